@@ -1,0 +1,414 @@
+/**
+ * The single-table store. Key design and access patterns: docs/decisions/0002-single-table.md.
+ *
+ * | item                | PK                    | SK                              | GSI1PK / GSI1SK             | GSI2PK / GSI2SK                |
+ * |---------------------|-----------------------|---------------------------------|-----------------------------|--------------------------------|
+ * | problem             | PROBLEM#<id>          | #META                           | PROBLEMS / <createdAt>      | WORKFLOW#pending / <createdAt> (only while not started) |
+ * | timeline event      | PROBLEM#<id>          | EVENT#<at>#<rand>               |                             |                                |
+ * | recipient           | PROBLEM#<id>          | RECIPIENT#<email>               |                             |                                |
+ * | notification claim  | PROBLEM#<id>          | SENT#<level>#<round>#<email>    |                             |                                |
+ * | contact             | CONTACTS              | <contactId>                     |                             |                                |
+ * | user                | USER#<email>          | #META                           |                             |                                |
+ * | session / token     | SESSION#<hash> / TOKEN#<hash> | #META                   |                             |                                |
+ * | e-mail link         | LINK#<hash>           | #META                           |                             |                                |
+ * | outbox message      | OUTBOX                | <sentAt>#<id>                   |                             |                                |
+ *
+ * Every request path is a GetItem, PutItem/UpdateItem with a condition, or a Query on one
+ * partition: no scans, no transactions (the local engine has none, and none are needed).
+ */
+import { randomBytes } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Level } from '#domain/ladder.ts';
+import type { Person, Problem } from '#domain/problem.ts';
+import type { Recipient } from '#domain/recipients.ts';
+import type { Contact } from '#domain/reference.ts';
+import { config } from './config.ts';
+import { documentClient } from './dynamo.ts';
+
+const META = '#META';
+
+function table(): string {
+  return config().TABLE_NAME;
+}
+
+function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
+  if (!item) return undefined;
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, ttl, ...rest } = item;
+  return rest as T;
+}
+
+export function isConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof ConditionalCheckFailedException ||
+    (error instanceof Error && error.name === 'ConditionalCheckFailedException')
+  );
+}
+
+async function queryAll(params: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient().send(new QueryCommand({ TableName: table(), ...params, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+// ---------------------------------------------------------------- problems
+
+function problemKeys(problem: Problem) {
+  return {
+    PK: `PROBLEM#${problem.id}`,
+    SK: META,
+    GSI1PK: 'PROBLEMS',
+    GSI1SK: problem.createdAt,
+    ...(problem.workflow.state === 'started' ? {} : { GSI2PK: 'WORKFLOW#pending', GSI2SK: problem.createdAt }),
+  };
+}
+
+/**
+ * Stores a new problem unless one with the same id exists (the id is derived from the
+ * submission's idempotency key, so a double click or a retry finds the first one).
+ * @returns `created: false` and the stored problem when it already existed.
+ */
+export async function createProblem(problem: Problem): Promise<{ created: boolean; problem: Problem }> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...problemKeys(problem), ...problem },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return { created: true, problem };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const existing = await getProblem(problem.id);
+    if (!existing) throw error;
+    return { created: false, problem: existing };
+  }
+}
+
+export async function getProblem(id: string): Promise<Problem | undefined> {
+  const out = await documentClient().send(new GetCommand({ TableName: table(), Key: { PK: `PROBLEM#${id}`, SK: META } }));
+  return strip<Problem>(out.Item);
+}
+
+export class ConcurrentUpdateError extends Error {
+  constructor(id: string, options?: ErrorOptions) {
+    super(`Problem ${id} was changed by someone else; reload and try again`, options);
+    this.name = 'ConcurrentUpdateError';
+  }
+}
+
+/**
+ * Replaces a problem if nobody changed it since `expected.version` (optimistic locking), so no
+ * concurrent update is lost. Retry with {@link mutateProblem} for read-modify-write.
+ */
+export async function saveProblem(updated: Problem, expectedVersion: number): Promise<Problem> {
+  const next = { ...updated, version: expectedVersion + 1, updatedAt: new Date().toISOString() };
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...problemKeys(next), ...next },
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': expectedVersion },
+      }),
+    );
+    return next;
+  } catch (error) {
+    if (isConditionFailure(error)) throw new ConcurrentUpdateError(updated.id, { cause: error });
+    throw error;
+  }
+}
+
+/**
+ * Read-modify-write with retries on conflict. `change` returns the new problem, or `undefined`
+ * to leave it as it is.
+ */
+export async function mutateProblem(
+  id: string,
+  change: (current: Problem) => Problem | undefined,
+  attempts = 5,
+): Promise<Problem | undefined> {
+  for (let i = 0; i < attempts; i++) {
+    const current = await getProblem(id);
+    if (!current) return undefined;
+    const next = change(current);
+    if (!next) return current;
+    try {
+      return await saveProblem(next, current.version);
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError) || i === attempts - 1) throw error;
+    }
+  }
+  return undefined;
+}
+
+/** Newest first. Listing pages only; bounded by `limit`. */
+export async function listProblems(limit = 100): Promise<Problem[]> {
+  const out = await documentClient().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'PROBLEMS' },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  // GSI items are projections of the same item; read them as problems.
+  return (out.Items ?? []).map((i) => strip<Problem>(i) as Problem);
+}
+
+/** Problems whose workflow has not been started yet (reconciliation). */
+export async function listPendingWorkflowStarts(): Promise<Problem[]> {
+  const items = await queryAll({
+    IndexName: 'GSI2',
+    KeyConditionExpression: 'GSI2PK = :pk',
+    ExpressionAttributeValues: { ':pk': 'WORKFLOW#pending' },
+  });
+  return items.map((i) => strip<Problem>(i) as Problem);
+}
+
+// ---------------------------------------------------------------- timeline
+
+export type TimelineKind =
+  | 'reported'
+  | 'workflow-started'
+  | 'workflow-start-failed'
+  | 'level-entered'
+  | 'notified'
+  | 'reminder'
+  | 'acknowledged'
+  | 'offer'
+  | 'resolved'
+  | 'resolution-notified'
+  | 'contact-unreachable'
+  | 'continued'
+  | 'network-activated';
+
+export interface TimelineEvent {
+  at: string;
+  kind: TimelineKind;
+  level?: Level;
+  actor?: Person;
+  /** Short Danish text shown on the timeline. */
+  text: string;
+  data?: Record<string, unknown>;
+}
+
+export async function appendEvent(problemId: string, event: Omit<TimelineEvent, 'at'> & { at?: string }): Promise<TimelineEvent> {
+  const stored = { ...event, at: event.at ?? new Date().toISOString() };
+  await documentClient().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { PK: `PROBLEM#${problemId}`, SK: `EVENT#${stored.at}#${randomBytes(4).toString('hex')}`, ...stored },
+    }),
+  );
+  return stored;
+}
+
+export interface StoredRecipient extends Recipient {
+  levels: Level[];
+  firstNotifiedAt: string;
+  unreachable?: boolean;
+}
+
+/** The problem, its timeline (oldest first) and everyone contacted — one Query. */
+export async function getProblemDetails(
+  id: string,
+): Promise<{ problem: Problem; timeline: TimelineEvent[]; recipients: StoredRecipient[] } | undefined> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': `PROBLEM#${id}` },
+  });
+  const meta = items.find((i) => i.SK === META);
+  if (!meta) return undefined;
+  return {
+    problem: strip<Problem>(meta) as Problem,
+    timeline: items.filter((i) => String(i.SK).startsWith('EVENT#')).map((i) => strip<TimelineEvent>(i) as TimelineEvent),
+    recipients: items
+      .filter((i) => String(i.SK).startsWith('RECIPIENT#'))
+      .map((i) => strip<StoredRecipient>(i) as StoredRecipient),
+  };
+}
+
+export async function listRecipients(problemId: string): Promise<StoredRecipient[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    ExpressionAttributeValues: { ':pk': `PROBLEM#${problemId}`, ':sk': 'RECIPIENT#' },
+  });
+  return items.map((i) => strip<StoredRecipient>(i) as StoredRecipient);
+}
+
+export async function getRecipient(problemId: string, email: string): Promise<StoredRecipient | undefined> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: { PK: `PROBLEM#${problemId}`, SK: `RECIPIENT#${email.toLowerCase()}` } }),
+  );
+  return strip<StoredRecipient>(out.Item);
+}
+
+/** Records that a recipient was contacted at a level (upsert; keeps the first time). */
+export async function recordRecipient(problemId: string, recipient: Recipient, level: Level, at: string): Promise<void> {
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: { PK: `PROBLEM#${problemId}`, SK: `RECIPIENT#${recipient.email.toLowerCase()}` },
+      UpdateExpression:
+        'SET contactId = if_not_exists(contactId, :cid), email = :email, #name = :name, #role = :role, kind = :kind, firstNotifiedAt = if_not_exists(firstNotifiedAt, :at), levels = list_append(if_not_exists(levels, :empty), :level), region = :region, hospital = :hospital, department = :department',
+      ExpressionAttributeNames: { '#name': 'name', '#role': 'role' },
+      ExpressionAttributeValues: {
+        ':cid': recipient.contactId,
+        ':email': recipient.email.toLowerCase(),
+        ':name': recipient.name,
+        ':role': recipient.role,
+        ':kind': recipient.kind,
+        ':at': at,
+        ':empty': [],
+        ':level': [level],
+        ':region': recipient.region ?? null,
+        ':hospital': recipient.hospital ?? null,
+        ':department': recipient.department ?? null,
+      },
+    }),
+  );
+}
+
+export async function markRecipientUnreachable(problemId: string, email: string): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: { PK: `PROBLEM#${problemId}`, SK: `RECIPIENT#${email.toLowerCase()}` },
+        UpdateExpression: 'SET unreachable = :t',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':t': true },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Claims the right to send one notification (problem, level, round, recipient) exactly once,
+ * so a retried workflow step never e-mails anyone twice.
+ */
+export async function claimNotification(problemId: string, key: string): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { PK: `PROBLEM#${problemId}`, SK: `SENT#${key}`, at: new Date().toISOString() },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- contacts
+
+export async function listContacts(): Promise<Contact[]> {
+  const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'CONTACTS' } });
+  return items.map((i) => strip<Contact>(i) as Contact);
+}
+
+export async function putContact(contact: Contact): Promise<void> {
+  await documentClient().send(new PutCommand({ TableName: table(), Item: { PK: 'CONTACTS', SK: contact.id, ...contact } }));
+}
+
+export async function getContact(id: string): Promise<Contact | undefined> {
+  const out = await documentClient().send(new GetCommand({ TableName: table(), Key: { PK: 'CONTACTS', SK: id } }));
+  return strip<Contact>(out.Item);
+}
+
+// ---------------------------------------------------------------- generic keyed records
+
+/** A record under `<prefix>#<id>` / #META with an optional expiry (epoch seconds in `ttl`). */
+export async function putRecord(
+  prefix: string,
+  id: string,
+  value: Record<string, unknown>,
+  options: { ttlSeconds?: number; onlyIfAbsent?: boolean } = {},
+): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          PK: `${prefix}#${id}`,
+          SK: META,
+          ...value,
+          ...(options.ttlSeconds ? { ttl: Math.floor(Date.now() / 1000) + options.ttlSeconds } : {}),
+        },
+        ...(options.onlyIfAbsent ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (options.onlyIfAbsent && isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Reads a record; expired ones (TTL passed but not yet swept) read as absent. */
+export async function getRecord<T>(prefix: string, id: string): Promise<T | undefined> {
+  const out = await documentClient().send(new GetCommand({ TableName: table(), Key: { PK: `${prefix}#${id}`, SK: META } }));
+  const ttl = out.Item?.ttl;
+  if (typeof ttl === 'number' && ttl < Date.now() / 1000) return undefined;
+  return strip<T>(out.Item);
+}
+
+export async function deleteRecord(prefix: string, id: string): Promise<void> {
+  await documentClient().send(new DeleteCommand({ TableName: table(), Key: { PK: `${prefix}#${id}`, SK: META } }));
+}
+
+// ---------------------------------------------------------------- outbox (local mailer)
+
+export interface OutboxMessage {
+  id: string;
+  sentAt: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  problemId?: string;
+  level?: Level;
+  purpose: string;
+}
+
+export async function putOutboxMessage(message: OutboxMessage): Promise<void> {
+  await documentClient().send(
+    new PutCommand({ TableName: table(), Item: { PK: 'OUTBOX', SK: `${message.sentAt}#${message.id}`, ...message } }),
+  );
+}
+
+/** Newest first. */
+export async function listOutbox(limit = 500): Promise<OutboxMessage[]> {
+  const out = await documentClient().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'OUTBOX' },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map((i) => strip<OutboxMessage>(i) as OutboxMessage);
+}
+
+/** Gives a claimed notification back when sending failed, so a retry sends it. */
+export async function releaseNotification(problemId: string, key: string): Promise<void> {
+  await documentClient().send(new DeleteCommand({ TableName: table(), Key: { PK: `PROBLEM#${problemId}`, SK: `SENT#${key}` } }));
+}

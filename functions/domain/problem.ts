@@ -1,0 +1,129 @@
+/**
+ * A capacity problem: what a department reports, validated field by field with messages a
+ * coordinator understands (Danish), and the record the ladder works on.
+ */
+import { z } from 'zod';
+import { CPR_MESSAGE_DA, containsCprNumber } from './cpr.ts';
+import type { Level, Scope } from './ladder.ts';
+import {
+  type PathwayType,
+  pathwayTypeSchema,
+  referenceData,
+  type TreatmentModality,
+  treatmentModalitySchema,
+} from './reference.ts';
+
+/** Free text: trimmed, bounded, and never a CPR number. */
+export function freeText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `Teksten må højst være ${max} tegn.`)
+    .refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA);
+}
+
+const isoDate = z.iso.date({ error: 'Angiv en dato (åååå-mm-dd).' });
+
+export const SCOPES = ['hospital', 'region', 'regions'] as const;
+
+export const SCOPE_LABELS: Record<Scope, string> = {
+  hospital: 'Ét hospital',
+  region: 'Regionen (flere hospitaler)',
+  regions: 'Flere regioner',
+};
+
+export const problemReportSchema = z
+  .object({
+    departmentId: z.string({ error: 'Vælg afdeling.' }).min(1, 'Vælg afdeling.'),
+    cancerType: z
+      .string({ error: 'Vælg kræftform.' })
+      .refine((id) => referenceData().cancerTypes.some((c) => c.id === id), 'Vælg en kræftform fra listen.'),
+    pathwayTypes: z
+      .array(pathwayTypeSchema, { error: 'Vælg mindst én forløbstype.' })
+      .min(1, 'Vælg mindst én forløbstype (udredning eller behandling).'),
+    modalities: z.array(treatmentModalitySchema, { error: 'Ukendt behandlingsform.' }).default([]),
+    patientsAtRisk: z.coerce
+      .number({ error: 'Angiv antal patienter som et tal.' })
+      .int('Angiv antal patienter som et helt tal.')
+      .min(1, 'Angiv mindst 1 patient.')
+      .max(10_000, 'Antallet virker for højt – angiv højst 10.000.'),
+    from: isoDate,
+    until: isoDate.optional(),
+    longLasting: z.boolean().default(false),
+    scope: z.enum(SCOPES, { error: 'Vælg hvor mange der er berørt.' }),
+    description: freeText(2000).default(''),
+  })
+  .superRefine((report, ctx) => {
+    if (report.pathwayTypes.includes('behandling') && report.modalities.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['modalities'],
+        message: 'Vælg mindst én behandlingsform, når behandling er berørt.',
+      });
+    }
+    if (report.until && report.until < report.from) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: 'Slutdatoen skal ligge efter startdatoen.' });
+    }
+  });
+
+export type ProblemReport = z.infer<typeof problemReportSchema>;
+
+export interface Person {
+  email: string;
+  name: string;
+  role: string;
+}
+
+export type WorkflowState = 'pending' | 'started' | 'failed';
+
+export interface Problem extends ProblemReport {
+  id: string;
+  ref: string;
+  status: 'open' | 'resolved';
+  hospital: string;
+  region: string;
+  entryLevel: Level;
+  level: Level;
+  levelSince?: string;
+  /** Reminder round at the network level (0 on entry). */
+  round: number;
+  deadline?: string;
+  reportedBy: Person;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt?: string;
+  resolvedBy?: Person;
+  resolution?: string;
+  offeredPatients: number;
+  workflow: { state: WorkflowState; executionId?: string; attempts: number; lastError?: string; generation: number };
+  version: number;
+}
+
+export type PathwayOrModality = PathwayType | TreatmentModality;
+
+export const offerSchema = z.object({
+  patients: z.coerce
+    .number({ error: 'Angiv antal patienter som et tal.' })
+    .int('Angiv et helt tal.')
+    .min(1, 'Angiv mindst 1 patient.')
+    .max(1000, 'Angiv højst 1.000 patienter.'),
+  modality: z.enum(['udredning', 'kirurgi', 'medicinsk', 'straalebehandling'], {
+    error: 'Vælg hvilken behandling I kan tilbyde.',
+  }),
+  earliest: isoDate,
+  note: freeText(500).default(''),
+});
+export type Offer = z.infer<typeof offerSchema>;
+
+export const resolveSchema = z.object({ note: freeText(1000).default('') });
+export const acknowledgeSchema = z.object({ note: freeText(500).default('') });
+
+/** Turns a zod error into `{ field: message }` for re-rendering a form next to each field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? String(issue.path[0]) : '_form';
+    out[key] ??= issue.message;
+  }
+  return out;
+}

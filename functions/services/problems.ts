@@ -1,0 +1,237 @@
+/**
+ * Use cases of a capacity problem: report, start (or reconcile) its workflow, acknowledge,
+ * offer capacity, resolve. The report is always stored before anything else happens, so a
+ * failed workflow start loses nothing: the reconciler starts it later.
+ */
+import { createHash } from 'node:crypto';
+import { config } from '#adapters/config.ts';
+import { deps } from '#adapters/deps.ts';
+import {
+  appendEvent,
+  claimNotification,
+  createProblem,
+  getProblem,
+  getRecipient,
+  listPendingWorkflowStarts,
+  listRecipients,
+  mutateProblem,
+} from '#adapters/store.ts';
+import { entryLevel, LEVEL_NAMES } from '#domain/ladder.ts';
+import type { Offer, Problem, ProblemReport } from '#domain/problem.ts';
+import { findDepartment, MODALITY_LABELS } from '#domain/reference.ts';
+import { offerEmail, receiptEmail, resolvedEmail } from '#web/emails.ts';
+import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
+import { createActionToken } from './auth.ts';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A short, unambiguous id derived from the submission key: the same submission gives the same id. */
+export function problemIdFor(reporterEmail: string, submissionKey: string): string {
+  const digest = createHash('sha256').update(`${reporterEmail.toLowerCase()}\n${submissionKey}`).digest();
+  let id = '';
+  for (let i = 0; i < 10; i++) id += CROCKFORD[(digest[i] ?? 0) % 32];
+  return id;
+}
+
+export function problemUrl(id: string): string {
+  return `${config().BASE_URL}/problemer/${id}`;
+}
+
+export function respondUrl(token: string): string {
+  return `${config().BASE_URL}/svar/${token}`;
+}
+
+/** Departments report only for themselves; the secretariat may report on a department's behalf. */
+export function mayReportFor(actor: Actor, departmentId: string): boolean {
+  if (actor.role === 'secretariat' || actor.role === 'admin') return true;
+  return actor.role === 'department' && actor.department === departmentId;
+}
+
+export async function reportProblem(
+  report: ProblemReport,
+  actor: Actor,
+  submissionKey: string,
+): Promise<{ problem: Problem; created: boolean }> {
+  const department = findDepartment(report.departmentId);
+  if (!department) throw new NotFoundError('Ukendt afdeling.');
+  if (!mayReportFor(actor, report.departmentId)) {
+    throw new ForbiddenError('Du kan kun indberette for din egen afdeling.');
+  }
+  const now = deps().now().toISOString();
+  const level = entryLevel({ scope: report.scope, longLasting: report.longLasting });
+  const id = problemIdFor(actor.email, submissionKey);
+  const candidate: Problem = {
+    ...report,
+    id,
+    ref: `KK-${id.slice(0, 4)}-${id.slice(4, 8)}`,
+    status: 'open',
+    hospital: department.hospital,
+    region: department.region,
+    entryLevel: level,
+    level,
+    round: 0,
+    reportedBy: asPerson(actor),
+    createdAt: now,
+    updatedAt: now,
+    offeredPatients: 0,
+    workflow: { state: 'pending', attempts: 0, generation: 0 },
+    version: 1,
+  };
+  const { created, problem } = await createProblem(candidate);
+  if (!created) return { problem, created };
+
+  await appendEvent(id, {
+    at: now,
+    kind: 'reported',
+    actor: asPerson(actor),
+    level,
+    text: `Indberettet af ${actor.name}. Starter på niveau ${level} (${LEVEL_NAMES[level].da}).`,
+  });
+  await sendReceipt(problem);
+  await startWorkflow(problem.id);
+  return { problem: (await getProblem(id)) ?? problem, created };
+}
+
+async function sendReceipt(problem: Problem): Promise<void> {
+  if (!(await claimNotification(problem.id, `receipt#${problem.reportedBy.email}`))) return;
+  const token = await createActionToken(problem.id, problem.reportedBy.email, true);
+  const mail = receiptEmail(problem, problem.reportedBy.name, respondUrl(token));
+  await deps().mailer.send({ to: problem.reportedBy.email, ...mail, purpose: 'receipt', problemId: problem.id });
+}
+
+/**
+ * Starts the problem's workflow once. A failure is recorded and left for the reconciler
+ * (`reconcileWorkflowStarts`), never thrown at the person who reported.
+ */
+export async function startWorkflow(problemId: string): Promise<boolean> {
+  const problem = await getProblem(problemId);
+  if (!problem || problem.status !== 'open' || problem.workflow.state === 'started') return false;
+  try {
+    const executionId = await deps().workflow.start({ problemId, generation: problem.workflow.generation });
+    await mutateProblem(problemId, (p) =>
+      p.workflow.state === 'started' ? undefined : { ...p, workflow: { ...p.workflow, state: 'started', executionId, attempts: p.workflow.attempts + 1 } },
+    );
+    await appendEvent(problemId, { kind: 'workflow-started', text: 'Eskaleringen er startet.' });
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await mutateProblem(problemId, (p) => ({
+      ...p,
+      workflow: { ...p.workflow, state: 'failed', attempts: p.workflow.attempts + 1, lastError: message.slice(0, 500) },
+    }));
+    await appendEvent(problemId, {
+      kind: 'workflow-start-failed',
+      text: 'Eskaleringen kunne ikke startes endnu. Indberetningen er gemt, og start forsøges igen automatisk.',
+      data: { error: message.slice(0, 500) },
+    });
+    return false;
+  }
+}
+
+/** Starts every stored problem whose workflow is not running (scheduled job and local start-up). */
+export async function reconcileWorkflowStarts(): Promise<{ started: number; pending: number }> {
+  const pending = await listPendingWorkflowStarts();
+  let started = 0;
+  for (const p of pending) {
+    if (p.status !== 'open') {
+      await mutateProblem(p.id, (q) => ({ ...q, workflow: { ...q.workflow, state: 'started' } }));
+      continue;
+    }
+    if (await startWorkflow(p.id)) started++;
+  }
+  return { started, pending: pending.length - started };
+}
+
+/** May this actor respond (acknowledge/offer) to the problem? Only people it was sent to. */
+export async function assertRecipient(problemId: string, actor: Actor): Promise<Problem> {
+  const problem = await getProblem(problemId);
+  if (!problem) throw new NotFoundError('Sagen findes ikke.');
+  if (actor.role === 'secretariat' || actor.role === 'admin') return problem;
+  if (!(await getRecipient(problemId, actor.email))) {
+    throw new ForbiddenError('Du kan kun svare på sager, der er sendt til dig.');
+  }
+  return problem;
+}
+
+export async function acknowledge(problemId: string, actor: Actor, note: string): Promise<void> {
+  await assertRecipient(problemId, actor);
+  await appendEvent(problemId, {
+    kind: 'acknowledged',
+    actor: asPerson(actor),
+    text: `${actor.name} har kvitteret for modtagelsen.${note ? ` Bemærkning: ${note}` : ''}`,
+  });
+}
+
+export async function offerCapacity(problemId: string, actor: Actor, offer: Offer): Promise<Problem> {
+  await assertRecipient(problemId, actor);
+  const updated = await mutateProblem(problemId, (p) => ({ ...p, offeredPatients: p.offeredPatients + offer.patients }));
+  if (!updated) throw new NotFoundError('Sagen findes ikke.');
+  const from = actor.department ? (findDepartment(actor.department)?.name ?? actor.name) : actor.name;
+  await appendEvent(problemId, {
+    kind: 'offer',
+    actor: asPerson(actor),
+    level: updated.level,
+    text: `${actor.name} (${from}) tilbyder ${offer.patients} patienter – ${MODALITY_LABELS[offer.modality]} – fra ${offer.earliest}.${offer.note ? ` ${offer.note}` : ''}`,
+    data: { ...offer },
+  });
+  if (updated.status === 'open') {
+    const token = await createActionToken(problemId, updated.reportedBy.email, true);
+    const mail = offerEmail(updated, updated.reportedBy.name, `${actor.name} (${from})`, offer, respondUrl(token));
+    await deps().mailer.send({ to: updated.reportedBy.email, ...mail, purpose: 'offer', problemId });
+  }
+  return updated;
+}
+
+/** Who may mark a problem resolved: the reporting department, or the secretariat. */
+export function mayResolve(actor: Actor, problem: Problem): boolean {
+  if (actor.role === 'secretariat' || actor.role === 'admin') return true;
+  if (actor.email === problem.reportedBy.email) return true;
+  return actor.role === 'department' && actor.department === problem.departmentId;
+}
+
+/**
+ * Resolves a problem: recorded first, then the workflow is stopped at once (no e-mail after it;
+ * the ladder step also re-checks before every send), then everyone contacted is told.
+ */
+export async function resolveProblem(problemId: string, actor: Actor, note: string): Promise<Problem> {
+  const current = await getProblem(problemId);
+  if (!current) throw new NotFoundError('Sagen findes ikke.');
+  if (!mayResolve(actor, current)) throw new ForbiddenError('Kun den indberettende afdeling kan markere sagen som løst.');
+  if (current.status === 'resolved') return current;
+  const now = deps().now().toISOString();
+  const resolved = await mutateProblem(problemId, (p) =>
+    p.status === 'resolved'
+      ? undefined
+      : { ...p, status: 'resolved', resolvedAt: now, resolvedBy: asPerson(actor), resolution: note || undefined },
+  );
+  if (!resolved) throw new NotFoundError('Sagen findes ikke.');
+  await appendEvent(problemId, {
+    at: now,
+    kind: 'resolved',
+    actor: asPerson(actor),
+    level: resolved.level,
+    text: `Markeret som løst af ${actor.name}.${note ? ` ${note}` : ''}`,
+  });
+  if (resolved.workflow.executionId) {
+    await deps().workflow.stop(resolved.workflow.executionId, `Resolved by ${actor.email}`);
+  }
+  await notifyResolution(resolved);
+  return resolved;
+}
+
+async function notifyResolution(problem: Problem): Promise<void> {
+  const recipients = await listRecipients(problem.id);
+  let told = 0;
+  for (const r of recipients) {
+    if (r.unreachable) continue;
+    if (!(await claimNotification(problem.id, `resolved#${r.email}`))) continue;
+    const mail = resolvedEmail(problem, r.name, problemUrl(problem.id));
+    await deps().mailer.send({ to: r.email, ...mail, purpose: 'resolved', problemId: problem.id, level: problem.level });
+    told++;
+  }
+  await appendEvent(problem.id, {
+    kind: 'resolution-notified',
+    text: `${told} kontaktede personer har fået besked om, at sagen er løst.`,
+    data: { count: told },
+  });
+}
