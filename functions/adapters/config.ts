@@ -16,7 +16,10 @@ const schema = z.object({
   STATE_MACHINE_ARN: z.string().optional(),
   LADDER_WINDOWS: z
     .string()
-    .regex(/^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/, 'LADDER_WINDOWS must be three working-day counts, e.g. 2,3,5')
+    .regex(
+      /^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/,
+      'LADDER_WINDOWS must be three working-day counts, e.g. 2,3,5',
+    )
     .default('2,3,5'),
   NETWORK_REMINDER_DAYS: z.coerce.number().positive().default(7),
   LOCAL_TIME_SCALE: z.coerce.number().min(1, 'LOCAL_TIME_SCALE must be 1 or more').default(1),
@@ -33,7 +36,9 @@ export function config(): Config {
   if (cached) return cached;
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const [w1, w2, w3] = parsed.data.LADDER_WINDOWS.split(',').map(Number) as [number, number, number];
   cached = {

@@ -3,7 +3,7 @@
  * One message per recipient, because every e-mail carries links bound to its recipient.
  */
 import { randomUUID } from 'node:crypto';
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Level } from '#domain/ladder.ts';
 import { config } from './config.ts';
 import { putOutboxMessage } from './store.ts';
@@ -39,7 +39,10 @@ export function sesMailer(client = new SESv2Client({ region: config().AWS_REGION
           Content: {
             Simple: {
               Subject: { Data: message.subject, Charset: 'UTF-8' },
-              Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
+              Body: {
+                Text: { Data: message.text, Charset: 'UTF-8' },
+                Html: { Data: message.html, Charset: 'UTF-8' },
+              },
             },
           },
           // Tags come back on bounce/complaint events, tying them to the problem and recipient.

@@ -49,7 +49,9 @@ async function queryAll(params: Omit<ConstructorParameters<typeof QueryCommand>[
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await documentClient().send(new QueryCommand({ TableName: table(), ...params, ExclusiveStartKey }));
+    const page = await documentClient().send(
+      new QueryCommand({ TableName: table(), ...params, ExclusiveStartKey }),
+    );
     items.push(...(page.Items ?? []));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -64,7 +66,9 @@ function problemKeys(problem: Problem) {
     SK: META,
     GSI1PK: 'PROBLEMS',
     GSI1SK: problem.createdAt,
-    ...(problem.workflow.state === 'started' ? {} : { GSI2PK: 'WORKFLOW#pending', GSI2SK: problem.createdAt }),
+    ...(problem.workflow.state === 'started'
+      ? {}
+      : { GSI2PK: 'WORKFLOW#pending', GSI2SK: problem.createdAt }),
   };
 }
 
@@ -92,7 +96,9 @@ export async function createProblem(problem: Problem): Promise<{ created: boolea
 }
 
 export async function getProblem(id: string): Promise<Problem | undefined> {
-  const out = await documentClient().send(new GetCommand({ TableName: table(), Key: { PK: `PROBLEM#${id}`, SK: META } }));
+  const out = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: { PK: `PROBLEM#${id}`, SK: META } }),
+  );
   return strip<Problem>(out.Item);
 }
 
@@ -201,12 +207,19 @@ export interface TimelineEvent {
   data?: Record<string, unknown>;
 }
 
-export async function appendEvent(problemId: string, event: Omit<TimelineEvent, 'at'> & { at?: string }): Promise<TimelineEvent> {
+export async function appendEvent(
+  problemId: string,
+  event: Omit<TimelineEvent, 'at'> & { at?: string },
+): Promise<TimelineEvent> {
   const stored = { ...event, at: event.at ?? new Date().toISOString() };
   await documentClient().send(
     new PutCommand({
       TableName: table(),
-      Item: { PK: `PROBLEM#${problemId}`, SK: `EVENT#${stored.at}#${randomBytes(4).toString('hex')}`, ...stored },
+      Item: {
+        PK: `PROBLEM#${problemId}`,
+        SK: `EVENT#${stored.at}#${randomBytes(4).toString('hex')}`,
+        ...stored,
+      },
     }),
   );
   return stored;
@@ -230,7 +243,9 @@ export async function getProblemDetails(
   if (!meta) return undefined;
   return {
     problem: strip<Problem>(meta) as Problem,
-    timeline: items.filter((i) => String(i.SK).startsWith('EVENT#')).map((i) => strip<TimelineEvent>(i) as TimelineEvent),
+    timeline: items
+      .filter((i) => String(i.SK).startsWith('EVENT#'))
+      .map((i) => strip<TimelineEvent>(i) as TimelineEvent),
     recipients: items
       .filter((i) => String(i.SK).startsWith('RECIPIENT#'))
       .map((i) => strip<StoredRecipient>(i) as StoredRecipient),
@@ -247,13 +262,21 @@ export async function listRecipients(problemId: string): Promise<StoredRecipient
 
 export async function getRecipient(problemId: string, email: string): Promise<StoredRecipient | undefined> {
   const out = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: { PK: `PROBLEM#${problemId}`, SK: `RECIPIENT#${email.toLowerCase()}` } }),
+    new GetCommand({
+      TableName: table(),
+      Key: { PK: `PROBLEM#${problemId}`, SK: `RECIPIENT#${email.toLowerCase()}` },
+    }),
   );
   return strip<StoredRecipient>(out.Item);
 }
 
 /** Records that a recipient was contacted at a level (upsert; keeps the first time). */
-export async function recordRecipient(problemId: string, recipient: Recipient, level: Level, at: string): Promise<void> {
+export async function recordRecipient(
+  problemId: string,
+  recipient: Recipient,
+  level: Level,
+  at: string,
+): Promise<void> {
   await documentClient().send(
     new UpdateCommand({
       TableName: table(),
@@ -319,16 +342,23 @@ export async function claimNotification(problemId: string, key: string): Promise
 // ---------------------------------------------------------------- contacts
 
 export async function listContacts(): Promise<Contact[]> {
-  const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'CONTACTS' } });
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': 'CONTACTS' },
+  });
   return items.map((i) => strip<Contact>(i) as Contact);
 }
 
 export async function putContact(contact: Contact): Promise<void> {
-  await documentClient().send(new PutCommand({ TableName: table(), Item: { PK: 'CONTACTS', SK: contact.id, ...contact } }));
+  await documentClient().send(
+    new PutCommand({ TableName: table(), Item: { PK: 'CONTACTS', SK: contact.id, ...contact } }),
+  );
 }
 
 export async function getContact(id: string): Promise<Contact | undefined> {
-  const out = await documentClient().send(new GetCommand({ TableName: table(), Key: { PK: 'CONTACTS', SK: id } }));
+  const out = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: { PK: 'CONTACTS', SK: id } }),
+  );
   return strip<Contact>(out.Item);
 }
 
@@ -363,14 +393,18 @@ export async function putRecord(
 
 /** Reads a record; expired ones (TTL passed but not yet swept) read as absent. */
 export async function getRecord<T>(prefix: string, id: string): Promise<T | undefined> {
-  const out = await documentClient().send(new GetCommand({ TableName: table(), Key: { PK: `${prefix}#${id}`, SK: META } }));
+  const out = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: { PK: `${prefix}#${id}`, SK: META } }),
+  );
   const ttl = out.Item?.ttl;
   if (typeof ttl === 'number' && ttl < Date.now() / 1000) return undefined;
   return strip<T>(out.Item);
 }
 
 export async function deleteRecord(prefix: string, id: string): Promise<void> {
-  await documentClient().send(new DeleteCommand({ TableName: table(), Key: { PK: `${prefix}#${id}`, SK: META } }));
+  await documentClient().send(
+    new DeleteCommand({ TableName: table(), Key: { PK: `${prefix}#${id}`, SK: META } }),
+  );
 }
 
 // ---------------------------------------------------------------- outbox (local mailer)
@@ -390,7 +424,10 @@ export interface OutboxMessage {
 
 export async function putOutboxMessage(message: OutboxMessage): Promise<void> {
   await documentClient().send(
-    new PutCommand({ TableName: table(), Item: { PK: 'OUTBOX', SK: `${message.sentAt}#${message.id}`, ...message } }),
+    new PutCommand({
+      TableName: table(),
+      Item: { PK: 'OUTBOX', SK: `${message.sentAt}#${message.id}`, ...message },
+    }),
   );
 }
 
@@ -410,5 +447,7 @@ export async function listOutbox(limit = 500): Promise<OutboxMessage[]> {
 
 /** Gives a claimed notification back when sending failed, so a retry sends it. */
 export async function releaseNotification(problemId: string, key: string): Promise<void> {
-  await documentClient().send(new DeleteCommand({ TableName: table(), Key: { PK: `PROBLEM#${problemId}`, SK: `SENT#${key}` } }));
+  await documentClient().send(
+    new DeleteCommand({ TableName: table(), Key: { PK: `PROBLEM#${problemId}`, SK: `SENT#${key}` } }),
+  );
 }

@@ -28,7 +28,11 @@ export function stepFunctionsEngine(client = new SFNClient({ region: config().AW
       if (!stateMachineArn) throw new Error('STATE_MACHINE_ARN is not set');
       try {
         const out = await client.send(
-          new StartExecutionCommand({ stateMachineArn, name: executionName(input), input: JSON.stringify(input) }),
+          new StartExecutionCommand({
+            stateMachineArn,
+            name: executionName(input),
+            input: JSON.stringify(input),
+          }),
         );
         return out.executionArn ?? executionName(input);
       } catch (error) {
@@ -41,7 +45,9 @@ export function stepFunctionsEngine(client = new SFNClient({ region: config().AW
     },
     async stop(executionId, reason) {
       try {
-        await client.send(new StopExecutionCommand({ executionArn: executionId, cause: reason.slice(0, 256) }));
+        await client.send(
+          new StopExecutionCommand({ executionArn: executionId, cause: reason.slice(0, 256) }),
+        );
       } catch (error) {
         if (error instanceof Error && error.name === 'ExecutionDoesNotExist') return;
         throw error;

@@ -66,7 +66,9 @@ export function levelDeadline(level: Level, from: Date, settings: LadderSettings
       ? new Date(from.getTime() + settings.networkReminderDays * 86_400_000)
       : addWorkingDays(from, settings.windows[level as 1 | 2 | 3]);
   if (settings.timeScale <= 1) return real;
-  return new Date(from.getTime() + Math.max(1, Math.round((real.getTime() - from.getTime()) / settings.timeScale)));
+  return new Date(
+    from.getTime() + Math.max(1, Math.round((real.getTime() - from.getTime()) / settings.timeScale)),
+  );
 }
 
 export type Transition =

@@ -95,7 +95,13 @@ export interface Problem extends ProblemReport {
   resolvedBy?: Person;
   resolution?: string;
   offeredPatients: number;
-  workflow: { state: WorkflowState; executionId?: string; attempts: number; lastError?: string; generation: number };
+  workflow: {
+    state: WorkflowState;
+    executionId?: string;
+    attempts: number;
+    lastError?: string;
+    generation: number;
+  };
   version: number;
 }
 

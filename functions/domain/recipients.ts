@@ -62,7 +62,9 @@ export function recipientsFor(level: Level, problem: Problem, contacts: Contact[
   const byRole = (role: Contact['role']) => contacts.filter((c) => c.role === role);
 
   if (level === 1) {
-    const others = byRole('department').filter((c) => c.hospital !== problem.hospital && treatsCancer(c, problem.cancerType));
+    const others = byRole('department').filter(
+      (c) => c.hospital !== problem.hospital && treatsCancer(c, problem.cancerType),
+    );
     const matching = others.filter((c) => departmentMatches(c.department, problem));
     add(matching.length > 0 ? matching : others, 'action');
     add(
@@ -71,7 +73,9 @@ export function recipientsFor(level: Level, problem: Problem, contacts: Contact[
     );
   } else if (level === 2) {
     const primaries = byRole('primary').filter((c) => c.cancerTypes.includes(problem.cancerType));
-    const matching = primaries.filter((c) => c.modalities.length === 0 || c.modalities.some((m) => types.includes(m)));
+    const matching = primaries.filter(
+      (c) => c.modalities.length === 0 || c.modalities.some((m) => types.includes(m)),
+    );
     add(matching.length > 0 ? matching : primaries, 'action');
     add(byRole('director'), 'informed');
   } else if (level === 3) {

@@ -122,13 +122,16 @@ function checkConsistency(data: ReferenceData): ReferenceData {
   const problems: string[] = [];
   for (const d of data.departments) {
     if (!hospitals.has(d.hospital)) problems.push(`department ${d.id}: unknown hospital ${d.hospital}`);
-    for (const c of d.cancerTypes) if (!cancers.has(c)) problems.push(`department ${d.id}: unknown cancer type ${c}`);
+    for (const c of d.cancerTypes)
+      if (!cancers.has(c)) problems.push(`department ${d.id}: unknown cancer type ${c}`);
   }
   for (const c of data.contacts) {
-    if (c.hospital && !hospitals.has(c.hospital)) problems.push(`contact ${c.id}: unknown hospital ${c.hospital}`);
+    if (c.hospital && !hospitals.has(c.hospital))
+      problems.push(`contact ${c.id}: unknown hospital ${c.hospital}`);
     if (c.department && !departments.has(c.department))
       problems.push(`contact ${c.id}: unknown department ${c.department}`);
-    for (const t of c.cancerTypes) if (!cancers.has(t)) problems.push(`contact ${c.id}: unknown cancer type ${t}`);
+    for (const t of c.cancerTypes)
+      if (!cancers.has(t)) problems.push(`contact ${c.id}: unknown cancer type ${t}`);
   }
   if (problems.length > 0) throw new Error(`Reference data is inconsistent:\n${problems.join('\n')}`);
   return data;
@@ -156,7 +159,9 @@ export function cancerTypeName(id: string): string {
   return referenceData().cancerTypes.find((c) => c.id === id)?.name ?? id;
 }
 
-export function findDepartment(id: string): (Department & { hospitalName: string; region: RegionId }) | undefined {
+export function findDepartment(
+  id: string,
+): (Department & { hospitalName: string; region: RegionId }) | undefined {
   const data = referenceData();
   const department = data.departments.find((d) => d.id === id);
   if (!department) return undefined;

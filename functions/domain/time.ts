@@ -152,6 +152,7 @@ export function formatDateTime(instant: Date | string): string {
 
 /** "23. december 2026" */
 export function formatDate(instant: Date | string): string {
-  const d = typeof instant === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(instant) ? `${instant}T12:00:00Z` : instant;
+  const d =
+    typeof instant === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(instant) ? `${instant}T12:00:00Z` : instant;
   return displayDateFormatter.format(typeof d === 'string' ? new Date(d) : d);
 }

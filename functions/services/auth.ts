@@ -83,7 +83,9 @@ export async function peekSignInToken(token: string): Promise<SignInLink | undef
 }
 
 /** Redeems a sign-in link (once) for a session; returns the session id for the cookie. */
-export async function redeemSignInToken(token: string): Promise<{ sessionId: string; session: Session; next?: string } | undefined> {
+export async function redeemSignInToken(
+  token: string,
+): Promise<{ sessionId: string; session: Session; next?: string } | undefined> {
   const link = await peekSignInToken(token);
   if (!link) return undefined;
   await deleteRecord('LINK', hashSecret(token));
@@ -118,7 +120,11 @@ export async function endSession(sessionId: string): Promise<void> {
 /** A long-lived API token for a system acting as `email` (e.g. a regional system). */
 export async function createApiToken(email: string, label: string): Promise<string> {
   const token = `kk_${newSecret()}`;
-  await putRecord('TOKEN', hashSecret(token), { email: email.toLowerCase(), label, createdAt: new Date().toISOString() });
+  await putRecord('TOKEN', hashSecret(token), {
+    email: email.toLowerCase(),
+    label,
+    createdAt: new Date().toISOString(),
+  });
   return token;
 }
 
@@ -128,7 +134,11 @@ export async function userForApiToken(token: string): Promise<User | undefined> 
 }
 
 /** A link for one recipient of one problem; expires after LINK_TTL_DAYS. */
-export async function createActionToken(problemId: string, email: string, mayResolve: boolean): Promise<string> {
+export async function createActionToken(
+  problemId: string,
+  email: string,
+  mayResolve: boolean,
+): Promise<string> {
   const token = newSecret();
   const ttlSeconds = Math.round(config().LINK_TTL_DAYS * 86_400);
   const link: ActionLink = {

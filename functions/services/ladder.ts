@@ -109,7 +109,8 @@ async function notify(input: StepInput): Promise<StepState> {
         ? undefined
         : { ...p, level, round, levelSince: now.toISOString(), deadline: deadline.toISOString() },
     );
-    if (!updated || updated.status === 'resolved') return state(problem, input.generation, { resolved: true });
+    if (!updated || updated.status === 'resolved')
+      return state(problem, input.generation, { resolved: true });
     problem = updated;
     await appendEvent(problem.id, {
       kind: round === 0 ? 'level-entered' : 'reminder',
@@ -143,9 +144,23 @@ async function notify(input: StepInput): Promise<StepState> {
     }
     try {
       const token = await createActionToken(problem.id, recipient.email, false);
-      const mail = escalationEmail({ problem, recipient, level, round, deadline, respondUrl: respondUrl(token), finderLines: extra });
+      const mail = escalationEmail({
+        problem,
+        recipient,
+        level,
+        round,
+        deadline,
+        respondUrl: respondUrl(token),
+        finderLines: extra,
+      });
       await recordRecipient(problem.id, recipient, level, now.toISOString());
-      await deps().mailer.send({ to: recipient.email, ...mail, purpose: 'escalation', problemId: problem.id, level });
+      await deps().mailer.send({
+        to: recipient.email,
+        ...mail,
+        purpose: 'escalation',
+        problemId: problem.id,
+        level,
+      });
       sentTo.push(recipient.name);
     } catch (error) {
       await releaseNotification(problem.id, key);
@@ -158,27 +173,53 @@ async function notify(input: StepInput): Promise<StepState> {
       kind: 'notified',
       level,
       text: `E-mail sendt til ${sentTo.length}: ${sentTo.join(', ')}.`,
-      data: { recipients: recipients.map((r) => ({ email: r.email, name: r.name, kind: r.kind, role: r.role })) },
+      data: {
+        recipients: recipients.map((r) => ({ email: r.email, name: r.name, kind: r.kind, role: r.role })),
+      },
     });
   }
   if (recipients.filter((r) => r.kind === 'action').length === 0) {
-    await alertNobodyReached(problem, level, 'Kontaktlisten har ingen modtagere for dette niveau og denne kræftform.');
+    await alertNobodyReached(
+      problem,
+      level,
+      'Kontaktlisten har ingen modtagere for dette niveau og denne kræftform.',
+    );
   }
-  if (round === 0 && level !== problem.entryLevel && (await claimNotification(problem.id, `reporter#${level}`))) {
+  if (
+    round === 0 &&
+    level !== problem.entryLevel &&
+    (await claimNotification(problem.id, `reporter#${level}`))
+  ) {
     const token = await createActionToken(problem.id, problem.reportedBy.email, true);
     const mail = reporterLevelEmail(problem, problem.reportedBy.name, level, respondUrl(token));
-    await deps().mailer.send({ to: problem.reportedBy.email, ...mail, purpose: 'level-changed', problemId: problem.id, level });
+    await deps().mailer.send({
+      to: problem.reportedBy.email,
+      ...mail,
+      purpose: 'level-changed',
+      problemId: problem.id,
+      level,
+    });
   }
   return state(problem, input.generation, { level, round, deadline: deadline.toISOString() });
 }
 
 /** Tells the secretariat at once that a ladder step reached nobody (no contacts, or all bounced). */
 export async function alertNobodyReached(problem: Problem, level: Level, reason: string): Promise<void> {
-  await appendEvent(problem.id, { kind: 'contact-unreachable', level, text: `Ingen modtagere nået på niveau ${level}. ${reason}` });
+  await appendEvent(problem.id, {
+    kind: 'contact-unreachable',
+    level,
+    text: `Ingen modtagere nået på niveau ${level}. ${reason}`,
+  });
   const secretariat = (await listContacts()).filter((c) => c.role === 'secretariat');
   for (const s of secretariat) {
     const mail = nobodyReachedEmail(problem, level, reason, problemUrl(problem.id));
-    await deps().mailer.send({ to: s.email, ...mail, purpose: 'nobody-reached', problemId: problem.id, level });
+    await deps().mailer.send({
+      to: s.email,
+      ...mail,
+      purpose: 'nobody-reached',
+      problemId: problem.id,
+      level,
+    });
   }
 }
 

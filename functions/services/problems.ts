@@ -96,7 +96,12 @@ async function sendReceipt(problem: Problem): Promise<void> {
   if (!(await claimNotification(problem.id, `receipt#${problem.reportedBy.email}`))) return;
   const token = await createActionToken(problem.id, problem.reportedBy.email, true);
   const mail = receiptEmail(problem, problem.reportedBy.name, respondUrl(token));
-  await deps().mailer.send({ to: problem.reportedBy.email, ...mail, purpose: 'receipt', problemId: problem.id });
+  await deps().mailer.send({
+    to: problem.reportedBy.email,
+    ...mail,
+    purpose: 'receipt',
+    problemId: problem.id,
+  });
 }
 
 /**
@@ -109,7 +114,12 @@ export async function startWorkflow(problemId: string): Promise<boolean> {
   try {
     const executionId = await deps().workflow.start({ problemId, generation: problem.workflow.generation });
     await mutateProblem(problemId, (p) =>
-      p.workflow.state === 'started' ? undefined : { ...p, workflow: { ...p.workflow, state: 'started', executionId, attempts: p.workflow.attempts + 1 } },
+      p.workflow.state === 'started'
+        ? undefined
+        : {
+            ...p,
+            workflow: { ...p.workflow, state: 'started', executionId, attempts: p.workflow.attempts + 1 },
+          },
     );
     await appendEvent(problemId, { kind: 'workflow-started', text: 'Eskaleringen er startet.' });
     return true;
@@ -117,7 +127,12 @@ export async function startWorkflow(problemId: string): Promise<boolean> {
     const message = error instanceof Error ? error.message : String(error);
     await mutateProblem(problemId, (p) => ({
       ...p,
-      workflow: { ...p.workflow, state: 'failed', attempts: p.workflow.attempts + 1, lastError: message.slice(0, 500) },
+      workflow: {
+        ...p.workflow,
+        state: 'failed',
+        attempts: p.workflow.attempts + 1,
+        lastError: message.slice(0, 500),
+      },
     }));
     await appendEvent(problemId, {
       kind: 'workflow-start-failed',
@@ -164,7 +179,10 @@ export async function acknowledge(problemId: string, actor: Actor, note: string)
 
 export async function offerCapacity(problemId: string, actor: Actor, offer: Offer): Promise<Problem> {
   await assertRecipient(problemId, actor);
-  const updated = await mutateProblem(problemId, (p) => ({ ...p, offeredPatients: p.offeredPatients + offer.patients }));
+  const updated = await mutateProblem(problemId, (p) => ({
+    ...p,
+    offeredPatients: p.offeredPatients + offer.patients,
+  }));
   if (!updated) throw new NotFoundError('Sagen findes ikke.');
   const from = actor.department ? (findDepartment(actor.department)?.name ?? actor.name) : actor.name;
   await appendEvent(problemId, {
@@ -176,7 +194,13 @@ export async function offerCapacity(problemId: string, actor: Actor, offer: Offe
   });
   if (updated.status === 'open') {
     const token = await createActionToken(problemId, updated.reportedBy.email, true);
-    const mail = offerEmail(updated, updated.reportedBy.name, `${actor.name} (${from})`, offer, respondUrl(token));
+    const mail = offerEmail(
+      updated,
+      updated.reportedBy.name,
+      `${actor.name} (${from})`,
+      offer,
+      respondUrl(token),
+    );
     await deps().mailer.send({ to: updated.reportedBy.email, ...mail, purpose: 'offer', problemId });
   }
   return updated;
@@ -196,13 +220,20 @@ export function mayResolve(actor: Actor, problem: Problem): boolean {
 export async function resolveProblem(problemId: string, actor: Actor, note: string): Promise<Problem> {
   const current = await getProblem(problemId);
   if (!current) throw new NotFoundError('Sagen findes ikke.');
-  if (!mayResolve(actor, current)) throw new ForbiddenError('Kun den indberettende afdeling kan markere sagen som løst.');
+  if (!mayResolve(actor, current))
+    throw new ForbiddenError('Kun den indberettende afdeling kan markere sagen som løst.');
   if (current.status === 'resolved') return current;
   const now = deps().now().toISOString();
   const resolved = await mutateProblem(problemId, (p) =>
     p.status === 'resolved'
       ? undefined
-      : { ...p, status: 'resolved', resolvedAt: now, resolvedBy: asPerson(actor), resolution: note || undefined },
+      : {
+          ...p,
+          status: 'resolved',
+          resolvedAt: now,
+          resolvedBy: asPerson(actor),
+          resolution: note || undefined,
+        },
   );
   if (!resolved) throw new NotFoundError('Sagen findes ikke.');
   await appendEvent(problemId, {
@@ -226,7 +257,13 @@ async function notifyResolution(problem: Problem): Promise<void> {
     if (r.unreachable) continue;
     if (!(await claimNotification(problem.id, `resolved#${r.email}`))) continue;
     const mail = resolvedEmail(problem, r.name, problemUrl(problem.id));
-    await deps().mailer.send({ to: r.email, ...mail, purpose: 'resolved', problemId: problem.id, level: problem.level });
+    await deps().mailer.send({
+      to: r.email,
+      ...mail,
+      purpose: 'resolved',
+      problemId: problem.id,
+      level: problem.level,
+    });
     told++;
   }
   await appendEvent(problem.id, {

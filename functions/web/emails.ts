@@ -42,15 +42,13 @@ export function problemSummaryLines(problem: Problem): string[] {
   ];
 }
 
-function compose(subject: string, paragraphs: string[], links: { label: string; url: string }[], footer: string): Email {
-  const text = [
-    ...paragraphs,
-    '',
-    ...links.map((l) => `${l.label}: ${l.url}`),
-    '',
-    '--',
-    footer,
-  ].join('\n');
+function compose(
+  subject: string,
+  paragraphs: string[],
+  links: { label: string; url: string }[],
+  footer: string,
+): Email {
+  const text = [...paragraphs, '', ...links.map((l) => `${l.label}: ${l.url}`), '', '--', footer].join('\n');
   const htmlBody = [
     '<!doctype html><html lang="da"><body style="font-family: Arial, sans-serif; color: #1a1a1a; line-height: 1.5">',
     ...paragraphs.map((p) =>
@@ -108,12 +106,26 @@ export function escalationEmail(args: {
     level < 4
       ? `Svarfrist: ${formatDateTime(deadline)}. Er problemet ikke løst inden da, går sagen automatisk et trin op ad trappen.`
       : `Næste påmindelse: ${formatDateTime(deadline)}.`,
-    ...(args.finderLines && args.finderLines.length > 0 ? ['', 'Afdelinger der ifølge den ugentlige udveksling kan starte inden for den maksimale ventetid:', ...args.finderLines] : []),
+    ...(args.finderLines && args.finderLines.length > 0
+      ? [
+          '',
+          'Afdelinger der ifølge den ugentlige udveksling kan starte inden for den maksimale ventetid:',
+          ...args.finderLines,
+        ]
+      : []),
   ];
   return compose(
-    subjectFor(problem, reminder ? 'Påmindelse:' : recipient.kind === 'informed' ? 'Orientering:' : 'Kapacitetsproblem'),
+    subjectFor(
+      problem,
+      reminder ? 'Påmindelse:' : recipient.kind === 'informed' ? 'Orientering:' : 'Kapacitetsproblem',
+    ),
     paragraphs,
-    [{ label: recipient.kind === 'action' ? 'Kvittér eller tilbyd kapacitet' : 'Se sagen og kvittér', url: respondUrl }],
+    [
+      {
+        label: recipient.kind === 'action' ? 'Kvittér eller tilbyd kapacitet' : 'Se sagen og kvittér',
+        url: respondUrl,
+      },
+    ],
     FOOTER,
   );
 }
@@ -136,7 +148,12 @@ export function receiptEmail(problem: Problem, reporterName: string, respondUrl:
   );
 }
 
-export function reporterLevelEmail(problem: Problem, reporterName: string, level: Level, respondUrl: string): Email {
+export function reporterLevelEmail(
+  problem: Problem,
+  reporterName: string,
+  level: Level,
+  respondUrl: string,
+): Email {
   return compose(
     subjectFor(problem, `Niveau ${level}:`),
     [
@@ -151,7 +168,13 @@ export function reporterLevelEmail(problem: Problem, reporterName: string, level
   );
 }
 
-export function offerEmail(problem: Problem, reporterName: string, from: string, offer: Offer, respondUrl: string): Email {
+export function offerEmail(
+  problem: Problem,
+  reporterName: string,
+  from: string,
+  offer: Offer,
+  respondUrl: string,
+): Email {
   return compose(
     subjectFor(problem, 'Tilbud om kapacitet:'),
     [
@@ -182,7 +205,12 @@ export function resolvedEmail(problem: Problem, recipientName: string, problemUr
   );
 }
 
-export function nobodyReachedEmail(problem: Problem, level: Level, reason: string, problemUrl: string): Email {
+export function nobodyReachedEmail(
+  problem: Problem,
+  level: Level,
+  reason: string,
+  problemUrl: string,
+): Email {
   return compose(
     subjectFor(problem, 'Ingen modtagere nået:'),
     [
@@ -202,7 +230,12 @@ export function nobodyReachedEmail(problem: Problem, level: Level, reason: strin
 export function signInEmail(name: string, url: string): Email {
   return compose(
     '[Kræftkapacitet] Dit login-link',
-    [`Kære ${name}`, '', 'Brug linket herunder for at logge ind i Kræftkapacitet. Linket virker én gang og i 30 minutter.', 'Har du ikke bedt om det, kan du se bort fra denne e-mail.'],
+    [
+      `Kære ${name}`,
+      '',
+      'Brug linket herunder for at logge ind i Kræftkapacitet. Linket virker én gang og i 30 minutter.',
+      'Har du ikke bedt om det, kan du se bort fra denne e-mail.',
+    ],
     [{ label: 'Log ind', url }],
     FOOTER,
   );

@@ -1,0 +1,52 @@
+/** Works out who is calling: a session cookie (people) or a bearer token (systems). */
+
+import { config } from '#adapters/config.ts';
+import { getSession, getUser, userForApiToken } from '../services/auth.ts';
+import type { Request } from './types.ts';
+import { HttpError } from './types.ts';
+
+export const SESSION_COOKIE = 'kk_session';
+
+export async function identify(req: Request): Promise<void> {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    const user = await userForApiToken(auth.slice(7).trim());
+    if (!user) throw new HttpError(401, 'Ugyldigt API-token.');
+    req.actor = { ...user, via: 'token' };
+    return;
+  }
+  const sessionId = req.cookies[SESSION_COOKIE];
+  if (!sessionId) return;
+  const session = await getSession(sessionId);
+  if (!session) return;
+  const user = await getUser(session.email);
+  if (!user) return;
+  req.actor = { ...user, via: 'session' };
+  req.csrf = session.csrf;
+  req.sessionId = sessionId;
+}
+
+export function sessionCookie(sessionId: string, maxAgeSeconds: number): string {
+  const secure = config().SECURE_COOKIES === 'true' ? '; Secure' : '';
+  return `${SESSION_COOKIE}=${sessionId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
+}
+
+export function clearSessionCookie(): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+}
+
+/** Form posts by signed-in people carry the session's CSRF token. */
+export function checkCsrf(req: Request, submitted: unknown): void {
+  if (req.actor?.via !== 'session') return;
+  if (typeof submitted !== 'string' || submitted !== req.csrf) {
+    throw new HttpError(403, 'Formularen er udløbet. Genindlæs siden og prøv igen.');
+  }
+}
+
+/** Pages that need a signed-in person send others to the sign-in page and back. */
+export function requireActor(req: Request) {
+  if (!req.actor) {
+    throw new HttpError(401, 'Du skal være logget ind.', { next: req.path });
+  }
+  return req.actor;
+}

@@ -1,0 +1,97 @@
+/** Front page, health check and sign-in. */
+
+import { z } from 'zod';
+import { config } from '#adapters/config.ts';
+import { deps } from '#adapters/deps.ts';
+import { signInEmail } from '#web/emails.ts';
+import { html } from '#web/html.ts';
+import { layout } from '#web/layout.ts';
+import { confirmSignInPage, signInPage } from '#web/views/auth-pages.ts';
+import {
+  createSignInToken,
+  endSession,
+  getUser,
+  peekSignInToken,
+  redeemSignInToken,
+} from '../../services/auth.ts';
+import { asString, parseForm } from '../forms.ts';
+import { checkCsrf, clearSessionCookie, sessionCookie } from '../identity.ts';
+import { htmlResponse, jsonResponse, redirect } from '../respond.ts';
+import { HttpError, type Request, type Route } from '../types.ts';
+
+/** Only same-site paths may follow a sign-in (no open redirect). */
+function safeNext(next: string | undefined): string {
+  return next && /^\/[A-Za-z0-9/_-]*$/.test(next) && !next.startsWith('//') ? next : '/';
+}
+
+async function home(req: Request) {
+  const body = html`<h1>Kræftkapacitet</h1>
+<p class="font-lead">Regionernes fælles værktøj til kapacitet på kræftområdet: indberet et kapacitetsproblem, og eskalationstrappen fra samarbejdsaftalen sørger for, at de rigtige bliver kontaktet i den rigtige rækkefølge – hospital, region, sundhedsdirektørkredsen og det nationale netværk.</p>
+<ul>
+  <li><a href="/indberet">Indberet et kapacitetsproblem</a></li>
+  <li><a href="/problemer">Se sager og tidslinjer</a></li>
+  <li><a href="/api/openapi.json">API for regionale systemer (OpenAPI)</a></li>
+</ul>
+<p>Systemet indeholder aldrig patientdata – kun kapacitet, ventetider og kontakter.</p>`;
+  return htmlResponse(layout({ title: 'Forside', body, user: req.actor, csrf: req.csrf }));
+}
+
+async function showSignIn(req: Request) {
+  return htmlResponse(
+    layout({ title: 'Log ind', body: signInPage({ next: req.query.get('next') ?? undefined }) }),
+  );
+}
+
+async function requestSignIn(req: Request) {
+  const form = parseForm(req.body);
+  const email = z.email().safeParse(asString(form.email)?.trim().toLowerCase());
+  if (!email.success) {
+    return htmlResponse(
+      layout({
+        title: 'Log ind',
+        body: signInPage({ error: 'Skriv en gyldig e-mailadresse.', next: asString(form.next) }),
+      }),
+      400,
+    );
+  }
+  const token = await createSignInToken(email.data, safeNext(asString(form.next)));
+  const user = token ? await getUser(email.data) : undefined;
+  if (token && user) {
+    const mail = signInEmail(user.name, `${config().BASE_URL}/log-ind/link/${token}`);
+    await deps().mailer.send({ to: user.email, ...mail, purpose: 'sign-in' });
+  }
+  // The same answer whether or not the address is known: no account enumeration.
+  return htmlResponse(layout({ title: 'Log ind', body: signInPage({ sent: true }) }));
+}
+
+async function confirmSignIn(req: Request) {
+  const token = req.params.token ?? '';
+  const link = await peekSignInToken(token);
+  const user = link ? await getUser(link.email) : undefined;
+  if (!link || !user)
+    throw new HttpError(404, 'Login-linket er ugyldigt, brugt eller udløbet. Bed om et nyt.');
+  return htmlResponse(layout({ title: 'Log ind', body: confirmSignInPage({ token, name: user.name }) }));
+}
+
+async function completeSignIn(req: Request) {
+  const result = await redeemSignInToken(req.params.token ?? '');
+  if (!result) throw new HttpError(404, 'Login-linket er ugyldigt, brugt eller udløbet. Bed om et nyt.');
+  const maxAge = Math.round((Date.parse(result.session.expiresAt) - Date.now()) / 1000);
+  return redirect(safeNext(result.next), { cookies: [sessionCookie(result.sessionId, maxAge)] });
+}
+
+async function signOut(req: Request) {
+  checkCsrf(req, parseForm(req.body).csrf);
+  if (req.sessionId) await endSession(req.sessionId);
+  return redirect('/', { cookies: [clearSessionCookie()] });
+}
+
+export const generalRoutes: Route[] = [
+  { method: 'GET', path: '/', handler: home },
+  { method: 'GET', path: '/health', handler: async () => jsonResponse({ status: 'ok' }) },
+  { method: 'GET', path: '/log-ind', handler: showSignIn },
+  { method: 'POST', path: '/log-ind', handler: requestSignIn },
+  { method: 'GET', path: '/log-ind/link/:token', handler: confirmSignIn },
+  { method: 'POST', path: '/log-ind/link/:token', handler: completeSignIn },
+  { method: 'POST', path: '/log-ud', handler: signOut },
+];

@@ -1,0 +1,77 @@
+/** The JSON API for regional systems: the same operations as the pages, with bearer tokens. */
+
+import type { z } from 'zod';
+import { getProblemDetails, listProblems } from '#adapters/store.ts';
+import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
+import { acknowledge, offerCapacity, reportProblem, resolveProblem } from '../../services/problems.ts';
+import { parseJson } from '../forms.ts';
+import { requireActor } from '../identity.ts';
+import { jsonResponse } from '../respond.ts';
+import { HttpError, type Request, type Route } from '../types.ts';
+import { openApiDocument } from './openapi.ts';
+
+function validate<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+    throw new HttpError(400, 'Ugyldige data.', fields);
+  }
+  return parsed.data;
+}
+
+async function create(req: Request) {
+  const actor = requireActor(req);
+  const key = req.headers['idempotency-key'];
+  if (!key || !/^[A-Za-z0-9_.:-]{8,128}$/.test(key)) {
+    throw new HttpError(
+      400,
+      'Headeren Idempotency-Key mangler (8–128 tegn), så en gentaget forespørgsel ikke opretter en sag mere.',
+    );
+  }
+  const report = validate(problemReportSchema, parseJson(req.body));
+  const { problem, created } = await reportProblem(report, actor, key);
+  return jsonResponse(problem, created ? 201 : 200, { headers: { location: `/api/problems/${problem.id}` } });
+}
+
+async function list(req: Request) {
+  requireActor(req);
+  return jsonResponse({ items: await listProblems(200) });
+}
+
+async function get(req: Request) {
+  requireActor(req);
+  const details = await getProblemDetails(req.params.id ?? '');
+  if (!details) throw new HttpError(404, 'Sagen findes ikke.');
+  return jsonResponse(details);
+}
+
+async function ack(req: Request) {
+  const actor = requireActor(req);
+  const body = validate(acknowledgeSchema, req.body.trim() === '' ? {} : parseJson(req.body));
+  await acknowledge(req.params.id ?? '', actor, body.note);
+  return jsonResponse({ ok: true }, 201);
+}
+
+async function offer(req: Request) {
+  const actor = requireActor(req);
+  const body = validate(offerSchema, parseJson(req.body));
+  const problem = await offerCapacity(req.params.id ?? '', actor, body);
+  return jsonResponse({ offeredPatients: problem.offeredPatients }, 201);
+}
+
+async function resolve(req: Request) {
+  const actor = requireActor(req);
+  const body = validate(resolveSchema, req.body.trim() === '' ? {} : parseJson(req.body));
+  return jsonResponse(await resolveProblem(req.params.id ?? '', actor, body.note));
+}
+
+export const problemApiRoutes: Route[] = [
+  { method: 'GET', path: '/api/openapi.json', handler: async () => jsonResponse(openApiDocument()) },
+  { method: 'GET', path: '/api/problems', handler: list },
+  { method: 'POST', path: '/api/problems', handler: create },
+  { method: 'GET', path: '/api/problems/:id', handler: get },
+  { method: 'POST', path: '/api/problems/:id/acknowledgements', handler: ack },
+  { method: 'POST', path: '/api/problems/:id/offers', handler: offer },
+  { method: 'POST', path: '/api/problems/:id/resolution', handler: resolve },
+];

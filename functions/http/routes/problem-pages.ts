@@ -1,0 +1,252 @@
+/** Pages for people: the report form, the receipt, the list, the problem page and e-mail link pages. */
+import { randomUUID } from 'node:crypto';
+import { getProblemDetails, getRecipient, listProblems } from '#adapters/store.ts';
+import {
+  acknowledgeSchema,
+  fieldErrors,
+  offerSchema,
+  problemReportSchema,
+  resolveSchema,
+} from '#domain/problem.ts';
+import { findDepartment, referenceData } from '#domain/reference.ts';
+import { html } from '#web/html.ts';
+import { layout, notice } from '#web/layout.ts';
+import { type FormValues, problemForm } from '#web/views/problem-form.ts';
+import { actionForms, problemList, problemPage, receiptPage } from '#web/views/problem-page.ts';
+import type { Actor } from '../../services/actors.ts';
+import { getUser, readActionToken } from '../../services/auth.ts';
+import {
+  acknowledge,
+  mayReportFor,
+  mayResolve,
+  offerCapacity,
+  reportProblem,
+  resolveProblem,
+} from '../../services/problems.ts';
+import { asArray, asString, parseForm } from '../forms.ts';
+import { checkCsrf, requireActor } from '../identity.ts';
+import { htmlResponse, redirect } from '../respond.ts';
+import { HttpError, type Request, type Route } from '../types.ts';
+
+function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
+  return htmlResponse(layout({ title, body, user: req.actor, csrf: req.csrf }), status);
+}
+
+function departmentsFor(actor: Actor) {
+  return referenceData()
+    .departments.filter((d) => mayReportFor(actor, d.id))
+    .map((d) => findDepartment(d.id))
+    .filter((d): d is NonNullable<typeof d> => d !== undefined);
+}
+
+/** Form fields → the report shape zod validates (checkbox groups, yes/no, empty strings). */
+export function reportFromForm(form: FormValues) {
+  return {
+    departmentId: asString(form.departmentId),
+    cancerType: asString(form.cancerType),
+    pathwayTypes: asArray(form.pathwayTypes),
+    modalities: asArray(form.modalities),
+    patientsAtRisk: asString(form.patientsAtRisk),
+    from: asString(form.from),
+    until: asString(form.until),
+    longLasting: asString(form.longLasting) === 'ja',
+    scope: asString(form.scope),
+    description: asString(form.description) ?? '',
+  };
+}
+
+async function showForm(req: Request) {
+  const actor = requireActor(req);
+  const departments = departmentsFor(actor);
+  if (departments.length === 0) {
+    return page(
+      req,
+      'Indberet',
+      html`<h1>Indberet kapacitetsproblem</h1>${notice('info', 'Kun afdelinger kan indberette', 'Du er ikke tilknyttet en afdeling. Kontakt Specialenheden, hvis det er forkert.')}`,
+      403,
+    );
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const values: FormValues = { departmentId: actor.department, from: today, scope: 'hospital' };
+  if (actor.department) {
+    const own = findDepartment(actor.department);
+    if (own?.cancerTypes.length === 1) values.cancerType = own.cancerTypes[0];
+  }
+  return page(
+    req,
+    'Indberet kapacitetsproblem',
+    problemForm({ departments, values, errors: {}, submissionKey: randomUUID(), csrf: req.csrf ?? '' }),
+  );
+}
+
+async function submitForm(req: Request) {
+  const actor = requireActor(req);
+  const form = parseForm(req.body);
+  checkCsrf(req, form.csrf);
+  const submissionKey = asString(form.submissionKey);
+  if (!submissionKey || !/^[A-Za-z0-9-]{8,64}$/.test(submissionKey))
+    throw new HttpError(400, 'Formularen mangler sin nøgle. Genindlæs siden.');
+  const parsed = problemReportSchema.safeParse(reportFromForm(form));
+  if (!parsed.success) {
+    return page(
+      req,
+      'Fejl i indberetningen',
+      problemForm({
+        departments: departmentsFor(actor),
+        values: form,
+        errors: fieldErrors(parsed.error),
+        submissionKey,
+        csrf: req.csrf ?? '',
+      }),
+      400,
+    );
+  }
+  const { problem } = await reportProblem(parsed.data, actor, submissionKey);
+  return redirect(`/problemer/${problem.id}/kvittering`);
+}
+
+async function receipt(req: Request) {
+  requireActor(req);
+  const details = await getProblemDetails(req.params.id ?? '');
+  if (!details) throw new HttpError(404, 'Sagen findes ikke.');
+  return page(req, `Kvittering ${details.problem.ref}`, receiptPage(details.problem));
+}
+
+async function list(req: Request) {
+  requireActor(req);
+  return page(req, 'Sager', problemList(await listProblems(200)));
+}
+
+async function show(
+  req: Request,
+  flash?: ReturnType<typeof html>,
+  errors?: Record<string, string>,
+  values?: Record<string, string>,
+  status = 200,
+) {
+  const actor = requireActor(req);
+  const details = await getProblemDetails(req.params.id ?? '');
+  if (!details) throw new HttpError(404, 'Sagen findes ikke.');
+  const isRecipient = details.recipients.some((r) => r.email === actor.email);
+  const actions = actionForms({
+    action: `/problemer/${details.problem.id}`,
+    csrf: req.csrf,
+    mayRespond: isRecipient,
+    mayResolve: mayResolve(actor, details.problem),
+    problem: details.problem,
+    errors,
+    values,
+  });
+  return page(req, `Sag ${details.problem.ref}`, problemPage({ ...details, actions, flash }), status);
+}
+
+/** Performs one action (acknowledge, offer, resolve) for an actor and says what happened. */
+async function perform(problemId: string, actor: Actor, form: FormValues) {
+  const action = asString(form.action);
+  const note = asString(form.note) ?? '';
+  if (action === 'acknowledge') {
+    const parsed = acknowledgeSchema.safeParse({ note });
+    if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+    await acknowledge(problemId, actor, parsed.data.note);
+    return { flash: notice('success', 'Tak – din kvittering er registreret.') };
+  }
+  if (action === 'offer') {
+    const parsed = offerSchema.safeParse({
+      patients: asString(form.patients),
+      modality: asString(form.modality),
+      earliest: asString(form.earliest),
+      note,
+    });
+    if (!parsed.success) {
+      return {
+        errors: fieldErrors(parsed.error),
+        values: {
+          patients: asString(form.patients) ?? '',
+          modality: asString(form.modality) ?? '',
+          earliest: asString(form.earliest) ?? '',
+        },
+      };
+    }
+    await offerCapacity(problemId, actor, parsed.data);
+    return { flash: notice('success', 'Tak – jeres tilbud er sendt til den indberettende afdeling.') };
+  }
+  if (action === 'resolve') {
+    const parsed = resolveSchema.safeParse({ note });
+    if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+    await resolveProblem(problemId, actor, parsed.data.note);
+    return {
+      flash: notice(
+        'success',
+        'Sagen er markeret som løst.',
+        'Eskaleringen er stoppet, og alle kontaktede har fået besked.',
+      ),
+    };
+  }
+  throw new HttpError(400, 'Ukendt handling.');
+}
+
+async function act(req: Request) {
+  const actor = requireActor(req);
+  const form = parseForm(req.body);
+  checkCsrf(req, form.csrf);
+  const outcome = await perform(req.params.id ?? '', actor, form);
+  return show(req, outcome.flash, outcome.errors, outcome.values, outcome.errors ? 400 : 200);
+}
+
+/** The e-mail link: the token names the recipient and the problem; GET only shows, POST acts. */
+async function linkActor(req: Request) {
+  const link = await readActionToken(req.params.token ?? '');
+  if (!link) throw new HttpError(404, 'Linket er ugyldigt eller udløbet. Log ind for at se sagen.');
+  const user = await getUser(link.email);
+  const recipient = user ? undefined : await getRecipient(link.problemId, link.email);
+  const base =
+    user ??
+    (recipient
+      ? { email: recipient.email, name: recipient.name, role: recipient.role, cancerTypes: [] }
+      : undefined);
+  if (!base) throw new HttpError(404, 'Linket er ugyldigt eller udløbet.');
+  const actor: Actor = { ...base, via: 'link' };
+  return { link, actor };
+}
+
+async function showLink(
+  req: Request,
+  flash?: ReturnType<typeof html>,
+  errors?: Record<string, string>,
+  values?: Record<string, string>,
+  status = 200,
+) {
+  const { link, actor } = await linkActor(req);
+  const details = await getProblemDetails(link.problemId);
+  if (!details) throw new HttpError(404, 'Sagen findes ikke.');
+  const isRecipient = details.recipients.some((r) => r.email === link.email);
+  const actions = actionForms({
+    action: `/svar/${req.params.token}`,
+    mayRespond: isRecipient,
+    mayResolve: link.mayResolve && mayResolve(actor, details.problem),
+    problem: details.problem,
+    errors,
+    values,
+  });
+  return page(req, `Sag ${details.problem.ref}`, problemPage({ ...details, actions, flash }), status);
+}
+
+async function actLink(req: Request) {
+  const { link, actor } = await linkActor(req);
+  const form = parseForm(req.body);
+  if (asString(form.action) === 'resolve' && !link.mayResolve)
+    throw new HttpError(403, 'Dette link kan ikke markere sagen som løst.');
+  const outcome = await perform(link.problemId, actor, form);
+  return showLink(req, outcome.flash, outcome.errors, outcome.values, outcome.errors ? 400 : 200);
+}
+
+export const problemPageRoutes: Route[] = [
+  { method: 'GET', path: '/indberet', handler: showForm },
+  { method: 'POST', path: '/indberet', handler: submitForm },
+  { method: 'GET', path: '/problemer', handler: list },
+  { method: 'GET', path: '/problemer/:id/kvittering', handler: receipt },
+  { method: 'GET', path: '/problemer/:id', handler: (req) => show(req) },
+  { method: 'POST', path: '/problemer/:id', handler: act },
+  { method: 'GET', path: '/svar/:token', handler: (req) => showLink(req) },
+  { method: 'POST', path: '/svar/:token', handler: actLink },
+];

@@ -1,0 +1,62 @@
+/** The request/response shapes of the HTTP layer (API Gateway HTTP API, payload v2). */
+import type { Actor } from '../services/actors.ts';
+
+export interface HttpEvent {
+  version?: string;
+  routeKey?: string;
+  rawPath: string;
+  rawQueryString?: string;
+  cookies?: string[];
+  headers: Record<string, string | undefined>;
+  queryStringParameters?: Record<string, string | undefined>;
+  body?: string;
+  isBase64Encoded?: boolean;
+  requestContext: { http: { method: string; path?: string; sourceIp?: string }; requestId?: string };
+}
+
+export interface HttpResult {
+  statusCode: number;
+  headers?: Record<string, string>;
+  cookies?: string[];
+  body?: string;
+  isBase64Encoded?: boolean;
+}
+
+export interface Request {
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  cookies: Record<string, string>;
+  /** Raw body text (decoded from base64 when needed). */
+  body: string;
+  /** Who is acting, when known (session cookie or bearer token). */
+  actor?: Actor;
+  /** The session's CSRF token, for forms. */
+  csrf?: string;
+  sessionId?: string;
+  wantsJson: boolean;
+  lang: 'da' | 'en';
+}
+
+export type RouteHandler = (req: Request) => Promise<HttpResult>;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** `/problemer/:id` style. */
+  path: string;
+  handler: RouteHandler;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly details?: Record<string, string>,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'HttpError';
+  }
+}

@@ -1,0 +1,65 @@
+/** Local-only pages: the mail outbox and the demo users (not part of the Lambda in AWS). */
+
+import { config } from '../functions/adapters/config.ts';
+import { listOutbox } from '../functions/adapters/store.ts';
+import { formatDateTime } from '../functions/domain/time.ts';
+import { htmlResponse, jsonResponse } from '../functions/http/respond.ts';
+import type { HttpResult } from '../functions/http/types.ts';
+import { createSignInToken } from '../functions/services/auth.ts';
+import { html } from '../functions/web/html.ts';
+import { layout, ROLE_LABELS } from '../functions/web/layout.ts';
+import { demoToken, demoUsers } from './seed.ts';
+
+export async function outboxPage(query: URLSearchParams, wantsJson: boolean): Promise<HttpResult> {
+  const problem = query.get('problem');
+  const to = query.get('to')?.toLowerCase();
+  const messages = (await listOutbox(2000)).filter(
+    (m) => (!problem || m.problemId === problem) && (!to || m.to.some((t) => t.toLowerCase() === to)),
+  );
+  if (wantsJson) return jsonResponse({ count: messages.length, messages });
+  const body = html`<h1>Lokal udbakke</h1>
+<p>Alle e-mails, som systemet har sendt lokalt (nyeste først). Filtrér med <code>?problem=ID</code> eller <code>?to=adresse</code>. JSON: send <code>Accept: application/json</code>.</p>
+<p>${messages.length} e-mails.</p>
+${messages.map(
+  (
+    m,
+  ) => html`<article class="kk-mail" data-to="${m.to.join(',')}" data-problem="${m.problemId ?? ''}" data-level="${m.level ?? ''}">
+  <h2 class="h4">${m.subject}</h2>
+  <p><strong>Til:</strong> ${m.to.join(', ')} · <strong>Sendt:</strong> ${formatDateTime(m.sentAt)}${m.level ? ` · niveau ${m.level}` : ''}${m.problemId ? html` · <a href="/problemer/${m.problemId}">sag</a>` : ''}</p>
+  <pre>${linkify(m.text)}</pre>
+</article>`,
+)}`;
+  return htmlResponse(layout({ title: 'Lokal udbakke', body }));
+}
+
+function linkify(text: string) {
+  const base = config().BASE_URL;
+  const parts = text.split(/(https?:\/\/\S+)/g);
+  return parts.map((p) =>
+    p.startsWith('http') && p.startsWith(base) ? html`<a href="${p.slice(base.length)}">${p}</a>` : p,
+  );
+}
+
+export async function demoUsersPage(wantsJson: boolean): Promise<HttpResult> {
+  const base = config().BASE_URL;
+  const users = await Promise.all(
+    demoUsers().map(async (u) => {
+      const token = await createSignInToken(u.email, '/');
+      return {
+        ...u,
+        signInUrl: token ? `${base}/log-ind/link/${token}` : undefined,
+        apiToken: await demoToken(u.email),
+      };
+    }),
+  );
+  if (wantsJson) return jsonResponse({ users });
+  const body = html`<h1>Demo-brugere</h1>
+<p>Lokalt kan du handle som enhver demo-bruger: følg login-linket (gyldigt én gang i 30 minutter; genindlæs siden for nye), eller brug API-tokenet som <code>Authorization: Bearer …</code>.</p>
+<table class="table table--compact">
+<thead><tr><th scope="col">Navn</th><th scope="col">Rolle</th><th scope="col">Tilknytning</th><th scope="col">Log ind</th><th scope="col">API-token</th></tr></thead>
+<tbody>${users.map(
+    (u) =>
+      html`<tr data-email="${u.email}"><td>${u.name}<br><small>${u.email}</small></td><td>${ROLE_LABELS[u.role] ?? u.role}</td><td>${u.department ?? u.hospital ?? u.region ?? ''}${u.cancerTypes.length ? ` (${u.cancerTypes.join(', ')})` : ''}</td><td>${u.signInUrl ? html`<a href="${u.signInUrl.slice(base.length)}">Log ind som ${u.name}</a>` : ''}</td><td><code>${u.apiToken ?? ''}</code></td></tr>`,
+  )}</tbody></table>`;
+  return htmlResponse(layout({ title: 'Demo-brugere', body }));
+}

@@ -1,0 +1,100 @@
+/**
+ * The whole system on one machine: embedded DynamoDB, the ASL interpreter, the outbox, a local
+ * scheduler and the HTTP server — all wired to the same handler code as in AWS.
+ */
+
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { Cron } from 'croner';
+import { config, resetConfig } from '../functions/adapters/config.ts';
+import { setDeps } from '../functions/adapters/deps.ts';
+import { resetDocumentClient } from '../functions/adapters/dynamo.ts';
+import { listProblems } from '../functions/adapters/store.ts';
+import { TIME_ZONE } from '../functions/domain/time.ts';
+import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
+import { ensureTable, startDynalite } from './dynamo.ts';
+import { demoUsersPage, outboxPage } from './pages.ts';
+import { seedDemoData } from './seed.ts';
+import { createLocalServer, type LocalRoute } from './server.ts';
+import { type LocalWorkflow, localWorkflowEngine } from './workflow.ts';
+
+export interface LocalOptions {
+  port?: number;
+  /** Folder for the persisted DynamoDB; `undefined` keeps everything in memory. */
+  dataDir?: string;
+  timeScale?: number;
+  /** Run the local scheduler (reconciliation every minute). */
+  scheduler?: boolean;
+  env?: Record<string, string>;
+}
+
+export interface LocalRuntime {
+  url: string;
+  dynamoEndpoint: string;
+  workflow: LocalWorkflow;
+  close(): Promise<void>;
+}
+
+export async function startLocal(options: LocalOptions = {}): Promise<LocalRuntime> {
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const dynamo = await startDynalite(dataDir);
+
+  const localRoutes: LocalRoute[] = [
+    async (r) =>
+      r.method === 'GET' && r.path === '/local/outbox' ? outboxPage(r.query, r.wantsJson) : undefined,
+    async (r) =>
+      r.method === 'GET' && r.path === '/local/demo-users' ? demoUsersPage(r.wantsJson) : undefined,
+  ];
+  const server = createLocalServer(localRoutes);
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    BASE_URL: url,
+    MAILER: 'outbox',
+    LOCAL_TIME_SCALE: String(options.timeScale ?? 1),
+    ...options.env,
+  });
+  resetConfig();
+  resetDocumentClient();
+  await ensureTable(dynamo.endpoint, config().TABLE_NAME);
+
+  const workflow = localWorkflowEngine();
+  setDeps({ workflow });
+  await seedDemoData();
+
+  // Executions live in memory: after a restart, open problems continue where they were.
+  for (const problem of await listProblems(1000)) {
+    if (problem.status === 'open' && problem.workflow.state === 'started') {
+      await workflow.start({ problemId: problem.id, generation: problem.workflow.generation });
+    }
+  }
+  await reconcileWorkflowStarts();
+
+  const jobs =
+    options.scheduler === false
+      ? []
+      : [
+          new Cron('*/1 * * * *', { timezone: TIME_ZONE, protect: true }, async () => {
+            await reconcileWorkflowStarts();
+          }),
+        ];
+
+  return {
+    url,
+    dynamoEndpoint: dynamo.endpoint,
+    workflow,
+    async close() {
+      for (const job of jobs) job.stop();
+      workflow.stopAll();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      server.closeAllConnections();
+      resetDocumentClient();
+      await dynamo.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Demo data for the local runtime: the contact lists from data/demo-contacts.json, one user per
+ * contact (plus an administrator), and an API token per demo user. Idempotent: existing
+ * contacts (perhaps edited) are kept.
+ */
+import { getRecord, listContacts, putContact, putRecord } from '../functions/adapters/store.ts';
+import { referenceData } from '../functions/domain/reference.ts';
+import { createApiToken, getUser, putUser, type User } from '../functions/services/auth.ts';
+
+export const ADMIN: User = {
+  email: 'it-drift@kraeftkapacitet.example',
+  name: 'IT-drift (administrator)',
+  role: 'admin',
+  cancerTypes: [],
+};
+
+export function demoUsers(): User[] {
+  const users: User[] = referenceData().contacts.map((c) => ({
+    email: c.email.toLowerCase(),
+    name: c.name,
+    role: c.role,
+    title: c.title,
+    department: c.department,
+    hospital: c.hospital,
+    region: c.region,
+    cancerTypes: c.cancerTypes,
+  }));
+  return [...users, ADMIN];
+}
+
+export async function seedDemoData(): Promise<{ contacts: number; users: number }> {
+  const existing = new Set((await listContacts()).map((c) => c.id));
+  let contacts = 0;
+  for (const contact of referenceData().contacts) {
+    if (existing.has(contact.id)) continue;
+    await putContact(contact);
+    contacts++;
+  }
+  let users = 0;
+  for (const user of demoUsers()) {
+    if (await getUser(user.email)) continue;
+    await putUser(user);
+    const token = await createApiToken(user.email, 'demo');
+    // Local only: the plain token is kept so /local/demo-users can show it.
+    await putRecord('DEMOTOKEN', user.email, { token });
+    users++;
+  }
+  return { contacts, users };
+}
+
+export async function demoToken(email: string): Promise<string | undefined> {
+  return (await getRecord<{ token: string }>('DEMOTOKEN', email))?.token;
+}

@@ -1,0 +1,93 @@
+/**
+ * The local HTTP front door: turns each Node request into the API Gateway (payload v2) event
+ * Lambda receives and calls the same handler. Oversized bodies are refused while streaming.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { handler } from '../functions/http/api.ts';
+import { MAX_BODY_BYTES } from '../functions/http/middleware.ts';
+import type { HttpEvent, HttpResult } from '../functions/http/types.ts';
+import { fakeLambdaContext } from './lambda-context.ts';
+
+export type LocalRoute = (req: {
+  path: string;
+  query: URLSearchParams;
+  wantsJson: boolean;
+  method: string;
+}) => Promise<HttpResult | undefined>;
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function toEvent(req: IncomingMessage, body: Buffer): HttpEvent {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+  const cookies = req.headers.cookie ? req.headers.cookie.split(';').map((c) => c.trim()) : undefined;
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    cookies,
+    headers,
+    queryStringParameters: Object.fromEntries(url.searchParams),
+    body: body.length > 0 ? body.toString('base64') : undefined,
+    isBase64Encoded: body.length > 0,
+    requestContext: {
+      http: { method: req.method ?? 'GET', path: url.pathname, sourceIp: req.socket.remoteAddress },
+      requestId: randomUUID(),
+    },
+  };
+}
+
+function write(res: ServerResponse, result: HttpResult): void {
+  const headers: Record<string, string | string[]> = { ...result.headers };
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  res.writeHead(result.statusCode, headers);
+  res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
+}
+
+export function createLocalServer(localRoutes: LocalRoute[]): Server {
+  return createServer(async (req, res) => {
+    try {
+      const body = await readBody(req);
+      if (body === 'too-large') {
+        write(res, {
+          statusCode: 413,
+          headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' },
+          body: 'Indholdet er for stort.',
+        });
+        return;
+      }
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const wantsJson = (req.headers.accept ?? '').includes('application/json');
+      for (const route of localRoutes) {
+        const result = await route({
+          path: url.pathname,
+          query: url.searchParams,
+          wantsJson,
+          method: req.method ?? 'GET',
+        });
+        if (result) return write(res, result);
+      }
+      write(res, await handler(toEvent(req, body), fakeLambdaContext('api')));
+    } catch (error) {
+      console.error('Local server error', error);
+      if (!res.headersSent)
+        write(res, {
+          statusCode: 500,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+          body: 'Der skete en uventet fejl.',
+        });
+    }
+  });
+}
