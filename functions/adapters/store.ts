@@ -282,8 +282,14 @@ export async function recordRecipient(
       TableName: table(),
       Key: { PK: `PROBLEM#${problemId}`, SK: `RECIPIENT#${recipient.email.toLowerCase()}` },
       UpdateExpression:
-        'SET contactId = if_not_exists(contactId, :cid), email = :email, #name = :name, #role = :role, kind = :kind, firstNotifiedAt = if_not_exists(firstNotifiedAt, :at), levels = list_append(if_not_exists(levels, :empty), :level), region = :region, hospital = :hospital, department = :department',
-      ExpressionAttributeNames: { '#name': 'name', '#role': 'role' },
+        'SET contactId = if_not_exists(contactId, :cid), email = :email, #name = :name, #role = :role, kind = :kind, firstNotifiedAt = if_not_exists(firstNotifiedAt, :at), levels = list_append(if_not_exists(levels, :empty), :level), #region = :region, #hospital = :hospital, #department = :department',
+      ExpressionAttributeNames: {
+        '#name': 'name',
+        '#role': 'role',
+        '#region': 'region',
+        '#hospital': 'hospital',
+        '#department': 'department',
+      },
       ExpressionAttributeValues: {
         ':cid': recipient.contactId,
         ':email': recipient.email.toLowerCase(),

@@ -53,18 +53,30 @@ export const problemReportSchema = z
     scope: z.enum(SCOPES, { error: 'Vælg hvor mange der er berørt.' }),
     description: freeText(2000).default(''),
   })
-  .superRefine((report, ctx) => {
-    if (report.pathwayTypes.includes('behandling') && report.modalities.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['modalities'],
-        message: 'Vælg mindst én behandlingsform, når behandling er berørt.',
-      });
-    }
-    if (report.until && report.until < report.from) {
-      ctx.addIssue({ code: 'custom', path: ['until'], message: 'Slutdatoen skal ligge efter startdatoen.' });
-    }
-  });
+  .superRefine(
+    (report, ctx) => {
+      if (
+        Array.isArray(report.pathwayTypes) &&
+        report.pathwayTypes.includes('behandling') &&
+        (report.modalities ?? []).length === 0
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['modalities'],
+          message: 'Vælg mindst én behandlingsform, når behandling er berørt.',
+        });
+      }
+      if (typeof report.until === 'string' && typeof report.from === 'string' && report.until < report.from) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['until'],
+          message: 'Slutdatoen skal ligge efter startdatoen.',
+        });
+      }
+    },
+    // Cross-field checks run even when other fields failed, so the person sees every error at once.
+    { when: () => true },
+  );
 
 export type ProblemReport = z.infer<typeof problemReportSchema>;
 

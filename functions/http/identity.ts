@@ -15,6 +15,8 @@ export async function identify(req: Request): Promise<void> {
     req.actor = { ...user, via: 'token' };
     return;
   }
+  // The JSON API takes tokens only: a cookie there would invite cross-site requests without CSRF checks.
+  if (req.path.startsWith('/api/')) return;
   const sessionId = req.cookies[SESSION_COOKIE];
   if (!sessionId) return;
   const session = await getSession(sessionId);
