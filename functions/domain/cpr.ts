@@ -1,9 +1,10 @@
 /**
  * Guard against patient data: the system must never hold CPR numbers. Free text that contains
  * something shaped like a CPR number (DDMMYY-SSSS, with or without the dash or a space, and a
- * real calendar day) is refused.
+ * plausible day and month) is refused; common separators (dashes, dots, spaces) are seen through.
  */
-const CPR_LIKE = /(?<!\d)(\d{2})(\d{2})(\d{2})[-\s]?(\d{4})(?!\d)/g;
+// Separators people (and word processors) use: hyphen, en/em dash, underscore, dot, spaces.
+const CPR_LIKE = /(?<!\d)(\d{2})[-–—_. ]?(\d{2})[-–—_. ]?(\d{2})\s*[-–—_.]?\s*(\d{4})(?!\d)/g;
 
 /** True when the text contains a plausible CPR number. */
 export function containsCprNumber(text: string): boolean {

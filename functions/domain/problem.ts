@@ -9,8 +9,8 @@ import {
   type PathwayType,
   pathwayTypeSchema,
   referenceData,
+  TREATMENT_MODALITIES,
   type TreatmentModality,
-  treatmentModalitySchema,
 } from './reference.ts';
 
 /** Free text: trimmed, bounded, and never a CPR number. */
@@ -41,7 +41,9 @@ export const problemReportSchema = z
     pathwayTypes: z
       .array(pathwayTypeSchema, { error: 'Vælg mindst én forløbstype.' })
       .min(1, 'Vælg mindst én forløbstype (udredning eller behandling).'),
-    modalities: z.array(treatmentModalitySchema, { error: 'Ukendt behandlingsform.' }).default([]),
+    modalities: z
+      .array(z.enum(TREATMENT_MODALITIES, { error: 'Vælg behandlingsform fra listen.' }), { error: 'Ukendt behandlingsform.' })
+      .default([]),
     patientsAtRisk: z.coerce
       .number({ error: 'Angiv antal patienter som et tal.' })
       .int('Angiv antal patienter som et helt tal.')

@@ -90,10 +90,12 @@ export function recipientsFor(level: Level, problem: Problem, contacts: Contact[
   }
 
   const byEmail = new Map<string, Recipient>();
+  const reporter = problem.reportedBy.email.toLowerCase();
   for (const r of picked) {
-    if (r.email === problem.reportedBy.email) continue;
-    const seen = byEmail.get(r.email);
-    if (!seen || (seen.kind === 'informed' && r.kind === 'action')) byEmail.set(r.email, r);
+    const email = r.email.toLowerCase();
+    if (email === reporter) continue;
+    const seen = byEmail.get(email);
+    if (!seen || (seen.kind === 'informed' && r.kind === 'action')) byEmail.set(email, { ...r, email });
   }
   return [...byEmail.values()];
 }

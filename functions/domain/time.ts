@@ -83,7 +83,7 @@ function nextDate(date: string, days = 1): string {
  * The instant `workingDays` working days after `start`, at the same Copenhagen wall-clock time.
  * A start on a non-working day counts from the next working day's beginning.
  *
- * @example addWorkingDays(new Date('2026-12-23T13:00:00Z'), 2) // 2026-12-29 14:00 Copenhagen
+ * @example addWorkingDays(new Date('2026-12-23T13:00:00Z'), 2) // 2026-12-28 14:00 Copenhagen (24 Dec is a working day)
  */
 export function addWorkingDays(start: Date, workingDays: number): Date {
   const parts = localParts(start);

@@ -1,0 +1,74 @@
+/**
+ * SES bounce and complaint events (configuration set → SNS → this Lambda). The e-mail's tags
+ * (problemId, level, recipient) tie the event to the ladder step.
+ */
+import middy from '@middy/core';
+import { z } from 'zod';
+import { type DeliveryFailure, recordDeliveryFailure } from '../services/bounces.ts';
+
+const sesEvent = z.object({
+  eventType: z.enum(['Bounce', 'Complaint']).or(z.string()),
+  mail: z.object({
+    destination: z.array(z.string()).default([]),
+    tags: z.record(z.string(), z.array(z.string())).default({}),
+  }),
+  bounce: z
+    .object({
+      bounceType: z.string().optional(),
+      bouncedRecipients: z
+        .array(z.object({ emailAddress: z.string(), diagnosticCode: z.string().optional() }))
+        .default([]),
+    })
+    .optional(),
+  complaint: z
+    .object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })).default([]) })
+    .optional(),
+});
+
+const snsEvent = z.object({ Records: z.array(z.object({ Sns: z.object({ Message: z.string() }) })) });
+
+/** Turns one SES event into the failures it reports (one per recipient). */
+export function failuresFrom(message: unknown): DeliveryFailure[] {
+  const parsed = sesEvent.safeParse(message);
+  if (!parsed.success) return [];
+  const { eventType, mail, bounce, complaint } = parsed.data;
+  const tag = (name: string) => mail.tags[name]?.[0];
+  const level = Number(tag('level'));
+  const base = { problemId: tag('problemId'), level: Number.isFinite(level) ? level : undefined };
+  if (eventType === 'Bounce' && bounce) {
+    // Soft bounces are retried by SES; only a permanent bounce means the address does not work.
+    if (bounce.bounceType && bounce.bounceType !== 'Permanent') return [];
+    return bounce.bouncedRecipients.map((r) => ({
+      ...base,
+      kind: 'bounce' as const,
+      recipient: r.emailAddress.toLowerCase(),
+      detail: r.diagnosticCode,
+    }));
+  }
+  if (eventType === 'Complaint' && complaint) {
+    return complaint.complainedRecipients.map((r) => ({
+      ...base,
+      kind: 'complaint' as const,
+      recipient: r.emailAddress.toLowerCase(),
+    }));
+  }
+  return [];
+}
+
+export const handler = middy().handler(async (event: unknown) => {
+  const records = snsEvent.parse(event).Records;
+  let recorded = 0;
+  for (const record of records) {
+    let message: unknown;
+    try {
+      message = JSON.parse(record.Sns.Message);
+    } catch {
+      console.warn('Ignoring a non-JSON SNS message');
+      continue;
+    }
+    for (const failure of failuresFrom(message)) {
+      if ((await recordDeliveryFailure(failure)) === 'recorded') recorded++;
+    }
+  }
+  return { recorded };
+});

@@ -1,0 +1,41 @@
+/**
+ * Bounces and complaints: an escalation e-mail that did not arrive marks its recipient as
+ * unreachable on the problem's timeline and tells the secretariat at once — a ladder step
+ * that reached nobody must never pass silently.
+ */
+import { appendEvent, getProblem, listRecipients, markRecipientUnreachable } from '#adapters/store.ts';
+import { isLevel } from '#domain/ladder.ts';
+import { alertNobodyReached } from './ladder.ts';
+
+export interface DeliveryFailure {
+  kind: 'bounce' | 'complaint';
+  recipient: string;
+  problemId?: string;
+  level?: number;
+  detail?: string;
+}
+
+export async function recordDeliveryFailure(failure: DeliveryFailure): Promise<'recorded' | 'ignored'> {
+  if (!failure.problemId) return 'ignored';
+  const problem = await getProblem(failure.problemId);
+  if (!problem) return 'ignored';
+  await markRecipientUnreachable(problem.id, failure.recipient);
+  const level = isLevel(failure.level) ? failure.level : problem.level;
+  await appendEvent(problem.id, {
+    kind: 'contact-unreachable',
+    level,
+    text: `${failure.recipient} kunne ikke nås (${failure.kind === 'bounce' ? 'e-mailen kom retur' : 'modtageren har klaget'}).${failure.detail ? ` ${failure.detail}` : ''}`,
+    data: { ...failure },
+  });
+  const reachable = (await listRecipients(problem.id)).filter(
+    (r) => r.kind === 'action' && r.levels.includes(level) && !r.unreachable,
+  );
+  await alertNobodyReached(
+    problem,
+    level,
+    reachable.length === 0
+      ? `Ingen af modtagerne på niveauet kunne nås (senest ${failure.recipient}).`
+      : `${failure.recipient} kunne ikke nås; ${reachable.length} andre modtagere på niveauet er stadig kontaktet.`,
+  );
+  return 'recorded';
+}
