@@ -42,7 +42,9 @@ export const problemReportSchema = z
       .array(pathwayTypeSchema, { error: 'Vælg mindst én forløbstype.' })
       .min(1, 'Vælg mindst én forløbstype (udredning eller behandling).'),
     modalities: z
-      .array(z.enum(TREATMENT_MODALITIES, { error: 'Vælg behandlingsform fra listen.' }), { error: 'Ukendt behandlingsform.' })
+      .array(z.enum(TREATMENT_MODALITIES, { error: 'Vælg behandlingsform fra listen.' }), {
+        error: 'Ukendt behandlingsform.',
+      })
       .default([]),
     patientsAtRisk: z.coerce
       .number({ error: 'Angiv antal patienter som et tal.' })

@@ -4,13 +4,18 @@ export class Client {
 
   constructor(readonly base: string) {}
 
-  async request(method: string, path: string, init: { form?: Record<string, string | string[]>; json?: unknown; headers?: Record<string, string> } = {}) {
+  async request(
+    method: string,
+    path: string,
+    init: { form?: Record<string, string | string[]>; json?: unknown; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let body: string | undefined;
     if (init.form) {
       const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(init.form)) for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
+      for (const [k, v] of Object.entries(init.form))
+        for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
       body = params.toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     } else if (init.json !== undefined) {
@@ -39,7 +44,10 @@ export class Client {
 
   /** Signs in as a demo user through the same sign-in link a person would click. */
   async signInAs(email: string): Promise<void> {
-    const users = (await this.get('/local/demo-users', { accept: 'application/json' })).json().users as { email: string; signInUrl: string }[];
+    const users = (await this.get('/local/demo-users', { accept: 'application/json' })).json().users as {
+      email: string;
+      signInUrl: string;
+    }[];
     const user = users.find((u) => u.email === email);
     if (!user) throw new Error(`No demo user ${email}`);
     const path = new URL(user.signInUrl).pathname;
@@ -56,7 +64,11 @@ export function hiddenField(html: string, name: string): string {
   return match[1];
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     const value = await probe();
@@ -77,7 +89,9 @@ export interface OutboxMail {
 }
 
 export async function outbox(client: Client, problemId?: string): Promise<OutboxMail[]> {
-  const res = await client.get(`/local/outbox${problemId ? `?problem=${problemId}` : ''}`, { accept: 'application/json' });
+  const res = await client.get(`/local/outbox${problemId ? `?problem=${problemId}` : ''}`, {
+    accept: 'application/json',
+  });
   return (res.json().messages as OutboxMail[]).reverse();
 }
 

@@ -54,7 +54,11 @@ function problemIdFrom(location: string | null): string {
 
 const contacts = () => referenceData().contacts;
 const emailsOf = (predicate: (c: ReturnType<typeof contacts>[number]) => boolean) =>
-  new Set(contacts().filter(predicate).map((c) => c.email.toLowerCase()));
+  new Set(
+    contacts()
+      .filter(predicate)
+      .map((c) => c.email.toLowerCase()),
+  );
 
 describe('a capacity problem nobody answers', () => {
   it('climbs all four levels, e-mailing the right people at each, and reminds the network', async () => {
@@ -66,27 +70,46 @@ describe('a capacity problem nobody answers', () => {
       const all = await outbox(reporter, id);
       return all.some((m) => m.level === 4 && m.subject.includes('Påmindelse')) ? all : undefined;
     });
-    const toAt = (level: number) => new Set(mails.filter((m) => m.level === level && m.purpose === 'escalation').flatMap((m) => m.to));
+    const toAt = (level: number) =>
+      new Set(mails.filter((m) => m.level === level && m.purpose === 'escalation').flatMap((m) => m.to));
 
     // Level 1: breast-cancer departments at other hospitals, and the reporter's hospital management.
     const level1 = toAt(1);
-    const otherBreastDepartments = emailsOf((c) => c.role === 'department' && c.cancerTypes.includes('brystkraeft') && c.hospital !== 'sjaellands-universitetshospital');
+    const otherBreastDepartments = emailsOf(
+      (c) =>
+        c.role === 'department' &&
+        c.cancerTypes.includes('brystkraeft') &&
+        c.hospital !== 'sjaellands-universitetshospital',
+    );
     expect(level1.size).toBeGreaterThan(3);
     for (const email of level1) {
       const c = contacts().find((x) => x.email.toLowerCase() === email);
       expect(c?.role === 'hospital-management' || otherBreastDepartments.has(email)).toBe(true);
     }
-    expect([...level1].some((e) => contacts().find((c) => c.email.toLowerCase() === e)?.hospital === 'sjaellands-universitetshospital' && contacts().find((c) => c.email.toLowerCase() === e)?.role === 'hospital-management')).toBe(true);
+    expect(
+      [...level1].some(
+        (e) =>
+          contacts().find((c) => c.email.toLowerCase() === e)?.hospital ===
+            'sjaellands-universitetshospital' &&
+          contacts().find((c) => c.email.toLowerCase() === e)?.role === 'hospital-management',
+      ),
+    ).toBe(true);
     expect(level1.has(REPORTER)).toBe(false);
 
     // Level 2: breast-cancer primærindgange in all five regions; the directors informed.
     const level2 = toAt(2);
-    const primaryRegions = new Set(contacts().filter((c) => level2.has(c.email.toLowerCase()) && c.role === 'primary').map((c) => c.region));
+    const primaryRegions = new Set(
+      contacts()
+        .filter((c) => level2.has(c.email.toLowerCase()) && c.role === 'primary')
+        .map((c) => c.region),
+    );
     expect(primaryRegions.size).toBe(5);
     for (const d of emailsOf((c) => c.role === 'director')) expect(level2.has(d)).toBe(true);
 
     // Level 3: the five health directors.
-    expect(toAt(3)).toEqual(new Set([...emailsOf((c) => c.role === 'director'), ...emailsOf((c) => c.role === 'secretariat')]));
+    expect(toAt(3)).toEqual(
+      new Set([...emailsOf((c) => c.role === 'director'), ...emailsOf((c) => c.role === 'secretariat')]),
+    );
 
     // Level 4: the national network for breast cancer, across regions.
     const network = emailsOf((c) => c.role === 'network' && c.cancerTypes.includes('brystkraeft'));
@@ -104,7 +127,11 @@ describe('a capacity problem nobody answers', () => {
     for (const level of ['Niveau 1', 'Niveau 2', 'Niveau 3', 'Niveau 4']) expect(page.text).toContain(level);
     expect(page.text).toContain('Det nationale netværk for kræftformen er aktiveret.');
 
-    await reporter.post(`/problemer/${id}`, { csrf: hiddenField(page.text, 'csrf'), action: 'resolve', note: '' });
+    await reporter.post(`/problemer/${id}`, {
+      csrf: hiddenField(page.text, 'csrf'),
+      action: 'resolve',
+      note: '',
+    });
   });
 });
 
@@ -115,7 +142,10 @@ describe('responding and resolving', () => {
     const id = problemIdFrom(res.headers.get('location'));
     const first = await waitFor('level 1 e-mails', async () => {
       const mails = await outbox(reporter, id);
-      return mails.find((m) => m.level === 1 && m.purpose === 'escalation' && !m.to[0]?.includes('direktion')) ?? undefined;
+      return (
+        mails.find((m) => m.level === 1 && m.purpose === 'escalation' && !m.to[0]?.includes('direktion')) ??
+        undefined
+      );
     });
 
     // A GET on the link shows the page and changes nothing (mail scanners pre-fetch links).
@@ -125,24 +155,42 @@ describe('responding and resolving', () => {
     expect(view.status).toBe(200);
     expect(view.text).toContain('Tilbyd kapacitet');
 
-    const offered = await responder.post(link, { action: 'offer', patients: '4', modality: 'kirurgi', earliest: '2026-11-30', note: 'Fra mandag' });
+    const offered = await responder.post(link, {
+      action: 'offer',
+      patients: '4',
+      modality: 'kirurgi',
+      earliest: '2026-11-30',
+      note: 'Fra mandag',
+    });
     expect(offered.status).toBe(200);
     expect(offered.text).toContain('jeres tilbud er sendt');
 
-    const bad = await responder.post(link, { action: 'offer', patients: '0', modality: 'kirurgi', earliest: 'snart' });
+    const bad = await responder.post(link, {
+      action: 'offer',
+      patients: '0',
+      modality: 'kirurgi',
+      earliest: 'snart',
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('Angiv mindst 1 patient.');
 
     // The reporter hears of the offer and resolves from her receipt e-mail.
     const mails = await outbox(reporter, id);
-    expect(mails.some((m) => m.purpose === 'offer' && m.to.includes(REPORTER) && m.text.includes('4 patienter'))).toBe(true);
+    expect(
+      mails.some((m) => m.purpose === 'offer' && m.to.includes(REPORTER) && m.text.includes('4 patienter')),
+    ).toBe(true);
     const receipt = mails.find((m) => m.purpose === 'receipt');
     const resolveLink = linkIn(receipt?.text ?? '');
-    const resolved = await new Client(runtime.url).post(resolveLink, { action: 'resolve', note: 'Løst med hjælp fra Odense' });
+    const resolved = await new Client(runtime.url).post(resolveLink, {
+      action: 'resolve',
+      note: 'Løst med hjælp fra Odense',
+    });
     expect(resolved.text).toContain('Sagen er markeret som løst.');
 
     const afterResolve = (await outbox(reporter, id)).length;
-    await waitFor('the execution to stop', async () => (runtime.workflow.running().some((e) => e.includes(id)) ? undefined : true));
+    await waitFor('the execution to stop', async () =>
+      runtime.workflow.running().some((e) => e.includes(id)) ? undefined : true,
+    );
     const all = await outbox(reporter, id);
     const resolutionMails = all.filter((m) => m.purpose === 'resolved');
     const contacted = new Set(all.filter((m) => m.purpose === 'escalation').flatMap((m) => m.to));
@@ -161,16 +209,29 @@ describe('responding and resolving', () => {
     const { res } = await submit(reporter, {});
     const id = problemIdFrom(res.headers.get('location'));
     const outsider = new Client(runtime.url);
-    await outsider.signInAs('specialenheden@specialenheden.example'.replace('specialenheden@', 'specialenheden@'));
+    await outsider.signInAs(
+      'specialenheden@specialenheden.example'.replace('specialenheden@', 'specialenheden@'),
+    );
     const stranger = new Client(runtime.url);
-    const someDepartment = contacts().find((c) => c.role === 'department' && !c.cancerTypes.includes('brystkraeft'));
+    const someDepartment = contacts().find(
+      (c) => c.role === 'department' && !c.cancerTypes.includes('brystkraeft'),
+    );
     await stranger.signInAs(someDepartment?.email ?? '');
     const page = await stranger.get(`/problemer/${id}`);
     expect(page.text).not.toContain('Tilbyd kapacitet');
-    const attempt = await stranger.post(`/problemer/${id}`, { csrf: hiddenField(page.text, 'csrf'), action: 'offer', patients: '2', modality: 'kirurgi', earliest: '2026-12-01' });
+    const attempt = await stranger.post(`/problemer/${id}`, {
+      csrf: hiddenField(page.text, 'csrf'),
+      action: 'offer',
+      patients: '2',
+      modality: 'kirurgi',
+      earliest: '2026-12-01',
+    });
     expect(attempt.status).toBe(403);
     expect(attempt.text).toContain('Du kan kun svare på sager, der er sendt til dig.');
-    const resolveAttempt = await stranger.post(`/problemer/${id}`, { csrf: hiddenField(page.text, 'csrf'), action: 'resolve' });
+    const resolveAttempt = await stranger.post(`/problemer/${id}`, {
+      csrf: hiddenField(page.text, 'csrf'),
+      action: 'resolve',
+    });
     expect(resolveAttempt.status).toBe(403);
   });
 });
@@ -178,14 +239,23 @@ describe('responding and resolving', () => {
 describe('the report form', () => {
   it('creates one problem when the same form is submitted twice', async () => {
     const form = await reporter.get('/indberet');
-    const fields = { csrf: hiddenField(form.text, 'csrf'), submissionKey: hiddenField(form.text, 'submissionKey') };
+    const fields = {
+      csrf: hiddenField(form.text, 'csrf'),
+      submissionKey: hiddenField(form.text, 'submissionKey'),
+    };
     const first = await submit(reporter, fields);
     const second = await reporter.post('/indberet', first.body);
-    expect(problemIdFrom(second.headers.get('location'))).toBe(problemIdFrom(first.res.headers.get('location')));
+    expect(problemIdFrom(second.headers.get('location'))).toBe(
+      problemIdFrom(first.res.headers.get('location')),
+    );
   });
 
   it('re-renders the form with Danish field errors and the values kept, and refuses CPR numbers', async () => {
-    const { res } = await submit(reporter, { patientsAtRisk: '', description: 'Patient 010190-1234 venter', 'modalities[]': [] });
+    const { res } = await submit(reporter, {
+      patientsAtRisk: '',
+      description: 'Patient 010190-1234 venter',
+      'modalities[]': [],
+    });
     expect(res.status).toBe(400);
     expect(res.text).toContain('Angiv antal patienter som et tal.');
     expect(res.text).toContain('ligner et CPR-nummer');
@@ -208,14 +278,27 @@ describe('the report form', () => {
 
 describe('the JSON API', () => {
   async function token(email: string) {
-    const users = (await reporter.get('/local/demo-users', { accept: 'application/json' })).json().users as { email: string; apiToken: string }[];
+    const users = (await reporter.get('/local/demo-users', { accept: 'application/json' })).json().users as {
+      email: string;
+      apiToken: string;
+    }[];
     return users.find((u) => u.email === email)?.apiToken ?? '';
   }
 
   it('reports with a token, is idempotent per Idempotency-Key and explains bad input', async () => {
     const api = new Client(runtime.url);
-    const headers = { authorization: `Bearer ${await token(REPORTER)}`, 'idempotency-key': 'regional-system-0001' };
-    const report = { departmentId: 'suh-brystkirurgi', cancerType: 'brystkraeft', pathwayTypes: ['udredning'], patientsAtRisk: 3, from: '2026-11-23', scope: 'region' };
+    const headers = {
+      authorization: `Bearer ${await token(REPORTER)}`,
+      'idempotency-key': 'regional-system-0001',
+    };
+    const report = {
+      departmentId: 'suh-brystkirurgi',
+      cancerType: 'brystkraeft',
+      pathwayTypes: ['udredning'],
+      patientsAtRisk: 3,
+      from: '2026-11-23',
+      scope: 'region',
+    };
     const created = await api.request('POST', '/api/problems', { json: report, headers });
     expect(created.status).toBe(201);
     expect(created.json().entryLevel).toBe(2);
@@ -223,11 +306,16 @@ describe('the JSON API', () => {
     expect(again.status).toBe(200);
     expect(again.json().id).toBe(created.json().id);
 
-    const bad = await api.request('POST', '/api/problems', { json: { ...report, patientsAtRisk: -1 }, headers: { ...headers, 'idempotency-key': 'regional-system-0002' } });
+    const bad = await api.request('POST', '/api/problems', {
+      json: { ...report, patientsAtRisk: -1 },
+      headers: { ...headers, 'idempotency-key': 'regional-system-0002' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json().fields.patientsAtRisk).toBe('Angiv mindst 1 patient.');
 
-    const notJson = await api.request('POST', '/api/problems', { headers: { ...headers, 'content-type': 'application/json' } });
+    const notJson = await api.request('POST', '/api/problems', {
+      headers: { ...headers, 'content-type': 'application/json' },
+    });
     expect(notJson.status).toBe(400);
 
     const anonymous = await api.request('POST', '/api/problems', { json: report });

@@ -55,7 +55,10 @@ describe('containsCprNumber: free text must never carry a CPR number', () => {
 });
 
 describe('containsCprNumber sees through the separators word processors insert', () => {
-  it.each(['010190–1234', '010190 - 1234', '01-01-90-1234', '010190_1234', '01.01.90-1234'])('refuses %s', (text) => {
-    expect(containsCprNumber(`Patient ${text} venter`)).toBe(true);
-  });
+  it.each(['010190–1234', '010190 - 1234', '01-01-90-1234', '010190_1234', '01.01.90-1234'])(
+    'refuses %s',
+    (text) => {
+      expect(containsCprNumber(`Patient ${text} venter`)).toBe(true);
+    },
+  );
 });

@@ -1,0 +1,195 @@
+/**
+ * One stack per stage: storage, mail, workflow, API, scheduled jobs, SES event handling, alarms.
+ * The functions are the same handler files the local runtime runs; only the environment
+ * (MAILER=ses, STATE_MACHINE_ARN, …) chooses the AWS adapters.
+ */
+import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { Alarms } from './alarms.ts';
+import { Api } from './api.ts';
+import { AppFunction } from './app-function.ts';
+import type { DeployConfig } from './config.ts';
+import { Mail } from './mail.ts';
+import type { JobGrants, ScheduledJob } from './schedules.ts';
+import { Schedules } from './schedules.ts';
+import { Storage } from './storage.ts';
+import { TopicKey } from './topic-key.ts';
+import { escalationStateMachineArn, Workflow } from './workflow.ts';
+
+/**
+ * The scheduled jobs. Add a job here (one line) and its handler in functions/jobs/.
+ * Cron jobs: `ScheduleExpression.cron({ minute: '0', hour: '8', weekDay: 'MON', timeZone: TimeZone.of('Europe/Copenhagen') })`.
+ */
+export const SCHEDULED_JOBS: ScheduledJob[] = [
+  {
+    id: 'Reconcile',
+    entry: 'functions/jobs/reconcile.ts',
+    schedule: ScheduleExpression.rate(Duration.minutes(5)),
+    description: 'Starts the escalation workflow of stored problems whose start failed',
+    grants: { startWorkflow: true },
+  },
+];
+
+export interface KraeftkapacitetStackProps extends StackProps {
+  readonly config: DeployConfig;
+  /** @default SCHEDULED_JOBS */
+  readonly jobs?: ScheduledJob[];
+}
+
+export function stackName(stage: string): string {
+  return `Kraeftkapacitet-${stage}`;
+}
+
+export class KraeftkapacitetStack extends Stack {
+  readonly storage: Storage;
+  readonly mail: Mail;
+  readonly workflow: Workflow;
+  readonly api: Api;
+  readonly schedules: Schedules;
+  readonly sesEvents: AppFunction;
+  readonly alarms: Alarms;
+  readonly deadLetterQueue: Queue;
+  /** Every Lambda function of the app. */
+  readonly functions: AppFunction[];
+
+  constructor(scope: Construct, id: string, props: KraeftkapacitetStackProps) {
+    super(scope, id, {
+      description: `Kraeftkapacitet (${props.config.stage}): escalation ladder for cancer capacity problems`,
+      ...props,
+    });
+    const { config } = props;
+    // What outlives `cdk destroy` when keepData is set: the table (Storage) and the logs, which
+    // expire on their own. Queue and key hold nothing worth keeping without the stack.
+    const removalPolicy = config.keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const logRetention = config.logRetention;
+
+    this.storage = new Storage(this, 'Storage', { keepData: config.keepData });
+    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    for (const id of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
+      Validations.of(this.deadLetterQueue).acknowledge({
+        id,
+        reason:
+          'This queue is itself the dead-letter queue (Lambda on-failure destination, EventBridge Scheduler DLQ, SNS subscription DLQ). Nothing consumes it automatically, so there is no redrive to configure; a second DLQ behind it would only move the same messages. Its depth raises an alarm instead.',
+      });
+    }
+
+    const key = new TopicKey(this, 'TopicKey', { stage: config.stage, removalPolicy: RemovalPolicy.DESTROY });
+    this.alarms = new Alarms(this, 'Alarms', {
+      stage: config.stage,
+      opsEmail: config.opsEmail,
+      key,
+      deadLetterQueue: this.deadLetterQueue,
+    });
+    this.mail = new Mail(this, 'Mail', {
+      stage: config.stage,
+      sesIdentity: config.sesIdentity,
+      senderEmail: config.senderEmail,
+      key,
+    });
+
+    // BASE_URL defaults to the API's own URL, known only once the API exists.
+    let baseUrl: string | undefined = config.baseUrl;
+    const environment: Record<string, string> = {
+      TABLE_NAME: this.storage.table.tableName,
+      BASE_URL: Lazy.string({ produce: () => baseUrl }),
+      MAIL_FROM: config.mailFrom,
+      MAILER: 'ses',
+      SES_CONFIGURATION_SET: this.mail.configurationSetName,
+      STATE_MACHINE_ARN: escalationStateMachineArn(this, config.stage),
+      LADDER_WINDOWS: config.ladderWindows,
+      NETWORK_REMINDER_DAYS: String(config.networkReminderDays),
+      SECURE_COOKIES: 'true',
+    };
+    const common = { environment, logRetention, removalPolicy };
+
+    this.workflow = new Workflow(this, 'Workflow', { stage: config.stage, ...common });
+    this.storage.grantData(this.workflow.ladderStep);
+    this.mail.grantSend(this.workflow.ladderStep);
+
+    this.api = new Api(this, 'Api', { stage: config.stage, ...common });
+    baseUrl ??= this.api.url;
+    this.storage.grantData(this.api.handler);
+    this.mail.grantSend(this.api.handler);
+    this.workflow.grantStart(this.api.handler);
+    this.workflow.grantStop(this.api.handler);
+
+    const grant = (fn: AppFunction, grants: JobGrants) => {
+      this.storage.grantData(fn);
+      if (grants.mail) this.mail.grantSend(fn);
+      if (grants.startWorkflow) this.workflow.grantStart(fn);
+    };
+    this.schedules = new Schedules(this, 'Jobs', {
+      stage: config.stage,
+      jobs: props.jobs ?? SCHEDULED_JOBS,
+      deadLetterQueue: this.deadLetterQueue,
+      grant,
+      ...common,
+    });
+
+    // SES bounce/complaint → SNS → ses-events: marks the contact unreachable, tells the secretariat.
+    this.sesEvents = new AppFunction(this, 'SesEvents', {
+      entry: 'functions/jobs/ses-events.ts',
+      description: 'Marks bounced or complaining recipients unreachable and tells the secretariat',
+      onFailure: new SqsDestination(this.deadLetterQueue),
+      ...common,
+    });
+    this.storage.grantData(this.sesEvents);
+    this.mail.grantSend(this.sesEvents);
+    this.mail.eventsTopic.addSubscription(
+      new LambdaSubscription(this.sesEvents, { deadLetterQueue: this.deadLetterQueue }),
+    );
+
+    this.functions = [
+      this.api.handler,
+      this.workflow.ladderStep,
+      this.sesEvents,
+      ...this.schedules.functions.values(),
+    ];
+
+    // Alarms: every function, the state machine, the API, SES, the dead letters.
+    const names = new Map<AppFunction, string>([
+      [this.api.handler, 'api'],
+      [this.workflow.ladderStep, 'ladder-step'],
+      [this.sesEvents, 'ses-events'],
+      ...[...this.schedules.functions].map(
+        ([jobId, fn]) => [fn, `job-${jobId.toLowerCase()}`] as [AppFunction, string],
+      ),
+    ]);
+    for (const fn of this.functions) this.alarms.watchFunction(names.get(fn) ?? fn.node.id, fn);
+    this.alarms.watchStateMachine(this.workflow.stateMachine);
+    this.alarms.watchHttpServerErrors(this.api.metricServerErrors());
+    this.alarms.watchDeadLetters(this.deadLetterQueue);
+    this.alarms.watchSes(this.mail.configurationSetName);
+
+    const url = Lazy.string({ produce: () => baseUrl });
+    new CfnOutput(this, 'AppUrl', { value: url, description: 'The application: start page and sign-in' });
+    new CfnOutput(this, 'ReportFormUrl', {
+      value: Lazy.string({ produce: () => `${baseUrl}/indberet` }),
+      description: 'The form where a department reports a capacity problem',
+    });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.url,
+      description: 'The HTTP API endpoint (execute-api URL)',
+    });
+    new CfnOutput(this, 'TableName', {
+      value: this.storage.table.tableName,
+      description: 'DynamoDB table; scripts/import-contacts.ts --table <this>',
+    });
+    new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'ConfigurationSetName', { value: this.mail.configurationSetName });
+    new CfnOutput(this, 'OpsTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Alarm topic; confirm the subscription e-mail sent to opsEmail',
+    });
+    new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetterQueue.queueUrl });
+  }
+}

@@ -1,0 +1,70 @@
+/** Synthesises the app the way bin/app.ts does, into a temporary directory, for template tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { type BuiltApp, buildApp } from '../../lib/app.ts';
+
+/** The minimal context a test stage needs. */
+export const TEST_CONTEXT = {
+  stage: 'test',
+  senderEmail: 'kraeftkapacitet@regionh.example',
+  opsEmail: 'drift@regionh.example',
+} as const;
+
+export const PROD_CONTEXT = { ...TEST_CONTEXT, stage: 'prod' } as const;
+
+/** Template JSON as CloudFormation reads it: the tests walk it freely. */
+// biome-ignore lint/suspicious/noExplicitAny: synthesised CloudFormation is untyped JSON
+export type Json = any;
+
+export interface CfnJsonResource {
+  Type: string;
+  Properties: Json;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+
+export interface Synthesised extends BuiltApp {
+  template: Template;
+  /** The raw template, for walking every resource. */
+  json: { Resources: Record<string, CfnJsonResource>; Outputs?: Record<string, Json> };
+  assembly: CloudAssembly;
+  outdir: string;
+  cleanup: () => void;
+}
+
+/**
+ * @param bundle - run esbuild for the functions (slower); template-only tests skip it
+ * @param nag - register the cdk-nag packs, so synth itself fails on a finding
+ */
+export function synth(
+  context: Record<string, unknown>,
+  options: { bundle?: boolean; nag?: boolean } = {},
+): Synthesised {
+  const outdir = mkdtempSync(join(tmpdir(), 'kk-cdk-'));
+  const built = buildApp({ context, bundle: options.bundle ?? false, nag: options.nag ?? false, outdir });
+  const assembly = built.app.synth();
+  const json = assembly.getStackByName(built.stack.stackName).template;
+  return {
+    ...built,
+    template: Template.fromJSON(json),
+    json,
+    assembly,
+    outdir,
+    cleanup: () => rmSync(outdir, { recursive: true, force: true }),
+  };
+}
+
+/** Every resource of a type, as [logicalId, resource]. */
+export function resourcesOf(json: Synthesised['json'], type: string): [string, CfnJsonResource][] {
+  return Object.entries(json.Resources).filter(([, r]) => r.Type === type);
+}
+
+/** The one resource of a type (throws when there is not exactly one). */
+export function theOne(json: Synthesised['json'], type: string): CfnJsonResource {
+  const all = resourcesOf(json, type);
+  if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
+  return (all[0] as [string, CfnJsonResource])[1];
+}

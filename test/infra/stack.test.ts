@@ -1,0 +1,506 @@
+/**
+ * The synthesised test stage, bundled for real: what an administrator gets from `cdk deploy`.
+ * One synth for the whole file (bundling four functions takes a few seconds).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CfnResource } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_THROTTLE } from '../../lib/api.ts';
+import { fromRoot } from '../../lib/paths.ts';
+import { ESCALATION_ASL, LADDER_STEP_VARIABLE } from '../../lib/workflow.ts';
+import { type Json, resourcesOf, type Synthesised, synth, TEST_CONTEXT, theOne } from './helpers.ts';
+
+let s: Synthesised;
+/** Logical ids of the functions by role. */
+let ids: { api: string; ladderStep: string; sesEvents: string; reconcile: string };
+let stateMachineId: string;
+
+const ref = (id: string) => ({ Ref: id });
+const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+
+beforeAll(() => {
+  s = synth(TEST_CONTEXT, { bundle: true });
+  const id = (c: unknown) =>
+    s.stack.resolve((c as { node: { defaultChild: CfnResource } }).node.defaultChild.logicalId);
+  ids = {
+    api: id(s.stack.api.handler),
+    ladderStep: id(s.stack.workflow.ladderStep),
+    sesEvents: id(s.stack.sesEvents),
+    reconcile: id(s.stack.schedules.functions.get('Reconcile')),
+  };
+  stateMachineId = id(s.stack.workflow.stateMachine);
+});
+
+afterAll(() => s?.cleanup());
+
+/** Every IAM statement in the template, with the roles it is attached to. */
+function statements(): {
+  roles: string[];
+  statement: { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
+}[] {
+  const out: ReturnType<typeof statements> = [];
+  for (const [, policy] of resourcesOf(s.json, 'AWS::IAM::Policy')) {
+    const roles = (policy.Properties.Roles ?? []).map((r: { Ref: string }) => r.Ref);
+    for (const statement of policy.Properties.PolicyDocument.Statement) out.push({ roles, statement });
+  }
+  for (const [roleId, role] of resourcesOf(s.json, 'AWS::IAM::Role')) {
+    for (const inline of role.Properties.Policies ?? []) {
+      for (const statement of inline.PolicyDocument.Statement) out.push({ roles: [roleId], statement });
+    }
+  }
+  return out;
+}
+
+const actionsOf = (statement: { Action: string | string[] }) =>
+  Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+const resourcesOfStatement = (statement: { Resource: unknown }) =>
+  Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+
+/** The role logical id of a function. */
+function roleOf(fnId: string): string {
+  return s.json.Resources[fnId]?.Properties.Role['Fn::GetAtt'][0];
+}
+
+function actionsGrantedTo(fnId: string): string[] {
+  const role = roleOf(fnId);
+  return statements()
+    .filter((x) => x.roles.includes(role))
+    .flatMap((x) => actionsOf(x.statement));
+}
+
+describe('Lambda functions', () => {
+  it('are the four handlers of the app, each on Node 22, ARM64, with X-Ray tracing and JSON logs to its own log group', () => {
+    const functions = resourcesOf(s.json, 'AWS::Lambda::Function');
+    expect(functions.map(([id]) => id).sort()).toEqual(Object.values(ids).sort());
+    const logGroups = new Map(resourcesOf(s.json, 'AWS::Logs::LogGroup'));
+    for (const [, fn] of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.Handler).toBe('index.handler');
+      expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(256);
+      expect(fn.Properties.Timeout).toBeGreaterThan(3);
+      expect(fn.Properties.LoggingConfig.LogFormat).toBe('JSON');
+      const logGroup = logGroups.get(fn.Properties.LoggingConfig.LogGroup.Ref);
+      expect(logGroup?.Properties.RetentionInDays).toBe(14);
+    }
+  });
+
+  it('get the configuration the handlers read, pointing at the AWS adapters', () => {
+    const smName = s.json.Resources[stateMachineId]?.Properties.StateMachineName;
+    expect(smName).toBe('kraeftkapacitet-test-escalation');
+    const apiId = resourcesOf(s.json, 'AWS::ApiGatewayV2::Api')[0]?.[0] as string;
+    for (const id of Object.values(ids)) {
+      const env = s.json.Resources[id]?.Properties.Environment.Variables;
+      expect(env).toMatchObject({
+        TABLE_NAME: ref(resourcesOf(s.json, 'AWS::DynamoDB::Table')[0]?.[0] as string),
+        MAILER: 'ses',
+        SES_CONFIGURATION_SET: 'kraeftkapacitet-test',
+        SECURE_COOKIES: 'true',
+        LADDER_WINDOWS: '2,3,5',
+        NETWORK_REMINDER_DAYS: '7',
+        NODE_OPTIONS: '--enable-source-maps',
+        // Without a baseUrl, links in e-mails point at the API itself.
+        BASE_URL: { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] },
+      });
+      expect(env.MAIL_FROM).toBe('=?UTF-8?B?S3LDpmZ0a2FwYWNpdGV0?= <kraeftkapacitet@regionh.example>');
+      // The ARN is built from the state machine's fixed name (no reference, so no cycle).
+      expect(JSON.stringify(env.STATE_MACHINE_ARN)).toContain(`:stateMachine:${smName}"`);
+    }
+  });
+
+  it('are bundled as minified ESM with source maps that load in Node 22 (require shim for CommonJS dependencies)', () => {
+    for (const id of Object.values(ids)) {
+      const key: string = s.json.Resources[id]?.Properties.Code.S3Key;
+      const dir = join(s.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+      const bundle = join(dir, 'index.mjs');
+      expect(existsSync(bundle), `${id} bundle`).toBe(true);
+      expect(existsSync(`${bundle}.map`)).toBe(true);
+      const code = readFileSync(bundle, 'utf8');
+      expect(code.startsWith('import { createRequire as __kkCreateRequire }')).toBe(true);
+      // Import the bundle in a fresh Node process: fails on "Dynamic require ... is not supported".
+      const out = execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(bundle)}); console.log(typeof m.handler);`,
+        ],
+        {
+          env: { ...process.env, TABLE_NAME: 't', AWS_REGION: 'eu-north-1', MAILER: 'ses' },
+          encoding: 'utf8',
+        },
+      );
+      expect(out.trim(), `${id} exports handler`).toBe('function');
+    }
+  });
+
+  it('the api bundle carries the design system files the page layout links to', () => {
+    const key: string = s.json.Resources[ids.api]?.Properties.Code.S3Key;
+    const dir = join(s.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+    expect(existsSync(join(dir, 'static/css/dkfds.min.css'))).toBe(true);
+    expect(existsSync(join(dir, 'static/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Regular.woff2'))).toBe(
+      true,
+    );
+    expect(existsSync(join(dir, 'static/img/all-svg-icons.svg'))).toBe(true);
+    expect(s.json.Resources[ids.api]?.Properties.Environment.Variables.STATIC_DIR).toBe('/var/task/static');
+  });
+});
+
+describe('DynamoDB table', () => {
+  it('is on-demand, with point-in-time recovery, KMS encryption, TTL and the two indexes the store queries', () => {
+    s.template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    s.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+      GlobalSecondaryIndexes: ['GSI1', 'GSI2'].map((name) => ({
+        IndexName: name,
+        KeySchema: [
+          { AttributeName: `${name}PK`, KeyType: 'HASH' },
+          { AttributeName: `${name}SK`, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    });
+  });
+
+  it('is deleted with a test stage (no deletion protection)', () => {
+    s.template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+    });
+  });
+});
+
+describe('state machine', () => {
+  it('is a Standard state machine logging ALL events with execution data, traced', () => {
+    const machine = theOne(s.json, 'AWS::StepFunctions::StateMachine');
+    expect(machine.Properties.StateMachineType).toBe('STANDARD');
+    expect(machine.Properties.LoggingConfiguration).toMatchObject({
+      Level: 'ALL',
+      IncludeExecutionData: true,
+    });
+    const logGroupId =
+      machine.Properties.LoggingConfiguration.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn[
+        'Fn::GetAtt'
+      ][0];
+    expect(s.json.Resources[logGroupId]?.Type).toBe('AWS::Logs::LogGroup');
+    expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });
+  });
+
+  it('deploys exactly the ASL file the local runtime runs, every Task invoking the ladder-step function', () => {
+    const machine = theOne(s.json, 'AWS::StepFunctions::StateMachine');
+    // DefinitionBody.fromFile uploads the file as an asset; read what will be uploaded.
+    const key: string = machine.Properties.DefinitionS3Location.Key;
+    const deployed = readFileSync(join(s.outdir, `asset.${key}`), 'utf8');
+    const local = readFileSync(fromRoot(ESCALATION_ASL), 'utf8');
+    expect(machine.Properties.DefinitionSubstitutions).toEqual({
+      [LADDER_STEP_VARIABLE]: arnOf(ids.ladderStep),
+    });
+
+    // Substitute as Step Functions does, then compare the parsed definitions.
+    const fakeArn = 'arn:aws:lambda:eu-north-1:111122223333:function:ladder-step';
+    const substitute = (text: string) => text.replaceAll(`\${${LADDER_STEP_VARIABLE}}`, fakeArn);
+    const definition = JSON.parse(substitute(deployed));
+    expect(definition).toEqual(JSON.parse(substitute(local)));
+    expect(deployed).not.toMatch(/\$\{(?!LadderStepFunctionArn\})/); // no other substitution variable left
+    const tasks = Object.values(definition.States as Record<string, Json>).filter((st) => st.Type === 'Task');
+    expect(tasks.length).toBeGreaterThanOrEqual(4);
+    for (const task of tasks) {
+      expect(task.Resource).toBe('arn:aws:states:::lambda:invoke');
+      expect(task.Parameters.FunctionName).toBe(fakeArn);
+    }
+  });
+
+  it('may invoke the ladder-step function and nothing else; the ladder step may start a new execution of it', () => {
+    const smRole = theOne(s.json, 'AWS::StepFunctions::StateMachine').Properties.RoleArn['Fn::GetAtt'][0];
+    const invoke = statements().filter(
+      (x) => x.roles.includes(smRole) && actionsOf(x.statement).includes('lambda:InvokeFunction'),
+    );
+    expect(invoke.map((x) => x.statement.Resource)).toEqual([arnOf(ids.ladderStep)]);
+    const start = statements().filter(
+      (x) =>
+        x.roles.includes(roleOf(ids.ladderStep)) && actionsOf(x.statement).includes('states:StartExecution'),
+    );
+    expect(start).toHaveLength(1);
+    expect(JSON.stringify(start[0]?.statement.Resource)).toMatch(
+      /:stateMachine:kraeftkapacitet-test-escalation"\]\]\}$/,
+    );
+  });
+});
+
+describe('HTTP API', () => {
+  it('sends every request ($default route) to the api function with payload format 2.0', () => {
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: arnOf(ids.api),
+    });
+  });
+
+  it('throttles the default stage and writes a JSON access log without paths (links carry secrets there)', () => {
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: API_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: API_THROTTLE.burstLimit,
+      },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+    const stage = theOne(s.json, 'AWS::ApiGatewayV2::Stage');
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
+    expect(format.status).toBe('$context.status');
+    expect(Object.values(format)).not.toContain('$context.path');
+  });
+});
+
+describe('SES', () => {
+  it('has a configuration set that requires TLS and suppresses bounced and complaining addresses', () => {
+    s.template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      Name: 'kraeftkapacitet-test',
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+  });
+
+  it('routes bounces and complaints through an encrypted SNS topic to the ses-events function', () => {
+    const destination = resourcesOf(s.json, 'AWS::SES::ConfigurationSetEventDestination').find(
+      ([, d]) => d.Properties.EventDestination.SnsDestination,
+    )?.[1];
+    expect(destination?.Properties.EventDestination.MatchingEventTypes.sort()).toEqual([
+      'bounce',
+      'complaint',
+    ]);
+    const topicId = destination?.Properties.EventDestination.SnsDestination.TopicARN.Ref;
+    expect(s.json.Resources[topicId]?.Properties.KmsMasterKeyId).toBeDefined();
+    s.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: ref(topicId),
+      Endpoint: arnOf(ids.sesEvents),
+      RedrivePolicy: Match.anyValue(),
+    });
+    // SES may publish to it, only from this account's configuration set.
+    s.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [ref(topicId)],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'ses.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: { StringEquals: Match.objectLike({ 'AWS:SourceArn': Match.anyValue() }) },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('publishes sending events to CloudWatch by configuration set', () => {
+    const destination = resourcesOf(s.json, 'AWS::SES::ConfigurationSetEventDestination').find(
+      ([, d]) => d.Properties.EventDestination.CloudWatchDestination,
+    )?.[1];
+    expect(destination?.Properties.EventDestination.MatchingEventTypes).toEqual(
+      expect.arrayContaining(['send', 'bounce', 'complaint', 'reject', 'renderingFailure']),
+    );
+    expect(destination?.Properties.EventDestination.CloudWatchDestination.DimensionConfigurations).toEqual([
+      {
+        DimensionName: 'ses:configuration-set',
+        DimensionValueSource: 'messageTag',
+        DefaultDimensionValue: 'kraeftkapacitet-test',
+      },
+    ]);
+  });
+
+  it('lets exactly the api, ladder-step and ses-events functions send, from the sender address through the configuration set', () => {
+    const send = statements().filter((x) => actionsOf(x.statement).includes('ses:SendEmail'));
+    expect(send.length).toBeGreaterThan(0);
+    for (const { statement } of send) {
+      expect(actionsOf(statement)).toEqual(['ses:SendEmail']);
+      const resources = resourcesOfStatement(statement).map((r) => JSON.stringify(r));
+      expect(resources).toHaveLength(3);
+      expect(resources.filter((r) => r.includes(':identity/regionh.example"'))).toHaveLength(1);
+      expect(resources.filter((r) => r.includes(':identity/kraeftkapacitet@regionh.example"'))).toHaveLength(
+        1,
+      );
+      expect(resources.filter((r) => r.includes(':configuration-set/kraeftkapacitet-test"'))).toHaveLength(1);
+      expect(statement.Condition).toEqual({
+        StringEquals: { 'ses:FromAddress': 'kraeftkapacitet@regionh.example' },
+      });
+    }
+    const senders = new Set(send.flatMap((x) => x.roles));
+    expect(senders).toEqual(new Set([roleOf(ids.api), roleOf(ids.ladderStep), roleOf(ids.sesEvents)]));
+  });
+});
+
+describe('IAM', () => {
+  it('has no statement with a wildcard action', () => {
+    const all = statements();
+    expect(all.length).toBeGreaterThan(10);
+    for (const { statement } of all) {
+      for (const action of actionsOf(statement)) expect(action, JSON.stringify(statement)).not.toContain('*');
+    }
+  });
+
+  it('uses Resource "*" only for X-Ray and log delivery, which have no resource-level permissions', () => {
+    const allowed = new Set([
+      'xray:PutTraceSegments',
+      'xray:PutTelemetryRecords',
+      'xray:GetSamplingRules',
+      'xray:GetSamplingTargets',
+      'logs:CreateLogDelivery',
+      'logs:GetLogDelivery',
+      'logs:UpdateLogDelivery',
+      'logs:DeleteLogDelivery',
+      'logs:ListLogDeliveries',
+      'logs:PutResourcePolicy',
+      'logs:DescribeResourcePolicies',
+      'logs:DescribeLogGroups',
+    ]);
+    for (const { statement } of statements()) {
+      if (resourcesOfStatement(statement).includes('*')) {
+        for (const action of actionsOf(statement))
+          expect(allowed, JSON.stringify(statement)).toContain(action);
+      }
+    }
+  });
+
+  it('has one resource pattern with a wildcard: stopping this state machine’s executions, for the api only', () => {
+    const patterned = statements().filter(({ statement }) =>
+      resourcesOfStatement(statement).some((r) => r !== '*' && JSON.stringify(r).includes('*')),
+    );
+    expect(patterned).toHaveLength(1);
+    expect(patterned[0]?.statement.Action).toBe('states:StopExecution');
+    expect(JSON.stringify(patterned[0]?.statement.Resource)).toContain(
+      ':execution:kraeftkapacitet-test-escalation:*',
+    );
+    expect(patterned[0]?.roles).toEqual([roleOf(ids.api)]);
+  });
+
+  it('attaches no AWS managed policies', () => {
+    for (const [, role] of resourcesOf(s.json, 'AWS::IAM::Role'))
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('gives each function only the capabilities its handler uses', () => {
+    const has = (fn: string, action: string) => actionsGrantedTo(fn).includes(action);
+    expect(has(ids.api, 'states:StartExecution') && has(ids.api, 'states:StopExecution')).toBe(true);
+    expect(has(ids.ladderStep, 'states:StartExecution')).toBe(true);
+    expect(has(ids.ladderStep, 'states:StopExecution')).toBe(false);
+    expect(has(ids.reconcile, 'states:StartExecution')).toBe(true);
+    expect(has(ids.reconcile, 'ses:SendEmail')).toBe(false);
+    expect(has(ids.sesEvents, 'states:StartExecution')).toBe(false);
+    for (const fn of Object.values(ids)) {
+      expect(has(fn, 'dynamodb:Scan')).toBe(false);
+      expect(has(fn, 'dynamodb:Query')).toBe(true);
+    }
+  });
+});
+
+describe('scheduled jobs', () => {
+  it('run reconciliation every five minutes with retries and a dead-letter queue', () => {
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Target: {
+        Arn: arnOf(ids.reconcile),
+        DeadLetterConfig: { Arn: Match.anyValue() },
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }),
+      },
+    });
+    s.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: ref(ids.reconcile),
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+});
+
+describe('alarms', () => {
+  const alarms = () => resourcesOf(s.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  const opsTopic = () => s.stack.resolve(s.stack.alarms.topic.topicArn);
+
+  it('all notify the operations topic, on ALARM and on OK', () => {
+    expect(alarms().length).toBeGreaterThanOrEqual(15);
+    for (const alarm of alarms()) {
+      expect(alarm.AlarmActions).toEqual([opsTopic()]);
+      expect(alarm.OKActions).toEqual([opsTopic()]);
+      expect(alarm.TreatMissingData).toBe('notBreaching');
+      expect(alarm.AlarmDescription.length).toBeGreaterThan(40);
+    }
+  });
+
+  it('e-mail the operations address through an encrypted topic CloudWatch is allowed to use', () => {
+    s.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: TEST_CONTEXT.opsEmail,
+      TopicArn: opsTopic(),
+    });
+    const topic = s.json.Resources[opsTopic().Ref];
+    const keyId = topic?.Properties.KmsMasterKeyId['Fn::GetAtt'][0];
+    const key = s.json.Resources[keyId];
+    expect(key?.Properties.EnableKeyRotation).toBe(true);
+    for (const service of ['cloudwatch.amazonaws.com', 'ses.amazonaws.com']) {
+      expect(key?.Properties.KeyPolicy.Statement).toContainEqual(
+        expect.objectContaining({
+          Principal: { Service: service },
+          Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        }),
+      );
+    }
+  });
+
+  it('watch errors and throttles of every function', () => {
+    for (const fn of Object.values(ids)) {
+      for (const metric of ['Errors', 'Throttles']) {
+        expect(
+          alarms().some(
+            (a) =>
+              a.Namespace === 'AWS/Lambda' && a.MetricName === metric && a.Dimensions?.[0]?.Value?.Ref === fn,
+          ),
+          `${metric} of ${fn}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('watch failed and timed-out executions, API 5xx, the dead-letter queue and SES sending', () => {
+    const has = (namespace: string, metric: string) =>
+      alarms().some((a) => a.Namespace === namespace && a.MetricName === metric && a.Threshold > 0);
+    expect(has('AWS/States', 'ExecutionsFailed')).toBe(true);
+    expect(has('AWS/States', 'ExecutionsTimedOut')).toBe(true);
+    expect(has('AWS/ApiGateway', '5xx')).toBe(true);
+    expect(has('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toBe(true);
+    expect(has('AWS/SES', 'Reject')).toBe(true);
+    expect(has('AWS/SES', 'Reputation.BounceRate')).toBe(true);
+    expect(has('AWS/SES', 'Reputation.ComplaintRate')).toBe(true);
+    const reject = alarms().find((a) => a.MetricName === 'Reject');
+    expect(reject?.Dimensions).toEqual([{ Name: 'ses:configuration-set', Value: 'kraeftkapacitet-test' }]);
+  });
+});
+
+describe('outputs', () => {
+  it('print the application URL, the table for the contact import and the alarm topic', () => {
+    const outputs = s.json.Outputs ?? {};
+    const apiId = resourcesOf(s.json, 'AWS::ApiGatewayV2::Api')[0]?.[0] as string;
+    expect(outputs.AppUrl?.Value).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+    expect(outputs.ReportFormUrl?.Value).toEqual({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] }, '/indberet']],
+    });
+    expect(outputs.TableName?.Value).toEqual(
+      ref(resourcesOf(s.json, 'AWS::DynamoDB::Table')[0]?.[0] as string),
+    );
+    expect(outputs.OpsTopicArn).toBeDefined();
+    expect(outputs.StateMachineArn).toBeDefined();
+  });
+});
