@@ -10,7 +10,7 @@ import { Cron } from 'croner';
 import { config, resetConfig } from '../functions/adapters/config.ts';
 import { setDeps } from '../functions/adapters/deps.ts';
 import { resetDocumentClient } from '../functions/adapters/dynamo.ts';
-import { listProblems } from '../functions/adapters/store.ts';
+import { appendEvent, listProblems } from '../functions/adapters/store.ts';
 import { TIME_ZONE } from '../functions/domain/time.ts';
 import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
 import { ensureTable, startDynalite } from './dynamo.ts';
@@ -34,6 +34,15 @@ export interface LocalRuntime {
   dynamoEndpoint: string;
   workflow: LocalWorkflow;
   close(): Promise<void>;
+}
+
+/** Locally the scheduler logs what the Lambda would report to its alarm. */
+async function reconcileLogged(): Promise<void> {
+  try {
+    await reconcileWorkflowStarts();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+  }
 }
 
 export async function startLocal(options: LocalOptions = {}): Promise<LocalRuntime> {
@@ -63,7 +72,20 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   resetDocumentClient();
   await ensureTable(dynamo.endpoint, config().TABLE_NAME);
 
-  const workflow = localWorkflowEngine();
+  // A failed execution is what a CloudWatch alarm reports in AWS; locally it lands on the timeline.
+  const workflow = localWorkflowEngine({
+    onError: (executionId, error) => {
+      console.error(`Execution ${executionId} failed:`, error);
+      const problemId = /^problem-([0-9A-Z]+)-g/.exec(executionId)?.[1];
+      if (problemId) {
+        void appendEvent(problemId, {
+          kind: 'workflow-start-failed',
+          text: 'Eskaleringen stoppede med en fejl. Driften er underrettet; sagen skal følges manuelt, indtil den er genstartet.',
+          data: { error: String(error).slice(0, 500) },
+        }).catch(() => undefined);
+      }
+    },
+  });
   setDeps({ workflow });
   await seedDemoData();
 
@@ -73,14 +95,14 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       await workflow.start({ problemId: problem.id, generation: problem.workflow.generation });
     }
   }
-  await reconcileWorkflowStarts();
+  await reconcileLogged();
 
   const jobs =
     options.scheduler === false
       ? []
       : [
           new Cron('*/1 * * * *', { timezone: TIME_ZONE, protect: true }, async () => {
-            await reconcileWorkflowStarts();
+            await reconcileLogged();
           }),
         ];
 

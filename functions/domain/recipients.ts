@@ -42,7 +42,7 @@ function affectedTypes(problem: Pick<Problem, 'pathwayTypes' | 'modalities'>): s
 
 function departmentMatches(departmentId: string | undefined, problem: Problem): boolean {
   const department = referenceData().departments.find((d) => d.id === departmentId);
-  if (!department || !department.cancerTypes.includes(problem.cancerType)) return false;
+  if (!department?.cancerTypes.includes(problem.cancerType)) return false;
   return (
     (problem.pathwayTypes.includes('udredning') && department.udredning) ||
     problem.modalities.some((m) => department.modalities.includes(m))

@@ -36,8 +36,8 @@ export function failuresFrom(message: unknown): DeliveryFailure[] {
   const level = Number(tag('level'));
   const base = { problemId: tag('problemId'), level: Number.isFinite(level) ? level : undefined };
   if (eventType === 'Bounce' && bounce) {
-    // Soft bounces are retried by SES; only a permanent bounce means the address does not work.
-    if (bounce.bounceType && bounce.bounceType !== 'Permanent') return [];
+    // SES publishes a bounce only once it has given up (soft bounces after its own retries):
+    // every Bounce event means the message did not arrive.
     return bounce.bouncedRecipients.map((r) => ({
       ...base,
       kind: 'bounce' as const,

@@ -78,7 +78,7 @@ export async function createSignInToken(email: string, next?: string): Promise<s
 
 export async function peekSignInToken(token: string): Promise<SignInLink | undefined> {
   const link = await getRecord<SignInLink>('LINK', hashSecret(token));
-  if (!link || link.kind !== 'signin' || link.expiresAt < new Date().toISOString()) return undefined;
+  if (link?.kind !== 'signin' || link.expiresAt < new Date().toISOString()) return undefined;
   return link;
 }
 
@@ -155,6 +155,6 @@ export async function createActionToken(
 export async function readActionToken(token: string): Promise<ActionLink | undefined> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
   const link = await getRecord<ActionLink>('LINK', hashSecret(token));
-  if (!link || link.kind !== 'action' || link.expiresAt < new Date().toISOString()) return undefined;
+  if (link?.kind !== 'action' || link.expiresAt < new Date().toISOString()) return undefined;
   return link;
 }

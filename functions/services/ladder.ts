@@ -16,6 +16,7 @@ import {
 import { afterDeadline, isLevel, LEVEL_NAMES, type Level, levelDeadline } from '#domain/ladder.ts';
 import type { Problem } from '#domain/problem.ts';
 import { recipientsFor } from '#domain/recipients.ts';
+import { formatDateTime } from '#domain/time.ts';
 import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
 import { createActionToken } from './auth.ts';
 import { problemUrl, respondUrl } from './problems.ts';
@@ -117,7 +118,7 @@ async function notify(input: StepInput): Promise<StepState> {
       level,
       text:
         round === 0
-          ? `Niveau ${level}: ${LEVEL_NAMES[level].da}. Svarfrist ${deadline.toISOString()}.`
+          ? `Niveau ${level}: ${LEVEL_NAMES[level].da}. Svarfrist ${formatDateTime(deadline)}.`
           : `Påmindelse nr. ${round} til det nationale netværk.`,
       data: { deadline: deadline.toISOString() },
     });

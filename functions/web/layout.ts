@@ -27,6 +27,7 @@ body{background:#fff}
 .kk-header .kk-brand{font-size:1.4rem;font-weight:600;text-decoration:none}
 .kk-header nav a{margin-right:16px}
 .kk-user{float:right;font-size:.9rem}
+.kk-logout{background:none;border:1px solid #fff;color:#fff;border-radius:4px;padding:2px 10px;margin-left:8px;cursor:pointer}
 .kk-main{padding:24px 0 48px}
 .kk-timeline{list-style:none;padding-left:0;border-left:3px solid #0059b3;margin-left:8px}
 .kk-timeline li{padding:4px 0 12px 16px;position:relative}
@@ -60,7 +61,7 @@ export function layout(args: { title: string; user?: PageUser; body: Raw; csrf?:
     ${
       user
         ? html`<div class="kk-user">${user.name} (${ROLE_LABELS[user.role] ?? user.role})
-          <form method="post" action="/log-ud" style="display:inline"><input type="hidden" name="csrf" value="${csrf ?? ''}"><button class="button button-tertiary" style="color:#fff" type="submit">Log ud</button></form></div>`
+          <form method="post" action="/log-ud" style="display:inline"><input type="hidden" name="csrf" value="${csrf ?? ''}"><button class="kk-logout" type="submit">Log ud</button></form></div>`
         : html`<div class="kk-user"><a href="/log-ind">Log ind</a></div>`
     }
     <a class="kk-brand" href="/">Kræftkapacitet</a>

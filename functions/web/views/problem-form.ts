@@ -101,7 +101,7 @@ ${errorSummary(errors)}
   ${group(
     errors,
     'longLasting',
-    html`<input id="longLasting" type="checkbox" name="longLasting" value="ja" class="form-checkbox" ${has(values, 'longLasting', 'ja') ? html`checked` : ''}><label for="longLasting">Problemet forventes at være længerevarende</label>`,
+    html`<fieldset><legend class="form-label">Varighed</legend><ul class="nobullet-list"><li><input id="longLasting" type="checkbox" name="longLasting" value="ja" class="form-checkbox" ${has(values, 'longLasting', 'ja') ? html`checked` : ''}><label for="longLasting">Problemet forventes at være længerevarende</label></li></ul></fieldset>`,
   )}
   ${group(
     errors,
