@@ -23,7 +23,7 @@ import { fromRoot } from './paths.ts';
 export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
 
 /**
- * ESM bundles may still contain CommonJS dependencies that call `require` (date-holidays does);
+ * ESM bundles may still contain CommonJS dependencies that call `require`;
  * ESM has no `require`, so the banner recreates it.
  */
 const ESM_REQUIRE_BANNER =

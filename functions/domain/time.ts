@@ -2,11 +2,9 @@
  * Calendar rules in Europe/Copenhagen: working days (weekends and Danish public holidays skipped)
  * and ISO weeks. All instants are UTC `Date`s; only the calendar arithmetic happens in local time.
  */
-import Holidays from 'date-holidays';
+import { danishHolidays } from './holidays.ts';
 
 export const TIME_ZONE = 'Europe/Copenhagen';
-
-const danishHolidays = new Holidays('DK');
 
 const dateFormatter = new Intl.DateTimeFormat('en-CA', {
   timeZone: TIME_ZONE,
@@ -61,10 +59,9 @@ export function fromLocal(p: LocalParts): Date {
   return new Date(instant);
 }
 
-/** True for Danish public holidays (helligdage) such as Store Bededag's successors, påske, jul. */
+/** True for Danish public holidays (helligdage): påske, pinse, Kristi himmelfart, jul, nytår. */
 export function isPublicHoliday(date: string): boolean {
-  const found = danishHolidays.isHoliday(new Date(`${date}T12:00:00Z`));
-  return Array.isArray(found) && found.some((h) => h.type === 'public');
+  return danishHolidays(Number(date.slice(0, 4))).has(date);
 }
 
 /** Saturday, Sunday or a Danish public holiday. */

@@ -9,7 +9,7 @@ import {
 } from '../../functions/domain/time.ts';
 
 /*
- * What date-holidays 3.37.0 says for Denmark (checked for 2023–2027):
+ * Danish public holidays (functions/domain/holidays.ts; cross-checked against date-holidays 3.37.0 for 2023–2027):
  * - 'public': nytårsdag, skærtorsdag, langfredag, påskedag, 2. påskedag, Kristi himmelfartsdag,
  *   pinsedag, 2. pinsedag, juledag (25/12), 2. juledag (26/12); Store Bededag only up to 2023.
  * - 'observance' (so ordinary working days here): fastelavn, 1. maj, grundlovsdag, juleaftensdag (24/12).
