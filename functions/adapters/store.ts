@@ -407,6 +407,24 @@ export async function getRecord<T>(prefix: string, id: string): Promise<T | unde
   return strip<T>(out.Item);
 }
 
+/** Deletes a record only if it exists and returns it: a single-use read (sign-in links). */
+export async function takeRecord<T>(prefix: string, id: string): Promise<T | undefined> {
+  try {
+    const out = await documentClient().send(
+      new DeleteCommand({
+        TableName: table(),
+        Key: { PK: `${prefix}#${id}`, SK: META },
+        ConditionExpression: 'attribute_exists(PK)',
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return strip<T>(out.Attributes);
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
 export async function deleteRecord(prefix: string, id: string): Promise<void> {
   await documentClient().send(
     new DeleteCommand({ TableName: table(), Key: { PK: `${prefix}#${id}`, SK: META } }),

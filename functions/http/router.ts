@@ -32,9 +32,13 @@ export function createRouter(routes: Route[]) {
         pathMatched = true;
         if (c.method !== method && !(method === 'HEAD' && c.method === 'GET')) continue;
         const params: Record<string, string> = {};
-        c.keys.forEach((k, i) => {
-          params[k] = decodeURIComponent(m[i + 1] ?? '');
-        });
+        for (const [i, k] of c.keys.entries()) {
+          try {
+            params[k] = decodeURIComponent(m[i + 1] ?? '');
+          } catch {
+            return undefined; // malformed %-encoding: no such page
+          }
+        }
         return { handler: c.handler, params };
       }
       return pathMatched ? 'method-not-allowed' : undefined;

@@ -34,6 +34,8 @@ export function failuresFrom(message: unknown): DeliveryFailure[] {
   const { eventType, mail, bounce, complaint } = parsed.data;
   const tag = (name: string) => mail.tags[name]?.[0];
   const level = Number(tag('level'));
+  // Only escalation e-mails are ladder steps; a bounced receipt or alert must not raise another alert.
+  if (tag('purpose') !== 'escalation') return [];
   const base = { problemId: tag('problemId'), level: Number.isFinite(level) ? level : undefined };
   if (eventType === 'Bounce' && bounce) {
     // SES publishes a bounce only once it has given up (soft bounces after its own retries):

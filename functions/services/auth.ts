@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
-import { deleteRecord, getRecord, putRecord } from '#adapters/store.ts';
+import { deleteRecord, getRecord, putRecord, takeRecord } from '#adapters/store.ts';
 import type { ContactRole } from '#domain/reference.ts';
 
 export type UserRole = ContactRole | 'admin';
@@ -86,9 +86,9 @@ export async function peekSignInToken(token: string): Promise<SignInLink | undef
 export async function redeemSignInToken(
   token: string,
 ): Promise<{ sessionId: string; session: Session; next?: string } | undefined> {
-  const link = await peekSignInToken(token);
-  if (!link) return undefined;
-  await deleteRecord('LINK', hashSecret(token));
+  // Taken with a conditional delete, so two simultaneous redeems cannot both succeed.
+  const link = await takeRecord<SignInLink>('LINK', hashSecret(token));
+  if (!link || link.kind !== 'signin' || link.expiresAt < new Date().toISOString()) return undefined;
   const { sessionId, session } = await createSession(link.email);
   return { sessionId, session, next: link.next };
 }

@@ -27,6 +27,7 @@ export async function recordDeliveryFailure(failure: DeliveryFailure): Promise<'
     text: `${failure.recipient} kunne ikke nås (${failure.kind === 'bounce' ? 'e-mailen kom retur' : 'modtageren har klaget'}).${failure.detail ? ` ${failure.detail}` : ''}`,
     data: { ...failure },
   });
+  if (problem.status === 'resolved') return 'recorded';
   const reachable = (await listRecipients(problem.id)).filter(
     (r) => r.kind === 'action' && r.levels.includes(level) && !r.unreachable,
   );

@@ -21,8 +21,13 @@ import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/em
 import { createActionToken } from './auth.ts';
 import { problemUrl, respondUrl } from './problems.ts';
 
-/** Reminder rounds at the network level before continuing in a fresh execution (< 1 year). */
-export const ROUNDS_PER_EXECUTION = 45;
+/**
+ * Reminder rounds at the network level per execution: about 300 days of reminders, leaving room
+ * for the lower levels' windows within Step Functions Standard's one-year limit.
+ */
+export function roundsPerExecution(networkReminderDays: number): number {
+  return Math.max(1, Math.floor(300 / networkReminderDays));
+}
 
 export interface StepInput {
   action: 'begin' | 'notify' | 'check' | 'continue';
@@ -83,13 +88,16 @@ export async function runStep(input: StepInput): Promise<StepState> {
   }
 }
 
-/** Entry: a fresh problem is notified at its entry level; a resumed one waits out its current deadline. */
+/**
+ * Entry: a fresh problem is notified at its entry level. A resumed one (local restart, or a
+ * continued execution) repeats its current step: the per-recipient claims send only what was not
+ * sent, and the stored deadline is kept.
+ */
 async function begin(input: StepInput): Promise<StepState> {
   const problem = await load(input.problemId);
   if (problem.status === 'resolved') return state(problem, input.generation, { resolved: true });
   if (problem.levelSince && problem.deadline) {
-    const now = deps().now().toISOString();
-    return state(problem, input.generation, { deadline: problem.deadline > now ? problem.deadline : now });
+    return state(problem, input.generation, { notify: true });
   }
   return state(problem, input.generation, { level: problem.entryLevel, round: 0, notify: true });
 }
@@ -102,8 +110,9 @@ async function notify(input: StepInput): Promise<StepState> {
   if (problem.status === 'resolved') return state(problem, input.generation, { resolved: true });
 
   const now = deps().now();
-  const deadline = levelDeadline(level, now, config().ladder);
   const entering = problem.level !== level || !problem.levelSince || problem.round !== round;
+  const deadline =
+    !entering && problem.deadline ? new Date(problem.deadline) : levelDeadline(level, now, config().ladder);
   if (entering) {
     const updated = await mutateProblem(problem.id, (p) =>
       p.status === 'resolved'
@@ -179,7 +188,10 @@ async function notify(input: StepInput): Promise<StepState> {
       },
     });
   }
-  if (recipients.filter((r) => r.kind === 'action').length === 0) {
+  // Re-read: a resolution during the sends stops every further e-mail.
+  if ((await getProblem(problem.id))?.status !== 'open')
+    return state(problem, input.generation, { resolved: true });
+  if (entering && recipients.filter((r) => r.kind === 'action').length === 0) {
     await alertNobodyReached(
       problem,
       level,
@@ -242,17 +254,17 @@ async function check(input: StepInput): Promise<StepState> {
     level,
     round,
     notify: true,
-    continueAsNew: round % ROUNDS_PER_EXECUTION === 0,
+    continueAsNew: round >= (input.generation + 1) * roundsPerExecution(config().ladder.networkReminderDays),
   });
 }
 
 /** Hands a long-open problem to a fresh execution (Step Functions Standard runs at most a year). */
 async function continueAsNew(input: StepInput): Promise<StepState> {
   const next = input.generation + 1;
+  // Round and deadline stay as the last notification left them: the new execution's first
+  // Check moves on to the next reminder at the right time.
   const problem = await mutateProblem(input.problemId, (p) => ({
     ...p,
-    round: input.round ?? p.round,
-    deadline: deps().now().toISOString(),
     workflow: { ...p.workflow, generation: next },
   }));
   if (!problem) throw new Error(`Problem ${input.problemId} not found`);

@@ -15,6 +15,7 @@ import {
   listPendingWorkflowStarts,
   listRecipients,
   mutateProblem,
+  releaseNotification,
 } from '#adapters/store.ts';
 import { entryLevel, LEVEL_NAMES } from '#domain/ladder.ts';
 import type { Offer, Problem, ProblemReport } from '#domain/problem.ts';
@@ -87,21 +88,28 @@ export async function reportProblem(
     level,
     text: `Indberettet af ${actor.name}. Starter på niveau ${level} (${LEVEL_NAMES[level].da}).`,
   });
-  await sendReceipt(problem);
   await startWorkflow(problem.id);
+  await sendReceipt(problem);
   return { problem: (await getProblem(id)) ?? problem, created };
 }
 
 async function sendReceipt(problem: Problem): Promise<void> {
-  if (!(await claimNotification(problem.id, `receipt#${problem.reportedBy.email}`))) return;
-  const token = await createActionToken(problem.id, problem.reportedBy.email, true);
-  const mail = receiptEmail(problem, problem.reportedBy.name, respondUrl(token));
-  await deps().mailer.send({
-    to: problem.reportedBy.email,
-    ...mail,
-    purpose: 'receipt',
-    problemId: problem.id,
-  });
+  const key = `receipt#${problem.reportedBy.email}`;
+  if (!(await claimNotification(problem.id, key))) return;
+  try {
+    const token = await createActionToken(problem.id, problem.reportedBy.email, true);
+    const mail = receiptEmail(problem, problem.reportedBy.name, respondUrl(token));
+    await deps().mailer.send({
+      to: problem.reportedBy.email,
+      ...mail,
+      purpose: 'receipt',
+      problemId: problem.id,
+    });
+  } catch (error) {
+    // The report is stored and its workflow started; a lost receipt must not fail the request.
+    await releaseNotification(problem.id, key);
+    console.error('Receipt e-mail failed', error);
+  }
 }
 
 /**
@@ -177,6 +185,7 @@ export async function reconcileWorkflowStarts(): Promise<{ started: number; pend
 export async function assertRecipient(problemId: string, actor: Actor): Promise<Problem> {
   const problem = await getProblem(problemId);
   if (!problem) throw new NotFoundError('Sagen findes ikke.');
+  if (problem.status === 'resolved') throw new ForbiddenError('Sagen er allerede løst.');
   if (actor.role === 'secretariat' || actor.role === 'admin') return problem;
   if (!(await getRecipient(problemId, actor.email))) {
     throw new ForbiddenError('Du kan kun svare på sager, der er sendt til dig.');
@@ -238,7 +247,11 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
   if (!current) throw new NotFoundError('Sagen findes ikke.');
   if (!mayResolve(actor, current))
     throw new ForbiddenError('Kun den indberettende afdeling kan markere sagen som løst.');
-  if (current.status === 'resolved') return current;
+  if (current.status === 'resolved') {
+    // A retry after a partial failure finishes the job; stop and notices are idempotent.
+    await finishResolution(current, actor);
+    return current;
+  }
   const now = deps().now().toISOString();
   const resolved = await mutateProblem(problemId, (p) =>
     p.status === 'resolved'
@@ -259,11 +272,15 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
     level: resolved.level,
     text: `Markeret som løst af ${actor.name}.${note ? ` ${note}` : ''}`,
   });
-  if (resolved.workflow.executionId) {
-    await deps().workflow.stop(resolved.workflow.executionId, `Resolved by ${actor.email}`);
-  }
-  await notifyResolution(resolved);
+  await finishResolution(resolved, actor);
   return resolved;
+}
+
+async function finishResolution(problem: Problem, actor: Actor): Promise<void> {
+  if (problem.workflow.executionId) {
+    await deps().workflow.stop(problem.workflow.executionId, `Resolved by ${actor.email}`);
+  }
+  await notifyResolution(problem);
 }
 
 async function notifyResolution(problem: Problem): Promise<void> {
@@ -282,6 +299,7 @@ async function notifyResolution(problem: Problem): Promise<void> {
     });
     told++;
   }
+  if (told === 0) return;
   await appendEvent(problem.id, {
     kind: 'resolution-notified',
     text: `${told} kontaktede personer har fået besked om, at sagen er løst.`,

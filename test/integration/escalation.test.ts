@@ -200,6 +200,16 @@ describe('responding and resolving', () => {
     await new Promise((r) => setTimeout(r, 3000));
     expect((await outbox(reporter, id)).length).toBe(afterResolve);
 
+    // A resolved problem takes no more offers, even from a valid link.
+    const late = await responder.post(link, {
+      action: 'offer',
+      patients: '2',
+      modality: 'kirurgi',
+      earliest: '2026-12-01',
+    });
+    expect(late.status).toBe(403);
+    expect(late.text).toContain('Sagen er allerede løst.');
+
     const timeline = await reporter.get(`/problemer/${id}`);
     expect(timeline.text).toContain('tilbyder 4 patienter');
     expect(timeline.text).toContain('Markeret som løst');
@@ -327,6 +337,7 @@ describe('the JSON API', () => {
     const doc = (await api.get('/api/openapi.json')).json();
     expect(doc.paths['/api/problems'].post.summary).toBe('Indberet et kapacitetsproblem');
     expect((await api.get('/findes-ikke')).status).toBe(404);
+    expect((await api.get('/svar/%E0%A4%A')).status).toBe(404);
     expect((await api.get('/api/findes-ikke')).json().error).toBe('Siden findes ikke.');
     const huge = await api.request('POST', '/api/problems', { json: { description: 'x'.repeat(300_000) } });
     expect(huge.status).toBe(413);

@@ -73,7 +73,25 @@ async function confirmSignIn(req: Request) {
   return htmlResponse(layout({ title: 'Log ind', body: confirmSignInPage({ token, name: user.name }) }));
 }
 
+/** A sign-in POST must come from our own page (no login CSRF with someone else's link). */
+function assertSameSite(req: Request): void {
+  const site = req.headers['sec-fetch-site'];
+  if (site && site !== 'same-origin' && site !== 'none')
+    throw new HttpError(403, 'Log ind fra Kræftkapacitets egen side.');
+  const origin = req.headers.origin;
+  if (
+    origin &&
+    origin !== 'null' &&
+    origin !== new URL(config().BASE_URL).origin &&
+    origin !== `http://${req.headers.host}` &&
+    origin !== `https://${req.headers.host}`
+  ) {
+    throw new HttpError(403, 'Log ind fra Kræftkapacitets egen side.');
+  }
+}
+
 async function completeSignIn(req: Request) {
+  assertSameSite(req);
   const result = await redeemSignInToken(req.params.token ?? '');
   if (!result) throw new HttpError(404, 'Login-linket er ugyldigt, brugt eller udløbet. Bed om et nyt.');
   const maxAge = Math.round((Date.parse(result.session.expiresAt) - Date.now()) / 1000);
