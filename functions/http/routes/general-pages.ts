@@ -81,7 +81,6 @@ function assertSameSite(req: Request): void {
   const origin = req.headers.origin;
   if (
     origin &&
-    origin !== 'null' &&
     origin !== new URL(config().BASE_URL).origin &&
     origin !== `http://${req.headers.host}` &&
     origin !== `https://${req.headers.host}`
