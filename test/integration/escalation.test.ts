@@ -279,6 +279,24 @@ describe('the report form', () => {
     expect(res.text).toContain('Du kan kun indberette for din egen afdeling.');
   });
 
+  it('refuses a sign-in link posted from another site (login CSRF) and lets each link work once', async () => {
+    const users = (await reporter.get('/local/demo-users', { accept: 'application/json' })).json().users as {
+      email: string;
+      signInUrl: string;
+    }[];
+    const path = new URL(users.find((u) => u.email === REPORTER)?.signInUrl ?? '').pathname;
+    const client = new Client(runtime.url);
+    const crossSite = await client.request('POST', path, {
+      form: {},
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    expect(crossSite.status).toBe(403);
+    expect(
+      (await client.request('POST', path, { form: {}, headers: { 'sec-fetch-site': 'same-origin' } })).status,
+    ).toBe(303);
+    expect((await client.request('POST', path, { form: {} })).status).toBe(404);
+  });
+
   it('sends people who are not signed in to the sign-in page', async () => {
     const res = await new Client(runtime.url).get('/indberet');
     expect(res.status).toBe(303);

@@ -75,18 +75,16 @@ async function confirmSignIn(req: Request) {
 
 /** A sign-in POST must come from our own page (no login CSRF with someone else's link). */
 function assertSameSite(req: Request): void {
+  // Sec-Fetch-Site is authoritative where browsers send it; otherwise fall back to Origin.
   const site = req.headers['sec-fetch-site'];
-  if (site && site !== 'same-origin' && site !== 'none')
-    throw new HttpError(403, 'Log ind fra Kræftkapacitets egen side.');
   const origin = req.headers.origin;
-  if (
-    origin &&
-    origin !== new URL(config().BASE_URL).origin &&
-    origin !== `http://${req.headers.host}` &&
-    origin !== `https://${req.headers.host}`
-  ) {
-    throw new HttpError(403, 'Log ind fra Kræftkapacitets egen side.');
-  }
+  const sameOrigin = site
+    ? site === 'same-origin' || site === 'none'
+    : !origin ||
+      origin === new URL(config().BASE_URL).origin ||
+      origin === `http://${req.headers.host}` ||
+      origin === `https://${req.headers.host}`;
+  if (!sameOrigin) throw new HttpError(403, 'Log ind fra Kræftkapacitets egen side.');
 }
 
 async function completeSignIn(req: Request) {
