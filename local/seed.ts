@@ -5,7 +5,7 @@
  */
 import { getRecord, listContacts, putContact, putRecord } from '../functions/adapters/store.ts';
 import { referenceData } from '../functions/domain/reference.ts';
-import { createApiToken, getUser, putUser, type User } from '../functions/services/auth.ts';
+import { createApiToken, getUser, putUser, type User, userFromContact } from '../functions/services/auth.ts';
 
 export const ADMIN: User = {
   email: 'it-drift@kraeftkapacitet.example',
@@ -15,16 +15,7 @@ export const ADMIN: User = {
 };
 
 export function demoUsers(): User[] {
-  const users: User[] = referenceData().contacts.map((c) => ({
-    email: c.email.toLowerCase(),
-    name: c.name,
-    role: c.role,
-    title: c.title,
-    department: c.department,
-    hospital: c.hospital,
-    region: c.region,
-    cancerTypes: c.cancerTypes,
-  }));
+  const users: User[] = referenceData().contacts.map(userFromContact);
   return [...users, ADMIN];
 }
 

@@ -210,7 +210,7 @@ export async function importContacts(
   const withUsers = options.users ?? true;
   for (const contact of contacts) {
     await store.putContact(contact);
-    if (withUsers) await auth.putUser(userFor(contact));
+    if (withUsers) await auth.putUser(auth.userFromContact(contact));
   }
   if (toDelete.length > 0) {
     const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
@@ -230,20 +230,6 @@ export async function importContacts(
     await auth.putUser({ email: email.toLowerCase(), name: email, role: 'admin', cancerTypes: [] });
   }
   return { written: contacts.length, deleted: toDelete.length, admins: options.admins?.length ?? 0 };
-}
-
-/** The user a contact signs in as (the same mapping as the local runtime's demo users). */
-function userFor(c: Contact) {
-  return {
-    email: c.email.toLowerCase(),
-    name: c.name,
-    role: c.role,
-    title: c.title,
-    department: c.department,
-    hospital: c.hospital,
-    region: c.region,
-    cancerTypes: c.cancerTypes,
-  };
 }
 
 async function main(): Promise<void> {

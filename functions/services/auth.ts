@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
 import { deleteRecord, getRecord, putRecord, takeRecord } from '#adapters/store.ts';
-import type { ContactRole } from '#domain/reference.ts';
+import type { Contact, ContactRole } from '#domain/reference.ts';
 
 export type UserRole = ContactRole | 'admin';
 
@@ -50,6 +50,20 @@ export function hashSecret(secret: string): string {
 
 function newSecret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
+}
+
+/** The user a contact signs in as: access follows the contact lists. */
+export function userFromContact(c: Contact): User {
+  return {
+    email: c.email.toLowerCase(),
+    name: c.name,
+    role: c.role,
+    title: c.title,
+    department: c.department,
+    hospital: c.hospital,
+    region: c.region,
+    cancerTypes: c.cancerTypes,
+  };
 }
 
 export async function getUser(email: string): Promise<User | undefined> {
