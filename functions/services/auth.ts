@@ -102,7 +102,7 @@ export async function redeemSignInToken(
 ): Promise<{ sessionId: string; session: Session; next?: string } | undefined> {
   // Taken with a conditional delete, so two simultaneous redeems cannot both succeed.
   const link = await takeRecord<SignInLink>('LINK', hashSecret(token));
-  if (!link || link.kind !== 'signin' || link.expiresAt < new Date().toISOString()) return undefined;
+  if (link?.kind !== 'signin' || link.expiresAt < new Date().toISOString()) return undefined;
   const { sessionId, session } = await createSession(link.email);
   return { sessionId, session, next: link.next };
 }

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CPR_MESSAGE_DA } from '../../functions/domain/cpr.ts';
 import { fieldErrors, offerSchema, problemReportSchema } from '../../functions/domain/problem.ts';
+import { BREAST_SURGERY_REPORT } from '../fixtures.ts';
 
-const validReport = {
-  departmentId: 'suh-brystkirurgi',
-  cancerType: 'brystkraeft',
-  pathwayTypes: ['behandling'],
-  modalities: ['kirurgi'],
-  patientsAtRisk: 12,
-  from: '2026-11-16',
-  until: '2026-12-31',
-  longLasting: false,
-  scope: 'hospital',
-  description: 'To kirurger er sygemeldt; operationskapaciteten er halveret.',
-};
+const validReport = { ...BREAST_SURGERY_REPORT };
 
 /** The `{ field: message }` a re-rendered form would show for this input (empty when valid). */
 function errorsFor(input: Record<string, unknown>): Record<string, string> {

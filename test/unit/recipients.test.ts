@@ -3,6 +3,7 @@ import type { Level } from '../../functions/domain/ladder.ts';
 import type { Problem } from '../../functions/domain/problem.ts';
 import { type Recipient, recipientsFor } from '../../functions/domain/recipients.ts';
 import { type Contact, REGION_IDS, referenceData } from '../../functions/domain/reference.ts';
+import { BREAST_SURGERY_REPORT } from '../fixtures.ts';
 
 const OWN_HOSPITAL = 'sjaellands-universitetshospital';
 const REPORTER_EMAIL = 'mette.holm@regionsjaelland.example';
@@ -15,15 +16,7 @@ function breastSurgeryProblem(overrides: Partial<Problem> = {}): Problem {
     id: '01JD0000000000000000000000',
     ref: 'KK-2026-0001',
     status: 'open',
-    departmentId: 'suh-brystkirurgi',
-    cancerType: 'brystkraeft',
-    pathwayTypes: ['behandling'],
-    modalities: ['kirurgi'],
-    patientsAtRisk: 12,
-    from: '2026-11-16',
-    until: '2026-12-31',
-    longLasting: false,
-    scope: 'hospital',
+    ...BREAST_SURGERY_REPORT,
     description: 'To kirurger er sygemeldt.',
     hospital: OWN_HOSPITAL,
     region: 'sjaelland',

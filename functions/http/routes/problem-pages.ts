@@ -117,31 +117,64 @@ async function list(req: Request) {
   return page(req, 'Sager', problemList(await listProblems(200)));
 }
 
-async function show(
+/** What an action did: a message, or field errors with the values to keep. */
+interface Outcome {
+  flash?: ReturnType<typeof html>;
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+type Details = NonNullable<Awaited<ReturnType<typeof getProblemDetails>>>;
+
+/** The problem page with the action forms this viewer may use; 400 when an action had errors. */
+async function renderProblem(
   req: Request,
-  flash?: ReturnType<typeof html>,
-  errors?: Record<string, string>,
-  values?: Record<string, string>,
-  status = 200,
+  problemId: string,
+  view: {
+    action: string;
+    csrf?: string;
+    mayRespond: (d: Details) => boolean;
+    mayResolve: (d: Details) => boolean;
+  },
+  outcome: Outcome = {},
 ) {
-  const actor = requireActor(req);
-  const details = await getProblemDetails(req.params.id ?? '');
+  const details = await getProblemDetails(problemId);
   if (!details) throw new HttpError(404, 'Sagen findes ikke.');
-  const isRecipient = details.recipients.some((r) => r.email === actor.email);
   const actions = actionForms({
-    action: `/problemer/${details.problem.id}`,
-    csrf: req.csrf,
-    mayRespond: isRecipient,
-    mayResolve: mayResolve(actor, details.problem),
+    action: view.action,
+    csrf: view.csrf,
+    mayRespond: view.mayRespond(details),
+    mayResolve: view.mayResolve(details),
     problem: details.problem,
-    errors,
-    values,
+    errors: outcome.errors,
+    values: outcome.values,
   });
-  return page(req, `Sag ${details.problem.ref}`, problemPage({ ...details, actions, flash }), status);
+  return page(
+    req,
+    `Sag ${details.problem.ref}`,
+    problemPage({ ...details, actions, flash: outcome.flash }),
+    outcome.errors ? 400 : 200,
+  );
+}
+
+async function show(req: Request, outcome?: Outcome) {
+  const actor = requireActor(req);
+  const id = req.params.id ?? '';
+  return renderProblem(
+    req,
+    id,
+    {
+      action: `/problemer/${id}`,
+      csrf: req.csrf,
+      mayRespond: (d) => d.recipients.some((r) => r.email === actor.email),
+      mayResolve: (d) => mayResolve(actor, d.problem),
+    },
+    outcome,
+  );
 }
 
 /** Performs one action (acknowledge, offer, resolve) for an actor and says what happened. */
-async function perform(problemId: string, actor: Actor, form: FormValues) {
+async function perform(problemId: string, actor: Actor, form: FormValues): Promise<Outcome> {
   const action = asString(form.action);
   const note = asString(form.note) ?? '';
   if (action === 'acknowledge') {
@@ -190,7 +223,7 @@ async function act(req: Request) {
   const form = parseForm(req.body);
   checkCsrf(req, form.csrf);
   const outcome = await perform(req.params.id ?? '', actor, form);
-  return show(req, outcome.flash, outcome.errors, outcome.values, outcome.errors ? 400 : 200);
+  return show(req, outcome);
 }
 
 /** The e-mail link: the token names the recipient and the problem; GET only shows, POST acts. */
@@ -209,26 +242,18 @@ async function linkActor(req: Request) {
   return { link, actor };
 }
 
-async function showLink(
-  req: Request,
-  flash?: ReturnType<typeof html>,
-  errors?: Record<string, string>,
-  values?: Record<string, string>,
-  status = 200,
-) {
+async function showLink(req: Request, outcome?: Outcome) {
   const { link, actor } = await linkActor(req);
-  const details = await getProblemDetails(link.problemId);
-  if (!details) throw new HttpError(404, 'Sagen findes ikke.');
-  const isRecipient = details.recipients.some((r) => r.email === link.email);
-  const actions = actionForms({
-    action: `/svar/${req.params.token}`,
-    mayRespond: isRecipient,
-    mayResolve: link.mayResolve && mayResolve(actor, details.problem),
-    problem: details.problem,
-    errors,
-    values,
-  });
-  return page(req, `Sag ${details.problem.ref}`, problemPage({ ...details, actions, flash }), status);
+  return renderProblem(
+    req,
+    link.problemId,
+    {
+      action: `/svar/${req.params.token}`,
+      mayRespond: (d) => d.recipients.some((r) => r.email === link.email),
+      mayResolve: (d) => link.mayResolve && mayResolve(actor, d.problem),
+    },
+    outcome,
+  );
 }
 
 async function actLink(req: Request) {
@@ -237,7 +262,7 @@ async function actLink(req: Request) {
   if (asString(form.action) === 'resolve' && !link.mayResolve)
     throw new HttpError(403, 'Dette link kan ikke markere sagen som løst.');
   const outcome = await perform(link.problemId, actor, form);
-  return showLink(req, outcome.flash, outcome.errors, outcome.values, outcome.errors ? 400 : 200);
+  return showLink(req, outcome);
 }
 
 export const problemPageRoutes: Route[] = [
