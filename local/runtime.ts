@@ -14,7 +14,8 @@ import { appendEvent, listProblems } from '../functions/adapters/store.ts';
 import { TIME_ZONE } from '../functions/domain/time.ts';
 import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
 import { ensureTable, startDynalite } from './dynamo.ts';
-import { demoUsersPage, outboxPage } from './pages.ts';
+import { LOCAL_JOBS, type LocalJob } from './jobs.ts';
+import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
 import { seedDemoData } from './seed.ts';
 import { createLocalServer, type LocalRoute } from './server.ts';
 import { type LocalWorkflow, localWorkflowEngine } from './workflow.ts';
@@ -37,6 +38,14 @@ export interface LocalRuntime {
 }
 
 /** Locally the scheduler logs what the Lambda would report to its alarm. */
+async function runLogged(job: LocalJob): Promise<void> {
+  try {
+    await job.run();
+  } catch (error) {
+    console.error(`Job ${job.id} failed:`, error instanceof Error ? error.message : error);
+  }
+}
+
 async function reconcileLogged(): Promise<void> {
   try {
     await reconcileWorkflowStarts();
@@ -55,6 +64,11 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       r.method === 'GET' && r.path === '/local/outbox' ? outboxPage(r.query, r.wantsJson) : undefined,
     async (r) =>
       r.method === 'GET' && r.path === '/local/demo-users' ? demoUsersPage(r.wantsJson) : undefined,
+    async (r) => (r.method === 'GET' && r.path === '/local/jobs' ? jobsPage(r.wantsJson) : undefined),
+    async (r) => {
+      const id = r.method === 'POST' ? /^\/local\/jobs\/([a-z0-9-]+)$/.exec(r.path)?.[1] : undefined;
+      return id ? runJob(id, r.wantsJson) : undefined;
+    },
   ];
   const server = createLocalServer(localRoutes);
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
@@ -100,11 +114,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   const jobs =
     options.scheduler === false
       ? []
-      : [
-          new Cron('*/1 * * * *', { timezone: TIME_ZONE, protect: true }, async () => {
-            await reconcileLogged();
-          }),
-        ];
+      : LOCAL_JOBS.map(
+          (job) =>
+            new Cron(job.cron, { timezone: TIME_ZONE, protect: true }, async () => {
+              await runLogged(job);
+            }),
+        );
 
   return {
     url,

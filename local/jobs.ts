@@ -1,0 +1,24 @@
+/**
+ * The local scheduler's jobs: the same functions the EventBridge schedules invoke in AWS
+ * (lib/stack.ts SCHEDULED_JOBS), with the same cron in Europe/Copenhagen. `/local/jobs` lists
+ * them and runs one on demand (`curl -X POST localhost:3000/local/jobs/<id>`).
+ */
+import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
+
+export interface LocalJob {
+  id: string;
+  /** Danish label for the /local/jobs page. */
+  label: string;
+  /** croner expression, evaluated in Europe/Copenhagen. */
+  cron: string;
+  run: () => Promise<unknown>;
+}
+
+export const LOCAL_JOBS: LocalJob[] = [
+  {
+    id: 'reconcile',
+    label: 'Start arbejdsgange, der ikke kom i gang',
+    cron: '*/1 * * * *',
+    run: reconcileWorkflowStarts,
+  },
+];
