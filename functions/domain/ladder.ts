@@ -6,7 +6,7 @@
  *   3. directors — the case is raised in sundhedsdirektørkredsen
  *   4. network   — the national network of chief physicians for the cancer type coordinates
  */
-import { addWorkingDays } from './time.ts';
+import { addCalendarDays, addWorkingDays } from './time.ts';
 
 export const LEVELS = [1, 2, 3, 4] as const;
 export type Level = (typeof LEVELS)[number];
@@ -63,7 +63,7 @@ export const DEFAULT_LADDER_SETTINGS: LadderSettings = {
 export function levelDeadline(level: Level, from: Date, settings: LadderSettings): Date {
   const real =
     level === TOP_LEVEL
-      ? new Date(from.getTime() + settings.networkReminderDays * 86_400_000)
+      ? addCalendarDays(from, settings.networkReminderDays)
       : addWorkingDays(from, settings.windows[level as 1 | 2 | 3]);
   if (settings.timeScale <= 1) return real;
   return new Date(

@@ -97,6 +97,23 @@ export function addWorkingDays(start: Date, workingDays: number): Date {
   return fromLocal({ year: y, month: m, day: d, ...time });
 }
 
+/**
+ * The instant `days` calendar days after `start` at the same Copenhagen wall-clock time, so a
+ * weekly reminder stays at 10:00 across the daylight-saving changes.
+ */
+export function addCalendarDays(start: Date, days: number): Date {
+  const parts = localParts(start);
+  const [y, m, d] = nextDate(localDate(start), days).split('-').map(Number) as [number, number, number];
+  return fromLocal({
+    year: y,
+    month: m,
+    day: d,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  });
+}
+
 /** ISO 8601 week of an instant, in Copenhagen: `{ year: 2026, week: 47 }` ("uge 47"). */
 export function isoWeek(instant: Date): { year: number; week: number } {
   const date = localDate(instant);

@@ -122,3 +122,11 @@ describe('levelDeadline: how long each level has to respond', () => {
     expect(levelDeadline(1, monday10, settings)).toEqual(new Date('2026-11-18T10:00:00+01:00'));
   });
 });
+
+describe('network reminders across daylight saving', () => {
+  it('keeps the Copenhagen wall-clock time when summer time ends', () => {
+    // 20 Oct 2026 10:00 summer time (08:00Z) + 7 days → 27 Oct 10:00 winter time (09:00Z).
+    const deadline = levelDeadline(4, new Date('2026-10-20T08:00:00Z'), DEFAULT_LADDER_SETTINGS);
+    expect(deadline.toISOString()).toBe('2026-10-27T09:00:00.000Z');
+  });
+});
