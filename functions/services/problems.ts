@@ -202,8 +202,18 @@ export async function acknowledge(problemId: string, actor: Actor, note: string)
   });
 }
 
-export async function offerCapacity(problemId: string, actor: Actor, offer: Offer): Promise<Problem> {
-  await assertRecipient(problemId, actor);
+/**
+ * Records an offer once per `offerKey` (the form's hidden key, or the API's Idempotency-Key), so a
+ * double click or a retried request does not count the patients twice.
+ */
+export async function offerCapacity(
+  problemId: string,
+  actor: Actor,
+  offer: Offer,
+  offerKey?: string,
+): Promise<Problem> {
+  const current = await assertRecipient(problemId, actor);
+  if (offerKey && !(await claimNotification(problemId, `offer#${actor.email}#${offerKey}`))) return current;
   const updated = await mutateProblem(problemId, (p) => ({
     ...p,
     offeredPatients: p.offeredPatients + offer.patients,

@@ -155,15 +155,21 @@ describe('responding and resolving', () => {
     expect(view.status).toBe(200);
     expect(view.text).toContain('Tilbyd kapacitet');
 
-    const offered = await responder.post(link, {
+    const offerKey = hiddenField(view.text, 'offerKey');
+    const offerForm = {
       action: 'offer',
+      offerKey,
       patients: '4',
       modality: 'kirurgi',
       earliest: '2026-11-30',
       note: 'Fra mandag',
-    });
+    };
+    const offered = await responder.post(link, offerForm);
     expect(offered.status).toBe(200);
     expect(offered.text).toContain('jeres tilbud er sendt');
+    // A double click posts the same form twice: the offer counts once.
+    await responder.post(link, offerForm);
+    expect((await reporter.get(`/problemer/${id}`)).text).toContain('4 patienter</dd>');
 
     const bad = await responder.post(link, {
       action: 'offer',

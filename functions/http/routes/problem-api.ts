@@ -56,7 +56,7 @@ async function ack(req: Request) {
 async function offer(req: Request) {
   const actor = requireActor(req);
   const body = validate(offerSchema, parseJson(req.body));
-  const problem = await offerCapacity(req.params.id ?? '', actor, body);
+  const problem = await offerCapacity(req.params.id ?? '', actor, body, req.headers['idempotency-key']);
   return jsonResponse({ offeredPatients: problem.offeredPatients }, 201);
 }
 

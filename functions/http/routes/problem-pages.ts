@@ -200,7 +200,7 @@ async function perform(problemId: string, actor: Actor, form: FormValues): Promi
         },
       };
     }
-    await offerCapacity(problemId, actor, parsed.data);
+    await offerCapacity(problemId, actor, parsed.data, asString(form.offerKey));
     return { flash: notice('success', 'Tak – jeres tilbud er sendt til den indberettende afdeling.') };
   }
   if (action === 'resolve') {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /** The problem page (summary, timeline, everyone contacted), the receipt, the list, and the respond page. */
 import type { StoredRecipient, TimelineEvent } from '#adapters/store.ts';
 import { LEVEL_NAMES } from '#domain/ladder.ts';
@@ -126,7 +127,7 @@ ${
 ${
   mayRespond
     ? html`<form method="post" action="${action}">
-  ${hidden}<input type="hidden" name="action" value="offer">
+  ${hidden}<input type="hidden" name="action" value="offer"><input type="hidden" name="offerKey" value="${randomUUID()}">
   <h2>Tilbyd kapacitet</h2>
   <div class="form-group${errors.patients ? ' form-error' : ''}"><label class="form-label" for="patients">Antal patienter I kan tage</label>${err('patients')}
   <input class="form-input input-width-xs" type="number" min="1" id="patients" name="patients" value="${values.patients ?? ''}"></div>
