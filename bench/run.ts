@@ -132,3 +132,6 @@ for (const row of bundles.rows) {
     `  ${row.name.padEnd(12)} ${(row.bytes / 1024).toFixed(0).padStart(6)} KiB   import ${ms(row.importMs)}  (${(row.importMs / bundles.emptyMs).toFixed(1)}x empty)`,
   );
 }
+
+// Weekly exchange at national scale (bench/weekly.ts), in its own fresh runtime.
+for (const line of await (await import('./weekly.ts')).benchWeekly()) console.log(line);

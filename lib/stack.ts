@@ -13,11 +13,13 @@ import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { AppFunction } from './app-function.ts';
 import type { DeployConfig } from './config.ts';
+import { followupJobs } from './followup-schedules.ts';
 import { Mail } from './mail.ts';
 import type { JobGrants, ScheduledJob } from './schedules.ts';
 import { Schedules } from './schedules.ts';
 import { Storage } from './storage.ts';
 import { TopicKey } from './topic-key.ts';
+import { weeklyEnvironment, weeklyJobs } from './weekly-schedules.ts';
 import { escalationStateMachineArn, Workflow } from './workflow.ts';
 
 /**
@@ -32,6 +34,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     description: 'Starts the escalation workflow of stored problems whose start failed',
     grants: { startWorkflow: true },
   },
+  ...followupJobs(),
+  ...weeklyJobs(),
 ];
 
 export interface KraeftkapacitetStackProps extends StackProps {
@@ -108,6 +112,7 @@ export class KraeftkapacitetStack extends Stack {
       LADDER_WINDOWS: config.ladderWindows,
       NETWORK_REMINDER_DAYS: String(config.networkReminderDays),
       SECURE_COOKIES: 'true',
+      ...weeklyEnvironment(),
     };
     const common = { environment, logRetention, removalPolicy };
 

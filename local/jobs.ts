@@ -4,6 +4,8 @@
  * them and runs one on demand (`curl -X POST localhost:3000/local/jobs/<id>`).
  */
 import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
+import { FOLLOWUP_LOCAL_JOBS } from './followup-jobs.ts';
+import { WEEKLY_LOCAL_JOBS } from './weekly-jobs.ts';
 
 export interface LocalJob {
   id: string;
@@ -21,4 +23,6 @@ export const LOCAL_JOBS: LocalJob[] = [
     cron: '*/1 * * * *',
     run: reconcileWorkflowStarts,
   },
+  ...FOLLOWUP_LOCAL_JOBS,
+  ...WEEKLY_LOCAL_JOBS,
 ];

@@ -6,6 +6,7 @@
 import { getRecord, listContacts, putContact, putRecord } from '../functions/adapters/store.ts';
 import { referenceData } from '../functions/domain/reference.ts';
 import { createApiToken, getUser, putUser, type User, userFromContact } from '../functions/services/auth.ts';
+import { seedWeeklyDemo } from './weekly-seed.ts';
 
 export const ADMIN: User = {
   email: 'it-drift@kraeftkapacitet.example',
@@ -36,6 +37,7 @@ export async function seedDemoData(): Promise<{ contacts: number; users: number 
     await putRecord('DEMOTOKEN', user.email, { token });
     users++;
   }
+  await seedWeeklyDemo();
   return { contacts, users };
 }
 

@@ -6,13 +6,27 @@ import middy from '@middy/core';
 import { identify } from './identity.ts';
 import { bodyLimit, errorHandler, securityHeaders } from './middleware.ts';
 import { createRouter } from './router.ts';
+import { contactRoutes } from './routes/contact-routes.ts';
+import { followupRoutes } from './routes/followup-routes.ts';
 import { generalRoutes } from './routes/general-pages.ts';
+import { networkRoutes } from './routes/network-routes.ts';
 import { problemApiRoutes } from './routes/problem-api.ts';
 import { problemPageRoutes } from './routes/problem-pages.ts';
 import { serveStatic } from './routes/static-files.ts';
+import { weeklyApiRoutes } from './routes/weekly-api.ts';
+import { weeklyPageRoutes } from './routes/weekly-pages.ts';
 import { HttpError, type HttpEvent, type HttpResult, type Request, type Route } from './types.ts';
 
-const routes: Route[] = [...generalRoutes, ...problemPageRoutes, ...problemApiRoutes];
+const routes: Route[] = [
+  ...generalRoutes,
+  ...problemPageRoutes,
+  ...problemApiRoutes,
+  ...contactRoutes,
+  ...followupRoutes,
+  ...networkRoutes,
+  ...weeklyPageRoutes,
+  ...weeklyApiRoutes,
+];
 const extraRoutes: Route[] = [];
 
 /** Lets later features (and the local runtime) add routes without editing this file's list. */

@@ -19,6 +19,7 @@ import { recipientsFor } from '#domain/recipients.ts';
 import { formatDateTime } from '#domain/time.ts';
 import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
 import { createActionToken } from './auth.ts';
+import { activateNetworkAutomatically } from './networks.ts';
 import { problemUrl, respondUrl } from './problems.ts';
 
 /**
@@ -137,6 +138,10 @@ async function notify(input: StepInput): Promise<StepState> {
         level,
         text: 'Det nationale netværk for kræftformen er aktiveret.',
       });
+      // The network record (issue 5): activated idempotently; a failure must not stop the ladder.
+      await activateNetworkAutomatically(problem).catch((error: unknown) =>
+        console.error('Network activation failed', error),
+      );
     }
   }
 

@@ -22,6 +22,7 @@ import type { Offer, Problem, ProblemReport } from '#domain/problem.ts';
 import { findDepartment, MODALITY_LABELS } from '#domain/reference.ts';
 import { offerEmail, receiptEmail, resolvedEmail } from '#web/emails.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
+import { auditProblem } from './audit.ts';
 import { createActionToken } from './auth.ts';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -87,6 +88,9 @@ export async function reportProblem(
     actor: asPerson(actor),
     level,
     text: `Indberettet af ${actor.name}. Starter på niveau ${level} (${LEVEL_NAMES[level].da}).`,
+  });
+  await auditProblem(asPerson(actor), id, 'reported', `Indberettet ${problem.ref} på niveau ${level}.`, {
+    after: { status: 'open', level, cancerType: report.cancerType, departmentId: report.departmentId },
   });
   await startWorkflow(problem.id);
   await sendReceipt(problem);
@@ -200,6 +204,7 @@ export async function acknowledge(problemId: string, actor: Actor, note: string)
     actor: asPerson(actor),
     text: `${actor.name} har kvitteret for modtagelsen.${note ? ` Bemærkning: ${note}` : ''}`,
   });
+  await auditProblem(asPerson(actor), problemId, 'acknowledged', 'Kvitteret for modtagelsen.');
 }
 
 /**
@@ -226,6 +231,10 @@ export async function offerCapacity(
     level: updated.level,
     text: `${actor.name} (${from}) tilbyder ${offer.patients} patienter – ${MODALITY_LABELS[offer.modality]} – fra ${offer.earliest}.${offer.note ? ` ${offer.note}` : ''}`,
     data: { ...offer },
+  });
+  await auditProblem(asPerson(actor), problemId, 'offer', `Tilbud om ${offer.patients} patienter.`, {
+    before: { offeredPatients: current.offeredPatients },
+    after: { offeredPatients: updated.offeredPatients },
   });
   if (updated.status === 'open') {
     const token = await createActionToken(problemId, updated.reportedBy.email, true);
@@ -281,6 +290,10 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
     actor: asPerson(actor),
     level: resolved.level,
     text: `Markeret som løst af ${actor.name}.${note ? ` ${note}` : ''}`,
+  });
+  await auditProblem(asPerson(actor), problemId, 'resolved', 'Markeret som løst.', {
+    before: { status: 'open' },
+    after: { status: 'resolved', resolvedAt: now },
   });
   await finishResolution(resolved, actor);
   return resolved;

@@ -68,6 +68,9 @@ export function layout(args: { title: string; user?: PageUser; body: Raw; csrf?:
     <nav aria-label="Hovedmenu">
       <a href="/indberet">Indberet kapacitetsproblem</a>
       <a href="/problemer">Sager</a>
+      <a href="/ventetider">Ventetider</a>
+      <a href="/find-kapacitet">Find kapacitet</a>
+      <a href="/kontakter">Telefonliste</a>
     </nav>
   </div>
 </header>

@@ -10,6 +10,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_THROTTLE } from '../../lib/api.ts';
 import { fromRoot } from '../../lib/paths.ts';
+import { SCHEDULED_JOBS } from '../../lib/stack.ts';
 import { ESCALATION_ASL, LADDER_STEP_VARIABLE } from '../../lib/workflow.ts';
 import { type Json, resourcesOf, type Synthesised, synth, TEST_CONTEXT, theOne } from './helpers.ts';
 
@@ -35,6 +36,13 @@ beforeAll(() => {
 });
 
 afterAll(() => s?.cleanup());
+
+/** Logical id of a scheduled job's function (lib/stack.ts SCHEDULED_JOBS). */
+function jobId(job: string): string {
+  const fn = s.stack.schedules.functions.get(job) as unknown as { node: { defaultChild: CfnResource } };
+  return s.stack.resolve(fn.node.defaultChild.logicalId);
+}
+const jobIds = () => SCHEDULED_JOBS.map((j) => jobId(j.id));
 
 /** Every IAM statement in the template, with the roles it is attached to. */
 function statements(): {
@@ -74,7 +82,9 @@ function actionsGrantedTo(fnId: string): string[] {
 describe('Lambda functions', () => {
   it('are the four handlers of the app, each on Node 22, ARM64, with X-Ray tracing and JSON logs to its own log group', () => {
     const functions = resourcesOf(s.json, 'AWS::Lambda::Function');
-    expect(functions.map(([id]) => id).sort()).toEqual(Object.values(ids).sort());
+    expect(functions.map(([id]) => id).sort()).toEqual(
+      [...new Set([...Object.values(ids), ...jobIds()])].sort(),
+    );
     const logGroups = new Map(resourcesOf(s.json, 'AWS::Logs::LogGroup'));
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
@@ -340,7 +350,11 @@ describe('SES', () => {
       });
     }
     const senders = new Set(send.flatMap((x) => x.roles));
-    expect(senders).toEqual(new Set([roleOf(ids.api), roleOf(ids.ladderStep), roleOf(ids.sesEvents)]));
+    // Plus the scheduled jobs granted `mail` (quarterly status, reminders …) in lib/stack.ts.
+    const mailJobs = SCHEDULED_JOBS.filter((j) => j.grants?.mail).map((j) => roleOf(jobId(j.id)));
+    expect(senders).toEqual(
+      new Set([roleOf(ids.api), roleOf(ids.ladderStep), roleOf(ids.sesEvents), ...mailJobs]),
+    );
   });
 });
 

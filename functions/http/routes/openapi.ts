@@ -1,6 +1,7 @@
 /** OpenAPI 3.1 description of the JSON API, generated from the same zod schemas that validate it. */
 import { z } from 'zod';
 import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
+import { weeklySubmissionSchema } from '#domain/weekly.ts';
 
 let cached: unknown;
 
@@ -97,6 +98,90 @@ export function openApiDocument(): unknown {
           parameters: idParam,
           requestBody: { content: { 'application/json': { schema: schema(resolveSchema) } } },
           responses: { 200: { description: 'Løst' }, 403: error, 404: error },
+        },
+      },
+      '/api/contacts/import': {
+        post: {
+          summary: 'Importér kontaktlister (CSV) – alle rækker godkendes, eller intet importeres',
+          description:
+            'Kolonner som i /kontakter.csv: id, role, name, title, email, phone, region, hospital, department, cancerTypes, modalities, maintainer, verifiedAt (; eller , som skilletegn; lister adskilles med |). Kun Specialenheden og administratorer.',
+          security: auth,
+          requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+          responses: {
+            200: { description: 'Importeret: { imported, created, updated, errors: [], warnings }' },
+            401: error,
+            403: error,
+            415: error,
+            422: { description: 'Intet importeret: errors nævner hver afvist række og hvorfor' },
+          },
+        },
+      },
+      '/api/weekly-reports': {
+        post: {
+          summary: 'Indberet ugens ventetider og ledige kapacitet (én afdeling eller mange)',
+          description:
+            'Gælder den aktuelle ISO-uge (Europe/Copenhagen); en ny indberetning i samme uge erstatter den forrige (historikken gemmes). Én afdeling: rapporten som indhold. Mange afdelinger: { "reports": [...] } – alle godkendes eller ingen. En afdeling må indberette for sig selv, hospitalsledelsen for hospitalets afdelinger, primærindgangen for regionens, Specialenheden for alle.',
+          security: auth,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  oneOf: [
+                    schema(weeklySubmissionSchema),
+                    {
+                      type: 'object',
+                      required: ['reports'],
+                      properties: { reports: { type: 'array', items: schema(weeklySubmissionSchema) } },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          responses: { 201: { description: 'Gemt' }, 400: error, 401: error, 403: error },
+        },
+      },
+      '/api/weekly-overview': {
+        get: {
+          summary: 'National oversigt: kræftformer × regioner, pres og udvikling de seneste 8 uger',
+          security: auth,
+          responses: { 200: { description: 'Oversigten' }, 401: error },
+        },
+      },
+      '/api/weekly-overview/{cancerType}': {
+        get: {
+          summary:
+            'Ugeoversigt for én kræftform: afdelingernes seneste tal, ændring, status (forsinket/afventer)',
+          security: auth,
+          parameters: [{ name: 'cancerType', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'Oversigten' }, 401: error, 404: error },
+        },
+      },
+      '/api/capacity-finder': {
+        get: {
+          summary: 'Find afdelinger, der kan starte inden for den maksimale ventetid',
+          security: auth,
+          parameters: [
+            { name: 'cancerType', in: 'query', required: true, schema: { type: 'string' } },
+            {
+              name: 'pathway',
+              in: 'query',
+              required: true,
+              schema: { type: 'string', enum: ['udredning', 'kirurgi', 'medicinsk', 'straalebehandling'] },
+            },
+            {
+              name: 'region',
+              in: 'query',
+              required: false,
+              description: 'Patientens bopælsregion (standard: kalderens region)',
+              schema: {
+                type: 'string',
+                enum: ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'],
+              },
+            },
+          ],
+          responses: { 200: { description: 'Afdelinger, bedst først' }, 400: error, 401: error },
         },
       },
       '/health': { get: { summary: 'Sundhedstjek', responses: { 200: { description: 'OK' } } } },

@@ -72,6 +72,15 @@ async function showForm(req: Request) {
     const own = findDepartment(actor.department);
     if (own?.cancerTypes.length === 1) values.cancerType = own.cancerTypes[0];
   }
+  // Pre-filled from a link (the weekly exchange's escalation proposal); validated on submit as usual.
+  const q = req.query;
+  if (departments.some((d) => d.id === q.get('departmentId')))
+    values.departmentId = q.get('departmentId') ?? undefined;
+  for (const key of ['cancerType', 'description', 'patientsAtRisk'] as const) {
+    const value = q.get(key);
+    if (value) values[key] = value.slice(0, 2000);
+  }
+  for (const key of ['pathwayTypes', 'modalities'] as const) if (q.has(key)) values[key] = q.getAll(key);
   return page(
     req,
     'Indberet kapacitetsproblem',

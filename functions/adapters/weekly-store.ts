@@ -1,0 +1,170 @@
+/**
+ * Storage of the weekly waiting-time exchange, in the single table (docs/decisions/0004-weekly-exchange.md).
+ *
+ * | item                  | PK                          | SK                                   |
+ * |-----------------------|-----------------------------|--------------------------------------|
+ * | current report        | WEEKLY#<cancerType>         | <week>#<departmentId>                |
+ * | submission log        | WEEKLYLOG#<departmentId>    | <week>#<submittedAt>#<cancerType>    |
+ * | department reported   | WEEKLYDONE#<week>           | <departmentId>                       |
+ * | job send claim        | WEEKLYSENT#<week>           | <job>#<recipient>[#<cancerType>]     |
+ *
+ * - The overview of a cancer type over a range of weeks is ONE Query on `WEEKLY#<cancerType>`
+ *   with `SK BETWEEN <from> AND <to>#\uffff` (week keys sort as text); the national overview is
+ *   one Query per cancer type.
+ * - A later submission in the same week overwrites the current item (only if newer: a slow
+ *   retry cannot undo a correction); every submission is also appended to the department's log,
+ *   so the replaced figures are kept (history = Query on `WEEKLYLOG#<dept>`, begins_with week).
+ * - "Who has reported this week" (reminders, overdue marks) is one Query on `WEEKLYDONE#<week>`.
+ * No scans, no transactions: the log is written first, so a crash never loses a submission.
+ */
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { WeeklyReport } from '#domain/weekly.ts';
+import { config } from './config.ts';
+import { documentClient } from './dynamo.ts';
+import { isConditionFailure } from './store.ts';
+
+/** Requests and read capacity used by the weekly queries (for the benchmark). */
+export const weeklyReadStats = { queries: 0, pages: 0, capacityUnits: 0, items: 0 };
+
+export function resetWeeklyReadStats(): void {
+  Object.assign(weeklyReadStats, { queries: 0, pages: 0, capacityUnits: 0, items: 0 });
+}
+
+function table(): string {
+  return config().TABLE_NAME;
+}
+
+const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'ttl']);
+
+function toReport(item: Record<string, unknown>): WeeklyReport {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k)) out[k] = v;
+  return out as unknown as WeeklyReport;
+}
+
+async function query(params: {
+  pk: string;
+  from?: string;
+  to?: string;
+  prefix?: string;
+}): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  const values: Record<string, string> = { ':pk': params.pk };
+  let condition = 'PK = :pk';
+  if (params.prefix !== undefined) {
+    condition += ' AND begins_with(SK, :prefix)';
+    values[':prefix'] = params.prefix;
+  } else if (params.from !== undefined && params.to !== undefined) {
+    condition += ' AND SK BETWEEN :from AND :to';
+    values[':from'] = params.from;
+    values[':to'] = params.to;
+  }
+  weeklyReadStats.queries++;
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: condition,
+        ExpressionAttributeValues: values,
+        ExclusiveStartKey,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    weeklyReadStats.pages++;
+    weeklyReadStats.capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  weeklyReadStats.items += items.length;
+  return items;
+}
+
+/** Stores one department × cancer type × week report; a newer one in the same week replaces it. */
+export async function putWeeklyReport(report: WeeklyReport): Promise<{ replaced: boolean }> {
+  const client = documentClient();
+  await client.send(
+    new PutCommand({
+      TableName: table(),
+      Item: {
+        PK: `WEEKLYLOG#${report.departmentId}`,
+        SK: `${report.week}#${report.submittedAt}#${report.cancerType}`,
+        ...report,
+      },
+    }),
+  );
+  let replaced = false;
+  try {
+    const result = await client.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { PK: `WEEKLY#${report.cancerType}`, SK: `${report.week}#${report.departmentId}`, ...report },
+        ConditionExpression: 'attribute_not_exists(PK) OR submittedAt <= :at',
+        ExpressionAttributeValues: { ':at': report.submittedAt },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    replaced = result.Attributes !== undefined;
+  } catch (error) {
+    // A newer submission is already stored; this one stays in the log only.
+    if (!isConditionFailure(error)) throw error;
+    replaced = true;
+  }
+  await client.send(
+    new PutCommand({
+      TableName: table(),
+      Item: {
+        PK: `WEEKLYDONE#${report.week}`,
+        SK: report.departmentId,
+        departmentId: report.departmentId,
+        submittedAt: report.submittedAt,
+      },
+    }),
+  );
+  return { replaced };
+}
+
+/** Current reports of a cancer type for weeks `from`…`to` (inclusive): one Query. */
+export async function listWeeklyReports(
+  cancerType: string,
+  from: string,
+  to: string,
+): Promise<WeeklyReport[]> {
+  const items = await query({ pk: `WEEKLY#${cancerType}`, from, to: `${to}#\uffff` });
+  return items.map(toReport);
+}
+
+/** Every submission of a department in a week, oldest first (replaced ones included). */
+export async function weeklyHistory(departmentId: string, week: string): Promise<WeeklyReport[]> {
+  const items = await query({ pk: `WEEKLYLOG#${departmentId}`, prefix: `${week}#` });
+  return items.map(toReport);
+}
+
+/** Departments with a report for the week. */
+export async function reportedDepartments(week: string): Promise<Set<string>> {
+  const items = await query({ pk: `WEEKLYDONE#${week}` });
+  return new Set(items.map((i) => String(i.SK)));
+}
+
+/** True the first time a job claims a (week, key): a retried job run sends nothing twice. */
+export async function claimWeeklySend(week: string, key: string): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: table(),
+        // Claims matter for a week; TTL removes them in AWS after ~90 days.
+        Item: {
+          PK: `WEEKLYSENT#${week}`,
+          SK: key,
+          at: new Date().toISOString(),
+          ttl: Math.floor(Date.now() / 1000) + 90 * 86_400,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Rules of the maintained contact lists: filtering the phone list, who may edit an entry,
+ * which entries are overdue for verification, and the Danish form schema for editing one.
+ */
+import { z } from 'zod';
+import { freeText } from './problem.ts';
+import {
+  CONTACT_ROLES,
+  type Contact,
+  type ContactRole,
+  contactSchema,
+  REGION_IDS,
+  referenceData,
+  TREATMENT_MODALITIES,
+} from './reference.ts';
+
+/** Default verification period: the agreement's "every six months". */
+export const DEFAULT_VERIFY_MONTHS = 6;
+
+export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
+  department: 'Afdeling',
+  'hospital-management': 'Hospitalsledelse',
+  primary: 'Primærindgang',
+  director: 'Sundhedsdirektør',
+  network: 'Nationalt netværk',
+  secretariat: 'Specialenheden',
+  'danske-regioner': 'Danske Regioner',
+};
+
+/** The phone list's order: the ladder's order, from department up to Danske Regioner. */
+const ROLE_ORDER = new Map(CONTACT_ROLES.map((role, index) => [role, index]));
+
+export interface ContactFilter {
+  cancerType?: string;
+  /** A treatment modality or `udredning`. */
+  modality?: string;
+  region?: string;
+}
+
+function departmentOf(contact: Contact) {
+  return contact.department
+    ? referenceData().departments.find((d) => d.id === contact.department)
+    : undefined;
+}
+
+/** The region an entry belongs to (its own, or its hospital's); undefined for national entries. */
+export function contactRegion(contact: Contact): string | undefined {
+  if (contact.region) return contact.region;
+  const hospitalId = contact.hospital ?? departmentOf(contact)?.hospital;
+  return referenceData().hospitals.find((h) => h.id === hospitalId)?.region;
+}
+
+/** Modalities an entry answers for: its own list, else its department's (empty = all). */
+function contactModalities(contact: Contact): string[] {
+  if (contact.modalities.length > 0) return contact.modalities;
+  const department = departmentOf(contact);
+  if (!department) return [];
+  return [...department.modalities, ...(department.udredning ? ['udredning'] : [])];
+}
+
+/**
+ * Entries matching every given filter. National entries (no region) and entries for all cancer
+ * types or all treatment types stay on a filtered list: they answer for the filtered case too.
+ */
+export function filterContacts(contacts: Contact[], filter: ContactFilter): Contact[] {
+  return contacts
+    .filter((c) => {
+      if (filter.cancerType && c.cancerTypes.length > 0 && !c.cancerTypes.includes(filter.cancerType))
+        return false;
+      if (filter.modality) {
+        const modalities = contactModalities(c);
+        if (modalities.length > 0 && !modalities.includes(filter.modality)) return false;
+      }
+      if (filter.region) {
+        const region = contactRegion(c);
+        if (region !== undefined && region !== filter.region) return false;
+      }
+      return true;
+    })
+    .sort(
+      (a, b) =>
+        (ROLE_ORDER.get(a.role) ?? 0) - (ROLE_ORDER.get(b.role) ?? 0) ||
+        (contactRegion(a) ?? '').localeCompare(contactRegion(b) ?? '') ||
+        a.name.localeCompare(b.name, 'da'),
+    );
+}
+
+export interface Editor {
+  role: string;
+  department?: string;
+}
+
+/** The secretariat (and administrators) edit every entry; a department edits its own department's. */
+export function mayEditContact(editor: Editor, contact: Pick<Contact, 'department'>): boolean {
+  if (editor.role === 'secretariat' || editor.role === 'admin') return true;
+  return editor.role === 'department' && !!editor.department && contact.department === editor.department;
+}
+
+export function mayManageContacts(editor: Editor): boolean {
+  return editor.role === 'secretariat' || editor.role === 'admin';
+}
+
+/** `date` (YYYY-MM-DD) plus whole months, clamped to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Overdue when more than `months` have passed since the last verification (as of `today`). */
+export function isOverdue(contact: Pick<Contact, 'verifiedAt'>, today: string, months: number): boolean {
+  return addMonths(contact.verifiedAt, months) < today;
+}
+
+/** Overdue entries grouped by maintainer (lower-cased e-mail), each group sorted by name. */
+export function overdueByMaintainer(
+  contacts: Contact[],
+  today: string,
+  months: number,
+): Map<string, Contact[]> {
+  const groups = new Map<string, Contact[]>();
+  for (const c of contacts) {
+    if (!isOverdue(c, today, months)) continue;
+    const key = c.maintainer.toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const list of groups.values()) list.sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  return groups;
+}
+
+const slug = /^[a-z0-9-]+$/;
+const optionalSlug = (message: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || slug.test(v), message)
+    .optional();
+
+/** The edit form's fields with Danish messages; the result also passes `contactSchema`. */
+export const contactFormSchema = z
+  .object({
+    id: z
+      .string({ error: 'Angiv et id.' })
+      .trim()
+      .regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.'),
+    role: z.enum(CONTACT_ROLES, { error: 'Vælg en rolle.' }),
+    name: freeText(120).pipe(z.string().min(1, 'Angiv et navn.')),
+    title: freeText(120).pipe(z.string().min(1, 'Angiv en titel eller funktion.')),
+    email: z
+      .string()
+      .trim()
+      .pipe(z.email({ error: 'Angiv en gyldig e-mailadresse.' })),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+45 \d{2} \d{2} \d{2} \d{2}$/, 'Angiv telefonnummeret som +45 12 34 56 78.'),
+    region: z
+      .string()
+      .trim()
+      .transform((v) => (v === '' ? undefined : v))
+      .pipe(z.enum(REGION_IDS, { error: 'Vælg en region.' }).optional()),
+    hospital: optionalSlug('Ukendt hospital.'),
+    department: optionalSlug('Ukendt afdeling.'),
+    cancerTypes: z.array(z.string()).default([]),
+    modalities: z
+      .array(z.enum([...TREATMENT_MODALITIES, 'udredning'], { error: 'Ukendt behandlingstype.' }))
+      .default([]),
+    maintainer: z
+      .string()
+      .trim()
+      .pipe(z.email({ error: 'Angiv vedligeholderens e-mailadresse.' })),
+  })
+  .superRefine((c, ctx) => {
+    const data = referenceData();
+    if (c.hospital && !data.hospitals.some((h) => h.id === c.hospital))
+      ctx.addIssue({ code: 'custom', path: ['hospital'], message: 'Ukendt hospital.' });
+    if (c.department && !data.departments.some((d) => d.id === c.department))
+      ctx.addIssue({ code: 'custom', path: ['department'], message: 'Ukendt afdeling.' });
+    for (const t of c.cancerTypes)
+      if (!data.cancerTypes.some((k) => k.id === t))
+        ctx.addIssue({ code: 'custom', path: ['cancerTypes'], message: 'Ukendt kræftform.' });
+    if (c.role === 'department' && !c.department)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['department'],
+        message: 'En afdelingskontakt skal have en afdeling.',
+      });
+    if ((c.role === 'primary' || c.role === 'director') && !c.region)
+      ctx.addIssue({ code: 'custom', path: ['region'], message: 'Denne rolle skal have en region.' });
+  });
+
+/** A valid form → the stored contact, verified today (saving an entry confirms it). */
+export function contactFromForm(form: z.infer<typeof contactFormSchema>, today: string): Contact {
+  return contactSchema.parse({ ...form, verifiedAt: today });
+}

@@ -1,0 +1,213 @@
+/**
+ * National networks of chief physicians, one per cancer type: state (active/standby) with its
+ * history, added members, coordination meetings with agreed actions, and the standby proposal.
+ * Pure rules; the service stores one record per network.
+ */
+import { z } from 'zod';
+import type { Problem } from './problem.ts';
+import { freeText, type Person } from './problem.ts';
+
+export type NetworkState = 'active' | 'standby';
+
+export const NETWORK_STATE_LABELS: Record<NetworkState, string> = { active: 'Aktivt', standby: 'Standby' };
+
+/** Default number of calm weeks before the system proposes standby (NETWORK_STANDBY_WEEKS). */
+export const DEFAULT_STANDBY_WEEKS = 4;
+
+export interface StateChange {
+  at: string;
+  state: NetworkState;
+  who: Person;
+  reason: string;
+  /** A recorded decision by a person, or automatic when a problem reached level 4. */
+  source: 'decision' | 'automatic';
+  problemId?: string;
+}
+
+export interface NetworkMember {
+  name: string;
+  email: string;
+  title: string;
+  addedAt: string;
+  addedBy: Person;
+}
+
+export interface MeetingAction {
+  id: string;
+  text: string;
+  owner: string;
+  due: string;
+  done?: boolean;
+  remindedAt?: string;
+}
+
+export interface Meeting {
+  id: string;
+  date: string;
+  participants: string[];
+  actions: MeetingAction[];
+  recordedBy: Person;
+}
+
+export interface Network {
+  cancerType: string;
+  state: NetworkState;
+  history: StateChange[];
+  members: NetworkMember[];
+  meetings: Meeting[];
+  informed: { at: string; who: Person; to: string[] }[];
+  version: number;
+}
+
+/**
+ * The network after a state change; `changed: false` when it already was in that state (the
+ * automatic activation at level 4 runs on every retry of a ladder step and must be idempotent).
+ */
+export function changeState(
+  network: Network | undefined,
+  cancerType: string,
+  change: StateChange,
+): { network: Network; changed: boolean } {
+  if (network?.state === change.state) return { network, changed: false };
+  if (!network && change.state === 'standby') throw new Error('A network is created by activating it.');
+  const base: Network = network ?? {
+    cancerType,
+    state: change.state,
+    history: [],
+    members: [],
+    meetings: [],
+    informed: [],
+    version: 0,
+  };
+  return { network: { ...base, state: change.state, history: [...base.history, change] }, changed: true };
+}
+
+export interface StandbyProposal {
+  propose: boolean;
+  /** Danish: why (not). */
+  reason: string;
+}
+
+/**
+ * Standby is proposed when the network is active, no problem for the cancer type is open, and
+ * for `weeks` weeks nothing has happened: since the latest of activation, report or resolution.
+ * When the weekly exchange says waits were within the maximum, that must hold too; without
+ * weekly data the proposal says so.
+ */
+export function standbyProposal(args: {
+  network: Network | undefined;
+  problems: Problem[];
+  now: Date;
+  weeks: number;
+  /** From the weekly exchange: weeks in a row (up to now) the waits stayed within the maximum. */
+  weeksWithinMaximum?: number;
+}): StandbyProposal {
+  const { network, now, weeks } = args;
+  if (network?.state !== 'active') return { propose: false, reason: 'Netværket er ikke aktivt.' };
+  const problems = args.problems.filter((p) => p.cancerType === network.cancerType);
+  const open = problems.filter((p) => p.status === 'open');
+  if (open.length > 0)
+    return {
+      propose: false,
+      reason: `${open.length} ${open.length === 1 ? 'sag er' : 'sager er'} stadig åbne.`,
+    };
+  const lastActivation = [...network.history].reverse().find((h) => h.state === 'active')?.at ?? '';
+  const lastEvent = [lastActivation, ...problems.flatMap((p) => [p.createdAt, p.resolvedAt ?? ''])].reduce(
+    (a, b) => (a > b ? a : b),
+    '',
+  );
+  const calmWeeks = Math.floor((now.getTime() - Date.parse(lastEvent)) / (7 * 86_400_000));
+  if (calmWeeks < weeks)
+    return { propose: false, reason: `Der har kun været roligt i ${calmWeeks} af ${weeks} uger.` };
+  if (args.weeksWithinMaximum !== undefined && args.weeksWithinMaximum < weeks)
+    return {
+      propose: false,
+      reason: `Ventetiderne har kun været inden for det maksimale i ${args.weeksWithinMaximum} af ${weeks} uger.`,
+    };
+  return {
+    propose: true,
+    reason: `Ingen åbne sager og roligt i ${calmWeeks} uger${args.weeksWithinMaximum === undefined ? ' (ingen ugentlige ventetidsdata)' : ', og ventetiderne har været inden for det maksimale'}.`,
+  };
+}
+
+const isoDate = z.iso.date({ error: 'Angiv en dato (åååå-mm-dd).' });
+
+export const stateDecisionSchema = z.object({
+  reason: freeText(500).pipe(z.string().min(1, 'Skriv begrundelsen for beslutningen.')),
+});
+
+export const memberSchema = z.object({
+  name: freeText(120).pipe(z.string().min(1, 'Angiv et navn.')),
+  title: freeText(120).pipe(z.string().min(1, 'Angiv en titel.')),
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email({ error: 'Angiv en gyldig e-mailadresse.' })),
+});
+
+const actionLine = z.object({
+  text: freeText(300).pipe(z.string().min(1, 'Beskriv handlingen.')),
+  owner: z.email({ error: 'Ansvarlig skal være en e-mailadresse.' }),
+  due: isoDate,
+});
+
+/**
+ * The meeting form: date, participants one per line, actions one per line as
+ * "handling; ansvarlig e-mail; frist (åååå-mm-dd)".
+ */
+export function parseMeetingForm(input: {
+  date?: string;
+  participants?: string;
+  actions?: string;
+}):
+  | { ok: true; date: string; participants: string[]; actions: Omit<MeetingAction, 'id'>[] }
+  | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const date = isoDate.safeParse(input.date ?? '');
+  if (!date.success) errors.date = 'Angiv mødets dato (åååå-mm-dd).';
+  const participants = (input.participants ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (participants.length === 0) errors.participants = 'Angiv mindst én deltager.';
+  const participantCheck = z.array(freeText(200)).safeParse(participants);
+  if (!participantCheck.success)
+    errors.participants = participantCheck.error.issues[0]?.message ?? 'Ugyldig deltager.';
+  const actions: Omit<MeetingAction, 'id'>[] = [];
+  const lines = (input.actions ?? '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  for (const [index, line] of lines.entries()) {
+    const [text = '', owner = '', due = ''] = line.split(';').map((p) => p.trim());
+    const parsed = actionLine.safeParse({ text, owner, due });
+    if (!parsed.success) {
+      errors.actions = `Handling ${index + 1}: ${parsed.error.issues[0]?.message ?? 'ugyldig'} Skriv "handling; ansvarlig e-mail; åååå-mm-dd".`;
+      break;
+    }
+    actions.push(parsed.data);
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, date: date.data as string, participants, actions };
+}
+
+/** Open actions due on or before `until` (YYYY-MM-DD) that have not been reminded. */
+export function actionsToRemind(
+  network: Network,
+  until: string,
+): { meeting: Meeting; action: MeetingAction }[] {
+  return network.meetings.flatMap((meeting) =>
+    meeting.actions
+      .filter((a) => !a.done && !a.remindedAt && a.due <= until)
+      .map((action) => ({ meeting, action })),
+  );
+}
+
+/** Networks' states at an instant (from their history): for the quarterly status. */
+export function networkStatesAt(networks: Network[], atIso: string): { active: string[]; standby: string[] } {
+  const active: string[] = [];
+  const standby: string[] = [];
+  for (const n of networks) {
+    const last = n.history.filter((h) => h.at < atIso).at(-1);
+    if (last?.state === 'active') active.push(n.cancerType);
+    else if (last?.state === 'standby') standby.push(n.cancerType);
+  }
+  return { active: active.sort(), standby: standby.sort() };
+}

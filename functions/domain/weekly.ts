@@ -1,0 +1,505 @@
+/**
+ * The weekly waiting-time exchange: what a department reports each ISO week (Europe/Copenhagen)
+ * per cancer type, and the pure rules on it — pressure, change from last week, overdue reports,
+ * the capacity finder's ranking and the escalation proposal. No storage, no clock of its own.
+ */
+import { z } from 'zod';
+import { freeText } from './problem.ts';
+import {
+  type Contact,
+  type Department,
+  DIAGNOSTIC_MODALITIES,
+  type DiagnosticModality,
+  findDepartment,
+  type RegionId,
+  referenceData,
+  TREATMENT_MODALITIES,
+  type TreatmentModality,
+} from './reference.ts';
+import { fromLocal, isoWeekKey, weekStart } from './time.ts';
+
+/** Maximum waiting times in calendar days (mission.md: 14 days to udredning, 14 to treatment). */
+export const MAX_WAIT_DAYS = { udredning: 14, behandling: 14 } as const;
+
+/** What a patient waits for: udredning or a treatment modality (the finder's "pathway"). */
+export const PATHWAYS = ['udredning', ...TREATMENT_MODALITIES] as const;
+export type Pathway = (typeof PATHWAYS)[number];
+export const pathwaySchema = z.enum(PATHWAYS, { error: 'Vælg udredning eller en behandlingsform.' });
+
+export function maxWaitFor(pathway: Pathway): number {
+  return pathway === 'udredning' ? MAX_WAIT_DAYS.udredning : MAX_WAIT_DAYS.behandling;
+}
+
+export const DIAGNOSTIC_LABELS: Record<DiagnosticModality, string> = {
+  ct: 'CT',
+  mr: 'MR',
+  petct: 'PET-CT',
+  endoskopi: 'Endoskopi',
+  biopsi: 'Biopsi/patologi',
+};
+
+const days = z.coerce
+  .number({ error: 'Angiv antal dage som et tal.' })
+  .int('Angiv antal dage som et helt tal.')
+  .min(0, 'Antal dage kan ikke være negativt.')
+  .max(365, 'Angiv højst 365 dage.');
+
+/** Empty form fields and JSON nulls mean "not given". */
+const optionalDays = z.preprocess((v) => (v === '' || v === null ? undefined : v), days.optional());
+
+/** One department's figures for one cancer type in one week. */
+export const weeklyEntrySchema = z.object({
+  cancerType: z.string({ error: 'Angiv kræftform.' }).min(1, 'Angiv kræftform.'),
+  udredningDays: optionalDays,
+  treatmentDays: z
+    .object({
+      kirurgi: optionalDays,
+      medicinsk: optionalDays,
+      straalebehandling: optionalDays,
+    })
+    .default({}),
+  diagnosticDays: z
+    .object({
+      ct: optionalDays,
+      mr: optionalDays,
+      petct: optionalDays,
+      endoskopi: optionalDays,
+      biopsi: optionalDays,
+    })
+    .default({}),
+  spareCapacity: z.coerce
+    .number({ error: 'Angiv ledig kapacitet som et tal (0 hvis ingen).' })
+    .int('Angiv ledig kapacitet som et helt tal.')
+    .min(0, 'Ledig kapacitet kan ikke være negativ.')
+    .max(1000, 'Angiv højst 1.000 patienter.'),
+  comment: freeText(500).default(''),
+});
+export type WeeklyEntry = z.infer<typeof weeklyEntrySchema>;
+
+/**
+ * A department's report for one week: one entry per cancer type it treats, with days to
+ * udredning when it does udredning and days to each treatment modality it offers.
+ */
+export const weeklySubmissionSchema = z
+  .object({
+    departmentId: z
+      .string({ error: 'Angiv afdeling.' })
+      .refine((id) => findDepartment(id) !== undefined, 'Ukendt afdeling.'),
+    entries: z.array(weeklyEntrySchema, { error: 'Angiv tal for afdelingens kræftformer.' }),
+  })
+  .superRefine((submission, ctx) => {
+    const department = findDepartment(submission.departmentId);
+    if (!department) return;
+    const given = new Set(submission.entries.map((e) => e.cancerType));
+    for (const cancerType of department.cancerTypes) {
+      if (!given.has(cancerType))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries'],
+          message: `Angiv tal for alle afdelingens kræftformer (mangler ${cancerType}).`,
+        });
+    }
+    submission.entries.forEach((entry, i) => {
+      if (!department.cancerTypes.includes(entry.cancerType)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'cancerType'],
+          message: 'Afdelingen behandler ikke denne kræftform.',
+        });
+        return;
+      }
+      if (department.udredning && entry.udredningDays === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'udredningDays'],
+          message: 'Angiv forventet antal dage til start af udredning.',
+        });
+      if (!department.udredning && entry.udredningDays !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'udredningDays'],
+          message: 'Afdelingen udreder ikke – lad feltet være tomt.',
+        });
+      for (const m of TREATMENT_MODALITIES) {
+        const value = entry.treatmentDays[m];
+        if (department.modalities.includes(m) && value === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['entries', i, 'treatmentDays', m],
+            message: 'Angiv forventet antal dage til start af behandling.',
+          });
+        if (!department.modalities.includes(m) && value !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['entries', i, 'treatmentDays', m],
+            message: 'Afdelingen tilbyder ikke denne behandling – lad feltet være tomt.',
+          });
+      }
+    });
+  });
+export type WeeklySubmission = z.infer<typeof weeklySubmissionSchema>;
+
+/** The API accepts one department's report or many (regional systems) in one call. */
+export const weeklyBulkSchema = z.object({
+  reports: z
+    .array(z.unknown(), { error: 'Angiv en liste af ugerapporter.' })
+    .min(1, 'Angiv mindst én ugerapport.')
+    .max(500, 'Højst 500 ugerapporter i ét kald.'),
+});
+
+/** Zod issues → `{ 'entries.0.udredningDays': message }`, the full path as the key. */
+export function pathErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[issue.path.map(String).join('.') || '_form'] ??= issue.message;
+  return out;
+}
+
+/** A stored report: one department, one cancer type, one ISO week. */
+export interface WeeklyReport extends WeeklyEntry {
+  departmentId: string;
+  week: string;
+  region: RegionId;
+  submittedAt: string;
+  submittedBy: string;
+}
+
+// ---------------------------------------------------------------- pressure
+
+export type Pressure = 'ok' | 'tight' | 'over' | 'severe' | 'missing';
+
+export const PRESSURE_LABELS: Record<Pressure, string> = {
+  ok: 'Inden for maksimum',
+  tight: 'Tæt på maksimum',
+  over: 'Over maksimum',
+  severe: 'Langt over maksimum',
+  missing: 'Ingen indberetning',
+};
+
+const PRESSURE_RANK: Record<Pressure, number> = { missing: -1, ok: 0, tight: 1, over: 2, severe: 3 };
+
+/** The reported waits of the pathways the department covers, as [pathway, days]. */
+export function waits(report: Pick<WeeklyReport, 'udredningDays' | 'treatmentDays'>): [Pathway, number][] {
+  const out: [Pathway, number][] = [];
+  if (report.udredningDays !== undefined) out.push(['udredning', report.udredningDays]);
+  for (const m of TREATMENT_MODALITIES) {
+    const d = report.treatmentDays[m];
+    if (d !== undefined) out.push([m, d]);
+  }
+  return out;
+}
+
+/** Largest wait as a share of its maximum: 1 means exactly at the maximum. */
+export function worstRatio(report: Pick<WeeklyReport, 'udredningDays' | 'treatmentDays'>): number {
+  return Math.max(0, ...waits(report).map(([p, d]) => d / maxWaitFor(p)));
+}
+
+/**
+ * ok: every wait ≤ 75 % of its maximum (≤ 10 of 14 days); tight: up to the maximum; over:
+ * above it; severe: more than 1.5 × the maximum (> 21 days). Thresholds are relative so a
+ * different maximum per pathway keeps the same meaning.
+ */
+export function pressureOf(
+  report: Pick<WeeklyReport, 'udredningDays' | 'treatmentDays'> | undefined,
+): Pressure {
+  if (!report) return 'missing';
+  const r = worstRatio(report);
+  if (r > 1.5) return 'severe';
+  if (r > 1) return 'over';
+  if (r > 0.75) return 'tight';
+  return 'ok';
+}
+
+export function worstPressure(list: Pressure[]): Pressure {
+  return list.reduce<Pressure>((a, b) => (PRESSURE_RANK[b] > PRESSURE_RANK[a] ? b : a), 'missing');
+}
+
+/** Days more (+) or fewer (−) than last week for a pathway; undefined when either is missing. */
+export function changeFromLastWeek(
+  current: WeeklyReport | undefined,
+  previous: WeeklyReport | undefined,
+  pathway: Pathway,
+): number | undefined {
+  const now = current ? waitFor(current, pathway) : undefined;
+  const before = previous ? waitFor(previous, pathway) : undefined;
+  return now === undefined || before === undefined ? undefined : now - before;
+}
+
+export function waitFor(
+  report: Pick<WeeklyReport, 'udredningDays' | 'treatmentDays'>,
+  pathway: Pathway,
+): number | undefined {
+  return pathway === 'udredning' ? report.udredningDays : report.treatmentDays[pathway];
+}
+
+// ---------------------------------------------------------------- weeks and deadline
+
+/** The ISO week key `n` weeks before (negative: after) a key, across year ends and week 53. */
+export function addWeeks(week: string, n: number): string {
+  // Noon on Thursday is safely inside the week in local time whatever the DST offset.
+  const thursday = new Date(weekStart(week).getTime() + 3 * 86_400_000 + 12 * 3_600_000);
+  return isoWeekKey(new Date(thursday.getTime() + n * 7 * 86_400_000));
+}
+
+/** The last `count` week keys ending with `week`, oldest first. */
+export function weekRange(week: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => addWeeks(week, i - (count - 1)));
+}
+
+export interface DeadlineSettings {
+  /** ISO weekday of the deadline: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+export const DEFAULT_DEADLINE: DeadlineSettings = { weekday: 2, hour: 12, minute: 0 };
+
+/** `WEEKLY_DEADLINE=2,12:00` (Tuesday 12:00 Copenhagen). */
+export function parseDeadline(value: string | undefined): DeadlineSettings {
+  if (!value) return DEFAULT_DEADLINE;
+  const match = /^([1-7]),(\d{1,2}):(\d{2})$/.exec(value);
+  if (!match) throw new Error('WEEKLY_DEADLINE must be "<ISO weekday 1-7>,<HH:MM>", e.g. 2,12:00');
+  return { weekday: Number(match[1]), hour: Number(match[2]), minute: Number(match[3]) };
+}
+
+/** The instant a week's report is due, in Copenhagen wall-clock time (DST-aware). */
+export function deadlineOf(week: string, settings: DeadlineSettings = DEFAULT_DEADLINE): Date {
+  const monday = weekStart(week);
+  const noon = new Date(monday.getTime() + (settings.weekday - 1) * 86_400_000 + 12 * 3_600_000);
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(noon);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return fromLocal({ year, month, day, hour: settings.hour, minute: settings.minute, second: 0 });
+}
+
+export type ReportStatus = 'reported' | 'pending' | 'overdue';
+
+export const STATUS_LABELS: Record<ReportStatus, string> = {
+  reported: 'Indberettet',
+  pending: 'Afventer',
+  overdue: 'Forsinket',
+};
+
+/** A department without a report for the current week is overdue once the deadline has passed. */
+export function reportStatus(
+  hasReport: boolean,
+  now: Date,
+  settings: DeadlineSettings = DEFAULT_DEADLINE,
+): ReportStatus {
+  if (hasReport) return 'reported';
+  return now.getTime() >= deadlineOf(isoWeekKey(now), settings).getTime() ? 'overdue' : 'pending';
+}
+
+// ---------------------------------------------------------------- capacity finder
+
+export interface FinderQuery {
+  cancerType: string;
+  pathway: Pathway;
+  homeRegion: RegionId;
+}
+
+export interface FinderHit {
+  departmentId: string;
+  departmentName: string;
+  hospitalName: string;
+  region: RegionId;
+  expectedDays: number;
+  spareCapacity: number;
+  week: string;
+  /** The figures are last week's: this week's report is missing. */
+  stale: boolean;
+  status: ReportStatus;
+  contact?: Pick<Contact, 'name' | 'title' | 'email' | 'phone' | 'role'>;
+}
+
+export function offersPathway(department: Department, pathway: Pathway): boolean {
+  return pathway === 'udredning' ? department.udredning : department.modalities.includes(pathway);
+}
+
+/** The region's primærindgang for the cancer type and pathway, else the department's own contact. */
+export function contactFor(
+  contacts: Contact[],
+  department: Department & { region: RegionId },
+  cancerType: string,
+  pathway: Pathway,
+): Contact | undefined {
+  const primary = contacts.find(
+    (c) =>
+      c.role === 'primary' &&
+      c.region === department.region &&
+      (c.cancerTypes.length === 0 || c.cancerTypes.includes(cancerType)) &&
+      (c.modalities.length === 0 || c.modalities.includes(pathway)),
+  );
+  return primary ?? contacts.find((c) => c.role === 'department' && c.department === department.id);
+}
+
+/**
+ * Departments that can start the pathway within its maximum, best first.
+ *
+ * Uses each department's report for the current week, or last week's when this week's is not
+ * in yet (marked stale; older figures are not trusted). A department must report spare capacity
+ * (> 0), since the finder looks for room for patients from other hospitals.
+ *
+ * Ranking: expected wait (shortest first), then spare capacity (most first), then the patient's
+ * own region before others — only on a tie, because the time limit (handlepligt) weighs more
+ * than distance — then department name for a stable order.
+ */
+export function findCapacity(args: {
+  query: FinderQuery;
+  reports: WeeklyReport[];
+  contacts: Contact[];
+  now: Date;
+  deadline?: DeadlineSettings;
+}): FinderHit[] {
+  const { query, reports, contacts, now } = args;
+  const current = isoWeekKey(now);
+  const previous = addWeeks(current, -1);
+  const byDepartment = new Map<string, { current?: WeeklyReport; previous?: WeeklyReport }>();
+  for (const r of reports) {
+    if (r.cancerType !== query.cancerType) continue;
+    const slot = byDepartment.get(r.departmentId) ?? {};
+    if (r.week === current) slot.current = r;
+    else if (r.week === previous) slot.previous = r;
+    byDepartment.set(r.departmentId, slot);
+  }
+  const max = maxWaitFor(query.pathway);
+  const hits: FinderHit[] = [];
+  for (const [departmentId, slot] of byDepartment) {
+    const department = findDepartment(departmentId);
+    if (!department || !offersPathway(department, query.pathway)) continue;
+    const report = slot.current ?? slot.previous;
+    if (!report) continue;
+    const expected = waitFor(report, query.pathway);
+    if (expected === undefined || expected > max || report.spareCapacity <= 0) continue;
+    const contact = contactFor(contacts, department, query.cancerType, query.pathway);
+    hits.push({
+      departmentId,
+      departmentName: department.name,
+      hospitalName: department.hospitalName,
+      region: department.region,
+      expectedDays: expected,
+      spareCapacity: report.spareCapacity,
+      week: report.week,
+      stale: !slot.current,
+      status: reportStatus(slot.current !== undefined, now, args.deadline),
+      contact: contact
+        ? {
+            name: contact.name,
+            title: contact.title,
+            email: contact.email,
+            phone: contact.phone,
+            role: contact.role,
+          }
+        : undefined,
+    });
+  }
+  return hits.sort(
+    (a, b) =>
+      a.expectedDays - b.expectedDays ||
+      b.spareCapacity - a.spareCapacity ||
+      Number(b.region === query.homeRegion) - Number(a.region === query.homeRegion) ||
+      a.departmentName.localeCompare(b.departmentName, 'da'),
+  );
+}
+
+// ---------------------------------------------------------------- escalation proposal
+
+export interface EscalationSettings {
+  /** Consecutive weeks above the maximum before a capacity problem is proposed. */
+  weeks: number;
+  /** Open the problem directly instead of proposing it. */
+  auto: boolean;
+}
+
+export const DEFAULT_ESCALATION: EscalationSettings = { weeks: 2, auto: false };
+
+export interface EscalationProposal {
+  departmentId: string;
+  cancerType: string;
+  week: string;
+  /** The pathways above the maximum in every one of the weeks. */
+  pathways: Pathway[];
+  weeks: string[];
+  /** The latest reported waits of those pathways. */
+  days: Partial<Record<Pathway, number>>;
+}
+
+/**
+ * Proposes a capacity problem when a department's reported wait for a pathway has been above
+ * its maximum in each of the last `settings.weeks` ISO weeks up to and including `week`
+ * (a missing week breaks the run: no guessing from absent data).
+ */
+export function escalationProposal(
+  history: WeeklyReport[],
+  departmentId: string,
+  cancerType: string,
+  week: string,
+  settings: EscalationSettings = DEFAULT_ESCALATION,
+): EscalationProposal | undefined {
+  const weeks = weekRange(week, Math.max(1, settings.weeks));
+  const reports = weeks.map((w) =>
+    history.find((r) => r.departmentId === departmentId && r.cancerType === cancerType && r.week === w),
+  );
+  if (reports.some((r) => r === undefined)) return undefined;
+  const latest = reports[reports.length - 1] as WeeklyReport;
+  const pathways = waits(latest)
+    .map(([p]) => p)
+    .filter((p) => reports.every((r) => (waitFor(r as WeeklyReport, p) ?? 0) > maxWaitFor(p)));
+  if (pathways.length === 0) return undefined;
+  const days: Partial<Record<Pathway, number>> = {};
+  for (const p of pathways) days[p] = waitFor(latest, p);
+  return { departmentId, cancerType, week, pathways, weeks, days };
+}
+
+/** The capacity-problem form's query string, pre-filled from a proposal. */
+export function proposalQuery(proposal: EscalationProposal): string {
+  const params = new URLSearchParams();
+  params.set('departmentId', proposal.departmentId);
+  params.set('cancerType', proposal.cancerType);
+  if (proposal.pathways.includes('udredning')) params.append('pathwayTypes', 'udredning');
+  const modalities = proposal.pathways.filter((p): p is TreatmentModality => p !== 'udredning');
+  if (modalities.length > 0) params.append('pathwayTypes', 'behandling');
+  for (const m of modalities) params.append('modalities', m);
+  params.set('description', proposalDescription(proposal));
+  return params.toString();
+}
+
+export function proposalDescription(proposal: EscalationProposal): string {
+  const parts = proposal.pathways.map(
+    (p) => `${PATHWAY_LABELS[p].toLowerCase()} ${daysText(proposal.days[p])}`,
+  );
+  return `Ugerapporterne for ${proposal.weeks.map(weekLabel).join(', ')} viser ventetider over maksimum: ${parts.join(', ')}.`;
+}
+
+export const PATHWAY_LABELS: Record<Pathway, string> = {
+  udredning: 'Udredning',
+  kirurgi: 'Kirurgi',
+  medicinsk: 'Medicinsk behandling',
+  straalebehandling: 'Strålebehandling',
+};
+
+/** "1 dag", "3 dage". */
+export function daysText(n: number | undefined): string {
+  return `${n} ${n === 1 ? 'dag' : 'dage'}`;
+}
+
+/** "1 patient", "3 patienter". */
+export function patientsText(n: number): string {
+  return `${n} ${n === 1 ? 'patient' : 'patienter'}`;
+}
+
+/** `2026-W47` → "uge 47 2026". */
+export function weekLabel(week: string): string {
+  const [year, w] = week.split('-W');
+  return `uge ${Number(w)} ${year}`;
+}
+
+export function isWeekKey(value: string): boolean {
+  return /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(value);
+}
+
+/** Departments treating a cancer type (from the reference data). */
+export function departmentsTreating(cancerType: string): Department[] {
+  return referenceData().departments.filter((d) => d.cancerTypes.includes(cancerType));
+}
+
+export { DIAGNOSTIC_MODALITIES };

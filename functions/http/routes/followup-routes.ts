@@ -1,0 +1,108 @@
+/** The quarterly status pages (list, one quarter, CSV, recompute) and the audit trail page. */
+import { deps } from '#adapters/deps.ts';
+import {
+  getQuarterlyStatus,
+  listAuditForEntity,
+  listAuditForMonth,
+  listQuarterlyStatuses,
+} from '#adapters/followup-store.ts';
+import { QUARTER_PATTERN, quarterlyStatusCsv } from '#domain/quarterly.ts';
+import type { html } from '#web/html.ts';
+import { layout } from '#web/layout.ts';
+import { auditPage, quarterlyListPage, quarterlyStatusPage } from '#web/views/followup.ts';
+import { ForbiddenError } from '../../services/actors.ts';
+import { prepareQuarterlyStatus } from '../../services/quarterly.ts';
+import { parseForm } from '../forms.ts';
+import { checkCsrf, requireActor } from '../identity.ts';
+import { htmlResponse, jsonResponse, redirect } from '../respond.ts';
+import { HttpError, type Request, type Route } from '../types.ts';
+
+function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
+  return htmlResponse(layout({ title, body, user: req.actor, csrf: req.csrf }), status);
+}
+
+/** The circle, the secretariat and administrators; the status names no patients, only counts. */
+function mayReadStatus(role: string): boolean {
+  return ['director', 'secretariat', 'admin', 'danske-regioner', 'primary', 'network'].includes(role);
+}
+
+function mayPrepare(role: string): boolean {
+  return role === 'secretariat' || role === 'admin';
+}
+
+function quarterParam(req: Request): string {
+  const quarter = req.params.quarter ?? '';
+  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, 'Kvartalet findes ikke (skriv fx 2026-Q4).');
+  return quarter;
+}
+
+async function list(req: Request) {
+  const actor = requireActor(req);
+  if (!mayReadStatus(actor.role)) throw new ForbiddenError('Kvartalsstatus er for sundhedsdirektørkredsen.');
+  return page(req, 'Kvartalsstatus', quarterlyListPage(await listQuarterlyStatuses()));
+}
+
+async function show(req: Request) {
+  const actor = requireActor(req);
+  if (!mayReadStatus(actor.role)) throw new ForbiddenError('Kvartalsstatus er for sundhedsdirektørkredsen.');
+  const status = await getQuarterlyStatus(quarterParam(req));
+  if (!status) throw new HttpError(404, 'Der er ingen status for dette kvartal endnu.');
+  if (req.wantsJson) return jsonResponse(status);
+  return page(
+    req,
+    `Kvartalsstatus ${status.quarter}`,
+    quarterlyStatusPage(status, mayPrepare(actor.role), req.csrf ?? ''),
+  );
+}
+
+async function csv(req: Request) {
+  const actor = requireActor(req);
+  if (!mayReadStatus(actor.role)) throw new ForbiddenError('Kvartalsstatus er for sundhedsdirektørkredsen.');
+  const quarter = (req.params.quarter ?? '').replace(/\.csv$/, '');
+  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, 'Kvartalet findes ikke.');
+  const status = await getQuarterlyStatus(quarter);
+  if (!status) throw new HttpError(404, 'Der er ingen status for dette kvartal endnu.');
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="kvartalsstatus-${quarter}.csv"`,
+      'cache-control': 'no-store',
+    },
+    body: `\uFEFF${quarterlyStatusCsv(status)}`,
+  };
+}
+
+/** Recompute on demand (e.g. after late corrections); the e-mail goes only from the schedule. */
+async function recompute(req: Request) {
+  const actor = requireActor(req);
+  if (!mayPrepare(actor.role)) throw new ForbiddenError('Kun Specialenheden kan beregne status igen.');
+  checkCsrf(req, parseForm(req.body).csrf);
+  const quarter = quarterParam(req);
+  await prepareQuarterlyStatus(quarter);
+  return redirect(`/kvartalsstatus/${quarter}`);
+}
+
+async function audit(req: Request) {
+  const actor = requireActor(req);
+  if (actor.role !== 'admin' && actor.role !== 'secretariat')
+    throw new ForbiddenError('Revisionssporet er kun for administratorer og Specialenheden.');
+  const type = req.query.get('type') || undefined;
+  const id = req.query.get('id')?.trim() || undefined;
+  const monthParam = req.query.get('maaned') ?? '';
+  const month = /^\d{4}-\d{2}$/.test(monthParam) ? monthParam : deps().now().toISOString().slice(0, 7);
+  const entries =
+    type && id && ['contact', 'problem', 'quarterly-status', 'network'].includes(type)
+      ? (await listAuditForEntity(type as 'contact', id)).reverse()
+      : await listAuditForMonth(month);
+  if (req.wantsJson) return jsonResponse({ entries });
+  return page(req, 'Revisionsspor', auditPage({ entries, month, entityType: type, entityId: id }));
+}
+
+export const followupRoutes: Route[] = [
+  { method: 'GET', path: '/kvartalsstatus', handler: list },
+  { method: 'GET', path: '/kvartalsstatus/:quarter.csv', handler: csv },
+  { method: 'GET', path: '/kvartalsstatus/:quarter', handler: show },
+  { method: 'POST', path: '/kvartalsstatus/:quarter', handler: recompute },
+  { method: 'GET', path: '/admin/revisionsspor', handler: audit },
+];

@@ -1,0 +1,134 @@
+/** National networks: overview, one network's page, and its actions (each a POST, then back). */
+import { listNetworks } from '#adapters/followup-store.ts';
+import { memberSchema, parseMeetingForm, stateDecisionSchema } from '#domain/networks.ts';
+import { fieldErrors } from '#domain/problem.ts';
+import { referenceData } from '#domain/reference.ts';
+import type { html } from '#web/html.ts';
+import { layout, notice } from '#web/layout.ts';
+import { networkListPage, networkPage } from '#web/views/networks.ts';
+import type { Actor } from '../../services/actors.ts';
+import {
+  addMember,
+  completeAction,
+  informDanskeRegioner,
+  mayCoordinate,
+  mayDecide,
+  networkOverview,
+  recordMeeting,
+  setNetworkState,
+} from '../../services/networks.ts';
+import { asString, parseForm } from '../forms.ts';
+import { checkCsrf, requireActor } from '../identity.ts';
+import { htmlResponse, redirect } from '../respond.ts';
+import type { Request, Route } from '../types.ts';
+
+function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
+  return htmlResponse(layout({ title, body, user: req.actor, csrf: req.csrf }), status);
+}
+
+const FLASH: Record<string, [string, string]> = {
+  status: ['Beslutningen er registreret', 'Netværkets status og historik er opdateret.'],
+  medlem: ['Medlemmet er tilføjet', ''],
+  moede: ['Mødet er registreret', 'De ansvarlige får en påmindelse, når fristen nærmer sig.'],
+  handling: ['Handlingen er markeret som udført', ''],
+  informeret: ['Danske Regioner er informeret', 'Resuméet er sendt og registreret.'],
+};
+
+async function list(req: Request) {
+  requireActor(req);
+  const networks = new Map((await listNetworks()).map((n) => [n.cancerType, n]));
+  return page(req, 'Nationale netværk', networkListPage(referenceData().cancerTypes, networks));
+}
+
+async function render(
+  req: Request,
+  actor: Actor,
+  outcome: { errors?: Record<string, string>; values?: Record<string, string> } = {},
+) {
+  const cancerType = req.params.cancerType ?? '';
+  const overview = await networkOverview(cancerType);
+  const flashKey = req.query.get('udfoert') ?? '';
+  const flash = FLASH[flashKey];
+  const hasErrors = Object.keys(outcome.errors ?? {}).length > 0;
+  return page(
+    req,
+    'Nationalt netværk',
+    networkPage({
+      cancerType,
+      ...overview,
+      mayDecide: mayDecide(actor),
+      mayCoordinate: mayCoordinate(actor),
+      csrf: req.csrf ?? '',
+      errors: outcome.errors ?? {},
+      values: outcome.values ?? {},
+      flash: flash ? notice('success', flash[0], flash[1] || undefined) : undefined,
+    }),
+    hasErrors ? 400 : 200,
+  );
+}
+
+async function show(req: Request) {
+  return render(req, requireActor(req));
+}
+
+function formOf(req: Request) {
+  const form = parseForm(req.body);
+  checkCsrf(req, form.csrf);
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(form)) if (k !== 'csrf') values[k] = asString(v) ?? '';
+  return values;
+}
+
+const back = (req: Request, what: string) => redirect(`/netvaerk/${req.params.cancerType}?udfoert=${what}`);
+
+async function changeStatus(req: Request) {
+  const actor = requireActor(req);
+  const values = formOf(req);
+  const parsed = stateDecisionSchema.safeParse({ reason: values.reason ?? '' });
+  if (!parsed.success) return render(req, actor, { errors: fieldErrors(parsed.error), values });
+  const state = values.state === 'standby' ? 'standby' : 'active';
+  await setNetworkState(actor, req.params.cancerType ?? '', state, parsed.data.reason);
+  return back(req, 'status');
+}
+
+async function member(req: Request) {
+  const actor = requireActor(req);
+  const values = formOf(req);
+  const parsed = memberSchema.safeParse(values);
+  if (!parsed.success) return render(req, actor, { errors: fieldErrors(parsed.error), values });
+  await addMember(actor, req.params.cancerType ?? '', parsed.data);
+  return back(req, 'medlem');
+}
+
+async function meeting(req: Request) {
+  const actor = requireActor(req);
+  const values = formOf(req);
+  const parsed = parseMeetingForm(values);
+  if (!parsed.ok) return render(req, actor, { errors: parsed.errors, values });
+  await recordMeeting(actor, req.params.cancerType ?? '', parsed);
+  return back(req, 'moede');
+}
+
+async function actionDone(req: Request) {
+  const actor = requireActor(req);
+  formOf(req);
+  await completeAction(actor, req.params.cancerType ?? '', req.params.actionId ?? '');
+  return back(req, 'handling');
+}
+
+async function inform(req: Request) {
+  const actor = requireActor(req);
+  formOf(req);
+  await informDanskeRegioner(actor, req.params.cancerType ?? '');
+  return back(req, 'informeret');
+}
+
+export const networkRoutes: Route[] = [
+  { method: 'GET', path: '/netvaerk', handler: list },
+  { method: 'GET', path: '/netvaerk/:cancerType', handler: show },
+  { method: 'POST', path: '/netvaerk/:cancerType/status', handler: changeStatus },
+  { method: 'POST', path: '/netvaerk/:cancerType/medlemmer', handler: member },
+  { method: 'POST', path: '/netvaerk/:cancerType/moeder', handler: meeting },
+  { method: 'POST', path: '/netvaerk/:cancerType/handlinger/:actionId/udfoert', handler: actionDone },
+  { method: 'POST', path: '/netvaerk/:cancerType/informer-danske-regioner', handler: inform },
+];

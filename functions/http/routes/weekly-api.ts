@@ -1,0 +1,69 @@
+/**
+ * JSON API of the weekly exchange. `POST /api/weekly-reports` takes one department's report or
+ * `{ reports: [...] }` for many (regional systems); each department is authorised on its own
+ * (services/weekly.ts mayReportWeeklyFor) and a bulk call is accepted or refused whole.
+ */
+
+import { referenceData } from '#domain/reference.ts';
+import {
+  pathErrors,
+  type WeeklySubmission,
+  weeklyBulkSchema,
+  weeklySubmissionSchema,
+} from '#domain/weekly.ts';
+import { cancerOverview, capacityFinder, nationalOverview, submitWeekly } from '../../services/weekly.ts';
+import { parseJson } from '../forms.ts';
+import { requireActor } from '../identity.ts';
+import { jsonResponse } from '../respond.ts';
+import { HttpError, type Request, type Route } from '../types.ts';
+import { finderInput } from './weekly-pages.ts';
+
+async function submit(req: Request) {
+  const actor = requireActor(req);
+  const body = parseJson(req.body);
+  const bulk = typeof body === 'object' && body !== null && 'reports' in body;
+  let items: unknown[] = [body];
+  if (bulk) {
+    const parsed = weeklyBulkSchema.safeParse(body);
+    if (!parsed.success) throw new HttpError(400, 'Ugyldige data.', pathErrors(parsed.error));
+    items = parsed.data.reports;
+  }
+  const fields: Record<string, string> = {};
+  const submissions: WeeklySubmission[] = [];
+  items.forEach((item, i) => {
+    const parsed = weeklySubmissionSchema.safeParse(item);
+    if (parsed.success) submissions.push(parsed.data);
+    else
+      for (const [k, v] of Object.entries(pathErrors(parsed.error)))
+        fields[bulk ? `reports.${i}.${k}` : k] = v;
+  });
+  if (Object.keys(fields).length > 0) throw new HttpError(400, 'Ugyldige data.', fields);
+  const ids = submissions.map((s) => s.departmentId);
+  if (new Set(ids).size !== ids.length)
+    throw new HttpError(400, 'Samme afdeling optræder flere gange i kaldet.');
+  const results = await submitWeekly(submissions, actor);
+  return jsonResponse(bulk ? { results } : results[0], 201);
+}
+
+async function find(req: Request) {
+  const actor = requireActor(req);
+  const input = finderInput(req.query, actor.region);
+  if (!input.query) throw new HttpError(400, 'Ugyldige data.', input.errors);
+  return jsonResponse({ query: input.query, ...(await capacityFinder(input.query)) });
+}
+
+async function overview(req: Request) {
+  requireActor(req);
+  const cancerType = req.params.cancerType;
+  if (cancerType === undefined) return jsonResponse(await nationalOverview());
+  if (!referenceData().cancerTypes.some((c) => c.id === cancerType))
+    throw new HttpError(404, 'Kræftformen findes ikke.');
+  return jsonResponse(await cancerOverview(cancerType));
+}
+
+export const weeklyApiRoutes: Route[] = [
+  { method: 'GET', path: '/api/weekly-overview', handler: overview },
+  { method: 'GET', path: '/api/weekly-overview/:cancerType', handler: overview },
+  { method: 'POST', path: '/api/weekly-reports', handler: submit },
+  { method: 'GET', path: '/api/capacity-finder', handler: find },
+];

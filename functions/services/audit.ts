@@ -1,0 +1,58 @@
+/**
+ * The audit trail: who changed what, when, for contacts, problems and quarterly statuses.
+ * Problems keep their own timeline for the people working a case; the trail is the
+ * administrator's cross-cutting view, so problem changes are recorded here too (one call next
+ * to each timeline append in problems.ts) rather than derived by reading every problem.
+ */
+import { type AuditEntityType, type AuditEntry, putAuditEntry } from '#adapters/followup-store.ts';
+import type { Person } from '#domain/problem.ts';
+
+/** A system actor for scheduled jobs and automatic changes. */
+export const SYSTEM_PERSON: Person = { email: 'system@kraeftkapacitet', name: 'Systemet', role: 'system' };
+
+export async function recordAudit(
+  who: Person,
+  entityType: AuditEntityType,
+  entityId: string,
+  action: string,
+  summary: string,
+  change: { before?: object; after?: object; at?: Date } = {},
+): Promise<void> {
+  const entry: AuditEntry = {
+    at: (change.at ?? new Date()).toISOString(),
+    who: { email: who.email, name: who.name, role: who.role },
+    entityType,
+    entityId,
+    action,
+    summary,
+    ...(change.before ? { before: { ...change.before } } : {}),
+    ...(change.after ? { after: { ...change.after } } : {}),
+  };
+  await putAuditEntry(entry);
+}
+
+/** Field names whose values differ: the short "what" of an update. */
+export function changedFields(before: object, after: object): string[] {
+  const a = before as Record<string, unknown>;
+  const b = after as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .sort();
+}
+
+/**
+ * A problem change for the trail. Never fails the change itself: the problem's own timeline is
+ * written first and stays the authoritative record, and a report retried after a failure here
+ * would not come back to this point (the problem already exists), so an error is only logged.
+ */
+export async function auditProblem(
+  who: Person,
+  problemId: string,
+  action: string,
+  summary: string,
+  change: { before?: object; after?: object } = {},
+): Promise<void> {
+  await recordAudit(who, 'problem', problemId, action, summary, change).catch((error: unknown) =>
+    console.error('Audit entry for problem failed', problemId, action, error),
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * Use cases of the maintained contact lists: edit, CSV import/export, and the verification
+ * reminder with its one-click confirmation. The ladder reads the same stored list
+ * (store.listContacts), so every change here applies to the next escalation step.
+ */
+
+import { randomBytes } from 'node:crypto';
+import { config } from '#adapters/config.ts';
+import { deps } from '#adapters/deps.ts';
+import { getContact, getRecord, listContacts, putContact, putRecord } from '#adapters/store.ts';
+import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
+import {
+  type ContactFilter,
+  contactFormSchema,
+  contactFromForm,
+  DEFAULT_VERIFY_MONTHS,
+  filterContacts,
+  mayEditContact,
+  mayManageContacts,
+  overdueByMaintainer,
+} from '#domain/contact-lists.ts';
+import { fieldErrors, type Person } from '#domain/problem.ts';
+import type { Contact } from '#domain/reference.ts';
+import { localDate } from '#domain/time.ts';
+import { verificationReminderEmail } from '#web/followup-emails.ts';
+import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
+import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
+import { getUser, hashSecret, putUser, userFromContact } from './auth.ts';
+
+/** How long an entry may go unverified (CONTACT_VERIFY_MONTHS, default six months). */
+export function verifyMonths(): number {
+  const value = Number(process.env.CONTACT_VERIFY_MONTHS ?? DEFAULT_VERIFY_MONTHS);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_VERIFY_MONTHS;
+}
+
+/** A maintainer is reminded again only after this many days (CONTACT_REMINDER_REPEAT_DAYS, default 30). */
+function repeatDays(): number {
+  const value = Number(process.env.CONTACT_REMINDER_REPEAT_DAYS ?? 30);
+  return Number.isFinite(value) && value >= 0 ? value : 30;
+}
+
+const LINK_DAYS = 30;
+
+export async function phoneList(filter: ContactFilter): Promise<Contact[]> {
+  return filterContacts(await listContacts(), filter);
+}
+
+export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Creates or updates an entry from the edit form. Saving counts as verifying it (today).
+ * A department may only edit its own department's entries and cannot move them elsewhere.
+ */
+export async function saveContact(actor: Actor, input: unknown, existingId?: string): Promise<SaveResult> {
+  const existing = existingId ? await getContact(existingId) : undefined;
+  if (existingId && !existing) throw new NotFoundError('Kontakten findes ikke.');
+  if (existing ? !mayEditContact(actor, existing) : !mayManageContacts(actor))
+    throw new ForbiddenError('Du kan kun rette kontakter for din egen afdeling.');
+  const parsed = contactFormSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const form = parsed.data;
+  if (existing && form.id !== existing.id) return { ok: false, errors: { id: 'Id kan ikke ændres.' } };
+  if (!existing && (await getContact(form.id)))
+    return { ok: false, errors: { id: 'Der findes allerede en kontakt med dette id.' } };
+  if (!mayManageContacts(actor) && (form.department !== existing?.department || form.role !== existing?.role))
+    return {
+      ok: false,
+      errors: { department: 'Du kan ikke flytte kontakten til en anden afdeling eller rolle.' },
+    };
+  const contact = contactFromForm(form, localDate(deps().now()));
+  await putContact(contact);
+  if (!(await getUser(contact.email))) await putUser(userFromContact(contact));
+  await recordAudit(
+    asPerson(actor),
+    'contact',
+    contact.id,
+    existing ? 'updated' : 'created',
+    existing
+      ? `Rettet: ${changedFields(existing, contact).join(', ') || 'ingen ændringer (bekræftet)'}.`
+      : `Oprettet ${contact.name}.`,
+    { before: existing, after: contact },
+  );
+  return { ok: true, contact };
+}
+
+export interface ImportReport {
+  imported: number;
+  created: number;
+  updated: number;
+  errors: string[];
+  warnings: string[];
+}
+
+/**
+ * Imports a CSV file: every row is validated first; one bad row and nothing is written.
+ * Rows upsert by id (the export's file can be edited and imported again).
+ */
+export async function importContactsCsv(actor: Actor, text: string): Promise<ImportReport> {
+  if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan importere kontaktlister.');
+  const { contacts, errors, warnings } = parseContacts(text, 'csv', 'da');
+  if (errors.length > 0) return { imported: 0, created: 0, updated: 0, errors, warnings };
+  const existing = new Map((await listContacts()).map((c) => [c.id, c]));
+  let created = 0;
+  for (const contact of contacts) {
+    const before = existing.get(contact.id);
+    await putContact(contact);
+    if (!(await getUser(contact.email))) await putUser(userFromContact(contact));
+    if (!before) created++;
+    await recordAudit(
+      asPerson(actor),
+      'contact',
+      contact.id,
+      'imported',
+      before
+        ? `Importeret (rettet: ${changedFields(before, contact).join(', ') || 'ingen'}).`
+        : 'Importeret (ny).',
+      { before, after: contact },
+    );
+  }
+  return { imported: contacts.length, created, updated: contacts.length - created, errors: [], warnings };
+}
+
+export async function exportContactsCsv(): Promise<string> {
+  return contactsToCsv(filterContacts(await listContacts(), {}));
+}
+
+interface VerifyLink {
+  email: string;
+  contactIds: string[];
+  expiresAt: string;
+}
+
+export function verifyUrl(token: string): string {
+  return `${config().BASE_URL}/kontakter/bekraeft/${token}`;
+}
+
+/**
+ * E-mails each maintainer whose entries are overdue, with one link confirming them all (or a
+ * link to correct them). A maintainer is reminded at most once per repeat period.
+ */
+export async function sendVerificationReminders(): Promise<{ maintainers: number; contacts: number }> {
+  const now = deps().now();
+  const today = localDate(now);
+  const all = await listContacts();
+  const groups = overdueByMaintainer(all, today, verifyMonths());
+  let maintainers = 0;
+  let contacts = 0;
+  for (const [email, entries] of groups) {
+    const last = await getRecord<{ at: string }>('VERIFYREMIND', email);
+    if (last && now.getTime() - Date.parse(last.at) < repeatDays() * 86_400_000) continue;
+    const token = randomBytes(24).toString('base64url');
+    const ttlSeconds = LINK_DAYS * 86_400;
+    const link: VerifyLink = {
+      email,
+      contactIds: entries.map((c) => c.id),
+      expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString(),
+    };
+    await putRecord('VERIFYLINK', hashSecret(token), { ...link }, { ttlSeconds });
+    const name = all.find((c) => c.email.toLowerCase() === email)?.name ?? email;
+    const mail = verificationReminderEmail({
+      name,
+      contacts: entries,
+      months: verifyMonths(),
+      confirmUrl: verifyUrl(token),
+      listUrl: `${config().BASE_URL}/kontakter`,
+    });
+    await deps().mailer.send({ to: email, ...mail, purpose: 'contact-verification' });
+    await putRecord('VERIFYREMIND', email, { at: now.toISOString(), contacts: entries.length });
+    maintainers++;
+    contacts += entries.length;
+  }
+  return { maintainers, contacts };
+}
+
+/** The link's maintainer and the entries it confirms (current values), or undefined if invalid. */
+export async function readVerifyLink(
+  token: string,
+): Promise<{ email: string; contacts: Contact[] } | undefined> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+  const link = await getRecord<VerifyLink>('VERIFYLINK', hashSecret(token));
+  if (!link || link.expiresAt < new Date().toISOString()) return undefined;
+  const contacts: Contact[] = [];
+  for (const id of link.contactIds) {
+    const c = await getContact(id);
+    // Only entries the link's recipient still maintains.
+    if (c && c.maintainer.toLowerCase() === link.email) contacts.push(c);
+  }
+  return { email: link.email, contacts };
+}
+
+/** Confirms every entry of the link as verified today (a POST: the GET only shows them). */
+export async function confirmVerification(token: string): Promise<Contact[] | undefined> {
+  const link = await readVerifyLink(token);
+  if (!link) return undefined;
+  const user = await getUser(link.email);
+  const who: Person = user ? asPerson(user) : { ...SYSTEM_PERSON, email: link.email, name: link.email };
+  const today = localDate(deps().now());
+  const confirmed: Contact[] = [];
+  for (const contact of link.contacts) {
+    const updated = { ...contact, verifiedAt: today };
+    await putContact(updated);
+    await recordAudit(who, 'contact', contact.id, 'verified', 'Bekræftet via påmindelseslink.', {
+      before: { verifiedAt: contact.verifiedAt },
+      after: { verifiedAt: today },
+    });
+    confirmed.push(updated);
+  }
+  return confirmed;
+}

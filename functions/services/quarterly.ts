@@ -1,0 +1,76 @@
+/**
+ * The quarterly status for sundhedsdirektørkredsen: prepared by a schedule after the quarter
+ * ends, kept (one item per quarter), and e-mailed to the five health directors and the
+ * secretariat. Networks' states come from their stored history; weekly figures come from the
+ * weekly exchange through `setQuarterlySources` — without them the status says "ingen data".
+ */
+import { config } from '#adapters/config.ts';
+import { deps } from '#adapters/deps.ts';
+import { listNetworks, listProblemsCreatedBefore, putQuarterlyStatus } from '#adapters/followup-store.ts';
+import { listContacts } from '#adapters/store.ts';
+import { networkStatesAt } from '#domain/networks.ts';
+import {
+  buildQuarterlyStatus,
+  type NetworkFigures,
+  previousQuarter,
+  type QuarterlyStatus,
+  quarterOf,
+  quarterRange,
+  type WeeklyFigures,
+} from '#domain/quarterly.ts';
+import { quarterlyStatusEmail } from '#web/followup-emails.ts';
+import { recordAudit, SYSTEM_PERSON } from './audit.ts';
+import { verifyMonths } from './contacts.ts';
+
+export interface QuarterlySources {
+  /** Issue 4's weekly exchange: sustained pressure and reporting compliance for [from, to). */
+  weekly?: (range: { quarter: string; from: Date; to: Date }) => Promise<WeeklyFigures | undefined>;
+  /** National networks' states at the quarter's end. */
+  networks?: (range: { quarter: string; from: Date; to: Date }) => Promise<NetworkFigures | undefined>;
+}
+
+let sources: QuarterlySources = {};
+
+/** Lets the weekly-exchange and network features feed the status (wired by the lead). */
+export function setQuarterlySources(more: QuarterlySources): void {
+  sources = { ...sources, ...more };
+}
+
+export function quarterlyStatusUrl(quarter: string): string {
+  return `${config().BASE_URL}/kvartalsstatus/${quarter}`;
+}
+
+/** Computes (and keeps) the status of `quarter`; default the quarter before today's. */
+export async function prepareQuarterlyStatus(quarter?: string): Promise<QuarterlyStatus> {
+  const now = deps().now();
+  const key = quarter ?? previousQuarter(quarterOf(now));
+  const { from, to } = quarterRange(key);
+  const range = { quarter: key, from, to };
+  const status = buildQuarterlyStatus({
+    quarter: key,
+    problems: await listProblemsCreatedBefore(to.toISOString()),
+    contacts: await listContacts(),
+    preparedAt: now,
+    verifyMonths: verifyMonths(),
+    networks: (await sources.networks?.(range)) ?? networkStatesAt(await listNetworks(), to.toISOString()),
+    weekly: await sources.weekly?.(range),
+  });
+  await putQuarterlyStatus(status);
+  await recordAudit(SYSTEM_PERSON, 'quarterly-status', key, 'prepared', `Kvartalsstatus ${key} udarbejdet.`, {
+    at: now,
+  });
+  return status;
+}
+
+/** The scheduled job: prepare the last quarter's status and e-mail it to directors and secretariat. */
+export async function sendQuarterlyStatus(quarter?: string): Promise<{ quarter: string; sent: number }> {
+  const status = await prepareQuarterlyStatus(quarter);
+  const recipients = new Map<string, string>();
+  for (const c of await listContacts())
+    if (c.role === 'director' || c.role === 'secretariat') recipients.set(c.email.toLowerCase(), c.name);
+  for (const [email, name] of recipients) {
+    const mail = quarterlyStatusEmail(status, name, quarterlyStatusUrl(status.quarter));
+    await deps().mailer.send({ to: email, ...mail, purpose: 'quarterly-status' });
+  }
+  return { quarter: status.quarter, sent: recipients.size };
+}

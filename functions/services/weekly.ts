@@ -1,0 +1,473 @@
+/**
+ * Use cases of the weekly waiting-time exchange: submit (one or many departments), the overview
+ * per cancer type and nationally, the capacity finder, the escalation proposal, and the weekly
+ * reminder and overview e-mails.
+ */
+import { deps } from '#adapters/deps.ts';
+import { listContacts } from '#adapters/store.ts';
+import {
+  claimWeeklySend,
+  listWeeklyReports,
+  putWeeklyReport,
+  reportedDepartments,
+} from '#adapters/weekly-store.ts';
+import type { Problem } from '#domain/problem.ts';
+import {
+  type Contact,
+  type Department,
+  findDepartment,
+  REGION_IDS,
+  type RegionId,
+  referenceData,
+} from '#domain/reference.ts';
+import { isoWeekKey } from '#domain/time.ts';
+import {
+  addWeeks,
+  DEFAULT_ESCALATION,
+  type DeadlineSettings,
+  daysText,
+  type EscalationProposal,
+  type EscalationSettings,
+  escalationProposal,
+  type FinderHit,
+  type FinderQuery,
+  findCapacity,
+  PATHWAY_LABELS,
+  type Pathway,
+  type Pressure,
+  parseDeadline,
+  patientsText,
+  pressureOf,
+  proposalDescription,
+  type ReportStatus,
+  reportStatus,
+  type WeeklyReport,
+  type WeeklySubmission,
+  weekRange,
+  worstPressure,
+  worstRatio,
+} from '#domain/weekly.ts';
+import { weeklyOverviewEmail, weeklyProposalEmail, weeklyReminderEmail } from '#web/weekly-emails.ts';
+import { type Actor, ForbiddenError } from './actors.ts';
+import { userFromContact } from './auth.ts';
+import { reportProblem } from './problems.ts';
+
+export interface WeeklySettings {
+  deadline: DeadlineSettings;
+  escalation: EscalationSettings;
+}
+
+/** From the environment: WEEKLY_DEADLINE (2,12:00), WAIT_ESCALATION_WEEKS (2), AUTO_ESCALATE (false). */
+export function weeklySettings(): WeeklySettings {
+  const weeks = Number(process.env.WAIT_ESCALATION_WEEKS ?? DEFAULT_ESCALATION.weeks);
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 12)
+    throw new Error('WAIT_ESCALATION_WEEKS must be a whole number from 1 to 12');
+  return {
+    deadline: parseDeadline(process.env.WEEKLY_DEADLINE),
+    escalation: { weeks, auto: process.env.AUTO_ESCALATE === 'true' },
+  };
+}
+
+/**
+ * Who may submit a department's weekly figures: the department itself; its hospital's
+ * management; the primærindgang of its region (regional systems report for the region's
+ * departments with that identity); Specialenheden and administrators for all.
+ */
+export function mayReportWeeklyFor(actor: Actor, departmentId: string): boolean {
+  if (actor.role === 'secretariat' || actor.role === 'admin') return true;
+  const department = findDepartment(departmentId);
+  if (!department) return false;
+  if (actor.role === 'department') return actor.department === departmentId;
+  if (actor.role === 'hospital-management') return actor.hospital === department.hospital;
+  if (actor.role === 'primary') return actor.region === department.region;
+  return false;
+}
+
+export function weeklyDepartmentsFor(actor: Actor) {
+  return referenceData()
+    .departments.filter((d) => mayReportWeeklyFor(actor, d.id))
+    .map((d) => findDepartment(d.id))
+    .filter((d): d is NonNullable<typeof d> => d !== undefined);
+}
+
+export interface SubmitResult {
+  departmentId: string;
+  week: string;
+  replaced: boolean;
+  proposals: EscalationProposal[];
+  /** Problems opened directly (AUTO_ESCALATE=true). */
+  opened: { problemId: string; ref: string; cancerType: string }[];
+}
+
+/**
+ * Stores the current week's reports of one or many departments. Every department is checked
+ * before anything is written, so a bulk call is accepted whole or refused whole.
+ */
+export async function submitWeekly(submissions: WeeklySubmission[], actor: Actor): Promise<SubmitResult[]> {
+  for (const s of submissions) {
+    if (!mayReportWeeklyFor(actor, s.departmentId))
+      throw new ForbiddenError(`Du kan ikke indberette ugetal for afdelingen ${s.departmentId}.`);
+  }
+  const now = deps().now();
+  const week = isoWeekKey(now);
+  const settings = weeklySettings();
+  const results: SubmitResult[] = [];
+  for (const s of submissions) {
+    const department = findDepartment(s.departmentId);
+    if (!department) continue;
+    let replaced = false;
+    for (const entry of s.entries) {
+      const r = await putWeeklyReport({
+        ...entry,
+        departmentId: s.departmentId,
+        week,
+        region: department.region,
+        submittedAt: now.toISOString(),
+        submittedBy: actor.email,
+      });
+      replaced ||= r.replaced;
+    }
+    const proposals: EscalationProposal[] = [];
+    for (const entry of s.entries) {
+      const history = await listWeeklyReports(
+        entry.cancerType,
+        addWeeks(week, -(settings.escalation.weeks - 1)),
+        week,
+      );
+      const proposal = escalationProposal(
+        history,
+        s.departmentId,
+        entry.cancerType,
+        week,
+        settings.escalation,
+      );
+      if (proposal) proposals.push(proposal);
+    }
+    const opened = settings.escalation.auto ? await openProblems(proposals) : await mailProposals(proposals);
+    results.push({ departmentId: s.departmentId, week, replaced, proposals, opened });
+  }
+  return results;
+}
+
+/**
+ * The proposal also goes by e-mail to the department's coordinator (a regional system's bulk
+ * call shows no receipt page), once per department, cancer type and week.
+ */
+async function mailProposals(proposals: EscalationProposal[]): Promise<SubmitResult['opened']> {
+  if (proposals.length === 0) return [];
+  const contacts = await listContacts();
+  for (const p of proposals) {
+    for (const contact of departmentContacts(contacts, p.departmentId)) {
+      if (!(await claimWeeklySend(p.week, `proposal#${contact.email}#${p.departmentId}#${p.cancerType}`)))
+        continue;
+      await deps().mailer.send({ to: contact.email, ...weeklyProposalEmail(p), purpose: 'weekly-proposal' });
+    }
+  }
+  return [];
+}
+
+/**
+ * AUTO_ESCALATE: opens the proposed problems in the department's name (its coordinator is the
+ * reporter and gets the receipt). The submission key is the department, cancer type and week,
+ * so a corrected report in the same week does not open a second problem.
+ */
+async function openProblems(proposals: EscalationProposal[]): Promise<SubmitResult['opened']> {
+  if (proposals.length === 0) return [];
+  const contacts = await listContacts();
+  const opened: SubmitResult['opened'] = [];
+  for (const p of proposals) {
+    const contact = contacts.find((c) => c.role === 'department' && c.department === p.departmentId);
+    if (!contact) continue;
+    const reporter: Actor = { ...userFromContact(contact), via: 'token' };
+    const modalities = p.pathways.filter((x): x is Exclude<Pathway, 'udredning'> => x !== 'udredning');
+    const { problem } = await reportProblem(
+      {
+        departmentId: p.departmentId,
+        cancerType: p.cancerType,
+        pathwayTypes: [
+          ...(p.pathways.includes('udredning') ? (['udredning'] as const) : []),
+          ...(modalities.length > 0 ? (['behandling'] as const) : []),
+        ],
+        modalities,
+        // The weekly figures give waits, not head counts: one patient is the least that is at risk.
+        patientsAtRisk: 1,
+        from: deps().now().toISOString().slice(0, 10),
+        longLasting: false,
+        scope: 'hospital',
+        description: `${proposalDescription(p)} Oprettet automatisk ud fra ugerapporten; antal berørte patienter er ikke opgjort.`,
+      },
+      reporter,
+      `weekly-${p.departmentId}-${p.cancerType}-${p.week}`,
+    );
+    opened.push({ problemId: problem.id, ref: problem.ref, cancerType: p.cancerType });
+  }
+  return opened;
+}
+
+// ---------------------------------------------------------------- overviews
+
+export interface DepartmentRow {
+  departmentId: string;
+  departmentName: string;
+  hospitalName: string;
+  region: RegionId;
+  udredning: boolean;
+  modalities: string[];
+  status: ReportStatus;
+  /** This week's report, or the latest within the shown weeks when this week's is missing. */
+  latest?: WeeklyReport;
+  /** The report of the week before `latest`. */
+  previous?: WeeklyReport;
+  pressure: Pressure;
+  /** Worst wait in days per shown week (undefined: no report). */
+  trend: (number | undefined)[];
+}
+
+export interface CancerOverview {
+  cancerType: string;
+  week: string;
+  weeks: string[];
+  rows: DepartmentRow[];
+}
+
+function worstDays(r: WeeklyReport | undefined): number | undefined {
+  if (!r) return undefined;
+  const all = [r.udredningDays, ...Object.values(r.treatmentDays ?? {})].filter(
+    (d): d is number => typeof d === 'number',
+  );
+  return all.length > 0 ? Math.max(...all) : undefined;
+}
+
+export type LocatedDepartment = Department & { hospitalName: string; region: RegionId };
+
+/** The reference data's departments with hospital name and region. */
+export function locatedDepartments(): LocatedDepartment[] {
+  return referenceData()
+    .departments.map((d) => findDepartment(d.id))
+    .filter((d): d is LocatedDepartment => d !== undefined);
+}
+
+export function buildCancerOverview(
+  cancerType: string,
+  reports: WeeklyReport[],
+  weeks: string[],
+  now: Date,
+  deadline = weeklySettings().deadline,
+  departments: LocatedDepartment[] = locatedDepartments(),
+): CancerOverview {
+  const week = weeks[weeks.length - 1] as string;
+  const byKey = new Map(reports.map((r) => [`${r.week}#${r.departmentId}`, r]));
+  const rows: DepartmentRow[] = [];
+  for (const department of departments) {
+    const d = department;
+    if (!d.cancerTypes.includes(cancerType)) continue;
+    const series = weeks.map((w) => byKey.get(`${w}#${d.id}`));
+    const current = series[series.length - 1];
+    let latestIndex = -1;
+    for (let i = series.length - 1; i >= 0; i--)
+      if (series[i]) {
+        latestIndex = i;
+        break;
+      }
+    const latest = latestIndex >= 0 ? series[latestIndex] : undefined;
+    rows.push({
+      departmentId: d.id,
+      departmentName: department.name,
+      hospitalName: department.hospitalName,
+      region: department.region,
+      udredning: d.udredning,
+      modalities: d.modalities,
+      status: reportStatus(current !== undefined, now, deadline),
+      latest,
+      previous: latestIndex > 0 ? series[latestIndex - 1] : undefined,
+      pressure: pressureOf(latest),
+      trend: series.map(worstDays),
+    });
+  }
+  rows.sort(
+    (a, b) =>
+      REGION_IDS.indexOf(a.region) - REGION_IDS.indexOf(b.region) ||
+      a.hospitalName.localeCompare(b.hospitalName, 'da') ||
+      a.departmentName.localeCompare(b.departmentName, 'da'),
+  );
+  return { cancerType, week, weeks, rows };
+}
+
+/** One cancer type over the last `count` weeks: one Query. */
+export async function cancerOverview(cancerType: string, count = 8): Promise<CancerOverview> {
+  const now = deps().now();
+  const weeks = weekRange(isoWeekKey(now), count);
+  const reports = await listWeeklyReports(cancerType, weeks[0] as string, weeks[weeks.length - 1] as string);
+  return buildCancerOverview(cancerType, reports, weeks, now);
+}
+
+export interface RegionCell {
+  region: RegionId;
+  pressure: Pressure;
+  departments: number;
+  over: number;
+  overdue: number;
+  /** Worst wait per shown week in the region. */
+  trend: (number | undefined)[];
+}
+
+export interface NationalRow {
+  cancerType: string;
+  name: string;
+  pressure: Pressure;
+  cells: RegionCell[];
+}
+
+export interface NationalOverview {
+  week: string;
+  weeks: string[];
+  rows: NationalRow[];
+}
+
+/** A region's cell takes its worst department: the director should see where it hurts. */
+export function nationalRow(overview: CancerOverview, name: string): NationalRow {
+  const cells = REGION_IDS.map((region): RegionCell => {
+    const rows = overview.rows.filter((r) => r.region === region);
+    return {
+      region,
+      pressure: worstPressure(rows.map((r) => r.pressure)),
+      departments: rows.length,
+      over: rows.filter((r) => r.latest && worstRatio(r.latest) > 1).length,
+      overdue: rows.filter((r) => r.status === 'overdue').length,
+      trend: overview.weeks.map((_, i) => {
+        const values = rows.map((r) => r.trend[i]).filter((v): v is number => v !== undefined);
+        return values.length > 0 ? Math.max(...values) : undefined;
+      }),
+    };
+  });
+  return {
+    cancerType: overview.cancerType,
+    name,
+    pressure: worstPressure(cells.map((c) => c.pressure)),
+    cells,
+  };
+}
+
+/** Every cancer type × region: one Query per cancer type, run in parallel. */
+export async function nationalOverview(
+  count = 8,
+  cancerTypes: { id: string; name: string }[] = referenceData().cancerTypes,
+  departments: LocatedDepartment[] = locatedDepartments(),
+): Promise<NationalOverview> {
+  const now = deps().now();
+  const weeks = weekRange(isoWeekKey(now), count);
+  const deadline = weeklySettings().deadline;
+  const rows = await Promise.all(
+    cancerTypes.map(async (c) => {
+      const reports = await listWeeklyReports(c.id, weeks[0] as string, weeks[weeks.length - 1] as string);
+      return nationalRow(buildCancerOverview(c.id, reports, weeks, now, deadline, departments), c.name);
+    }),
+  );
+  return { week: weeks[weeks.length - 1] as string, weeks, rows };
+}
+
+// ---------------------------------------------------------------- finder
+
+export async function capacityFinder(query: FinderQuery): Promise<{ week: string; hits: FinderHit[] }> {
+  const now = deps().now();
+  const week = isoWeekKey(now);
+  const [reports, contacts] = await Promise.all([
+    listWeeklyReports(query.cancerType, addWeeks(week, -1), week),
+    listContacts(),
+  ]);
+  return { week, hits: findCapacity({ query, reports, contacts, now, deadline: weeklySettings().deadline }) };
+}
+
+/**
+ * The finder's answer for a capacity problem, as lines for the level 1–2 escalation e-mails:
+ * two reads for all the problem's pathways. A failure here must not hold up the escalation, so
+ * it is logged and the e-mail goes without the lines.
+ */
+export async function finderLinesFor(problem: Problem): Promise<string[]> {
+  try {
+    return await finderLines(problem);
+  } catch (error) {
+    console.error(
+      JSON.stringify({ message: 'capacity finder failed', problemId: problem.id, error: String(error) }),
+    );
+    return [];
+  }
+}
+
+async function finderLines(problem: Problem): Promise<string[]> {
+  const pathways: Pathway[] = [
+    ...(problem.pathwayTypes.includes('udredning') ? (['udredning'] as const) : []),
+    ...problem.modalities,
+  ];
+  const now = deps().now();
+  const week = isoWeekKey(now);
+  const [reports, contacts] = await Promise.all([
+    listWeeklyReports(problem.cancerType, addWeeks(week, -1), week),
+    listContacts(),
+  ]);
+  const deadline = weeklySettings().deadline;
+  const lines: string[] = [];
+  for (const pathway of pathways) {
+    const query = { cancerType: problem.cancerType, pathway, homeRegion: problem.region as RegionId };
+    const hits = findCapacity({ query, reports, contacts, now, deadline });
+    const others = hits.filter((h) => h.departmentId !== problem.departmentId).slice(0, 3);
+    lines.push(`${PATHWAY_LABELS[pathway]}:`);
+    if (others.length === 0) lines.push('  Ingen afdelinger har meldt ledig kapacitet inden for maksimum.');
+    for (const h of others) {
+      const contact = h.contact ? ` Kontakt: ${h.contact.name}, ${h.contact.email}, ${h.contact.phone}.` : '';
+      lines.push(
+        `  ${h.departmentName}, ${h.hospitalName}: ca. ${daysText(h.expectedDays)}, plads til ${patientsText(h.spareCapacity)}.${contact}`,
+      );
+    }
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------- jobs
+
+function departmentContacts(contacts: Contact[], departmentId: string): Contact[] {
+  return contacts.filter((c) => c.role === 'department' && c.department === departmentId);
+}
+
+/** Weekly: a reminder to every department without a report for the current week. */
+export async function sendWeeklyReminders(): Promise<{ week: string; sent: number; departments: number }> {
+  const now = deps().now();
+  const week = isoWeekKey(now);
+  const [reported, contacts] = await Promise.all([reportedDepartments(week), listContacts()]);
+  const deadline = weeklySettings().deadline;
+  let sent = 0;
+  let departments = 0;
+  for (const d of referenceData().departments) {
+    if (reported.has(d.id)) continue;
+    departments++;
+    for (const contact of departmentContacts(contacts, d.id)) {
+      if (!(await claimWeeklySend(week, `reminder#${contact.email}#${d.id}`))) continue;
+      const mail = weeklyReminderEmail({ departmentId: d.id, week, now, deadline });
+      await deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-reminder' });
+      sent++;
+    }
+  }
+  return { week, sent, departments };
+}
+
+/** Weekly: the overview of each cancer type to every department treating it. */
+export async function sendWeeklyOverviews(): Promise<{ week: string; sent: number }> {
+  const now = deps().now();
+  const week = isoWeekKey(now);
+  const contacts = await listContacts();
+  let sent = 0;
+  for (const c of referenceData().cancerTypes) {
+    const departments = referenceData().departments.filter((d) => d.cancerTypes.includes(c.id));
+    if (departments.length === 0) continue;
+    const overview = await cancerOverview(c.id, 2);
+    const mail = weeklyOverviewEmail(overview);
+    for (const d of departments) {
+      for (const contact of departmentContacts(contacts, d.id)) {
+        if (!(await claimWeeklySend(week, `overview#${contact.email}#${c.id}`))) continue;
+        await deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-overview' });
+        sent++;
+      }
+    }
+  }
+  return { week, sent };
+}

@@ -1,0 +1,120 @@
+/** E-mails of the follow-up features (Danish): contact verification and the quarterly status. */
+
+import type { MeetingAction, Network } from '#domain/networks.ts';
+import type { Person, Problem } from '#domain/problem.ts';
+import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
+import type { Contact } from '#domain/reference.ts';
+import { cancerTypeName, regionName } from '#domain/reference.ts';
+import { formatDate } from '#domain/time.ts';
+import type { Email } from './emails.ts';
+import { escapeHtml } from './html.ts';
+
+const FOOTER = 'Kræftkapacitet – regionernes samarbejde om kapacitet på kræftområdet.';
+
+function compose(subject: string, paragraphs: string[], links: { label: string; url: string }[]): Email {
+  const text = [...paragraphs, '', ...links.map((l) => `${l.label}: ${l.url}`), '', '--', FOOTER].join('\n');
+  const body = [
+    '<!doctype html><html lang="da"><body style="font-family: Arial, sans-serif; color: #1a1a1a; line-height: 1.5">',
+    ...paragraphs.map((p) =>
+      p === '' ? '' : `<p style="margin:0 0 8px">${escapeHtml(p).replaceAll('\n', '<br>')}</p>`,
+    ),
+    ...links.map(
+      (l) =>
+        `<p style="margin:16px 0"><a href="${escapeHtml(l.url)}" style="background:#0059b3;color:#fff;padding:10px 16px;text-decoration:none;border-radius:4px">${escapeHtml(l.label)}</a></p>`,
+    ),
+    `<p style="color:#666;font-size:13px;margin-top:24px">${escapeHtml(FOOTER)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html: body };
+}
+
+export function verificationReminderEmail(args: {
+  name: string;
+  contacts: Contact[];
+  months: number;
+  confirmUrl: string;
+  listUrl: string;
+}): Email {
+  const lines = args.contacts.map(
+    (c) => `• ${c.name}, ${c.title} – ${c.email}, ${c.phone} (sidst bekræftet ${formatDate(c.verifiedAt)})`,
+  );
+  return compose(
+    `[Kræftkapacitet] Bekræft ${args.contacts.length === 1 ? 'en kontaktoplysning' : `${args.contacts.length} kontaktoplysninger`}`,
+    [
+      `Kære ${args.name}`,
+      `Du vedligeholder disse kontaktoplysninger i eskalationsmodellen. De er ikke bekræftet i over ${args.months} måneder:`,
+      lines.join('\n'),
+      'Er de stadig rigtige, så bekræft dem med ét klik. Er noget forkert, så ret det på telefonlisten – en rettelse tæller også som bekræftelse.',
+    ],
+    [
+      { label: 'Bekræft kontaktoplysningerne', url: args.confirmUrl },
+      { label: 'Ret på telefonlisten', url: args.listUrl },
+    ],
+  );
+}
+
+export function quarterlyStatusSummary(s: QuarterlyStatus): string[] {
+  return [
+    `Sager oprettet: ${s.opened}. Sager løst: ${s.resolved}.`,
+    `Median tid til løsning: ${s.medianResolutionDays === null ? 'ingen løste sager' : `${String(s.medianResolutionDays).replace('.', ',')} dage`}.`,
+    `Oprettede sager efter højeste niveau: niveau 1: ${s.openedByLevel['1']}, niveau 2: ${s.openedByLevel['2']}, niveau 3: ${s.openedByLevel['3']}, niveau 4: ${s.openedByLevel['4']}.`,
+    ...s.rows.map(
+      (r) =>
+        `• ${cancerTypeName(r.cancerType)}, ${regionName(r.region)}: ${r.opened} oprettet, ${r.resolved} løst, højeste niveau ${r.highestLevel}`,
+    ),
+    `Nationale netværk: ${s.networks ? `${s.networks.active.length} aktive, ${s.networks.standby.length} i standby` : 'ingen data'}.`,
+    `Kræftformer under vedvarende pres: ${s.weekly ? s.weekly.sustainedPressure.map((p) => cancerTypeName(p.cancerType)).join(', ') || 'ingen' : 'ingen data'}.`,
+    `Kontaktoplysninger ikke bekræftet i tide: ${s.overdueContacts.length}.`,
+  ];
+}
+
+export function quarterlyStatusEmail(s: QuarterlyStatus, name: string, url: string): Email {
+  return compose(
+    `[Kræftkapacitet] Kvartalsstatus ${quarterLabel(s.quarter)}`,
+    [
+      `Kære ${name}`,
+      `Her er status for ${quarterLabel(s.quarter)} til sundhedsdirektørkredsens møde.`,
+      quarterlyStatusSummary(s).join('\n'),
+    ],
+    [{ label: 'Se hele kvartalsstatus', url }],
+  );
+}
+
+export function actionReminderEmail(args: {
+  cancerTypeName: string;
+  meetingDate: string;
+  action: MeetingAction;
+  url: string;
+}): Email {
+  return compose(
+    `[Kræftkapacitet] Handling med frist ${formatDate(args.action.due)}: ${args.cancerTypeName}`,
+    [
+      `Det nationale netværk for ${args.cancerTypeName.toLowerCase()} aftalte på koordineringsmødet ${formatDate(args.meetingDate)} en handling, som du er ansvarlig for:`,
+      args.action.text,
+      `Frist: ${formatDate(args.action.due)}. Markér handlingen som udført på netværkets side, når den er klaret.`,
+    ],
+    [{ label: 'Gå til netværket', url: args.url }],
+  );
+}
+
+export function danskeRegionerEmail(args: {
+  name: string;
+  network: Network;
+  openProblems: Problem[];
+  from: Person;
+  url: string;
+}): Email {
+  const type = cancerTypeName(args.network.cancerType);
+  const last = args.network.history.at(-1);
+  return compose(
+    `[Kræftkapacitet] Til orientering: nationalt netværk for ${type.toLowerCase()}`,
+    [
+      `Kære ${args.name}`,
+      `${args.from.name} orienterer Danske Regioner om situationen for ${type.toLowerCase()}.`,
+      `Netværkets status: ${args.network.state === 'active' ? 'aktivt' : 'standby'}${last ? ` siden ${formatDate(last.at)} (${last.reason})` : ''}.`,
+      `Åbne sager: ${args.openProblems.length}.${args.openProblems.map((p) => `\n• ${p.ref}: ${regionName(p.region)}, niveau ${p.level}, ${p.patientsAtRisk} patienter i risiko`).join('')}`,
+      `Koordineringsmøder: ${args.network.meetings.length}.`,
+    ],
+    [{ label: 'Se netværket', url: args.url }],
+  );
+}

@@ -1,0 +1,137 @@
+/** Pages of the quarterly status (prints cleanly) and the administrator's audit trail. */
+import type { AuditEntry } from '#adapters/followup-store.ts';
+import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
+import { cancerTypeName, regionName } from '#domain/reference.ts';
+import { formatDate, formatDateTime } from '#domain/time.ts';
+import { html, type Raw } from '../html.ts';
+
+const PRINT = html`<style>
+@media print{.kk-noprint{display:none}.kk-main{padding:0}table{page-break-inside:auto}tr{page-break-inside:avoid}h2{page-break-after:avoid}a[href]{color:inherit;text-decoration:none}}
+</style>`;
+
+const NO_DATA = 'ingen data';
+
+function days(value: number | null): string {
+  return value === null ? 'ingen løste sager' : `${String(value).replace('.', ',')} dage`;
+}
+
+export function quarterlyStatusPage(s: QuarterlyStatus, mayPrepare: boolean, csrf: string): Raw {
+  return html`${PRINT}
+<h1>Kvartalsstatus ${quarterLabel(s.quarter)}</h1>
+<p>Til sundhedsdirektørkredsen. Udarbejdet ${formatDateTime(s.preparedAt)}. Perioden er ${formatDate(s.from)} til og med ${formatDate(new Date(Date.parse(s.to) - 1))}.</p>
+<p class="kk-noprint"><a href="/kvartalsstatus/${s.quarter}.csv">Hent som CSV</a> · <a href="/kvartalsstatus">Alle kvartaler</a></p>
+<h2>Sager</h2>
+<table class="table" id="noegletal"><tbody>
+  <tr><th scope="row">Sager oprettet</th><td data-figure="opened">${s.opened}</td></tr>
+  <tr><th scope="row">Sager løst</th><td data-figure="resolved">${s.resolved}</td></tr>
+  <tr><th scope="row">Median tid til løsning</th><td data-figure="median">${days(s.medianResolutionDays)}</td></tr>
+  ${(['1', '2', '3', '4'] as const).map((l) => html`<tr><th scope="row">Oprettede sager, højeste niveau ${l}</th><td data-figure="level-${l}">${s.openedByLevel[l]}</td></tr>`)}
+</tbody></table>
+<table class="table" id="pr-kraeftform-region">
+  <caption>Pr. kræftform og region</caption>
+  <thead><tr><th scope="col">Kræftform</th><th scope="col">Region</th><th scope="col">Oprettet</th><th scope="col">Løst</th><th scope="col">Højeste niveau</th></tr></thead>
+  <tbody>${
+    s.rows.length === 0
+      ? html`<tr><td colspan="5">Ingen sager i kvartalet.</td></tr>`
+      : s.rows.map(
+          (r) =>
+            html`<tr><td>${cancerTypeName(r.cancerType)}</td><td>${regionName(r.region)}</td><td>${r.opened}</td><td>${r.resolved}</td><td>${r.highestLevel}</td></tr>`,
+        )
+  }</tbody>
+</table>
+<h2>Nationale netværk</h2>
+${
+  s.networks
+    ? html`<p>Aktive: ${s.networks.active.map(cancerTypeName).join(', ') || 'ingen'}. I standby: ${s.networks.standby.map(cancerTypeName).join(', ') || 'ingen'}.</p>`
+    : html`<p data-figure="networks">${NO_DATA}</p>`
+}
+<h2>Kræftformer under vedvarende pres</h2>
+${
+  s.weekly
+    ? s.weekly.sustainedPressure.length === 0
+      ? html`<p>Ingen.</p>`
+      : html`<ul>${s.weekly.sustainedPressure.map((p) => html`<li>${cancerTypeName(p.cancerType)}: ${p.weeks} uger over maksimal ventetid</li>`)}</ul>`
+    : html`<p data-figure="pressure">${NO_DATA}</p>`
+}
+<h2>Ugentlig indberetning pr. region</h2>
+${
+  s.weekly
+    ? html`<table class="table"><thead><tr><th scope="col">Region</th><th scope="col">Indberetninger</th></tr></thead><tbody>${s.weekly.compliance.map((c) => html`<tr><td>${regionName(c.region)}</td><td>${c.received} af ${c.expected}</td></tr>`)}</tbody></table>`
+    : html`<p data-figure="compliance">${NO_DATA}</p>`
+}
+<h2>Kontaktoplysninger ikke bekræftet i tide</h2>
+<p><span data-figure="overdue">${s.overdueContacts.length}</span> kontakter er ikke bekræftet i over ${s.verifyMonths} måneder.</p>
+${
+  s.overdueContacts.length > 0
+    ? html`<table class="table"><thead><tr><th scope="col">Navn</th><th scope="col">Vedligeholdes af</th><th scope="col">Sidst bekræftet</th></tr></thead><tbody>${s.overdueContacts.map((c) => html`<tr><td>${c.name}</td><td>${c.maintainer}</td><td>${formatDate(c.verifiedAt)}</td></tr>`)}</tbody></table>`
+    : ''
+}
+${
+  mayPrepare
+    ? html`<form class="kk-noprint" method="post" action="/kvartalsstatus/${s.quarter}"><input type="hidden" name="csrf" value="${csrf}"><button class="button button-secondary" type="submit">Beregn igen</button></form>`
+    : ''
+}`;
+}
+
+export function quarterlyListPage(statuses: QuarterlyStatus[]): Raw {
+  return html`<h1>Kvartalsstatus</h1>
+<p>Status til sundhedsdirektørkredsen udarbejdes automatisk efter hvert kvartal og sendes til de fem sundhedsdirektører og Specialenheden.</p>
+${
+  statuses.length === 0
+    ? html`<p>Der er endnu ingen kvartalsstatus.</p>`
+    : html`<ul>${statuses.map((s) => html`<li><a href="/kvartalsstatus/${s.quarter}">${quarterLabel(s.quarter)}</a> – ${s.opened} oprettet, ${s.resolved} løst (udarbejdet ${formatDateTime(s.preparedAt)})</li>`)}</ul>`
+}`;
+}
+
+const ENTITY_LABELS: Record<string, string> = {
+  contact: 'Kontakt',
+  problem: 'Sag',
+  'quarterly-status': 'Kvartalsstatus',
+  network: 'Netværk',
+};
+
+const ACTION_LABELS: Record<string, string> = {
+  created: 'Oprettet',
+  updated: 'Rettet',
+  imported: 'Importeret',
+  verified: 'Bekræftet',
+  reported: 'Indberettet',
+  acknowledged: 'Kvitteret',
+  offer: 'Tilbud',
+  resolved: 'Løst',
+  prepared: 'Udarbejdet',
+  activated: 'Aktiveret',
+  standby: 'Sat i standby',
+  'member-added': 'Medlem tilføjet',
+  meeting: 'Møde registreret',
+  'action-done': 'Handling udført',
+  'informed-danske-regioner': 'Danske Regioner informeret',
+};
+
+export function auditPage(args: {
+  entries: AuditEntry[];
+  month: string;
+  entityType?: string;
+  entityId?: string;
+}): Raw {
+  return html`<h1>Revisionsspor</h1>
+<p>Hvem har ændret hvad og hvornår i kontakter, nationale netværk, sager og kvartalsstatus. Måneden regnes i UTC.</p>
+<form method="get" action="/admin/revisionsspor">
+  <div class="form-group"><label class="form-label" for="maaned">Måned</label><input class="form-input" id="maaned" name="maaned" type="month" value="${args.month}"></div>
+  <div class="form-group"><label class="form-label" for="type">Eller én ting – type</label>
+    <select class="form-select" id="type" name="type"><option value="">(alle i måneden)</option>${Object.entries(ENTITY_LABELS).map(([v, l]) => (v === args.entityType ? html`<option value="${v}" selected>${l}</option>` : html`<option value="${v}">${l}</option>`))}</select></div>
+  <div class="form-group"><label class="form-label" for="id">Id</label><input class="form-input" id="id" name="id" value="${args.entityId ?? ''}"></div>
+  <button class="button button-secondary" type="submit">Vis</button>
+</form>
+<table class="table" id="revisionsspor">
+  <thead><tr><th scope="col">Tidspunkt</th><th scope="col">Hvem</th><th scope="col">Hvad</th><th scope="col">Handling</th><th scope="col">Ændring</th></tr></thead>
+  <tbody>${
+    args.entries.length === 0
+      ? html`<tr><td colspan="5">Ingen ændringer.</td></tr>`
+      : args.entries.map(
+          (e) =>
+            html`<tr data-entity="${e.entityType}:${e.entityId}"><td>${formatDateTime(e.at)}</td><td>${e.who.name}<br>${e.who.email}</td><td>${ENTITY_LABELS[e.entityType] ?? e.entityType} <a href="/admin/revisionsspor?type=${e.entityType}&amp;id=${encodeURIComponent(e.entityId)}">${e.entityId}</a></td><td>${ACTION_LABELS[e.action] ?? e.action}</td><td>${e.summary}</td></tr>`,
+        )
+  }</tbody>
+</table>`;
+}

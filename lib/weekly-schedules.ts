@@ -1,0 +1,60 @@
+/**
+ * Schedules of the weekly waiting-time exchange (issue 4), in Europe/Copenhagen (EventBridge
+ * Scheduler evaluates the cron in that zone, so 09:00 stays 09:00 across daylight saving):
+ * - WeeklyReminder: Mondays 09:00, to each department without a report for the ISO week.
+ * - WeeklyOverview: Tuesdays 13:00, an hour after the default deadline (WEEKLY_DEADLINE 2,12:00),
+ *   the overview per cancer type to every department treating it, overdue reports marked.
+ */
+import { TimeZone } from 'aws-cdk-lib';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import type { ScheduledJob } from './schedules.ts';
+
+const COPENHAGEN = TimeZone.of('Europe/Copenhagen');
+
+export function weeklyJobs(): ScheduledJob[] {
+  return [
+    {
+      id: 'WeeklyReminder',
+      entry: 'functions/jobs/weekly-reminder.ts',
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '9', weekDay: 'MON', timeZone: COPENHAGEN }),
+      description: 'Reminds departments that have not reported this week’s waiting times',
+      grants: { mail: true },
+    },
+    {
+      id: 'WeeklyOverview',
+      entry: 'functions/jobs/weekly-overview.ts',
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '13', weekDay: 'TUE', timeZone: COPENHAGEN }),
+      description: 'E-mails the weekly waiting-time overview per cancer type to the departments treating it',
+      grants: { mail: true },
+    },
+  ];
+}
+
+/**
+ * The weekly exchange's settings for every function, read at synth time (like the quarterly
+ * schedule's): only the ones set, so an unset variable keeps the code's default.
+ * WEEKLY_DEADLINE `<ISO weekday>,<HH:MM>` (default 2,12:00), WAIT_ESCALATION_WEEKS (default 2),
+ * AUTO_ESCALATE `true|false` (default false).
+ */
+export function weeklyEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const { WEEKLY_DEADLINE, WAIT_ESCALATION_WEEKS, AUTO_ESCALATE } = env;
+  if (WEEKLY_DEADLINE !== undefined) {
+    if (!/^[1-7],([01]?\d|2[0-3]):[0-5]\d$/.test(WEEKLY_DEADLINE))
+      throw new Error('WEEKLY_DEADLINE must be "<ISO weekday 1-7>,<HH:MM>", e.g. 2,12:00');
+    out.WEEKLY_DEADLINE = WEEKLY_DEADLINE;
+  }
+  if (WAIT_ESCALATION_WEEKS !== undefined) {
+    if (!/^([1-9]|1[0-2])$/.test(WAIT_ESCALATION_WEEKS))
+      throw new Error('WAIT_ESCALATION_WEEKS must be a whole number from 1 to 12');
+    out.WAIT_ESCALATION_WEEKS = WAIT_ESCALATION_WEEKS;
+  }
+  if (AUTO_ESCALATE !== undefined) {
+    if (AUTO_ESCALATE !== 'true' && AUTO_ESCALATE !== 'false')
+      throw new Error('AUTO_ESCALATE must be true or false');
+    out.AUTO_ESCALATE = AUTO_ESCALATE;
+  }
+  return out;
+}

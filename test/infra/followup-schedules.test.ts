@@ -1,0 +1,81 @@
+/** The follow-up features' schedules (quarterly status, contact verification) in the synthesised template. */
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followupJobs } from '../../lib/followup-schedules.ts';
+import { resourcesOf, type Synthesised, synth, TEST_CONTEXT } from './helpers.ts';
+
+let s: Synthesised;
+
+beforeAll(() => {
+  s = synth(TEST_CONTEXT);
+});
+
+afterAll(() => s?.cleanup());
+
+function functionIdWithDescription(description: string): string {
+  const found = resourcesOf(s.json, 'AWS::Lambda::Function').find(
+    ([, r]) => r.Properties.Description === description,
+  );
+  if (!found) throw new Error(`no function described "${description}"`);
+  return found[0];
+}
+
+describe('follow-up schedules', () => {
+  it('prepare the quarterly status on the 10th of Jan/Apr/Jul/Oct at 07:00 Copenhagen time, with a DLQ', () => {
+    const fn = functionIdWithDescription(
+      'Prepares the quarterly status for the health directors and e-mails it',
+    );
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 7 10 1,4,7,10 ? *)',
+      ScheduleExpressionTimezone: 'Europe/Copenhagen',
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [fn, 'Arn'] },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+        RetryPolicy: Match.anyValue(),
+      },
+    });
+  });
+
+  it('remind contact maintainers on Mondays at 08:00 Copenhagen time', () => {
+    const fn = functionIdWithDescription(
+      'Reminds maintainers of contact entries not verified within the period',
+    );
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 ? * MON *)',
+      ScheduleExpressionTimezone: 'Europe/Copenhagen',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] } }),
+    });
+  });
+
+  it('remind owners of network meeting actions daily at 07:30 Copenhagen time', () => {
+    const fn = functionIdWithDescription('Reminds owners of national-network meeting actions that fall due');
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 7 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Copenhagen',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] } }),
+    });
+  });
+
+  it('let the three jobs send e-mail', () => {
+    for (const description of [
+      'Reminds owners of national-network meeting actions that fall due',
+      'Prepares the quarterly status for the health directors and e-mails it',
+      'Reminds maintainers of contact entries not verified within the period',
+    ]) {
+      const fn = functionIdWithDescription(description);
+      const role = s.json.Resources[fn]?.Properties.Role['Fn::GetAtt'][0];
+      const policies = resourcesOf(s.json, 'AWS::IAM::Policy').filter(([, p]) =>
+        JSON.stringify(p.Properties.Roles).includes(role),
+      );
+      expect(JSON.stringify(policies)).toContain('ses:SendEmail');
+    }
+  });
+
+  it('take the quarterly date from the environment', () => {
+    const [quarterly] = followupJobs({ QUARTERLY_STATUS_DAY: '3', QUARTERLY_STATUS_HOUR: '6' });
+    expect(quarterly?.schedule.expressionString).toBe('cron(0 6 3 1,4,7,10 ? *)');
+    expect(quarterly?.schedule.timeZone?.timezoneName).toBe('Europe/Copenhagen');
+    expect(() => followupJobs({ QUARTERLY_STATUS_DAY: '31' })).toThrow(/QUARTERLY_STATUS_DAY/);
+  });
+});

@@ -1,0 +1,82 @@
+/** The weekly exchange's schedules (reminder, overview) in the synthesised template, in Copenhagen time. */
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weeklyEnvironment, weeklyJobs } from '../../lib/weekly-schedules.ts';
+import { LOCAL_JOBS } from '../../local/jobs.ts';
+import { resourcesOf, type Synthesised, synth, TEST_CONTEXT } from './helpers.ts';
+
+let s: Synthesised;
+
+beforeAll(() => {
+  s = synth(TEST_CONTEXT);
+});
+
+afterAll(() => s?.cleanup());
+
+function functionIdWithDescription(description: string): string {
+  const found = resourcesOf(s.json, 'AWS::Lambda::Function').find(
+    ([, r]) => r.Properties.Description === description,
+  );
+  if (!found) throw new Error(`no function described "${description}"`);
+  return found[0];
+}
+
+const REMINDER = 'Reminds departments that have not reported this week’s waiting times';
+const OVERVIEW = 'E-mails the weekly waiting-time overview per cancer type to the departments treating it';
+
+describe('weekly exchange schedules', () => {
+  it('remind departments on Mondays at 09:00 Copenhagen time, with retries and a dead-letter queue', () => {
+    const fn = functionIdWithDescription(REMINDER);
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 9 ? * MON *)',
+      ScheduleExpressionTimezone: 'Europe/Copenhagen',
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [fn, 'Arn'] },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+        RetryPolicy: Match.anyValue(),
+      },
+    });
+  });
+
+  it('send the overviews on Tuesdays at 13:00 Copenhagen time, after the 12:00 deadline', () => {
+    const fn = functionIdWithDescription(OVERVIEW);
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 13 ? * TUE *)',
+      ScheduleExpressionTimezone: 'Europe/Copenhagen',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] } }),
+    });
+  });
+
+  it('let both jobs send e-mail', () => {
+    for (const description of [REMINDER, OVERVIEW]) {
+      const fn = functionIdWithDescription(description);
+      const role = s.json.Resources[fn]?.Properties.Role['Fn::GetAtt'][0];
+      const policies = resourcesOf(s.json, 'AWS::IAM::Policy').filter(([, p]) =>
+        JSON.stringify(p.Properties.Roles).includes(role),
+      );
+      expect(JSON.stringify(policies)).toContain('ses:SendEmail');
+    }
+  });
+
+  it('run locally on the same cron (local scheduler evaluates it in Europe/Copenhagen)', () => {
+    for (const job of weeklyJobs()) expect(job.schedule.timeZone?.timezoneName).toBe('Europe/Copenhagen');
+    const local = new Map(LOCAL_JOBS.map((j) => [j.id, j.cron]));
+    expect(local.get('weekly-reminder')).toBe('0 9 * * 1');
+    expect(local.get('weekly-overview')).toBe('0 13 * * 2');
+  });
+
+  it('pass the weekly settings to the functions only when set, validated at synth time', () => {
+    expect(weeklyEnvironment({})).toEqual({});
+    expect(
+      weeklyEnvironment({ WEEKLY_DEADLINE: '1,09:30', WAIT_ESCALATION_WEEKS: '3', AUTO_ESCALATE: 'true' }),
+    ).toEqual({
+      WEEKLY_DEADLINE: '1,09:30',
+      WAIT_ESCALATION_WEEKS: '3',
+      AUTO_ESCALATE: 'true',
+    });
+    expect(() => weeklyEnvironment({ WEEKLY_DEADLINE: 'tirsdag' })).toThrow(/WEEKLY_DEADLINE/);
+    expect(() => weeklyEnvironment({ WAIT_ESCALATION_WEEKS: '0' })).toThrow(/WAIT_ESCALATION_WEEKS/);
+    expect(() => weeklyEnvironment({ AUTO_ESCALATE: 'ja' })).toThrow(/AUTO_ESCALATE/);
+  });
+});
