@@ -442,7 +442,13 @@ export async function sendWeeklyReminders(): Promise<{ week: string; sent: numbe
     departments++;
     for (const contact of departmentContacts(contacts, d.id)) {
       if (!(await claimWeeklySend(week, `reminder#${contact.email}#${d.id}`))) continue;
-      const mail = weeklyReminderEmail({ departmentId: d.id, week, now, deadline });
+      const mail = weeklyReminderEmail({
+        recipientName: contact.name,
+        departmentId: d.id,
+        week,
+        now,
+        deadline,
+      });
       await deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-reminder' });
       sent++;
     }

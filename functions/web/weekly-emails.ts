@@ -43,6 +43,7 @@ function compose(subject: string, lines: string[], link: { label: string; url: s
 }
 
 export function weeklyReminderEmail(args: {
+  recipientName: string;
   departmentId: string;
   week: string;
   now: Date;
@@ -55,11 +56,11 @@ export function weeklyReminderEmail(args: {
   return compose(
     `[Kræftkapacitet] ${late ? 'Forsinket' : 'Påmindelse'}: ugerapport for ${weekLabel(args.week)} – ${name}`,
     [
-      `Kære ${name}`,
+      `Kære ${args.recipientName}`,
       '',
       late
-        ? `Ugerapporten for ${weekLabel(args.week)} skulle have været indberettet senest ${formatDateTime(due)}. Afdelingen vises som forsinket i oversigterne, indtil tallene er indberettet.`
-        : `Husk at indberette afdelingens forventede ventetider og ledige kapacitet for ${weekLabel(args.week)} senest ${formatDateTime(due)}.`,
+        ? `Ugerapporten for ${name}, ${weekLabel(args.week)}, skulle have været indberettet senest ${formatDateTime(due)}. Afdelingen vises som forsinket i oversigterne, indtil tallene er indberettet.`
+        : `Husk at indberette forventede ventetider og ledig kapacitet for ${name} for ${weekLabel(args.week)} senest ${formatDateTime(due)}.`,
       'Det tager et par minutter, og tallene hjælper andre afdelinger med at finde plads til patienter inden for de maksimale ventetider.',
     ],
     { label: 'Indberet ugens tal', url: `${config().BASE_URL}/ugerapport?afdeling=${args.departmentId}` },

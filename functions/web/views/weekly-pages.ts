@@ -372,7 +372,7 @@ function finderResult(
   return html`<h2 id="resultat">${result.hits.length} afdeling${result.hits.length === 1 ? '' : 'er'} kan starte ${PATHWAY_LABELS[pathway].toLowerCase()} af ${cancerTypeName(cancerType).toLowerCase()} inden for ${maxWaitFor(pathway)} dage</h2>
 <p>Sorteret efter forventet ventetid, derefter ledig kapacitet; ved lige vilkår kommer patientens egen region (${regionName(home)}) først.</p>
 <table class="table" id="finder-results">
-<thead><tr><th scope="col">Afdeling</th><th scope="col">Region</th><th scope="col">Forventet ventetid</th><th scope="col">Ledig kapacitet</th><th scope="col">Kontakt (primærindgang)</th></tr></thead>
+<thead><tr><th scope="col">Afdeling</th><th scope="col">Region</th><th scope="col">Forventet ventetid</th><th scope="col">Ledig kapacitet</th><th scope="col">Kontakt (regionens primærindgang, ellers afdelingen)</th></tr></thead>
 <tbody>${result.hits.map(
     (h) => html`<tr data-department="${h.departmentId}">
   <th scope="row">${h.departmentName}<small style="display:block">${h.hospitalName}</small>${h.stale ? html`<small style="display:block">Tal fra ${weekLabel(h.week)}</small>` : ''}${statusBadge(h.status)}</th>
