@@ -503,3 +503,76 @@ export function departmentsTreating(cancerType: string): Department[] {
 }
 
 export { DIAGNOSTIC_MODALITIES };
+
+// ---------------------------------------------------------------- follow-up figures
+
+/** Weeks in a row over the maximum before a cancer type counts as under sustained pressure. */
+export const SUSTAINED_PRESSURE_WEEKS = 3;
+
+/** The weeks in which at least one department reported a wait above the maximum. */
+export function weeksOverMaximum(reports: WeeklyReport[]): Set<string> {
+  return new Set(reports.filter((r) => worstRatio(r) > 1).map((r) => r.week));
+}
+
+/** The longest run of consecutive `weeks` (ordered) that are in `marked`. */
+export function longestRun(weeks: string[], marked: Set<string>): number {
+  let best = 0;
+  let run = 0;
+  for (const week of weeks) {
+    run = marked.has(week) ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best;
+}
+
+/**
+ * Weeks in a row, counting back from `lastWeek`, in which a cancer type was reported and every
+ * wait stayed within the maximum (the network's standby proposal).
+ */
+export function weeksWithinMaximum(reports: WeeklyReport[], lastWeek: string, lookBack: number): number {
+  const over = weeksOverMaximum(reports);
+  const reported = new Set(reports.map((r) => r.week));
+  let weeks = 0;
+  for (let i = 0; i < lookBack; i++) {
+    const week = addWeeks(lastWeek, -i);
+    if (!reported.has(week) || over.has(week)) break;
+    weeks++;
+  }
+  return weeks;
+}
+
+/**
+ * The quarter's weekly-exchange figures for the health directors: cancer types over the maximum
+ * for at least {@link SUSTAINED_PRESSURE_WEEKS} weeks in a row, and per region the weekly reports
+ * received against expected (one per department and week).
+ */
+export function quarterWeeklyFigures(args: {
+  weeks: string[];
+  reportsByCancerType: Map<string, WeeklyReport[]>;
+  reportedByWeek: Map<string, Set<string>>;
+  departments: { id: string; region: string }[];
+}): {
+  sustainedPressure: { cancerType: string; weeks: number }[];
+  compliance: { region: string; received: number; expected: number }[];
+} {
+  const sustainedPressure = [...args.reportsByCancerType]
+    .map(([cancerType, reports]) => ({
+      cancerType,
+      weeks: longestRun(args.weeks, weeksOverMaximum(reports)),
+    }))
+    .filter((p) => p.weeks >= SUSTAINED_PRESSURE_WEEKS)
+    .sort((a, b) => b.weeks - a.weeks || a.cancerType.localeCompare(b.cancerType));
+  const byRegion = new Map<string, { received: number; expected: number }>();
+  for (const d of args.departments) {
+    const row = byRegion.get(d.region) ?? { received: 0, expected: 0 };
+    for (const week of args.weeks) {
+      row.expected++;
+      if (args.reportedByWeek.get(week)?.has(d.id)) row.received++;
+    }
+    byRegion.set(d.region, row);
+  }
+  const compliance = [...byRegion]
+    .map(([region, r]) => ({ region, ...r }))
+    .sort((a, b) => a.region.localeCompare(b.region));
+  return { sustainedPressure, compliance };
+}

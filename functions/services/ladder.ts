@@ -21,6 +21,7 @@ import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/em
 import { createActionToken } from './auth.ts';
 import { activateNetworkAutomatically } from './networks.ts';
 import { problemUrl, respondUrl } from './problems.ts';
+import { finderLinesFor } from './weekly.ts';
 
 /**
  * Reminder rounds at the network level per execution: about 300 days of reminders, leaving room
@@ -47,13 +48,6 @@ export interface StepState {
   resolved: boolean;
   notify: boolean;
   continueAsNew: boolean;
-}
-
-/** Extra lines for the escalation e-mail (the capacity finder's answer, when available). */
-export type FinderLines = (problem: Problem) => Promise<string[]>;
-let finderLines: FinderLines = async () => [];
-export function setFinderLines(fn: FinderLines): void {
-  finderLines = fn;
 }
 
 function state(problem: Problem, generation: number, extra: Partial<StepState>): StepState {
@@ -146,7 +140,8 @@ async function notify(input: StepInput): Promise<StepState> {
   }
 
   const recipients = recipientsFor(level, problem, await listContacts());
-  const extra = level <= 2 ? await finderLines(problem) : [];
+  // Levels 1–2 ask for capacity: the e-mail carries the capacity finder's answer.
+  const extra = level <= 2 ? await finderLinesFor(problem) : [];
   const sentTo: string[] = [];
   for (const recipient of recipients) {
     const key = `${level}#${round}#${recipient.email}`;

@@ -30,19 +30,12 @@ import { addCalendarDays, localDate } from '#domain/time.ts';
 import { actionReminderEmail, danskeRegionerEmail } from '#web/followup-emails.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
+import { weeksWithinMaximumFor } from './weekly.ts';
 
 /** Calm weeks before standby is proposed (NETWORK_STANDBY_WEEKS, default 4). */
 export function standbyWeeks(): number {
   const value = Number(process.env.NETWORK_STANDBY_WEEKS ?? DEFAULT_STANDBY_WEEKS);
   return Number.isInteger(value) && value > 0 ? value : DEFAULT_STANDBY_WEEKS;
-}
-
-/** Weeks in a row the cancer type's waits stayed within the maximum; supplied by the weekly exchange. */
-type WithinMaximum = (cancerType: string, now: Date) => Promise<number | undefined>;
-let withinMaximum: WithinMaximum = async () => undefined;
-
-export function setWeeksWithinMaximum(fn: WithinMaximum): void {
-  withinMaximum = fn;
 }
 
 /** Sundhedsdirektørkredsen decides (directors), with the secretariat recording on its behalf. */
@@ -254,7 +247,7 @@ export async function networkOverview(cancerType: string): Promise<{
     problems,
     now,
     weeks: standbyWeeks(),
-    weeksWithinMaximum: await withinMaximum(cancerType, now),
+    weeksWithinMaximum: await weeksWithinMaximumFor(cancerType, now),
   });
   return { network, problems, proposal, members: networkMembers(network, cancerType, await listContacts()) };
 }

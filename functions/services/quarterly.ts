@@ -1,8 +1,8 @@
 /**
  * The quarterly status for sundhedsdirektørkredsen: prepared by a schedule after the quarter
  * ends, kept (one item per quarter), and e-mailed to the five health directors and the
- * secretariat. Networks' states come from their stored history; weekly figures come from the
- * weekly exchange through `setQuarterlySources` — without them the status says "ingen data".
+ * secretariat. Networks' states come from their stored history; weekly figures from the weekly
+ * exchange ("ingen data" for a quarter before any weekly report).
  */
 import { config } from '#adapters/config.ts';
 import { deps } from '#adapters/deps.ts';
@@ -11,30 +11,15 @@ import { listContacts } from '#adapters/store.ts';
 import { networkStatesAt } from '#domain/networks.ts';
 import {
   buildQuarterlyStatus,
-  type NetworkFigures,
   previousQuarter,
   type QuarterlyStatus,
   quarterOf,
   quarterRange,
-  type WeeklyFigures,
 } from '#domain/quarterly.ts';
 import { quarterlyStatusEmail } from '#web/followup-emails.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { verifyMonths } from './contacts.ts';
-
-export interface QuarterlySources {
-  /** Issue 4's weekly exchange: sustained pressure and reporting compliance for [from, to). */
-  weekly?: (range: { quarter: string; from: Date; to: Date }) => Promise<WeeklyFigures | undefined>;
-  /** National networks' states at the quarter's end. */
-  networks?: (range: { quarter: string; from: Date; to: Date }) => Promise<NetworkFigures | undefined>;
-}
-
-let sources: QuarterlySources = {};
-
-/** Lets the weekly-exchange and network features feed the status (wired by the lead). */
-export function setQuarterlySources(more: QuarterlySources): void {
-  sources = { ...sources, ...more };
-}
+import { quarterFigures } from './weekly.ts';
 
 export function quarterlyStatusUrl(quarter: string): string {
   return `${config().BASE_URL}/kvartalsstatus/${quarter}`;
@@ -52,8 +37,8 @@ export async function prepareQuarterlyStatus(quarter?: string): Promise<Quarterl
     contacts: await listContacts(),
     preparedAt: now,
     verifyMonths: verifyMonths(),
-    networks: (await sources.networks?.(range)) ?? networkStatesAt(await listNetworks(), to.toISOString()),
-    weekly: await sources.weekly?.(range),
+    networks: networkStatesAt(await listNetworks(), to.toISOString()),
+    weekly: await quarterFigures(range),
   });
   await putQuarterlyStatus(status);
   await recordAudit(SYSTEM_PERSON, 'quarterly-status', key, 'prepared', `Kvartalsstatus ${key} udarbejdet.`, {

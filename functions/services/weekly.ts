@@ -20,7 +20,7 @@ import {
   type RegionId,
   referenceData,
 } from '#domain/reference.ts';
-import { isoWeekKey } from '#domain/time.ts';
+import { isoWeekKey, weekStart } from '#domain/time.ts';
 import {
   addWeeks,
   DEFAULT_ESCALATION,
@@ -39,11 +39,13 @@ import {
   patientsText,
   pressureOf,
   proposalDescription,
+  quarterWeeklyFigures,
   type ReportStatus,
   reportStatus,
   type WeeklyReport,
   type WeeklySubmission,
   weekRange,
+  weeksWithinMaximum,
   worstPressure,
   worstRatio,
 } from '#domain/weekly.ts';
@@ -476,4 +478,40 @@ export async function sendWeeklyOverviews(): Promise<{ week: string; sent: numbe
     }
   }
   return { week, sent };
+}
+
+// ---------------------------------------------------------------- figures for follow-up
+
+/** The weekly-exchange figures of a quarter (weeks whose Monday falls in [from, to), up to now). */
+export async function quarterFigures(range: { from: Date; to: Date }) {
+  const now = deps().now();
+  const end = range.to < now ? range.to : now;
+  const weeks: string[] = [];
+  for (let week = isoWeekKey(range.from); weekStart(week) < end; week = addWeeks(week, 1)) {
+    if (weekStart(week) >= range.from) weeks.push(week);
+  }
+  if (weeks.length === 0) return undefined;
+  const first = weeks[0] as string;
+  const last = weeks[weeks.length - 1] as string;
+  const cancerTypes = referenceData().cancerTypes.map((c) => c.id);
+  const [reports, reported] = await Promise.all([
+    Promise.all(cancerTypes.map(async (ct) => [ct, await listWeeklyReports(ct, first, last)] as const)),
+    Promise.all(weeks.map(async (w) => [w, await reportedDepartments(w)] as const)),
+  ]);
+  return quarterWeeklyFigures({
+    weeks,
+    reportsByCancerType: new Map(reports.filter(([, list]) => list.length > 0)),
+    reportedByWeek: new Map(reported),
+    departments: locatedDepartments(),
+  });
+}
+
+/** Weeks in a row up to last week with every wait of the cancer type within the maximum. */
+export async function weeksWithinMaximumFor(cancerType: string, now: Date, lookBack = 26): Promise<number> {
+  const lastWeek = addWeeks(isoWeekKey(now), -1);
+  return weeksWithinMaximum(
+    await listWeeklyReports(cancerType, addWeeks(lastWeek, -(lookBack - 1)), lastWeek),
+    lastWeek,
+    lookBack,
+  );
 }

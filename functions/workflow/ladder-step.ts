@@ -1,11 +1,7 @@
 /** Lambda invoked by every Task state of statemachines/escalation.asl.json. */
 import middy from '@middy/core';
 import { z } from 'zod';
-import { runStep, type StepState, setFinderLines } from '../services/ladder.ts';
-import { finderLinesFor } from '../services/weekly.ts';
-
-// Level 1–2 e-mails carry the capacity finder's answer; this module loads in Lambda and locally.
-setFinderLines(finderLinesFor);
+import { runStep, type StepState } from '../services/ladder.ts';
 
 const inputSchema = z.object({
   action: z.enum(['begin', 'notify', 'check', 'continue']),

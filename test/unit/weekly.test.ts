@@ -11,10 +11,12 @@ import {
   pathErrors,
   pressureOf,
   proposalQuery,
+  quarterWeeklyFigures,
   reportStatus,
   type WeeklyReport,
   weeklySubmissionSchema,
   weekRange,
+  weeksWithinMaximum,
 } from '../../functions/domain/weekly.ts';
 
 function report(
@@ -241,5 +243,57 @@ describe('escalation proposal', () => {
         auto: false,
       }),
     ).toBeUndefined();
+  });
+});
+
+describe('weekly figures for the quarterly status and the standby proposal', () => {
+  const report = (week: string, department: string, udredningDays: number): WeeklyReport =>
+    ({
+      week,
+      departmentId: department,
+      region: 'sjaelland',
+      udredningDays,
+      treatmentDays: {},
+    }) as unknown as WeeklyReport;
+
+  it('counts a cancer type as under sustained pressure after three weeks in a row over the maximum', () => {
+    const weeks = ['2026-W40', '2026-W41', '2026-W42', '2026-W43'];
+    const figures = quarterWeeklyFigures({
+      weeks,
+      reportsByCancerType: new Map([
+        [
+          'brystkraeft',
+          [report('2026-W40', 'a', 20), report('2026-W41', 'a', 15), report('2026-W42', 'b', 30)],
+        ],
+        [
+          'lungekraeft',
+          [report('2026-W40', 'a', 20), report('2026-W41', 'a', 10), report('2026-W42', 'a', 20)],
+        ],
+      ]),
+      reportedByWeek: new Map([
+        ['2026-W40', new Set(['a', 'b'])],
+        ['2026-W41', new Set(['a'])],
+      ]),
+      departments: [
+        { id: 'a', region: 'sjaelland' },
+        { id: 'b', region: 'hovedstaden' },
+      ],
+    });
+    expect(figures.sustainedPressure).toEqual([{ cancerType: 'brystkraeft', weeks: 3 }]);
+    expect(figures.compliance).toEqual([
+      { region: 'hovedstaden', received: 1, expected: 4 },
+      { region: 'sjaelland', received: 2, expected: 4 },
+    ]);
+  });
+
+  it('counts the calm weeks back from last week, stopping at a week over the maximum or without reports', () => {
+    const reports = [
+      report('2026-W44', 'a', 20),
+      report('2026-W45', 'a', 10),
+      report('2026-W46', 'a', 12),
+      report('2026-W47', 'a', 9),
+    ];
+    expect(weeksWithinMaximum(reports, '2026-W47', 10)).toBe(3);
+    expect(weeksWithinMaximum(reports, '2026-W48', 10)).toBe(0);
   });
 });
