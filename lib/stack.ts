@@ -13,7 +13,7 @@ import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { AppFunction } from './app-function.ts';
 import type { DeployConfig } from './config.ts';
-import { followupJobs } from './followup-schedules.ts';
+import { followupEnvironment, followupJobs } from './followup-schedules.ts';
 import { Mail } from './mail.ts';
 import type { JobGrants, ScheduledJob } from './schedules.ts';
 import { Schedules } from './schedules.ts';
@@ -113,6 +113,7 @@ export class KraeftkapacitetStack extends Stack {
       NETWORK_REMINDER_DAYS: String(config.networkReminderDays),
       SECURE_COOKIES: 'true',
       ...weeklyEnvironment(),
+      ...followupEnvironment(),
     };
     const common = { environment, logRetention, removalPolicy };
 

@@ -1,7 +1,7 @@
 /** The follow-up features' schedules (quarterly status, contact verification) in the synthesised template. */
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { followupJobs } from '../../lib/followup-schedules.ts';
+import { followupEnvironment, followupJobs } from '../../lib/followup-schedules.ts';
 import { resourcesOf, type Synthesised, synth, TEST_CONTEXT } from './helpers.ts';
 
 let s: Synthesised;
@@ -77,5 +77,19 @@ describe('follow-up schedules', () => {
     expect(quarterly?.schedule.expressionString).toBe('cron(0 6 3 1,4,7,10 ? *)');
     expect(quarterly?.schedule.timeZone?.timezoneName).toBe('Europe/Copenhagen');
     expect(() => followupJobs({ QUARTERLY_STATUS_DAY: '31' })).toThrow(/QUARTERLY_STATUS_DAY/);
+  });
+});
+
+describe('follow-up settings for the functions', () => {
+  it('passes only the settings given at synth and refuses values out of range', () => {
+    expect(followupEnvironment({})).toEqual({});
+    expect(followupEnvironment({ CONTACT_VERIFY_MONTHS: '12', NETWORK_STANDBY_WEEKS: '6' })).toEqual({
+      CONTACT_VERIFY_MONTHS: '12',
+      NETWORK_STANDBY_WEEKS: '6',
+    });
+    expect(() => followupEnvironment({ CONTACT_VERIFY_MONTHS: '0' })).toThrow(/CONTACT_VERIFY_MONTHS/);
+    expect(() => followupEnvironment({ CONTACT_REMINDER_REPEAT_DAYS: 'ofte' })).toThrow(
+      /CONTACT_REMINDER_REPEAT_DAYS/,
+    );
   });
 });
