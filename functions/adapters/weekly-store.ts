@@ -17,7 +17,7 @@
  * - "Who has reported this week" (reminders, overdue marks) is one Query on `WEEKLYDONE#<week>`.
  * No scans, no transactions: the log is written first, so a crash never loses a submission.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { WeeklyReport } from '#domain/weekly.ts';
 import { config } from './config.ts';
 import { documentClient } from './dynamo.ts';
@@ -165,6 +165,29 @@ export async function claimWeeklySend(week: string, key: string): Promise<boolea
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Gives a claim back when the send failed, so the job's retry sends it. */
+export async function releaseWeeklySend(week: string, key: string): Promise<void> {
+  await documentClient().send(
+    new DeleteCommand({ TableName: table(), Key: { PK: `WEEKLYSENT#${week}`, SK: key } }),
+  );
+}
+
+/** Sends at most once per (week, key); a failed send releases the claim and throws for the retry. */
+export async function sendOnceThisWeek(
+  week: string,
+  key: string,
+  send: () => Promise<unknown>,
+): Promise<boolean> {
+  if (!(await claimWeeklySend(week, key))) return false;
+  try {
+    await send();
+    return true;
+  } catch (error) {
+    await releaseWeeklySend(week, key);
     throw error;
   }
 }

@@ -144,7 +144,8 @@ export const weeklyBulkSchema = z.object({
   reports: z
     .array(z.unknown(), { error: 'Angiv en liste af ugerapporter.' })
     .min(1, 'Angiv mindst én ugerapport.')
-    .max(500, 'Højst 500 ugerapporter i ét kald.'),
+    // Bounded so a call finishes well within the API's 25-second timeout.
+    .max(100, 'Højst 100 ugerapporter i ét kald – del dem op i flere kald.'),
 });
 
 /** Zod issues → `{ 'entries.0.udredningDays': message }`, the full path as the key. */

@@ -6,10 +6,10 @@
 import { deps } from '#adapters/deps.ts';
 import { listContacts } from '#adapters/store.ts';
 import {
-  claimWeeklySend,
   listWeeklyReports,
   putWeeklyReport,
   reportedDepartments,
+  sendOnceThisWeek,
 } from '#adapters/weekly-store.ts';
 import type { Problem } from '#domain/problem.ts';
 import {
@@ -102,8 +102,9 @@ export interface SubmitResult {
 }
 
 /**
- * Stores the current week's reports of one or many departments. Every department is checked
- * before anything is written, so a bulk call is accepted whole or refused whole.
+ * Stores the current week's reports of one or many departments. Every department is validated
+ * and authorised before anything is written, so a refused call writes nothing; a call that fails
+ * midway (a timeout) can simply be repeated, since a report replaces the week's earlier one.
  */
 export async function submitWeekly(submissions: WeeklySubmission[], actor: Actor): Promise<SubmitResult[]> {
   for (const s of submissions) {
@@ -160,9 +161,9 @@ async function mailProposals(proposals: EscalationProposal[]): Promise<SubmitRes
   const contacts = await listContacts();
   for (const p of proposals) {
     for (const contact of departmentContacts(contacts, p.departmentId)) {
-      if (!(await claimWeeklySend(p.week, `proposal#${contact.email}#${p.departmentId}#${p.cancerType}`)))
-        continue;
-      await deps().mailer.send({ to: contact.email, ...weeklyProposalEmail(p), purpose: 'weekly-proposal' });
+      await sendOnceThisWeek(p.week, `proposal#${contact.email}#${p.departmentId}#${p.cancerType}`, () =>
+        deps().mailer.send({ to: contact.email, ...weeklyProposalEmail(p), purpose: 'weekly-proposal' }),
+      );
     }
   }
   return [];
@@ -443,7 +444,6 @@ export async function sendWeeklyReminders(): Promise<{ week: string; sent: numbe
     if (reported.has(d.id)) continue;
     departments++;
     for (const contact of departmentContacts(contacts, d.id)) {
-      if (!(await claimWeeklySend(week, `reminder#${contact.email}#${d.id}`))) continue;
       const mail = weeklyReminderEmail({
         recipientName: contact.name,
         departmentId: d.id,
@@ -451,8 +451,10 @@ export async function sendWeeklyReminders(): Promise<{ week: string; sent: numbe
         now,
         deadline,
       });
-      await deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-reminder' });
-      sent++;
+      const first = await sendOnceThisWeek(week, `reminder#${contact.email}#${d.id}`, () =>
+        deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-reminder' }),
+      );
+      if (first) sent++;
     }
   }
   return { week, sent, departments };
@@ -471,9 +473,10 @@ export async function sendWeeklyOverviews(): Promise<{ week: string; sent: numbe
     const mail = weeklyOverviewEmail(overview);
     for (const d of departments) {
       for (const contact of departmentContacts(contacts, d.id)) {
-        if (!(await claimWeeklySend(week, `overview#${contact.email}#${c.id}`))) continue;
-        await deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-overview' });
-        sent++;
+        const first = await sendOnceThisWeek(week, `overview#${contact.email}#${c.id}`, () =>
+          deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-overview' }),
+        );
+        if (first) sent++;
       }
     }
   }

@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setDeps } from '../../functions/adapters/deps.ts';
+import { outboxMailer } from '../../functions/adapters/mailer.ts';
 import { listWeeklyReports, weeklyHistory } from '../../functions/adapters/weekly-store.ts';
 import { referenceData } from '../../functions/domain/reference.ts';
 import { isoWeekKey, weekStart } from '../../functions/domain/time.ts';
@@ -307,5 +308,43 @@ describe('weekly jobs', () => {
     expect(toMette?.text).toContain('/ventetider/brystkraeft');
     const missingBreast = missing.find((d) => d.cancerTypes.includes('brystkraeft'));
     if (missingBreast) expect(toMette?.text).toMatch(/AFVENTER|FORSINKET/);
+  });
+
+  it('sends a reminder whose sending failed on the job’s retry, and nobody twice', async () => {
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000);
+    const startedAt = new Date().toISOString();
+    const realMailer = outboxMailer();
+    let failFor = METTE;
+    setDeps({
+      now: () => nextWeek,
+      mailer: {
+        async send(message) {
+          if (message.purpose === 'weekly-reminder' && message.to === failFor) {
+            failFor = '';
+            throw new Error('SES throttled');
+          }
+          return realMailer.send(message);
+        },
+      },
+    });
+    try {
+      const failed = await mette.request('POST', '/local/jobs/weekly-reminder', {
+        headers: { accept: 'application/json' },
+      });
+      expect(failed.status).toBe(500);
+      const retried = await mette.request('POST', '/local/jobs/weekly-reminder', {
+        headers: { accept: 'application/json' },
+      });
+      expect(retried.status).toBe(200);
+    } finally {
+      setDeps({ mailer: realMailer });
+    }
+    const reminders = (await outbox(mette)).filter(
+      (m) => m.purpose === 'weekly-reminder' && m.sentAt >= startedAt,
+    );
+    const perRecipient = new Map<string, number>();
+    for (const to of reminders.flatMap((m) => m.to)) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
+    expect(perRecipient.get(METTE)).toBe(1);
+    expect([...perRecipient.values()].every((n) => n === 1)).toBe(true);
   });
 });

@@ -23,6 +23,7 @@ import {
   weeklyForm,
   weeklyReceipt,
 } from '#web/views/weekly-pages.ts';
+import { mayReportFor } from '../../services/problems.ts';
 import {
   cancerOverview,
   capacityFinder,
@@ -191,7 +192,15 @@ async function receipt(req: Request) {
   return page(
     req,
     'Ugerapport gemt',
-    weeklyReceipt({ department, week, reports, history, proposals: settings.auto ? [] : proposals, opened }),
+    weeklyReceipt({
+      department,
+      week,
+      reports,
+      history,
+      proposals: settings.auto ? [] : proposals,
+      opened,
+      mayReport: req.actor ? mayReportFor(req.actor, department.id) : false,
+    }),
   );
 }
 

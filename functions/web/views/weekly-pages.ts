@@ -150,14 +150,19 @@ ${errorSummary(errors)}
 </form>`;
 }
 
-export function proposalNotice(proposal: EscalationProposal): Raw {
+/** The proposal; only people who may report the problem get the pre-filled form's button. */
+export function proposalNotice(proposal: EscalationProposal, mayReport = true): Raw {
   const parts = proposal.pathways.map(
     (p) => `${PATHWAY_LABELS[p].toLowerCase()} ${daysText(proposal.days[p])}`,
   );
   return html`<div class="alert alert-warning" role="status"><div class="alert-body">
   <p class="alert-heading">Forslag: indberet et kapacitetsproblem for ${cancerTypeName(proposal.cancerType)}</p>
   <p class="alert-text">Ventetiden har været over maksimum i ${proposal.weeks.length} uger i træk (${proposal.weeks.map(weekLabel).join(', ')}): ${parts.join(', ')}.</p>
-  <p class="alert-text"><a class="button button-primary" href="/indberet?${proposalQuery(proposal)}">Indberet kapacitetsproblem (udfyldt)</a></p>
+  <p class="alert-text">${
+    mayReport
+      ? html`<a class="button button-primary" href="/indberet?${proposalQuery(proposal)}">Indberet kapacitetsproblem (udfyldt)</a>`
+      : 'Afdelingen har fået forslaget på e-mail og kan indberette problemet derfra.'
+  }</p>
 </div></div>`;
 }
 
@@ -168,13 +173,15 @@ export function weeklyReceipt(args: {
   history: WeeklyReport[];
   proposals: EscalationProposal[];
   opened: { id: string }[];
+  /** Whether the viewer may report a capacity problem for the department. */
+  mayReport?: boolean;
 }): Raw {
   const { department, reports } = args;
   return html`${WEEKLY_STYLE}
 ${notice('success', `Tak – ugerapporten for ${weekLabel(args.week)} er gemt.`, `${department.name}, ${department.hospitalName}.`)}
 ${args.opened.map((o) => notice('warning', 'Et kapacitetsproblem er oprettet automatisk ud fra ugerapporten.', `Se sagen: /problemer/${o.id}`))}
 ${args.opened.map((o) => html`<p><a href="/problemer/${o.id}">Gå til sagen</a></p>`)}
-${args.proposals.map(proposalNotice)}
+${args.proposals.map((p) => proposalNotice(p, args.mayReport ?? true))}
 <h1>Ugerapport ${weekLabel(args.week)}</h1>
 <table class="table">
 <thead><tr><th scope="col">Kræftform</th><th scope="col">Ventetider (dage)</th><th scope="col">Ledig kapacitet</th><th scope="col">Kommentar</th></tr></thead>
