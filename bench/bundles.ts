@@ -3,16 +3,21 @@
  * and its cold import time in a fresh Node process beside an empty module's.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { median } from './stats.ts';
 
+/** Every Lambda of the stack: the HTTP API, the ladder step and each job in functions/jobs/. */
 export const LAMBDA_ENTRIES: Record<string, string> = {
   api: 'functions/http/api.ts',
   'ladder-step': 'functions/workflow/ladder-step.ts',
-  reconcile: 'functions/jobs/reconcile.ts',
-  'ses-events': 'functions/jobs/ses-events.ts',
+  ...Object.fromEntries(
+    readdirSync('functions/jobs')
+      .filter((f) => f.endsWith('.ts'))
+      .sort()
+      .map((f) => [basename(f, '.ts'), `functions/jobs/${f}`]),
+  ),
 };
 
 function importTimeMs(file: string): number {

@@ -129,7 +129,7 @@ console.log(
 console.log(`  empty module: ${ms(bundles.emptyMs)}`);
 for (const row of bundles.rows) {
   console.log(
-    `  ${row.name.padEnd(12)} ${(row.bytes / 1024).toFixed(0).padStart(6)} KiB   import ${ms(row.importMs)}  (${(row.importMs / bundles.emptyMs).toFixed(1)}x empty)`,
+    `  ${row.name.padEnd(18)} ${(row.bytes / 1024).toFixed(0).padStart(6)} KiB   import ${ms(row.importMs)}  (${(row.importMs / bundles.emptyMs).toFixed(1)}x empty)`,
   );
 }
 
