@@ -71,6 +71,8 @@ export function layout(args: { title: string; user?: PageUser; body: Raw; csrf?:
       <a href="/ventetider">Ventetider</a>
       <a href="/find-kapacitet">Find kapacitet</a>
       <a href="/kontakter">Telefonliste</a>
+      <a href="/netvaerk">Netværk</a>
+      <a href="/kvartalsstatus">Kvartalsstatus</a>
     </nav>
   </div>
 </header>
