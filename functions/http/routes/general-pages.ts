@@ -30,6 +30,10 @@ async function home(req: Request) {
 <ul>
   <li><a href="/indberet">Indberet et kapacitetsproblem</a></li>
   <li><a href="/problemer">Se sager og tidslinjer</a></li>
+  <li><a href="/ugerapport">Indberet ugens ventetider</a> · <a href="/ventetider">national oversigt over ventetider</a></li>
+  <li><a href="/find-kapacitet">Find kapacitet: hvor kan patienten starte inden for den maksimale ventetid?</a></li>
+  <li><a href="/kontakter">Telefonliste</a> (primærindgange, afdelinger, sundhedsdirektører, netværk)</li>
+  <li><a href="/netvaerk">Nationale netværk</a> · <a href="/kvartalsstatus">kvartalsstatus til sundhedsdirektørkredsen</a></li>
   <li><a href="/api/openapi.json">API for regionale systemer (OpenAPI)</a></li>
 </ul>
 <p>Systemet indeholder aldrig patientdata – kun kapacitet, ventetider og kontakter.</p>`;
