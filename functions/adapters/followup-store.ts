@@ -9,6 +9,10 @@
  * | national network | NETWORKS                    | <cancerType>           |                                  |
  * | verify link      | VERIFYLINK#<hash> (putRecord, TTL)                    |                                  |
  * | reminder sent    | VERIFYREMIND#<email> (putRecord)                      |                                  |
+ * | send claim       | CLAIM#<scope>               | <key>                  | (TTL 90 days)                    |
+ *
+ * Send claims: `QSTATUS#<quarter>` / recipient e-mail (quarterly status) and
+ * `NETINFORM#<cancerType>` / form submission key ("Informér Danske Regioner").
  *
  * Problems are read from store.ts's GSI1 (PROBLEMS / <createdAt>), paged, for the quarterly status.
  *
@@ -16,7 +20,7 @@
  * Query per month on GSI1 (the admin page reads a month at a time). No scans.
  */
 import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Network } from '#domain/networks.ts';
 import type { Person, Problem } from '#domain/problem.ts';
 import type { QuarterlyStatus } from '#domain/quarterly.ts';
@@ -168,4 +172,36 @@ export async function saveNetwork(network: Network, readVersion: number): Promis
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/**
+ * Claims the right to do one send (scope, key) exactly once: a conditional put, so a retried job
+ * or a double-clicked form sends nobody twice. @returns false when already claimed.
+ */
+export async function claimSend(scope: string, key: string): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          PK: `CLAIM#${scope}`,
+          SK: key,
+          at: new Date().toISOString(),
+          ttl: Math.floor(Date.now() / 1000) + 90 * 86_400,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Gives a claim back when the send failed, so a retry sends it. */
+export async function releaseSend(scope: string, key: string): Promise<void> {
+  await documentClient().send(
+    new DeleteCommand({ TableName: table(), Key: { PK: `CLAIM#${scope}`, SK: key } }),
+  );
 }

@@ -4,6 +4,7 @@
  * (scripts/import-contacts.ts). Every row is checked with the app's contact schema and against
  * the reference data; the caller writes nothing when `errors` is not empty.
  */
+import { CPR_MESSAGE_DA } from './cpr.ts';
 import { CONTACT_ROLES, type Contact, contactSchema, REGION_IDS, referenceData } from './reference.ts';
 
 export interface ParsedContacts {
@@ -55,6 +56,14 @@ export function parseCsv(text: string, delimiter: string): string[][] {
   return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
+/** Spreadsheets run a cell starting with one of these as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The export's `'` before a formula-like cell, removed so an exported file imports unchanged. */
+function unneutralise(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 /** CSV rows → plain objects shaped like the JSON format, with `rowLabel` for messages. */
 function csvRecords(
   text: string,
@@ -68,7 +77,7 @@ function csvRecords(
   return rows.map((cells, index) => {
     const record: Record<string, unknown> = {};
     names.forEach((name, column) => {
-      const value = (cells[column] ?? '').trim();
+      const value = unneutralise(cells[column] ?? '').trim();
       if (LIST_FIELDS.has(name)) {
         record[name] =
           value === ''
@@ -127,7 +136,8 @@ const MESSAGES = {
     item: (n: number) => `element ${n}`,
     notJson: (m: string) => `ikke gyldig JSON: ${m}`,
     notArray: 'JSON-filen skal indeholde en liste af kontakter',
-    issue: (path: string, _message: string) => `${path || 'rækken'}: ${FIELD_DA[path] ?? 'ugyldig værdi'}`,
+    issue: (path: string, message: string) =>
+      `${path || 'rækken'}: ${message === CPR_MESSAGE_DA ? message : (FIELD_DA[path] ?? 'ugyldig værdi')}`,
     duplicate: (other: string) => `id er allerede brugt i ${other}`,
     unknownHospital: (h: string) => `ukendt hospital "${h}"`,
     hospitalRegion: (h: string, actual: string, given: string) =>
@@ -229,8 +239,10 @@ export const CONTACT_CSV_COLUMNS = [
   'verifiedAt',
 ] as const;
 
-function csvCell(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/** Quoted when needed; a formula-like cell gets a leading `'` so a spreadsheet shows it as text. */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** Contacts → `;`-separated CSV (as Danish Excel opens it), readable again by `parseContacts`. */

@@ -14,6 +14,47 @@ import {
   TREATMENT_MODALITIES,
 } from './reference.ts';
 
+/** The most rows one import may hold: more would not finish within the API's 25 s timeout. */
+export const MAX_IMPORT_ROWS = 1000;
+
+/** Danish names of a contact's fields, for change summaries in the audit trail. */
+export const CONTACT_FIELD_LABELS: Record<string, string> = {
+  id: 'id',
+  role: 'rolle',
+  name: 'navn',
+  title: 'titel',
+  email: 'e-mail',
+  phone: 'telefon',
+  region: 'region',
+  hospital: 'hospital',
+  department: 'afdeling',
+  cancerTypes: 'kræftformer',
+  modalities: 'behandlingstyper',
+  maintainer: 'vedligeholder',
+  verifiedAt: 'bekræftet',
+};
+
+/** "telefon, bekræftet" for the changed fields; `none` when nothing changed. */
+export function changedFieldsDa(fields: string[], none: string): string {
+  return fields.map((f) => CONTACT_FIELD_LABELS[f] ?? f).join(', ') || none;
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time (bounded parallelism for bulk writes). */
+export async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** Default verification period: the agreement's "every six months". */
 export const DEFAULT_VERIFY_MONTHS = 6;
 

@@ -185,8 +185,9 @@ export function buildQuarterlyStatus(input: StatusInput): QuarterlyStatus {
   };
 }
 
+/** Quoted when needed; text starting like a formula gets a leading `'` (CSV injection). */
 function cell(value: string | number): string {
-  const s = String(value);
+  const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -9,6 +9,7 @@ import contactsJson from '../../data/demo-contacts.json' with { type: 'json' };
 import departmentsJson from '../../data/departments.json' with { type: 'json' };
 import hospitalsJson from '../../data/hospitals.json' with { type: 'json' };
 import regionsJson from '../../data/regions.json' with { type: 'json' };
+import { CPR_MESSAGE_DA, containsCprNumber } from './cpr.ts';
 
 export const REGION_IDS = ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'] as const;
 export const regionIdSchema = z.enum(REGION_IDS);
@@ -89,8 +90,15 @@ export type ContactRole = z.infer<typeof contactRoleSchema>;
 export const contactSchema = z.object({
   id: slug,
   role: contactRoleSchema,
-  name: z.string().min(1),
-  title: z.string().min(1),
+  // No patient data on the phone list: an imported name or title may not hold a CPR number.
+  name: z
+    .string()
+    .min(1)
+    .refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA),
+  title: z
+    .string()
+    .min(1)
+    .refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA),
   email,
   phone,
   region: regionIdSchema.optional(),

@@ -11,10 +11,13 @@ import { getContact, getRecord, listContacts, putContact, putRecord } from '#ada
 import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
 import {
   type ContactFilter,
+  changedFieldsDa,
   contactFormSchema,
   contactFromForm,
   DEFAULT_VERIFY_MONTHS,
   filterContacts,
+  forEachLimited,
+  MAX_IMPORT_ROWS,
   mayEditContact,
   mayManageContacts,
   overdueByMaintainer,
@@ -49,7 +52,10 @@ export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: R
 
 /**
  * Creates or updates an entry from the edit form. Saving counts as verifying it (today).
- * A department may only edit its own department's entries and cannot move them elsewhere.
+ * A department may only edit its own department's entries and cannot move them elsewhere
+ * (department, role, region and hospital stay as stored). Only the secretariat's and
+ * administrators' saves create a sign-in user for a new e-mail address: a department must not
+ * be able to mint accounts by editing its entry.
  */
 export async function saveContact(actor: Actor, input: unknown, existingId?: string): Promise<SaveResult> {
   const existing = existingId ? await getContact(existingId) : undefined;
@@ -67,16 +73,19 @@ export async function saveContact(actor: Actor, input: unknown, existingId?: str
       ok: false,
       errors: { department: 'Du kan ikke flytte kontakten til en anden afdeling eller rolle.' },
     };
-  const contact = contactFromForm(form, localDate(deps().now()));
+  const manager = mayManageContacts(actor);
+  const placed =
+    existing && !manager ? { ...form, region: existing.region, hospital: existing.hospital } : form;
+  const contact = contactFromForm(placed, localDate(deps().now()));
   await putContact(contact);
-  if (!(await getUser(contact.email))) await putUser(userFromContact(contact));
+  if (manager && !(await getUser(contact.email))) await putUser(userFromContact(contact));
   await recordAudit(
     asPerson(actor),
     'contact',
     contact.id,
     existing ? 'updated' : 'created',
     existing
-      ? `Rettet: ${changedFields(existing, contact).join(', ') || 'ingen ændringer (bekræftet)'}.`
+      ? `Rettet: ${changedFieldsDa(changedFields(existing, contact), 'ingen ændringer (bekræftet)')}.`
       : `Oprettet ${contact.name}.`,
     { before: existing, after: contact },
   );
@@ -93,15 +102,26 @@ export interface ImportReport {
 
 /**
  * Imports a CSV file: every row is validated first; one bad row and nothing is written.
- * Rows upsert by id (the export's file can be edited and imported again).
+ * Rows upsert by id (the export's file can be edited and imported again). At most
+ * MAX_IMPORT_ROWS rows, written 10 at a time, so the request finishes within the API timeout.
  */
 export async function importContactsCsv(actor: Actor, text: string): Promise<ImportReport> {
   if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan importere kontaktlister.');
   const { contacts, errors, warnings } = parseContacts(text, 'csv', 'da');
   if (errors.length > 0) return { imported: 0, created: 0, updated: 0, errors, warnings };
+  if (contacts.length > MAX_IMPORT_ROWS)
+    return {
+      imported: 0,
+      created: 0,
+      updated: 0,
+      errors: [
+        `Filen har ${contacts.length} kontakter; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen. Del filen op.`,
+      ],
+      warnings,
+    };
   const existing = new Map((await listContacts()).map((c) => [c.id, c]));
   let created = 0;
-  for (const contact of contacts) {
+  await forEachLimited(contacts, 10, async (contact) => {
     const before = existing.get(contact.id);
     await putContact(contact);
     if (!(await getUser(contact.email))) await putUser(userFromContact(contact));
@@ -112,11 +132,11 @@ export async function importContactsCsv(actor: Actor, text: string): Promise<Imp
       contact.id,
       'imported',
       before
-        ? `Importeret (rettet: ${changedFields(before, contact).join(', ') || 'ingen'}).`
+        ? `Importeret (rettet: ${changedFieldsDa(changedFields(before, contact), 'ingen')}).`
         : 'Importeret (ny).',
       { before, after: contact },
     );
-  }
+  });
   return { imported: contacts.length, created, updated: contacts.length - created, errors: [], warnings };
 }
 

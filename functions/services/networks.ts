@@ -8,9 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { config } from '#adapters/config.ts';
 import { deps } from '#adapters/deps.ts';
 import {
+  claimSend,
   getNetwork,
   listNetworks,
   listProblemsCreatedBefore,
+  releaseSend,
   saveNetwork,
 } from '#adapters/followup-store.ts';
 import { listContacts } from '#adapters/store.ts';
@@ -18,6 +20,7 @@ import {
   actionsToRemind,
   changeState,
   DEFAULT_STANDBY_WEEKS,
+  type Meeting,
   type MeetingAction,
   type Network,
   type NetworkState,
@@ -43,9 +46,20 @@ export function mayDecide(actor: Pick<Actor, 'role'>): boolean {
   return ['director', 'secretariat', 'admin'].includes(actor.role);
 }
 
-/** Members and the circle may record meetings; the circle and the secretariat decide state. */
-export function mayCoordinate(actor: Pick<Actor, 'role'>): boolean {
-  return mayDecide(actor) || actor.role === 'network';
+/**
+ * The circle and the secretariat coordinate every network; a `network` user only its own cancer
+ * types' networks, or one it was added to as a member.
+ */
+export function mayCoordinate(
+  actor: Pick<Actor, 'role' | 'email' | 'cancerTypes'>,
+  cancerType: string,
+  network?: Pick<Network, 'members'>,
+): boolean {
+  if (mayDecide(actor)) return true;
+  if (actor.role !== 'network') return false;
+  if ((actor.cancerTypes ?? []).includes(cancerType)) return true;
+  const email = actor.email.toLowerCase();
+  return (network?.members ?? []).some((m) => m.email.toLowerCase() === email);
 }
 
 function knownCancerType(cancerType: string): void {
@@ -165,7 +179,7 @@ export async function recordMeeting(
   cancerType: string,
   meeting: { date: string; participants: string[]; actions: Omit<MeetingAction, 'id'>[] },
 ): Promise<void> {
-  if (!mayCoordinate(actor))
+  if (!mayCoordinate(actor, cancerType, await getNetwork(cancerType)))
     throw new ForbiddenError('Kun netværkets medlemmer og sundhedsdirektørkredsen kan registrere møder.');
   await update(cancerType, (current) => {
     if (!current) throw new NotFoundError('Netværket er ikke oprettet.');
@@ -193,7 +207,8 @@ export async function recordMeeting(
 }
 
 export async function completeAction(actor: Actor, cancerType: string, actionId: string): Promise<void> {
-  if (!mayCoordinate(actor)) throw new ForbiddenError('Du kan ikke ændre netværkets handlinger.');
+  if (!mayCoordinate(actor, cancerType, await getNetwork(cancerType)))
+    throw new ForbiddenError('Du kan ikke ændre netværkets handlinger.');
   await update(cancerType, (current) => {
     if (!current) throw new NotFoundError('Netværket er ikke oprettet.');
     return {
@@ -254,21 +269,38 @@ export async function networkOverview(cancerType: string): Promise<{
 
 export { listNetworks };
 
-/** E-mails Danske Regioner's contact(s) a summary of the network's situation; recorded. */
-export async function informDanskeRegioner(actor: Actor, cancerType: string): Promise<number> {
-  if (!mayCoordinate(actor)) throw new ForbiddenError('Du kan ikke informere Danske Regioner for netværket.');
+/**
+ * E-mails Danske Regioner's contact(s) a summary of the network's situation; recorded. The form's
+ * submission key is claimed first, so a double click (or a resent form) sends one e-mail.
+ * @returns the number of recipients; 0 when this submission was already sent
+ */
+export async function informDanskeRegioner(
+  actor: Actor,
+  cancerType: string,
+  submissionKey: string,
+): Promise<number> {
   const { network, problems } = await networkOverview(cancerType);
+  if (!mayCoordinate(actor, cancerType, network))
+    throw new ForbiddenError('Du kan ikke informere Danske Regioner for netværket.');
   if (!network) throw new NotFoundError('Netværket er ikke oprettet.');
+  const scope = `NETINFORM#${cancerType}`;
+  if (!(await claimSend(scope, submissionKey))) return 0;
   const recipients = (await listContacts()).filter((c) => c.role === 'danske-regioner');
-  for (const r of recipients) {
-    const mail = danskeRegionerEmail({
-      name: r.name,
-      network,
-      openProblems: problems.filter((p) => p.status === 'open'),
-      from: asPerson(actor),
-      url: `${config().BASE_URL}/netvaerk/${cancerType}`,
-    });
-    await deps().mailer.send({ to: r.email, ...mail, purpose: 'network-inform' });
+  try {
+    for (const r of recipients) {
+      const mail = danskeRegionerEmail({
+        name: r.name,
+        network,
+        openProblems: problems.filter((p) => p.status === 'open'),
+        from: asPerson(actor),
+        url: `${config().BASE_URL}/netvaerk/${cancerType}`,
+      });
+      await deps().mailer.send({ to: r.email, ...mail, purpose: 'network-inform' });
+    }
+  } catch (error) {
+    // Nothing recorded yet: let the user try again with the same form.
+    await releaseSend(scope, submissionKey);
+    throw error;
   }
   const to = recipients.map((r) => r.email);
   const at = deps().now().toISOString();
@@ -285,37 +317,56 @@ export async function informDanskeRegioner(actor: Actor, cancerType: string): Pr
   return recipients.length;
 }
 
-/** Scheduled: reminds owners of open meeting actions due by tomorrow, once per action. */
+/** Sets (or, to give a claim back, clears) `remindedAt` on the given actions. */
+function markReminded(network: Network, ids: Set<string>, remindedAt: string | undefined): Network {
+  return {
+    ...network,
+    meetings: network.meetings.map((m) => ({
+      ...m,
+      actions: m.actions.map((a) => {
+        if (!ids.has(a.id)) return a;
+        const { remindedAt: _, ...rest } = a;
+        return remindedAt ? { ...rest, remindedAt } : rest;
+      }),
+    })),
+  };
+}
+
+/**
+ * Scheduled: reminds owners of open meeting actions due by tomorrow, once per action.
+ * `remindedAt` is the claim, written before sending; only actions this run claimed are sent,
+ * and a claim is given back when its send fails, so a retried job neither repeats nor loses one.
+ */
 export async function sendActionReminders(): Promise<{ reminded: number }> {
   const now = deps().now();
+  const at = now.toISOString();
   const until = localDate(addCalendarDays(now, 1));
   let reminded = 0;
   for (const network of await listNetworks()) {
-    const due = actionsToRemind(network, until);
-    if (due.length === 0) continue;
-    const ids = new Set(due.map((d) => d.action.id));
-    const saved = await update(network.cancerType, (current) =>
-      current
-        ? {
-            ...current,
-            meetings: current.meetings.map((m) => ({
-              ...m,
-              actions: m.actions.map((a) =>
-                ids.has(a.id) && !a.remindedAt ? { ...a, remindedAt: now.toISOString() } : a,
-              ),
-            })),
-          }
-        : undefined,
-    );
-    if (!saved) continue;
-    for (const { meeting, action } of due) {
+    if (actionsToRemind(network, until).length === 0) continue;
+    let claimed: { meeting: Meeting; action: MeetingAction }[] = [];
+    await update(network.cancerType, (current) => {
+      claimed = current ? actionsToRemind(current, until) : [];
+      if (claimed.length === 0) return undefined;
+      return markReminded(current as Network, new Set(claimed.map((c) => c.action.id)), at);
+    });
+    for (const [index, { meeting, action }] of claimed.entries()) {
       const mail = actionReminderEmail({
         cancerTypeName: cancerTypeName(network.cancerType),
         meetingDate: meeting.date,
         action,
         url: `${config().BASE_URL}/netvaerk/${network.cancerType}`,
       });
-      await deps().mailer.send({ to: action.owner, ...mail, purpose: 'network-action' });
+      try {
+        await deps().mailer.send({ to: action.owner, ...mail, purpose: 'network-action' });
+      } catch (error) {
+        // Give back this claim and the ones not sent yet.
+        const unsent = new Set(claimed.slice(index).map((c) => c.action.id));
+        await update(network.cancerType, (current) =>
+          current ? markReminded(current, unsent, undefined) : undefined,
+        );
+        throw error;
+      }
       reminded++;
     }
   }

@@ -6,13 +6,20 @@
  */
 import { config } from '#adapters/config.ts';
 import { deps } from '#adapters/deps.ts';
-import { listNetworks, listProblemsCreatedBefore, putQuarterlyStatus } from '#adapters/followup-store.ts';
+import {
+  claimSend,
+  listNetworks,
+  listProblemsCreatedBefore,
+  putQuarterlyStatus,
+  releaseSend,
+} from '#adapters/followup-store.ts';
 import { listContacts } from '#adapters/store.ts';
 import { networkStatesAt } from '#domain/networks.ts';
 import {
   buildQuarterlyStatus,
   previousQuarter,
   type QuarterlyStatus,
+  quarterLabel,
   quarterOf,
   quarterRange,
 } from '#domain/quarterly.ts';
@@ -25,11 +32,21 @@ export function quarterlyStatusUrl(quarter: string): string {
   return `${config().BASE_URL}/kvartalsstatus/${quarter}`;
 }
 
+/** A quarter that has not begun has nothing to count (the running quarter may be recomputed). */
+export class QuarterNotStartedError extends Error {
+  constructor(quarter: string) {
+    super(
+      `${quarterLabel(quarter)} er ikke begyndt endnu. Der kan kun beregnes status for indeværende eller tidligere kvartaler.`,
+    );
+  }
+}
+
 /** Computes (and keeps) the status of `quarter`; default the quarter before today's. */
 export async function prepareQuarterlyStatus(quarter?: string): Promise<QuarterlyStatus> {
   const now = deps().now();
   const key = quarter ?? previousQuarter(quarterOf(now));
   const { from, to } = quarterRange(key);
+  if (from.getTime() > now.getTime()) throw new QuarterNotStartedError(key);
   const range = { quarter: key, from, to };
   const status = buildQuarterlyStatus({
     quarter: key,
@@ -47,15 +64,28 @@ export async function prepareQuarterlyStatus(quarter?: string): Promise<Quarterl
   return status;
 }
 
-/** The scheduled job: prepare the last quarter's status and e-mail it to directors and secretariat. */
+/**
+ * The scheduled job: prepare the last quarter's status and e-mail it to directors and secretariat.
+ * Each (quarter, recipient) is claimed before sending and given back if the send fails, so a
+ * retried job sends nobody twice and loses nobody. @returns `sent`: e-mails sent by this run
+ */
 export async function sendQuarterlyStatus(quarter?: string): Promise<{ quarter: string; sent: number }> {
   const status = await prepareQuarterlyStatus(quarter);
   const recipients = new Map<string, string>();
   for (const c of await listContacts())
     if (c.role === 'director' || c.role === 'secretariat') recipients.set(c.email.toLowerCase(), c.name);
+  const scope = `QSTATUS#${status.quarter}`;
+  let sent = 0;
   for (const [email, name] of recipients) {
+    if (!(await claimSend(scope, email))) continue;
     const mail = quarterlyStatusEmail(status, name, quarterlyStatusUrl(status.quarter));
-    await deps().mailer.send({ to: email, ...mail, purpose: 'quarterly-status' });
+    try {
+      await deps().mailer.send({ to: email, ...mail, purpose: 'quarterly-status' });
+    } catch (error) {
+      await releaseSend(scope, email);
+      throw error;
+    }
+    sent++;
   }
-  return { quarter: status.quarter, sent: recipients.size };
+  return { quarter: status.quarter, sent };
 }

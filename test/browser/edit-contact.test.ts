@@ -63,7 +63,10 @@ describe('a department corrects its contact entry', () => {
   });
 
   it('edits her entry from the phone list, with a Danish error first', async () => {
-    await page.getByRole('link', { name: 'Telefonliste' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hovedmenu' })
+      .getByRole('link', { name: 'Telefonliste' })
+      .click();
     await page.locator(`tr[data-contact="${METTE.contact}"]`).getByRole('link', { name: /Ret/ }).click();
     expect(await page.locator('h1').textContent()).toContain('Ret kontakt');
 

@@ -4,9 +4,14 @@
  * quarterly job's e-mail and page showing the same figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deps, setDeps } from '../../functions/adapters/deps.ts';
+import { getContact } from '../../functions/adapters/store.ts';
 import { contactsToCsv } from '../../functions/domain/contact-csv.ts';
 import { previousQuarter, quarterOf } from '../../functions/domain/quarterly.ts';
 import { type Contact, referenceData } from '../../functions/domain/reference.ts';
+import { getUser } from '../../functions/services/auth.ts';
+import { sendActionReminders } from '../../functions/services/networks.ts';
+import { sendQuarterlyStatus } from '../../functions/services/quarterly.ts';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
 import { Client, hiddenField, outbox } from './client.ts';
 
@@ -26,6 +31,28 @@ beforeAll(async () => {
 afterAll(async () => {
   await runtime?.close();
 });
+
+/** Lets the mailer fail once for one recipient (an SES outage mid-job), then work again. */
+async function withMailerFailingOnceFor<T>(recipient: string, run: () => Promise<T>): Promise<T> {
+  const original = deps().mailer;
+  let failed = false;
+  setDeps({
+    mailer: {
+      send: (message) => {
+        if (!failed && message.to === recipient) {
+          failed = true;
+          return Promise.reject(new Error('SES svarer ikke'));
+        }
+        return original.send(message);
+      },
+    },
+  });
+  try {
+    return await run();
+  } finally {
+    setDeps({ mailer: original });
+  }
+}
 
 async function apiToken(email: string): Promise<string> {
   const users = (await secretariat.get('/local/demo-users', { accept: 'application/json' })).json().users as {
@@ -78,6 +105,36 @@ describe('CSV import through the API', () => {
     expect(body).toMatchObject({ imported: 1, created: 1, errors: [] });
     const list = await secretariat.get('/kontakter?kraeftform=blaerekraeft');
     expect(list.text).toContain('data-contact="netvaerk-blaere-1"');
+  });
+
+  it('refuses a file of more than 1000 contacts in Danish, writing nothing', async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => newContact(`netvaerk-stor-${i}`));
+    const { status, body } = await importCsv(SECRETARIAT, contactsToCsv(many));
+    expect(status).toBe(422);
+    expect(body.imported).toBe(0);
+    expect(body.errors).toEqual([
+      'Filen har 1001 kontakter; der kan højst importeres 1000 ad gangen. Del filen op.',
+    ]);
+    expect(await getContact('netvaerk-stor-0')).toBeUndefined();
+  });
+
+  it('imports 1000 contacts well within the API timeout', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => newContact(`netvaerk-fuld-${i}`));
+    const started = Date.now();
+    const { status, body } = await importCsv(SECRETARIAT, contactsToCsv(many));
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ imported: 1000, created: 1000, errors: [] });
+    expect(Date.now() - started).toBeLessThan(25_000);
+    expect(await getContact('netvaerk-fuld-999')).toBeDefined();
+  }, 60_000);
+
+  it('refuses a row with a CPR-like title in Danish', async () => {
+    const csv = contactsToCsv([newContact('netvaerk-cpr', { title: 'Pt. 010203-1234 venter' })]);
+    const { status, body } = await importCsv(SECRETARIAT, csv);
+    expect(status).toBe(422);
+    expect(body.errors).toEqual([
+      'linje 2: title: Teksten ligner et CPR-nummer. Kræftkapacitet må ikke indeholde patientdata – fjern nummeret.',
+    ]);
   });
 
   it('refuses an import from a department', async () => {
@@ -157,7 +214,37 @@ describe('editing contacts', () => {
     const trail = await admin.get('/admin/revisionsspor?type=contact&id=suh-brystkirurgi-koordinator');
     expect(trail.status).toBe(200);
     expect(trail.text).toContain('Mette Holm');
-    expect(trail.text).toContain('Rettet: phone, verifiedAt.');
+    expect(trail.text).toContain('Rettet: telefon, bekræftet.');
+  });
+
+  it('keeps a department’s entry in its region and hospital, and creates no sign-in user for a new e-mail', async () => {
+    const mette = new Client(runtime.url);
+    await mette.signInAs(METTE);
+    const form = await mette.get('/kontakter/suh-brystkirurgi-koordinator/rediger');
+    const stored = (await getContact('suh-brystkirurgi-koordinator')) as Contact;
+    const otherHospital = referenceData().hospitals.find((h) => h.region === 'hovedstaden')?.id ?? '';
+    const newEmail = 'mette.holm.ny@regionsjaelland.example';
+    const fields = {
+      csrf: hiddenField(form.text, 'csrf'),
+      id: stored.id,
+      role: stored.role,
+      name: stored.name,
+      title: stored.title,
+      email: newEmail,
+      phone: stored.phone,
+      region: 'hovedstaden',
+      hospital: otherHospital,
+      department: stored.department ?? '',
+      'cancerTypes[]': stored.cancerTypes,
+      maintainer: stored.maintainer,
+    };
+    expect((await mette.post('/kontakter/suh-brystkirurgi-koordinator/rediger', fields)).status).toBe(303);
+    const saved = (await getContact('suh-brystkirurgi-koordinator')) as Contact;
+    expect(saved).toMatchObject({ email: newEmail, region: stored.region, hospital: stored.hospital });
+    expect(await getUser(newEmail)).toBeUndefined();
+    // Put the e-mail back for the later tests.
+    const back = { ...fields, email: stored.email };
+    expect((await mette.post('/kontakter/suh-brystkirurgi-koordinator/rediger', back)).status).toBe(303);
   });
 });
 
@@ -203,6 +290,39 @@ describe('the quarterly status', () => {
 
     const csv = await secretariat.get(`/kvartalsstatus/${quarter}.csv`);
     expect(csv.text).toContain(`Sager oprettet;${status.opened}`);
+
+    // A retried job e-mails nobody twice.
+    const retry = await secretariat.request('POST', '/local/jobs/quarterly-status', {
+      headers: { accept: 'application/json' },
+    });
+    expect(retry.json().result).toMatchObject({ quarter, sent: 0 });
+    expect((await outbox(secretariat)).filter((m) => m.purpose === 'quarterly-status')).toHaveLength(6);
+  });
+
+  it('sends the rest, and the one that failed, when the job is retried after a failed send', async () => {
+    const quarter = previousQuarter(previousQuarter(quarterOf(new Date())));
+    const recipients = referenceData()
+      .contacts.filter((c) => c.role === 'director' || c.role === 'secretariat')
+      .map((c) => c.email.toLowerCase());
+    const failing = recipients[2] as string;
+    const before = (await outbox(secretariat)).filter((m) => m.purpose === 'quarterly-status').length;
+    await expect(withMailerFailingOnceFor(failing, () => sendQuarterlyStatus(quarter))).rejects.toThrow(
+      'SES svarer ikke',
+    );
+    const firstRun =
+      (await outbox(secretariat)).filter((m) => m.purpose === 'quarterly-status').length - before;
+    expect(firstRun).toBeLessThan(6);
+    expect(await sendQuarterlyStatus(quarter)).toEqual({ quarter, sent: 6 - firstRun });
+    expect(await sendQuarterlyStatus(quarter)).toEqual({ quarter, sent: 0 });
+    const sent = (await outbox(secretariat)).filter((m) => m.purpose === 'quarterly-status').slice(before);
+    expect(sent.flatMap((m) => m.to).sort()).toEqual([...recipients].sort());
+  });
+
+  it('refuses to compute a quarter that has not begun, in Danish', async () => {
+    const list = await secretariat.get('/kvartalsstatus');
+    const res = await secretariat.post('/kvartalsstatus/2099-Q1', { csrf: hiddenField(list.text, 'csrf') });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('1. kvartal 2099 er ikke begyndt endnu.');
   });
 
   it('counts a problem reported this quarter when the secretariat recomputes the current quarter', async () => {
@@ -320,15 +440,38 @@ describe('national networks', () => {
     });
     expect(again.json().result).toEqual({ reminded: 0 });
 
-    expect((await secretariat.post('/netvaerk/brystkraeft/informer-danske-regioner', { csrf })).status).toBe(
-      303,
-    );
+    // A double click sends the same form twice: one e-mail per recipient.
+    const submissionKey = hiddenField(page.text, 'submissionKey');
+    for (let click = 0; click < 2; click++)
+      expect(
+        (await secretariat.post('/netvaerk/brystkraeft/informer-danske-regioner', { csrf, submissionKey }))
+          .status,
+      ).toBe(303);
     const dr = referenceData()
       .contacts.filter((c) => c.role === 'danske-regioner')
       .map((c) => c.email);
     const informed = (await outbox(secretariat)).filter((m) => m.purpose === 'network-inform');
     expect(informed.flatMap((m) => m.to)).toEqual(dr);
     expect(informed[0]?.text).toContain('Netværkets status: aktivt');
+  });
+
+  it('remind an action again on the next run when its e-mail failed, and the others once', async () => {
+    const page = await secretariat.get('/netvaerk/brystkraeft');
+    const today = new Date().toISOString().slice(0, 10);
+    const owners = ['a.ejer@regionh.example', 'b.ejer@regionh.example', 'c.ejer@regionh.example'];
+    const meeting = await secretariat.post('/netvaerk/brystkraeft/moeder', {
+      csrf: hiddenField(page.text, 'csrf'),
+      date: today,
+      participants: 'Lene Nørgaard',
+      actions: owners.map((o, i) => `Handling ${i + 1}; ${o}; ${today}`).join('\n'),
+    });
+    expect(meeting.status).toBe(303);
+    const before = (await outbox(secretariat)).filter((m) => m.purpose === 'network-action').length;
+    await expect(withMailerFailingOnceFor(owners[1] as string, sendActionReminders)).rejects.toThrow();
+    expect(await sendActionReminders()).toEqual({ reminded: 2 });
+    expect(await sendActionReminders()).toEqual({ reminded: 0 });
+    const sent = (await outbox(secretariat)).filter((m) => m.purpose === 'network-action').slice(before);
+    expect(sent.flatMap((m) => m.to).sort()).toEqual(owners);
   });
 
   it('are activated automatically (once) when a problem reaches level 4, and the trail shows it', async () => {
@@ -343,5 +486,32 @@ describe('national networks', () => {
     expect(page.text.match(/Sag KK-AUTO-0001 nåede niveau 4\./g)).toHaveLength(1);
     const trail = await secretariat.get('/admin/revisionsspor?type=network&id=lungekraeft');
     expect(trail.text.match(/Aktiveret automatisk/g)).toHaveLength(1);
+  });
+
+  it('are coordinated by network users only for their own cancer types', async () => {
+    // Sofie Kjær is in the breast cancer network (demo data), not the lung cancer one.
+    const sofie = new Client(runtime.url);
+    await sofie.signInAs('sofie.kjaer@regionh.example');
+    const own = await sofie.get('/netvaerk/brystkraeft');
+    expect(own.text).toContain('Registrér møde');
+    expect(own.text).toContain('Informér Danske Regioner');
+    const lung = await sofie.get('/netvaerk/lungekraeft');
+    expect(lung.status).toBe(200);
+    expect(lung.text).not.toContain('Registrér møde');
+    expect(lung.text).not.toContain('Informér Danske Regioner');
+    const csrf = hiddenField(own.text, 'csrf');
+    const today = new Date().toISOString().slice(0, 10);
+    const meeting = await sofie.post('/netvaerk/lungekraeft/moeder', {
+      csrf,
+      date: today,
+      participants: 'Sofie Kjær',
+      actions: '',
+    });
+    expect(meeting.status).toBe(403);
+    const inform = await sofie.post('/netvaerk/lungekraeft/informer-danske-regioner', {
+      csrf,
+      submissionKey: hiddenField(own.text, 'submissionKey'),
+    });
+    expect(inform.status).toBe(403);
   });
 });

@@ -1,14 +1,23 @@
 /** Contact lists: CSV import validation (nothing half-imported), export round trip, filters, rights, reminders. */
 import { describe, expect, it } from 'vitest';
-import { contactsToCsv, parseContacts } from '../../functions/domain/contact-csv.ts';
+import {
+  CONTACT_CSV_COLUMNS,
+  contactsToCsv,
+  csvCell,
+  parseContacts,
+} from '../../functions/domain/contact-csv.ts';
 import {
   addMonths,
+  CONTACT_FIELD_LABELS,
+  changedFieldsDa,
   contactFormSchema,
   filterContacts,
+  forEachLimited,
   isOverdue,
   mayEditContact,
   overdueByMaintainer,
 } from '../../functions/domain/contact-lists.ts';
+import { CPR_MESSAGE_DA } from '../../functions/domain/cpr.ts';
 import { type Contact, referenceData } from '../../functions/domain/reference.ts';
 
 const HEADER =
@@ -80,6 +89,69 @@ describe('CSV import validation', () => {
     const { contacts, errors } = parseContacts(contactsToCsv(demo), 'csv');
     expect(errors).toEqual([]);
     expect(contacts).toEqual(demo.map((c) => expect.objectContaining({ ...c })));
+  });
+
+  it('neutralises formula-like cells with a leading quote, and such a file imports unchanged', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r'])
+      expect(csvCell(`${start}1+1`).replace(/^"/, '')).toMatch(/^'/);
+    expect(csvCell('Anna')).toBe('Anna');
+    const evil = contact({
+      id: 'evil',
+      role: 'secretariat',
+      name: '=HYPERLINK("http://x.example","klik")',
+      title: '@SUM(A1)',
+      verifiedAt: '2026-11-01',
+    });
+    const csv = contactsToCsv([evil]);
+    expect(csv).toContain(`;"'=HYPERLINK(""http://x.example"",""klik"")";'@SUM(A1);`);
+    expect(csv).toContain(";'+45 12 34 56 78;");
+    const { contacts, errors } = parseContacts(csv, 'csv', 'da');
+    expect(errors).toEqual([]);
+    expect(contacts).toEqual([evil]);
+    // A quote the export did not add (not before a formula character) is kept.
+    const own = parseContacts(contactsToCsv([{ ...evil, name: "'t Hooft", title: 'T' }]), 'csv');
+    expect(own.contacts[0]?.name).toBe("'t Hooft");
+  });
+
+  it('refuses CPR-like text in an imported name or title, with the Danish CPR message', () => {
+    const row =
+      'pt-row;secretariat;Anna;Pt. 010203-1234 venter;a@x.example;+45 11 22 33 44;;;;;;a@x.example;2026-11-01';
+    const { contacts, errors } = parseContacts([HEADER, row].join('\n'), 'csv', 'da');
+    expect(errors).toEqual([`linje 2: title: ${CPR_MESSAGE_DA}`]);
+    expect(contacts).toEqual([]);
+    const named = parseContacts(
+      [HEADER, row.replace(';Anna;Pt. 010203-1234 venter;', ';0102031234;T;')].join('\n'),
+      'csv',
+      'da',
+    );
+    expect(named.errors).toEqual([`linje 2: name: ${CPR_MESSAGE_DA}`]);
+  });
+});
+
+describe('contact change summaries and bulk writes', () => {
+  it('names changed fields in Danish', () => {
+    expect(changedFieldsDa(['phone', 'verifiedAt'], 'ingen')).toBe('telefon, bekræftet');
+    expect(changedFieldsDa([], 'ingen')).toBe('ingen');
+    expect(Object.keys(CONTACT_FIELD_LABELS).sort()).toEqual([...CONTACT_CSV_COLUMNS].sort());
+  });
+
+  it('writes with bounded parallelism: never more than the limit at once, every item once', async () => {
+    let running = 0;
+    let peak = 0;
+    const done: number[] = [];
+    await forEachLimited(
+      Array.from({ length: 35 }, (_, i) => i),
+      10,
+      async (i) => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        done.push(i);
+        running--;
+      },
+    );
+    expect(peak).toBe(10);
+    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 35 }, (_, i) => i));
   });
 });
 

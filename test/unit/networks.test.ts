@@ -10,6 +10,7 @@ import {
   standbyProposal,
 } from '../../functions/domain/networks.ts';
 import type { Problem } from '../../functions/domain/problem.ts';
+import { mayCoordinate } from '../../functions/services/networks.ts';
 
 const DIRECTOR = {
   email: 'camilla.thygesen@regionsjaelland.example',
@@ -165,5 +166,44 @@ describe('coordination meetings', () => {
       ],
     };
     expect(actionsToRemind(network, '2026-11-23').map((d) => d.action.id)).toEqual(['due']);
+  });
+});
+
+describe('who may coordinate a network', () => {
+  const breastMember = {
+    role: 'network' as const,
+    email: 'sofie.kjaer@regionh.example',
+    cancerTypes: ['brystkraeft'],
+  };
+  const lungNetwork = {
+    members: [
+      {
+        name: 'Sofie',
+        title: 'Overlæge',
+        email: 'Sofie.Kjaer@regionh.example',
+        addedAt: '2026-09-01T08:00:00.000Z',
+        addedBy: DIRECTOR,
+      },
+    ],
+  };
+
+  it('lets a network user coordinate only its own cancer types’ networks, or one it was added to', () => {
+    expect(mayCoordinate(breastMember, 'brystkraeft')).toBe(true);
+    expect(mayCoordinate(breastMember, 'lungekraeft')).toBe(false);
+    expect(mayCoordinate(breastMember, 'lungekraeft', { members: [] })).toBe(false);
+    expect(mayCoordinate(breastMember, 'lungekraeft', lungNetwork)).toBe(true);
+  });
+
+  it('lets the circle, the secretariat and administrators coordinate every network, and nobody else', () => {
+    for (const role of ['director', 'secretariat', 'admin'] as const)
+      expect(mayCoordinate({ role, email: 'x@example.dk', cancerTypes: [] }, 'lungekraeft')).toBe(true);
+    for (const role of ['department', 'primary', 'danske-regioner', 'hospital-management'] as const)
+      expect(
+        mayCoordinate(
+          { role, email: 'x@example.dk', cancerTypes: ['lungekraeft'] },
+          'lungekraeft',
+          lungNetwork,
+        ),
+      ).toBe(false);
   });
 });

@@ -181,4 +181,17 @@ describe('the quarterly status of 2026-Q3', () => {
     expect(csv).toContain('Brystkræft;5 uger');
     expect(csv).toContain('Region Sjælland;12 af 13');
   });
+
+  it('neutralises formula-like text in the CSV (a contact named "=cmd")', () => {
+    const withEvil = buildQuarterlyStatus({
+      quarter: '2026-Q3',
+      problems: [],
+      contacts: [{ ...contact('evil', '2026-01-01'), name: '=cmd|/c calc', maintainer: '@evil.example' }],
+      preparedAt: new Date('2026-10-10T05:00:00Z'),
+      verifyMonths: 6,
+    });
+    const csv = quarterlyStatusCsv(withEvil);
+    expect(csv).toContain("\r\n'=cmd|/c calc;'@evil.example;2026-01-01\r\n");
+    expect(csv).not.toMatch(/(^|[;\n])[=+@-]/);
+  });
 });

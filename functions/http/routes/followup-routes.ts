@@ -11,7 +11,7 @@ import type { html } from '#web/html.ts';
 import { layout } from '#web/layout.ts';
 import { auditPage, quarterlyListPage, quarterlyStatusPage } from '#web/views/followup.ts';
 import { ForbiddenError } from '../../services/actors.ts';
-import { prepareQuarterlyStatus } from '../../services/quarterly.ts';
+import { prepareQuarterlyStatus, QuarterNotStartedError } from '../../services/quarterly.ts';
 import { parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { htmlResponse, jsonResponse, redirect } from '../respond.ts';
@@ -79,7 +79,12 @@ async function recompute(req: Request) {
   if (!mayPrepare(actor.role)) throw new ForbiddenError('Kun Specialenheden kan beregne status igen.');
   checkCsrf(req, parseForm(req.body).csrf);
   const quarter = quarterParam(req);
-  await prepareQuarterlyStatus(quarter);
+  try {
+    await prepareQuarterlyStatus(quarter);
+  } catch (error) {
+    if (error instanceof QuarterNotStartedError) throw new HttpError(400, error.message);
+    throw error;
+  }
   return redirect(`/kvartalsstatus/${quarter}`);
 }
 

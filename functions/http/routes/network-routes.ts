@@ -1,4 +1,5 @@
 /** National networks: overview, one network's page, and its actions (each a POST, then back). */
+import { randomUUID } from 'node:crypto';
 import { listNetworks } from '#adapters/followup-store.ts';
 import { memberSchema, parseMeetingForm, stateDecisionSchema } from '#domain/networks.ts';
 import { fieldErrors } from '#domain/problem.ts';
@@ -20,7 +21,7 @@ import {
 import { asString, parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { htmlResponse, redirect } from '../respond.ts';
-import type { Request, Route } from '../types.ts';
+import { HttpError, type Request, type Route } from '../types.ts';
 
 function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
   return htmlResponse(layout({ title, body, user: req.actor, csrf: req.csrf }), status);
@@ -57,7 +58,8 @@ async function render(
       cancerType,
       ...overview,
       mayDecide: mayDecide(actor),
-      mayCoordinate: mayCoordinate(actor),
+      mayCoordinate: mayCoordinate(actor, cancerType, overview.network),
+      submissionKey: randomUUID(),
       csrf: req.csrf ?? '',
       errors: outcome.errors ?? {},
       values: outcome.values ?? {},
@@ -118,8 +120,10 @@ async function actionDone(req: Request) {
 
 async function inform(req: Request) {
   const actor = requireActor(req);
-  formOf(req);
-  await informDanskeRegioner(actor, req.params.cancerType ?? '');
+  const { submissionKey = '' } = formOf(req);
+  if (!/^[A-Za-z0-9-]{8,64}$/.test(submissionKey))
+    throw new HttpError(400, 'Formularen mangler sin nøgle. Genindlæs siden og prøv igen.');
+  await informDanskeRegioner(actor, req.params.cancerType ?? '', submissionKey);
   return back(req, 'informeret');
 }
 

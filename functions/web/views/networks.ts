@@ -29,6 +29,8 @@ export function networkPage(args: {
   members: Members;
   mayDecide: boolean;
   mayCoordinate: boolean;
+  /** Claimed when "Informér Danske Regioner" is sent: a double click sends one e-mail. */
+  submissionKey: string;
   csrf: string;
   errors: Record<string, string>;
   values: Record<string, string>;
@@ -112,6 +114,7 @@ ${
 </form>
 <form method="post" action="${base}/informer-danske-regioner" class="kk-actions">
   <input type="hidden" name="csrf" value="${csrf}">
+  <input type="hidden" name="submissionKey" value="${args.submissionKey}">
   <p>Skal Danske Regioner orienteres? Der sendes et resumé af netværkets status og de åbne sager.</p>
   <button class="button button-secondary" type="submit">Informér Danske Regioner</button>
 </form>`
