@@ -67,7 +67,10 @@ describe('weekly waiting times: report, overview, finder', () => {
   });
 
   it('submits the weekly report, first with an error, then corrected', async () => {
-    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Ventetider' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hovedmenu' })
+      .getByRole('link', { name: 'Ventetider' })
+      .click();
     await page.getByRole('link', { name: 'Indberet ugens tal' }).click();
     expect(await page.locator('h1').textContent()).toContain('Ugerapport');
 
