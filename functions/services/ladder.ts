@@ -18,6 +18,7 @@ import type { Problem } from '#domain/problem.ts';
 import { recipientsFor } from '#domain/recipients.ts';
 import { formatDateTime } from '#domain/time.ts';
 import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
+import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { createActionToken } from './auth.ts';
 import { activateNetworkAutomatically } from './networks.ts';
 import { problemUrl, respondUrl } from './problems.ts';
@@ -126,6 +127,9 @@ async function notify(input: StepInput): Promise<StepState> {
           : `Påmindelse nr. ${round} til det nationale netværk.`,
       data: { deadline: deadline.toISOString() },
     });
+    if (round === 0) {
+      await auditProblem(SYSTEM_PERSON, problem.id, 'level', `Niveau ${level} (${LEVEL_NAMES[level].da}).`);
+    }
     if (level === 4 && round === 0) {
       await appendEvent(problem.id, {
         kind: 'network-activated',

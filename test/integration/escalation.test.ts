@@ -127,6 +127,13 @@ describe('a capacity problem nobody answers', () => {
     for (const level of ['Niveau 1', 'Niveau 2', 'Niveau 3', 'Niveau 4']) expect(page.text).toContain(level);
     expect(page.text).toContain('Det nationale netværk for kræftformen er aktiveret.');
 
+    // The audit trail shows who changed the problem: the reporter, then the system at each climb.
+    const admin = new Client(runtime.url);
+    await admin.signInAs('it-drift@kraeftkapacitet.example');
+    const trail = await admin.get(`/admin/revisionsspor?type=problem&id=${id}`);
+    expect(trail.text).toContain('Indberettet');
+    for (const level of [2, 3, 4]) expect(trail.text).toContain(`Niveau ${level} (`);
+
     await reporter.post(`/problemer/${id}`, {
       csrf: hiddenField(page.text, 'csrf'),
       action: 'resolve',

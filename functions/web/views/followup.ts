@@ -99,6 +99,7 @@ const ACTION_LABELS: Record<string, string> = {
   acknowledged: 'Kvitteret',
   offer: 'Tilbud',
   resolved: 'Løst',
+  level: 'Nyt niveau i eskalationstrappen',
   prepared: 'Udarbejdet',
   activated: 'Aktiveret',
   standby: 'Sat i standby',
