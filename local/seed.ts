@@ -6,6 +6,7 @@
 import { getRecord, listContacts, putContact, putRecord } from '../functions/adapters/store.ts';
 import { referenceData } from '../functions/domain/reference.ts';
 import { createApiToken, getUser, putUser, type User, userFromContact } from '../functions/services/auth.ts';
+import { seedNetworkDemo } from './network-seed.ts';
 import { seedWeeklyDemo } from './weekly-seed.ts';
 
 export const ADMIN: User = {
@@ -38,6 +39,7 @@ export async function seedDemoData(): Promise<{ contacts: number; users: number 
     users++;
   }
   await seedWeeklyDemo();
+  await seedNetworkDemo();
   return { contacts, users };
 }
 

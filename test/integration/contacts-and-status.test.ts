@@ -474,6 +474,12 @@ describe('national networks', () => {
     expect(sent.flatMap((m) => m.to).sort()).toEqual(owners);
   });
 
+  it('shows the demo network of the local runtime, active with its meeting and actions', async () => {
+    const page = await secretariat.get('/netvaerk/tyk-endetarmskraeft');
+    expect(page.text).toContain('Status: <strong>Aktivt</strong>');
+    expect(page.text).toContain('Region Syddanmark melder ledige operationstider');
+  });
+
   it('are activated automatically (once) when a problem reaches level 4, and the trail shows it', async () => {
     const { activateNetworkAutomatically } = await import('../../functions/services/networks.ts');
     const problem = { id: 'AUTO1', ref: 'KK-AUTO-0001', cancerType: 'lungekraeft' } as Parameters<
