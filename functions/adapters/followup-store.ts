@@ -20,13 +20,13 @@
  * Query per month on GSI1 (the admin page reads a month at a time). No scans.
  */
 import { randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Network } from '#domain/networks.ts';
 import type { Person, Problem } from '#domain/problem.ts';
 import type { QuarterlyStatus } from '#domain/quarterly.ts';
 import { config } from './config.ts';
 import { documentClient } from './dynamo.ts';
-import { isConditionFailure } from './store.ts';
+import { claimOnce, isConditionFailure, releaseClaim } from './store.ts';
 
 export type AuditEntityType = 'contact' | 'problem' | 'quarterly-status' | 'network';
 
@@ -174,34 +174,12 @@ export async function saveNetwork(network: Network, readVersion: number): Promis
   }
 }
 
-/**
- * Claims the right to do one send (scope, key) exactly once: a conditional put, so a retried job
- * or a double-clicked form sends nobody twice. @returns false when already claimed.
- */
-export async function claimSend(scope: string, key: string): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          PK: `CLAIM#${scope}`,
-          SK: key,
-          at: new Date().toISOString(),
-          ttl: Math.floor(Date.now() / 1000) + 90 * 86_400,
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+/** Claims one send (scope, key) once: a retried job or a double-clicked form sends nobody twice. */
+export function claimSend(scope: string, key: string): Promise<boolean> {
+  return claimOnce(`CLAIM#${scope}`, key, 90);
 }
 
 /** Gives a claim back when the send failed, so a retry sends it. */
-export async function releaseSend(scope: string, key: string): Promise<void> {
-  await documentClient().send(
-    new DeleteCommand({ TableName: table(), Key: { PK: `CLAIM#${scope}`, SK: key } }),
-  );
+export function releaseSend(scope: string, key: string): Promise<void> {
+  return releaseClaim(`CLAIM#${scope}`, key);
 }

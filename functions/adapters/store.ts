@@ -326,15 +326,20 @@ export async function markRecipientUnreachable(problemId: string, email: string)
 }
 
 /**
- * Claims the right to send one notification (problem, level, round, recipient) exactly once,
- * so a retried workflow step never e-mails anyone twice.
+ * Claims `(pk, sk)` once with a conditional put — the one mechanism behind "nobody is e-mailed
+ * twice" (ladder steps, jobs, double-clicked forms). @returns false when already claimed.
  */
-export async function claimNotification(problemId: string, key: string): Promise<boolean> {
+export async function claimOnce(pk: string, sk: string, ttlDays?: number): Promise<boolean> {
   try {
     await documentClient().send(
       new PutCommand({
         TableName: table(),
-        Item: { PK: `PROBLEM#${problemId}`, SK: `SENT#${key}`, at: new Date().toISOString() },
+        Item: {
+          PK: pk,
+          SK: sk,
+          at: new Date().toISOString(),
+          ...(ttlDays ? { ttl: Math.floor(Date.now() / 1000) + ttlDays * 86_400 } : {}),
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -343,6 +348,39 @@ export async function claimNotification(problemId: string, key: string): Promise
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/** Gives a claim back (the send failed), so a retry does it. */
+export async function releaseClaim(pk: string, sk: string): Promise<void> {
+  await documentClient().send(new DeleteCommand({ TableName: table(), Key: { PK: pk, SK: sk } }));
+}
+
+/**
+ * Runs `send` at most once per claim; a failing send releases the claim and rethrows, so the
+ * caller's retry sends it and nobody gets it twice. @returns false when it was sent before.
+ */
+export async function sendOnce(
+  pk: string,
+  sk: string,
+  send: () => Promise<unknown>,
+  ttlDays?: number,
+): Promise<boolean> {
+  if (!(await claimOnce(pk, sk, ttlDays))) return false;
+  try {
+    await send();
+    return true;
+  } catch (error) {
+    await releaseClaim(pk, sk);
+    throw error;
+  }
+}
+
+/**
+ * Claims the right to send one notification (problem, level, round, recipient) exactly once,
+ * so a retried workflow step never e-mails anyone twice.
+ */
+export function claimNotification(problemId: string, key: string): Promise<boolean> {
+  return claimOnce(`PROBLEM#${problemId}`, `SENT#${key}`);
 }
 
 // ---------------------------------------------------------------- contacts
@@ -470,8 +508,6 @@ export async function listOutbox(limit = 500): Promise<OutboxMessage[]> {
 }
 
 /** Gives a claimed notification back when sending failed, so a retry sends it. */
-export async function releaseNotification(problemId: string, key: string): Promise<void> {
-  await documentClient().send(
-    new DeleteCommand({ TableName: table(), Key: { PK: `PROBLEM#${problemId}`, SK: `SENT#${key}` } }),
-  );
+export function releaseNotification(problemId: string, key: string): Promise<void> {
+  return releaseClaim(`PROBLEM#${problemId}`, `SENT#${key}`);
 }

@@ -17,11 +17,11 @@
  * - "Who has reported this week" (reminders, overdue marks) is one Query on `WEEKLYDONE#<week>`.
  * No scans, no transactions: the log is written first, so a crash never loses a submission.
  */
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { WeeklyReport } from '#domain/weekly.ts';
 import { config } from './config.ts';
 import { documentClient } from './dynamo.ts';
-import { isConditionFailure } from './store.ts';
+import { isConditionFailure, sendOnce } from './store.ts';
 
 /** Requests and read capacity used by the weekly queries (for the benchmark). */
 export const weeklyReadStats = { queries: 0, pages: 0, capacityUnits: 0, items: 0 };
@@ -146,48 +146,10 @@ export async function reportedDepartments(week: string): Promise<Set<string>> {
   return new Set(items.map((i) => String(i.SK)));
 }
 
-/** True the first time a job claims a (week, key): a retried job run sends nothing twice. */
-export async function claimWeeklySend(week: string, key: string): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        // Claims matter for a week; TTL removes them in AWS after ~90 days.
-        Item: {
-          PK: `WEEKLYSENT#${week}`,
-          SK: key,
-          at: new Date().toISOString(),
-          ttl: Math.floor(Date.now() / 1000) + 90 * 86_400,
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
-/** Gives a claim back when the send failed, so the job's retry sends it. */
-export async function releaseWeeklySend(week: string, key: string): Promise<void> {
-  await documentClient().send(
-    new DeleteCommand({ TableName: table(), Key: { PK: `WEEKLYSENT#${week}`, SK: key } }),
-  );
-}
-
-/** Sends at most once per (week, key); a failed send releases the claim and throws for the retry. */
-export async function sendOnceThisWeek(
-  week: string,
-  key: string,
-  send: () => Promise<unknown>,
-): Promise<boolean> {
-  if (!(await claimWeeklySend(week, key))) return false;
-  try {
-    await send();
-    return true;
-  } catch (error) {
-    await releaseWeeklySend(week, key);
-    throw error;
-  }
+/**
+ * Sends at most once per (week, key), so a retried job run sends nothing twice; the claims expire
+ * (TTL) after about 90 days in AWS.
+ */
+export function sendOnceThisWeek(week: string, key: string, send: () => Promise<unknown>): Promise<boolean> {
+  return sendOnce(`WEEKLYSENT#${week}`, key, send, 90);
 }

@@ -42,7 +42,8 @@ export function problemSummaryLines(problem: Problem): string[] {
   ];
 }
 
-function compose(
+/** One e-mail as plain text and HTML: paragraphs, button links, footer. Every e-mail is built here. */
+export function composeEmail(
   subject: string,
   paragraphs: string[],
   links: { label: string; url: string }[],
@@ -114,7 +115,7 @@ export function escalationEmail(args: {
         ]
       : []),
   ];
-  return compose(
+  return composeEmail(
     subjectFor(
       problem,
       reminder ? 'Påmindelse:' : recipient.kind === 'informed' ? 'Orientering:' : 'Kapacitetsproblem',
@@ -131,7 +132,7 @@ export function escalationEmail(args: {
 }
 
 export function receiptEmail(problem: Problem, reporterName: string, respondUrl: string): Email {
-  return compose(
+  return composeEmail(
     subjectFor(problem, 'Kvittering:'),
     [
       `Kære ${reporterName}`,
@@ -154,7 +155,7 @@ export function reporterLevelEmail(
   level: Level,
   respondUrl: string,
 ): Email {
-  return compose(
+  return composeEmail(
     subjectFor(problem, `Niveau ${level}:`),
     [
       `Kære ${reporterName}`,
@@ -175,7 +176,7 @@ export function offerEmail(
   offer: Offer,
   respondUrl: string,
 ): Email {
-  return compose(
+  return composeEmail(
     subjectFor(problem, 'Tilbud om kapacitet:'),
     [
       `Kære ${reporterName}`,
@@ -190,7 +191,7 @@ export function offerEmail(
 }
 
 export function resolvedEmail(problem: Problem, recipientName: string, problemUrl: string): Email {
-  return compose(
+  return composeEmail(
     subjectFor(problem, 'Løst:'),
     [
       `Kære ${recipientName}`,
@@ -211,7 +212,7 @@ export function nobodyReachedEmail(
   reason: string,
   problemUrl: string,
 ): Email {
-  return compose(
+  return composeEmail(
     subjectFor(problem, 'Ingen modtagere nået:'),
     [
       'Til Specialenheden',
@@ -228,7 +229,7 @@ export function nobodyReachedEmail(
 }
 
 export function signInEmail(name: string, url: string): Email {
-  return compose(
+  return composeEmail(
     '[Kræftkapacitet] Dit login-link',
     [
       `Kære ${name}`,

@@ -6,26 +6,12 @@ import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
 import type { Contact } from '#domain/reference.ts';
 import { cancerTypeName, regionName } from '#domain/reference.ts';
 import { formatDate } from '#domain/time.ts';
-import type { Email } from './emails.ts';
-import { escapeHtml } from './html.ts';
+import { composeEmail, type Email } from './emails.ts';
 
 const FOOTER = 'Kræftkapacitet – regionernes samarbejde om kapacitet på kræftområdet.';
 
 function compose(subject: string, paragraphs: string[], links: { label: string; url: string }[]): Email {
-  const text = [...paragraphs, '', ...links.map((l) => `${l.label}: ${l.url}`), '', '--', FOOTER].join('\n');
-  const body = [
-    '<!doctype html><html lang="da"><body style="font-family: Arial, sans-serif; color: #1a1a1a; line-height: 1.5">',
-    ...paragraphs.map((p) =>
-      p === '' ? '' : `<p style="margin:0 0 8px">${escapeHtml(p).replaceAll('\n', '<br>')}</p>`,
-    ),
-    ...links.map(
-      (l) =>
-        `<p style="margin:16px 0"><a href="${escapeHtml(l.url)}" style="background:#0059b3;color:#fff;padding:10px 16px;text-decoration:none;border-radius:4px">${escapeHtml(l.label)}</a></p>`,
-    ),
-    `<p style="color:#666;font-size:13px;margin-top:24px">${escapeHtml(FOOTER)}</p>`,
-    '</body></html>',
-  ].join('\n');
-  return { subject, text, html: body };
+  return composeEmail(subject, paragraphs, links, FOOTER);
 }
 
 export function verificationReminderEmail(args: {

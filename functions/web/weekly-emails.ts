@@ -19,27 +19,13 @@ import {
   weekLabel,
 } from '#domain/weekly.ts';
 import type { CancerOverview } from '../services/weekly.ts';
-import { escapeHtml } from './html.ts';
-
-export interface Email {
-  subject: string;
-  text: string;
-  html: string;
-}
+import { composeEmail, type Email } from './emails.ts';
 
 const FOOTER =
   'Kræftkapacitet – den ugentlige udveksling af ventetider mellem afdelinger, der behandler samme kræftform. Skriv aldrig CPR-numre eller andre patientoplysninger.';
 
 function compose(subject: string, lines: string[], link: { label: string; url: string }): Email {
-  const text = [...lines, '', `${link.label}: ${link.url}`, '', '--', FOOTER].join('\n');
-  const html = [
-    '<!doctype html><html lang="da"><body style="font-family: Arial, sans-serif; color: #1a1a1a; line-height: 1.5">',
-    ...lines.map((l) => (l === '' ? '' : `<p style="margin:0 0 8px">${escapeHtml(l)}</p>`)),
-    `<p style="margin:16px 0"><a href="${escapeHtml(link.url)}" style="background:#0059b3;color:#fff;padding:10px 16px;text-decoration:none;border-radius:4px">${escapeHtml(link.label)}</a></p>`,
-    `<p style="color:#666;font-size:13px;margin-top:24px">${escapeHtml(FOOTER)}</p>`,
-    '</body></html>',
-  ].join('\n');
-  return { subject, text, html };
+  return composeEmail(subject, lines, [link], FOOTER);
 }
 
 export function weeklyReminderEmail(args: {
