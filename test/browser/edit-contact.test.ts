@@ -3,63 +3,29 @@
  * browser and finds the change on the filtered list — the whole local system, no mocks.
  * Screenshot for people (not asserted): /tmp/kk-telefonliste.png.
  */
-import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
+import { type BrowserSession, startBrowserSession } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const METTE = {
   email: 'mette.holm@regionsjaelland.example',
   name: 'Mette Holm',
   contact: 'suh-brystkirurgi-koordinator',
 };
 
-let runtime: LocalRuntime;
-let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`,
-    );
-  }
-  runtime = await startLocal({ dataDir: undefined, timeScale: 1, scheduler: false });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context = await browser.newContext({ baseURL: runtime.url, locale: 'da-DK' });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
+  session = await startBrowserSession();
+  page = session.page;
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await runtime?.close();
-});
+afterAll(() => session?.close());
 
 describe('a department corrects its contact entry', () => {
   it('signs in as Mette Holm', async () => {
-    await page.goto('/local/demo-users');
-    await page
-      .locator(`tr[data-email="${METTE.email}"]`)
-      .getByRole('link', { name: `Log ind som ${METTE.name}` })
-      .click();
-    await page.getByRole('button', { name: 'Log ind', exact: true }).click();
-    await expect.poll(() => page.locator('.kk-user').textContent()).toContain(METTE.name);
+    await session.signInAs(METTE);
   });
 
   it('edits her entry from the phone list, with a Danish error first', async () => {

@@ -5,56 +5,28 @@
  * Screenshots for people to look at (not asserted): /tmp/kk-indberet-fejl.png,
  * /tmp/kk-indberet.png, /tmp/kk-kvittering.png, /tmp/kk-loest.png.
  */
-import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
+import { type BrowserSession, startBrowserSession } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const METTE = {
   email: 'mette.holm@regionsjaelland.example',
   name: 'Mette Holm',
   department: 'suh-brystkirurgi',
 };
 
-let runtime: LocalRuntime;
-let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
 
 /** The whole flow shares one browser session; each step records what the next one needs. */
 const flow: { reference?: string; problemPath?: string; linkPath?: string } = {};
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`,
-    );
-  }
-  runtime = await startLocal({ dataDir: undefined, timeScale: 1, scheduler: false });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context = await browser.newContext({ baseURL: runtime.url, locale: 'da-DK' });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
+  session = await startBrowserSession();
+  page = session.page;
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await runtime?.close();
-});
+afterAll(() => session?.close());
 
 /** Reloads the outbox until a message to `to` whose subject starts with `prefix` appears. */
 async function findMail(to: string, prefix: string, reference: string) {
@@ -75,17 +47,10 @@ async function findMail(to: string, prefix: string, reference: string) {
 
 describe('a department reports a capacity problem and resolves it from the e-mail link', () => {
   it('signs in as Mette Holm through the demo users page', async () => {
-    await page.goto('/local/demo-users');
-    const row = page.locator(`tr[data-email="${METTE.email}"]`);
-    await row.getByRole('link', { name: `Log ind som ${METTE.name}` }).click();
-
-    // The link only shows a confirmation; signing in takes a deliberate POST.
-    const confirm = page.getByRole('button', { name: 'Log ind', exact: true });
-    await confirm.waitFor();
-    expect(await page.locator('main').textContent()).toContain(METTE.name);
-    await confirm.click();
-
-    await expect.poll(() => page.locator('.kk-user').textContent()).toContain(METTE.name);
+    // The link only shows a confirmation naming her; signing in takes a deliberate POST.
+    await session.signInAs(METTE, async () => {
+      expect(await page.locator('main').textContent()).toContain(METTE.name);
+    });
   });
 
   it('shows Danish field errors and keeps the values when the report has mistakes', async () => {

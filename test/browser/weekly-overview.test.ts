@@ -6,64 +6,28 @@
  * Screenshots for people to look at (not asserted): /tmp/kk-ugerapport.png,
  * /tmp/kk-ventetider.png, /tmp/kk-ventetider-bryst.png, /tmp/kk-find-kapacitet.png.
  */
-import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
+import { type BrowserSession, startBrowserSession } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const METTE = { email: 'mette.holm@regionsjaelland.example', name: 'Mette Holm' };
 const COMMENT = 'Ekstra operationsdage i uge for uge.';
 
-let runtime: LocalRuntime;
-let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`,
-    );
-  }
-  runtime = await startLocal({ dataDir: undefined, timeScale: 1, scheduler: false });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context = await browser.newContext({ baseURL: runtime.url, locale: 'da-DK' });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
+  session = await startBrowserSession();
+  page = session.page;
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await runtime?.close();
-});
+afterAll(() => session?.close());
 
 const field = (name: string) => page.locator(`[id="${name}"]`);
 
 describe('weekly waiting times: report, overview, finder', () => {
   it('signs in as Mette Holm', async () => {
-    await page.goto('/local/demo-users');
-    await page
-      .locator(`tr[data-email="${METTE.email}"]`)
-      .getByRole('link', { name: `Log ind som ${METTE.name}` })
-      .click();
-    const confirm = page.getByRole('button', { name: 'Log ind', exact: true });
-    await confirm.waitFor();
-    await confirm.click();
-    await expect.poll(() => page.locator('.kk-user').textContent()).toContain(METTE.name);
+    await session.signInAs(METTE);
   });
 
   it('submits the weekly report, first with an error, then corrected', async () => {

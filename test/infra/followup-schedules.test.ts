@@ -1,28 +1,15 @@
 /** The follow-up features' schedules (quarterly status, contact verification) in the synthesised template. */
 import { Match } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { followupEnvironment, followupJobs } from '../../lib/followup-schedules.ts';
-import { resourcesOf, type Synthesised, synth, TEST_CONTEXT } from './helpers.ts';
+import { functionIdWithDescription, resourcesOf, synthOnce, TEST_CONTEXT } from './helpers.ts';
 
-let s: Synthesised;
-
-beforeAll(() => {
-  s = synth(TEST_CONTEXT);
-});
-
-afterAll(() => s?.cleanup());
-
-function functionIdWithDescription(description: string): string {
-  const found = resourcesOf(s.json, 'AWS::Lambda::Function').find(
-    ([, r]) => r.Properties.Description === description,
-  );
-  if (!found) throw new Error(`no function described "${description}"`);
-  return found[0];
-}
+const s = synthOnce(TEST_CONTEXT);
 
 describe('follow-up schedules', () => {
   it('prepare the quarterly status on the 10th of Jan/Apr/Jul/Oct at 07:00 Copenhagen time, with a DLQ', () => {
     const fn = functionIdWithDescription(
+      s.json,
       'Prepares the quarterly status for the health directors and e-mails it',
     );
     s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
@@ -39,6 +26,7 @@ describe('follow-up schedules', () => {
 
   it('remind contact maintainers on Mondays at 08:00 Copenhagen time', () => {
     const fn = functionIdWithDescription(
+      s.json,
       'Reminds maintainers of contact entries not verified within the period',
     );
     s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
@@ -49,7 +37,10 @@ describe('follow-up schedules', () => {
   });
 
   it('remind owners of network meeting actions daily at 07:30 Copenhagen time', () => {
-    const fn = functionIdWithDescription('Reminds owners of national-network meeting actions that fall due');
+    const fn = functionIdWithDescription(
+      s.json,
+      'Reminds owners of national-network meeting actions that fall due',
+    );
     s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(30 7 * * ? *)',
       ScheduleExpressionTimezone: 'Europe/Copenhagen',
@@ -63,7 +54,7 @@ describe('follow-up schedules', () => {
       'Prepares the quarterly status for the health directors and e-mails it',
       'Reminds maintainers of contact entries not verified within the period',
     ]) {
-      const fn = functionIdWithDescription(description);
+      const fn = functionIdWithDescription(s.json, description);
       const role = s.json.Resources[fn]?.Properties.Role['Fn::GetAtt'][0];
       const policies = resourcesOf(s.json, 'AWS::IAM::Policy').filter(([, p]) =>
         JSON.stringify(p.Properties.Roles).includes(role),

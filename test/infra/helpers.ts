@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { afterAll, beforeAll } from 'vitest';
 import { type BuiltApp, buildApp } from '../../lib/app.ts';
 
 /** The minimal context a test stage needs. */
@@ -67,4 +68,40 @@ export function theOne(json: Synthesised['json'], type: string): CfnJsonResource
   const all = resourcesOf(json, type);
   if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
   return (all[0] as [string, CfnJsonResource])[1];
+}
+
+/** The logical id of the Lambda function with this Description (throws when there is none). */
+export function functionIdWithDescription(json: Synthesised['json'], description: string): string {
+  const found = resourcesOf(json, 'AWS::Lambda::Function').find(
+    ([, r]) => r.Properties.Description === description,
+  );
+  if (!found) throw new Error(`no function described "${description}"`);
+  return found[0];
+}
+
+/**
+ * Synthesises once for the calling test file (in `beforeAll`) and removes the output afterwards
+ * (in `afterAll`). Call it at the top level of the file; read the result inside tests.
+ */
+export function synthOnce(
+  context: Record<string, unknown> = TEST_CONTEXT,
+  options: { bundle?: boolean; nag?: boolean } = {},
+): Pick<Synthesised, 'template' | 'json'> {
+  let s: Synthesised | undefined;
+  beforeAll(() => {
+    s = synth(context, options);
+  });
+  afterAll(() => s?.cleanup());
+  const current = (): Synthesised => {
+    if (!s) throw new Error('synthOnce: the template is only available inside tests (after beforeAll)');
+    return s;
+  };
+  return {
+    get template() {
+      return current().template;
+    },
+    get json() {
+      return current().json;
+    },
+  };
 }

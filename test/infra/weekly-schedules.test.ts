@@ -1,32 +1,18 @@
 /** The weekly exchange's schedules (reminder, overview) in the synthesised template, in Copenhagen time. */
 import { Match } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { weeklyEnvironment, weeklyJobs } from '../../lib/weekly-schedules.ts';
 import { LOCAL_JOBS } from '../../local/jobs.ts';
-import { resourcesOf, type Synthesised, synth, TEST_CONTEXT } from './helpers.ts';
+import { functionIdWithDescription, resourcesOf, synthOnce, TEST_CONTEXT } from './helpers.ts';
 
-let s: Synthesised;
-
-beforeAll(() => {
-  s = synth(TEST_CONTEXT);
-});
-
-afterAll(() => s?.cleanup());
-
-function functionIdWithDescription(description: string): string {
-  const found = resourcesOf(s.json, 'AWS::Lambda::Function').find(
-    ([, r]) => r.Properties.Description === description,
-  );
-  if (!found) throw new Error(`no function described "${description}"`);
-  return found[0];
-}
+const s = synthOnce(TEST_CONTEXT);
 
 const REMINDER = 'Reminds departments that have not reported this week’s waiting times';
 const OVERVIEW = 'E-mails the weekly waiting-time overview per cancer type to the departments treating it';
 
 describe('weekly exchange schedules', () => {
   it('remind departments on Mondays at 09:00 Copenhagen time, with retries and a dead-letter queue', () => {
-    const fn = functionIdWithDescription(REMINDER);
+    const fn = functionIdWithDescription(s.json, REMINDER);
     s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 9 ? * MON *)',
       ScheduleExpressionTimezone: 'Europe/Copenhagen',
@@ -40,7 +26,7 @@ describe('weekly exchange schedules', () => {
   });
 
   it('send the overviews on Tuesdays at 13:00 Copenhagen time, after the 12:00 deadline', () => {
-    const fn = functionIdWithDescription(OVERVIEW);
+    const fn = functionIdWithDescription(s.json, OVERVIEW);
     s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 13 ? * TUE *)',
       ScheduleExpressionTimezone: 'Europe/Copenhagen',
@@ -50,7 +36,7 @@ describe('weekly exchange schedules', () => {
 
   it('let both jobs send e-mail', () => {
     for (const description of [REMINDER, OVERVIEW]) {
-      const fn = functionIdWithDescription(description);
+      const fn = functionIdWithDescription(s.json, description);
       const role = s.json.Resources[fn]?.Properties.Role['Fn::GetAtt'][0];
       const policies = resourcesOf(s.json, 'AWS::IAM::Policy').filter(([, p]) =>
         JSON.stringify(p.Properties.Roles).includes(role),
