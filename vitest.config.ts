@@ -14,6 +14,16 @@ export default defineConfig({
         },
       },
       {
+        // Fuzz, authorisation matrix, injected faults, kill-and-restart: `npm run test:resilience`.
+        test: {
+          name: 'resilience',
+          include: ['test/resilience/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
