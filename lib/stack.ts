@@ -31,7 +31,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     id: 'Reconcile',
     entry: 'functions/jobs/reconcile.ts',
     schedule: ScheduleExpression.rate(Duration.minutes(5)),
-    description: 'Starts the escalation workflow of stored problems whose start failed',
+    description: 'Starts or restarts the escalation of every open problem whose execution is not running',
     grants: { startWorkflow: true },
   },
   ...followupJobs(),
@@ -127,6 +127,8 @@ export class KraeftkapacitetStack extends Stack {
     this.mail.grantSend(this.api.handler);
     this.workflow.grantStart(this.api.handler);
     this.workflow.grantStop(this.api.handler);
+    // The secretariat's restart button asks whether the execution still runs.
+    this.workflow.grantDescribe(this.api.handler);
 
     const grant = (fn: AppFunction, grants: JobGrants) => {
       this.storage.grantData(fn);
@@ -140,6 +142,9 @@ export class KraeftkapacitetStack extends Stack {
       grant,
       ...common,
     });
+    // Reconcile asks Step Functions, not the stored state, whether each open problem's execution runs.
+    const reconcile = this.schedules.functions.get('Reconcile');
+    if (reconcile) this.workflow.grantDescribe(reconcile);
 
     // SES bounce/complaint → SNS → ses-events: marks the contact unreachable, tells the secretariat.
     this.sesEvents = new AppFunction(this, 'SesEvents', {

@@ -8,7 +8,7 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
-/** The global secondary indexes the store queries (store.ts: listProblems, listPendingWorkflowStarts). */
+/** The global secondary indexes the store queries (store.ts: listProblems, openProblemPages). */
 export const INDEXES = ['GSI1', 'GSI2'] as const;
 
 /** Every data-plane call the store makes; no Scan, no batch or transactional writes. */

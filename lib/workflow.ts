@@ -107,8 +107,20 @@ export class Workflow extends Construct {
 
   /** `states:StopExecution` on this state machine's executions (names are only known at run time). */
   grantStop(grantee: IGrantable): void {
+    this.grantOnExecutions(grantee, 'states:StopExecution');
+  }
+
+  /**
+   * `states:DescribeExecution` on this state machine's executions: the reconcile job and the
+   * secretariat's restart ask Step Functions whether a problem's execution still runs.
+   */
+  grantDescribe(grantee: IGrantable): void {
+    this.grantOnExecutions(grantee, 'states:DescribeExecution');
+  }
+
+  private grantOnExecutions(grantee: IGrantable, action: string): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['states:StopExecution'], resources: [this.executionsArn] }),
+      new PolicyStatement({ actions: [action], resources: [this.executionsArn] }),
     );
     const principal = grantee.grantPrincipal;
     if (principal instanceof Construct) {
@@ -119,7 +131,7 @@ export class Workflow extends Construct {
       Validations.of(principal).acknowledge({
         id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${region}:${account}:execution:${this.name}:*]`,
         reason:
-          'StopExecution needs the execution ARN, whose name (problem id and generation) is only known at run time; the wildcard is confined to executions of this one state machine.',
+          'Stopping or describing an execution needs its ARN, whose name (problem id, generation, restart) is only known at run time; the wildcard is confined to executions of this one state machine.',
       });
     }
   }

@@ -35,11 +35,25 @@ function rawClient(endpoint: string): DynamoDBClient {
   });
 }
 
-/** Creates the single table (keys and indexes as in lib/storage.ts) unless it exists. */
+/** Waits until the table and its indexes are ACTIVE: before that, requests to it fail. */
+async function waitUntilActive(client: DynamoDBClient, tableName: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE');
+    if (Table?.TableStatus === 'ACTIVE' && indexesActive) return;
+    if (Date.now() > until) throw new Error(`Table ${tableName} is not ACTIVE after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Creates the single table (keys and indexes as in lib/storage.ts) unless it exists; returns once it is ACTIVE. */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
   const client = rawClient(endpoint);
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await waitUntilActive(client, tableName);
+    client.destroy();
     return;
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'ResourceNotFoundException') throw error;
@@ -67,6 +81,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
       GlobalSecondaryIndexes: [index('GSI1'), index('GSI2')],
     }),
   );
+  await waitUntilActive(client, tableName);
   client.destroy();
 }
 

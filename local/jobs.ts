@@ -3,7 +3,7 @@
  * (lib/stack.ts SCHEDULED_JOBS), with the same cron in Europe/Copenhagen. `/local/jobs` lists
  * them and runs one on demand (`curl -X POST localhost:3000/local/jobs/<id>`).
  */
-import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
+import { reconcileLadders } from '../functions/services/recovery.ts';
 import { FOLLOWUP_LOCAL_JOBS } from './followup-jobs.ts';
 import { WEEKLY_LOCAL_JOBS } from './weekly-jobs.ts';
 
@@ -19,9 +19,9 @@ export interface LocalJob {
 export const LOCAL_JOBS: LocalJob[] = [
   {
     id: 'reconcile',
-    label: 'Start arbejdsgange, der ikke kom i gang',
+    label: 'Start eller genstart eskaleringer, der ikke kører',
     cron: '*/1 * * * *',
-    run: reconcileWorkflowStarts,
+    run: reconcileLadders,
   },
   ...FOLLOWUP_LOCAL_JOBS,
   ...WEEKLY_LOCAL_JOBS,

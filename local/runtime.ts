@@ -10,9 +10,9 @@ import { Cron } from 'croner';
 import { config, resetConfig } from '../functions/adapters/config.ts';
 import { setDeps } from '../functions/adapters/deps.ts';
 import { resetDocumentClient } from '../functions/adapters/dynamo.ts';
-import { appendEvent, listProblems } from '../functions/adapters/store.ts';
+import { setReadiness } from '../functions/adapters/readiness.ts';
 import { TIME_ZONE } from '../functions/domain/time.ts';
-import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
+import { reconcileLadders } from '../functions/services/recovery.ts';
 import { ensureTable, startDynalite } from './dynamo.ts';
 import { LOCAL_JOBS, type LocalJob } from './jobs.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
@@ -48,7 +48,7 @@ async function runLogged(job: LocalJob): Promise<void> {
 
 async function reconcileLogged(): Promise<void> {
   try {
-    await reconcileWorkflowStarts();
+    await reconcileLadders();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
   }
@@ -57,6 +57,7 @@ async function reconcileLogged(): Promise<void> {
 export async function startLocal(options: LocalOptions = {}): Promise<LocalRuntime> {
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  setReadiness({ ready: false, reason: 'Databasen startes.' });
   const dynamo = await startDynalite(dataDir);
 
   const localRoutes: LocalRoute[] = [
@@ -85,30 +86,15 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   resetConfig();
   resetDocumentClient();
   await ensureTable(dynamo.endpoint, config().TABLE_NAME);
+  setReadiness({ ready: false, reason: 'Demodata indlæses.' });
 
-  // A failed execution is what a CloudWatch alarm reports in AWS; locally it lands on the timeline.
-  const workflow = localWorkflowEngine({
-    onError: (executionId, error) => {
-      console.error(`Execution ${executionId} failed:`, error);
-      const problemId = /^problem-([0-9A-Z]+)-g/.exec(executionId)?.[1];
-      if (problemId) {
-        void appendEvent(problemId, {
-          kind: 'workflow-start-failed',
-          text: 'Eskaleringen stoppede med en fejl. Driften er underrettet; sagen skal følges manuelt, indtil den er genstartet.',
-          data: { error: String(error).slice(0, 500) },
-        }).catch(() => undefined);
-      }
-    },
-  });
+  const workflow = localWorkflowEngine();
   setDeps({ workflow });
   await seedDemoData();
+  setReadiness({ ready: true });
 
-  // Executions live in memory: after a restart, open problems continue where they were.
-  for (const problem of await listProblems(1000)) {
-    if (problem.status === 'open' && problem.workflow.state === 'started') {
-      await workflow.start({ problemId: problem.id, generation: problem.workflow.generation });
-    }
-  }
+  // Executions live in memory: after a restart, the reconcile job (as in AWS) finds every open
+  // problem whose execution is not running and restarts it where it was.
   await reconcileLogged();
 
   const jobs =

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readiness } from '../functions/adapters/readiness.ts';
 import { handler } from '../functions/http/api.ts';
 import { MAX_BODY_BYTES } from '../functions/http/middleware.ts';
 import type { HttpEvent, HttpResult } from '../functions/http/types.ts';
@@ -70,6 +71,16 @@ export function createLocalServer(localRoutes: LocalRoute[]): Server {
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const wantsJson = (req.headers.accept ?? '').includes('application/json');
+      // Until the table is ACTIVE and the demo data seeded, only /health answers (503, with why).
+      const { ready, reason } = readiness();
+      if (!ready && url.pathname !== '/health') {
+        write(res, {
+          statusCode: 503,
+          headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' },
+          body: `Systemet starter – prøv igen om et øjeblik. ${reason ?? ''}`.trim(),
+        });
+        return;
+      }
       for (const route of localRoutes) {
         const result = await route({
           path: url.pathname,

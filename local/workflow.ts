@@ -10,6 +10,7 @@ type JSONValue = Parameters<StateMachine['run']>[0];
 
 import type { WorkflowEngine, WorkflowInput } from '../functions/adapters/workflow.ts';
 import { executionName } from '../functions/adapters/workflow.ts';
+import { Semaphore } from '../functions/domain/limit.ts';
 import { handler as ladderStep } from '../functions/workflow/ladder-step.ts';
 import { fakeLambdaContext } from './lambda-context.ts';
 
@@ -30,6 +31,9 @@ type Invoke = (payload: unknown) => Promise<unknown>;
 
 const invokeLadderStep: Invoke = (payload) => ladderStep(payload, fakeLambdaContext('ladder-step'));
 
+/** Ladder steps running at once; the rest queue (Lambda's concurrency limit, in one process). */
+export const LOCAL_STEP_CONCURRENCY = 8;
+
 export interface LocalWorkflow extends WorkflowEngine {
   /** Executions still running (for tests and shutdown). */
   running(): string[];
@@ -38,44 +42,60 @@ export interface LocalWorkflow extends WorkflowEngine {
   stopAll(): void;
 }
 
+/**
+ * The local engine. Like Step Functions it only runs the ASL: a failed step goes through the
+ * state machine's own failure path (RecordFailure), and the reconcile job restarts it — there is
+ * no recovery logic here. Steps queue for a bounded number of slots, so a burst of reports makes
+ * the ladder slower, never failed; a step's time budget starts when it gets its slot.
+ */
 export function localWorkflowEngine(
-  options: { invoke?: Invoke; onError?: (id: string, error: unknown) => void } = {},
+  options: { invoke?: Invoke; stepConcurrency?: number } = {},
 ): LocalWorkflow {
   const invoke = options.invoke ?? invokeLadderStep;
+  const slots = new Semaphore(options.stepConcurrency ?? LOCAL_STEP_CONCURRENCY);
   const machine = new StateMachine(loadDefinition(), { validationOptions: { checkArn: true } });
   const executions = new Map<string, { abort: () => void; result: Promise<unknown> }>();
   const lambdaTask = async (input: JSONValue): Promise<JSONValue> => {
     const { FunctionName, Payload } = input as { FunctionName: string; Payload: unknown };
     if (FunctionName !== LOCAL_LADDER_ARN) throw new Error(`No local function ${FunctionName}`);
-    return { Payload: (await invoke(Payload)) as JSONValue };
+    return { Payload: ((await slots.run(() => invoke(Payload))) ?? null) as JSONValue };
   };
-  const taskResourceLocalHandlers = Object.fromEntries(
-    ['Begin', 'Notify', 'Check', 'ContinueAsNew'].map((s) => [s, lambdaTask]),
-  );
-  const onError = options.onError ?? ((id, error) => console.error(`Execution ${id} failed:`, error));
+  const taskStates = Object.entries(loadDefinition().States as Record<string, { Type: string }>)
+    .filter(([, state]) => state.Type === 'Task')
+    .map(([name]) => name);
+  const taskResourceLocalHandlers = Object.fromEntries(taskStates.map((s) => [s, lambdaTask]));
+  const retryIntervalOverrides = Object.fromEntries(taskStates.map((s) => [s, 200]));
 
   return {
-    async start(input: WorkflowInput) {
-      const id = executionName(input);
+    async start(input: WorkflowInput, attempt = 0) {
+      const id = executionName(input, attempt);
       if (executions.has(id)) return id;
       const execution = machine.run(
         { ...input },
         {
-          overrides: {
-            taskResourceLocalHandlers,
-            retryIntervalOverrides: { Begin: 200, Notify: 200, Check: 200, ContinueAsNew: 200 },
-          },
+          overrides: { taskResourceLocalHandlers, retryIntervalOverrides },
           noThrowOnAbort: true,
+          // What Step Functions passes as the Context Object (RecordFailure reads the execution id).
+          context: {
+            Execution: { Id: id, Name: id, Input: { ...input }, StartTime: new Date().toISOString() },
+          },
         },
       );
+      // A failed execution (its failure already recorded by RecordFailure) is what a CloudWatch
+      // alarm reports in AWS: locally it is logged.
       const result = execution.result
-        .catch((error: unknown) => onError(id, error))
+        .catch((error: unknown) =>
+          console.error(`Execution ${id} failed:`, error instanceof Error ? error.message : error),
+        )
         .finally(() => executions.delete(id));
       executions.set(id, { abort: execution.abort, result });
       return id;
     },
     async stop(executionId) {
       executions.get(executionId)?.abort();
+    },
+    async isRunning(executionId) {
+      return executions.has(executionId);
     },
     running: () => [...executions.keys()],
     async idle() {

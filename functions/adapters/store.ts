@@ -3,7 +3,7 @@
  *
  * | item                | PK                    | SK                              | GSI1PK / GSI1SK             | GSI2PK / GSI2SK                |
  * |---------------------|-----------------------|---------------------------------|-----------------------------|--------------------------------|
- * | problem             | PROBLEM#<id>          | #META                           | PROBLEMS / <createdAt>      | WORKFLOW#pending / <createdAt> (only while not started) |
+ * | problem             | PROBLEM#<id>          | #META                           | PROBLEMS / <createdAt>      | LADDER#open / <createdAt> (only while open) |
  * | timeline event      | PROBLEM#<id>          | EVENT#<at>#<rand>               |                             |                                |
  * | recipient           | PROBLEM#<id>          | RECIPIENT#<email>               |                             |                                |
  * | notification claim  | PROBLEM#<id>          | SENT#<level>#<round>#<email>    |                             |                                |
@@ -60,15 +60,16 @@ async function queryAll(params: Omit<ConstructorParameters<typeof QueryCommand>[
 
 // ---------------------------------------------------------------- problems
 
+const OPEN_PROBLEMS = 'LADDER#open';
+
 function problemKeys(problem: Problem) {
   return {
     PK: `PROBLEM#${problem.id}`,
     SK: META,
     GSI1PK: 'PROBLEMS',
     GSI1SK: problem.createdAt,
-    ...(problem.workflow.state === 'started'
-      ? {}
-      : { GSI2PK: 'WORKFLOW#pending', GSI2SK: problem.createdAt }),
+    // Every open problem is in one index partition: the reconcile job pages through it.
+    ...(problem.status === 'open' ? { GSI2PK: OPEN_PROBLEMS, GSI2SK: problem.createdAt } : {}),
   };
 }
 
@@ -170,14 +171,27 @@ export async function listProblems(limit = 100): Promise<Problem[]> {
   return (out.Items ?? []).map((i) => strip<Problem>(i) as Problem);
 }
 
-/** Problems whose workflow has not been started yet (reconciliation). */
-export async function listPendingWorkflowStarts(): Promise<Problem[]> {
-  const items = await queryAll({
-    IndexName: 'GSI2',
-    KeyConditionExpression: 'GSI2PK = :pk',
-    ExpressionAttributeValues: { ':pk': 'WORKFLOW#pending' },
-  });
-  return items.map((i) => strip<Problem>(i) as Problem);
+/**
+ * Every open problem, oldest first, one page at a time (reconciliation and restart): memory stays
+ * bounded by the page size whatever the number of open problems.
+ */
+export async function* openProblemPages(pageSize = 100): AsyncGenerator<Problem[]> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': OPEN_PROBLEMS },
+        Limit: pageSize,
+        ExclusiveStartKey,
+      }),
+    );
+    const items = (page.Items ?? []).map((i) => strip<Problem>(i) as Problem);
+    if (items.length > 0) yield items;
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
 }
 
 // ---------------------------------------------------------------- timeline
@@ -186,6 +200,8 @@ export type TimelineKind =
   | 'reported'
   | 'workflow-started'
   | 'workflow-start-failed'
+  | 'workflow-stopped'
+  | 'workflow-restarted'
   | 'level-entered'
   | 'notified'
   | 'reminder'

@@ -2,7 +2,12 @@
  * The workflow port: Step Functions in AWS; locally the same ASL in aws-local-stepfunctions
  * (the local runtime installs its engine with `setWorkflowEngine`).
  */
-import { SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  SFNClient,
+  StartExecutionCommand,
+  StopExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { config } from './config.ts';
 
 export interface WorkflowInput {
@@ -12,35 +17,60 @@ export interface WorkflowInput {
 }
 
 export interface WorkflowEngine {
-  /** Starts (idempotently per problem and generation) and returns the execution id. */
-  start(input: WorkflowInput): Promise<string>;
+  /**
+   * Starts the execution named by {@link executionName} and returns its id. Starting a name that
+   * is already running returns that execution; a name whose execution has ended is an error
+   * (a Standard execution's name cannot be reused), so a restart must use a new `attempt`.
+   */
+  start(input: WorkflowInput, attempt?: number): Promise<string>;
   stop(executionId: string, reason: string): Promise<void>;
+  /** The engine's own answer (not the stored state): is this execution still running? */
+  isRunning(executionId: string): Promise<boolean>;
 }
 
-export function executionName(input: WorkflowInput): string {
-  return `problem-${input.problemId}-g${input.generation}`;
+/** `problem-<id>-g<generation>`, and `-r<attempt>` for the attempt-th restart. */
+export function executionName(input: WorkflowInput, attempt = 0): string {
+  return `problem-${input.problemId}-g${input.generation}${attempt > 0 ? `-r${attempt}` : ''}`;
+}
+
+/** The problem an execution belongs to, from its name or ARN. */
+export function problemIdOfExecution(executionId: string): string | undefined {
+  return /(?:^|:)problem-([0-9A-Z]+)-g\d+(?:-r\d+)?$/.exec(executionId)?.[1];
+}
+
+export class ExecutionNotRunningError extends Error {
+  constructor(name: string) {
+    super(`Execution ${name} exists but is no longer running; restart under a new name`);
+    this.name = 'ExecutionNotRunningError';
+  }
 }
 
 export function stepFunctionsEngine(client = new SFNClient({ region: config().AWS_REGION })): WorkflowEngine {
+  async function isRunning(executionArn: string): Promise<boolean> {
+    try {
+      const out = await client.send(new DescribeExecutionCommand({ executionArn }));
+      return out.status === 'RUNNING';
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ExecutionDoesNotExist') return false;
+      throw error;
+    }
+  }
   return {
-    async start(input) {
+    async start(input, attempt = 0) {
       const stateMachineArn = config().STATE_MACHINE_ARN;
       if (!stateMachineArn) throw new Error('STATE_MACHINE_ARN is not set');
+      const name = executionName(input, attempt);
       try {
         const out = await client.send(
-          new StartExecutionCommand({
-            stateMachineArn,
-            name: executionName(input),
-            input: JSON.stringify(input),
-          }),
+          new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }),
         );
-        return out.executionArn ?? executionName(input);
+        return out.executionArn ?? name;
       } catch (error) {
-        // Same name and input: the execution already exists, which is what we wanted.
-        if (error instanceof Error && error.name === 'ExecutionAlreadyExists') {
-          return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${executionName(input)}`;
-        }
-        throw error;
+        if (!(error instanceof Error && error.name === 'ExecutionAlreadyExists')) throw error;
+        // The name exists: that is what we wanted only while it runs (a retried start).
+        const arn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+        if (await isRunning(arn)) return arn;
+        throw new ExecutionNotRunningError(name);
       }
     },
     async stop(executionId, reason) {
@@ -53,5 +83,6 @@ export function stepFunctionsEngine(client = new SFNClient({ region: config().AW
         throw error;
       }
     },
+    isRunning,
   };
 }

@@ -89,3 +89,14 @@ export function afterDeadline(level: Level, resolved: boolean): Transition {
 export function isLevel(value: unknown): value is Level {
   return value === 1 || value === 2 || value === 3 || value === 4;
 }
+
+/**
+ * How long an automatic restart waits after the `failures`-th consecutive failure: the first
+ * restart at once, then 2, 4, 8 … minutes up to 6 hours, so a step that keeps failing is
+ * retried without hammering what it fails on. Divided by the time scale like every ladder wait.
+ */
+export function restartBackoffMs(failures: number, timeScale = 1): number {
+  if (failures <= 1) return 0;
+  const minutes = Math.min(2 ** (failures - 1), 6 * 60);
+  return (minutes * 60_000) / Math.max(1, timeScale);
+}

@@ -90,7 +90,12 @@ export interface Person {
   role: string;
 }
 
-export type WorkflowState = 'pending' | 'started' | 'failed';
+/**
+ * pending: stored, execution not started yet; started: an execution was started; failed: the
+ * start failed (retried by the reconcile job); stopped: an execution ended in its failure path
+ * ("Eskaleringen er stoppet af en fejl"), restarted by the reconcile job or the secretariat.
+ */
+export type WorkflowState = 'pending' | 'started' | 'failed' | 'stopped';
 
 export interface Problem extends ProblemReport {
   id: string;
@@ -117,6 +122,13 @@ export interface Problem extends ProblemReport {
     attempts: number;
     lastError?: string;
     generation: number;
+    /** Restarts so far: each restart runs under a new execution name (`executionName`). */
+    restarts?: number;
+    /** Failures since the ladder last moved on (backs off automatic restarts, alerts once). */
+    failures?: number;
+    /** When the last execution stopped on an error, and which one (the failure is recorded once). */
+    stoppedAt?: string;
+    stoppedExecution?: string;
   };
   version: number;
 }

@@ -1,9 +1,12 @@
-/** Scheduled: starts the workflow of every stored problem whose start failed (nothing accepted is lost). */
+/**
+ * Scheduled: starts every open problem whose ladder is not running — never started, or stopped by
+ * an error — asking Step Functions for each execution's real status (nothing accepted is lost).
+ */
 import middy from '@middy/core';
-import { reconcileWorkflowStarts } from '../services/problems.ts';
+import { reconcileLadders } from '../services/recovery.ts';
 
 export const handler = middy().handler(async () => {
-  const result = await reconcileWorkflowStarts();
-  console.log(JSON.stringify({ message: 'reconciled workflow starts', ...result }));
+  const result = await reconcileLadders();
+  console.log(JSON.stringify({ message: 'reconciled ladders', ...result }));
   return result;
 });

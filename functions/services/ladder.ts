@@ -22,6 +22,7 @@ import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { createActionToken } from './auth.ts';
 import { activateNetworkAutomatically } from './networks.ts';
 import { problemUrl, respondUrl } from './problems.ts';
+import { recordLadderFailure } from './recovery.ts';
 import { finderLinesFor } from './weekly.ts';
 
 /**
@@ -38,6 +39,15 @@ export interface StepInput {
   generation: number;
   level?: number;
   round?: number;
+}
+
+/** The state machine's failure path (RecordFailure): what failed, in which execution. */
+export interface FailureInput {
+  action: 'failed';
+  problemId: string;
+  generation: number;
+  executionId: string;
+  error?: { Error?: string; Cause?: string };
 }
 
 export interface StepState {
@@ -71,8 +81,11 @@ async function load(problemId: string): Promise<Problem> {
   return problem;
 }
 
-export async function runStep(input: StepInput): Promise<StepState> {
+export async function runStep(input: StepInput | FailureInput): Promise<StepState | undefined> {
   switch (input.action) {
+    case 'failed':
+      await recordLadderFailure(input);
+      return undefined;
     case 'begin':
       return begin(input);
     case 'notify':
@@ -113,7 +126,15 @@ async function notify(input: StepInput): Promise<StepState> {
     const updated = await mutateProblem(problem.id, (p) =>
       p.status === 'resolved'
         ? undefined
-        : { ...p, level, round, levelSince: now.toISOString(), deadline: deadline.toISOString() },
+        : {
+            ...p,
+            level,
+            round,
+            levelSince: now.toISOString(),
+            deadline: deadline.toISOString(),
+            // The ladder moved on: a later failure alerts the secretariat again.
+            workflow: { ...p.workflow, failures: 0 },
+          },
     );
     if (!updated || updated.status === 'resolved')
       return state(problem, input.generation, { resolved: true });

@@ -12,7 +12,6 @@ import {
   createProblem,
   getProblem,
   getRecipient,
-  listPendingWorkflowStarts,
   listRecipients,
   mutateProblem,
   releaseNotification,
@@ -118,11 +117,12 @@ async function sendReceipt(problem: Problem): Promise<void> {
 
 /**
  * Starts the problem's workflow once. A failure is recorded and left for the reconciler
- * (`reconcileWorkflowStarts`), never thrown at the person who reported.
+ * (`reconcileLadders` in recovery.ts), never thrown at the person who reported.
  */
 export async function startWorkflow(problemId: string): Promise<boolean> {
   const problem = await getProblem(problemId);
-  if (problem?.status !== 'open' || problem.workflow.state === 'started') return false;
+  const notStarted = problem?.workflow.state === 'pending' || problem?.workflow.state === 'failed';
+  if (problem?.status !== 'open' || !notStarted) return false;
   try {
     const executionId = await deps().workflow.start({ problemId, generation: problem.workflow.generation });
     await mutateProblem(problemId, (p) =>
@@ -153,36 +153,6 @@ export async function startWorkflow(problemId: string): Promise<boolean> {
     });
     return false;
   }
-}
-
-/** How long a stored problem may wait for its workflow before the job reports an error (and alarms). */
-export const STUCK_AFTER_MS = 15 * 60 * 1000;
-
-export class StuckWorkflowStartError extends Error {
-  constructor(ids: string[]) {
-    super(`Workflow start has failed for more than 15 minutes for problems: ${ids.join(', ')}`);
-    this.name = 'StuckWorkflowStartError';
-  }
-}
-
-/**
- * Starts every stored problem whose workflow is not running (scheduled job and local start-up).
- * Handles the whole batch, then throws if any problem has waited too long, so operations hear of it.
- */
-export async function reconcileWorkflowStarts(): Promise<{ started: number; pending: number }> {
-  const pending = await listPendingWorkflowStarts();
-  let started = 0;
-  const stuck: string[] = [];
-  for (const p of pending) {
-    if (p.status !== 'open') {
-      await mutateProblem(p.id, (q) => ({ ...q, workflow: { ...q.workflow, state: 'started' } }));
-      continue;
-    }
-    if (await startWorkflow(p.id)) started++;
-    else if (deps().now().getTime() - Date.parse(p.createdAt) > STUCK_AFTER_MS) stuck.push(p.id);
-  }
-  if (stuck.length > 0) throw new StuckWorkflowStartError(stuck);
-  return { started, pending: pending.length - started };
 }
 
 /** May this actor respond (acknowledge/offer) to the problem? Only people it was sent to. */

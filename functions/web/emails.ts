@@ -228,6 +228,25 @@ export function nobodyReachedEmail(
   );
 }
 
+/** To the secretariat: a problem's escalation stopped on an error and waits for its restart. */
+export function ladderStoppedEmail(problem: Problem, reason: string, problemUrl: string): Email {
+  return composeEmail(
+    subjectFor(problem, 'Eskaleringen er stoppet af en fejl:'),
+    [
+      'Til Specialenheden',
+      '',
+      `Eskaleringen af ${problem.ref} er stoppet af en fejl på niveau ${problem.level} (${LEVEL_NAMES[problem.level].da}).`,
+      reason,
+      'Systemet genstarter eskaleringen automatisk fra det gemte niveau og den gemte svarfrist; ingen får den samme e-mail to gange.',
+      'Fortsætter fejlen, kan I genstarte sagen fra dens side – og kontakte de relevante personer direkte.',
+      '',
+      ...problemSummaryLines(problem),
+    ],
+    [{ label: 'Se sagen', url: problemUrl }],
+    FOOTER,
+  );
+}
+
 export function signInEmail(name: string, url: string): Email {
   return composeEmail(
     '[Kræftkapacitet] Dit login-link',

@@ -224,7 +224,7 @@ describe('state machine', () => {
     expect(definition).toEqual(JSON.parse(substitute(local)));
     expect(deployed).not.toMatch(/\$\{(?!LadderStepFunctionArn\})/); // no other substitution variable left
     const tasks = Object.values(definition.States as Record<string, Json>).filter((st) => st.Type === 'Task');
-    expect(tasks.length).toBeGreaterThanOrEqual(4);
+    expect(tasks.length).toBeGreaterThanOrEqual(5);
     for (const task of tasks) {
       expect(task.Resource).toBe('arn:aws:states:::lambda:invoke');
       expect(task.Parameters.FunctionName).toBe(fakeArn);
@@ -245,6 +245,28 @@ describe('state machine', () => {
     expect(JSON.stringify(start[0]?.statement.Resource)).toMatch(
       /:stateMachine:kraeftkapacitet-test-escalation"\]\]\}$/,
     );
+  });
+});
+
+describe('escalation failure path', () => {
+  const definition = () => JSON.parse(readFileSync(fromRoot(ESCALATION_ASL), 'utf8'));
+
+  it('catches every error of every Task state into the failure path, which ends the execution as failed', () => {
+    const states = definition().States as Record<string, Json>;
+    const tasks = Object.entries(states).filter(([, st]) => st.Type === 'Task');
+    for (const [name, task] of tasks) {
+      expect(task.Catch, name).toBeDefined();
+      const catchAll = (task.Catch as Json[]).find((c) => c.ErrorEquals.includes('States.ALL'));
+      expect(catchAll, `${name} catches States.ALL`).toBeDefined();
+      expect(['RecordFailure', 'Stopped'], name).toContain(catchAll?.Next);
+    }
+    expect(states.RecordFailure?.Parameters.Payload).toMatchObject({
+      action: 'failed',
+      'executionId.$': '$$.Execution.Id',
+      'error.$': '$.error',
+    });
+    expect(states.RecordFailure?.Next).toBe('Stopped');
+    expect(states.Stopped?.Type).toBe('Fail');
   });
 });
 
@@ -390,16 +412,23 @@ describe('IAM', () => {
     }
   });
 
-  it('has one resource pattern with a wildcard: stopping this state machine’s executions, for the api only', () => {
+  it('has one resource pattern with a wildcard: this state machine’s executions, stopped by the api and described by the api and the reconcile job', () => {
     const patterned = statements().filter(({ statement }) =>
       resourcesOfStatement(statement).some((r) => r !== '*' && JSON.stringify(r).includes('*')),
     );
-    expect(patterned).toHaveLength(1);
-    expect(patterned[0]?.statement.Action).toBe('states:StopExecution');
-    expect(JSON.stringify(patterned[0]?.statement.Resource)).toContain(
-      ':execution:kraeftkapacitet-test-escalation:*',
-    );
-    expect(patterned[0]?.roles).toEqual([roleOf(ids.api)]);
+    expect(patterned.length).toBeGreaterThan(0);
+    const granted = new Map<string, Set<string>>();
+    for (const { statement, roles } of patterned) {
+      expect(resourcesOfStatement(statement)).toHaveLength(1);
+      expect(JSON.stringify(statement.Resource)).toContain(':execution:kraeftkapacitet-test-escalation:*');
+      for (const role of roles)
+        for (const action of actionsOf(statement))
+          granted.set(role, new Set([...(granted.get(role) ?? []), action]));
+    }
+    expect(Object.fromEntries([...granted].map(([role, actions]) => [role, [...actions].sort()]))).toEqual({
+      [roleOf(ids.api)]: ['states:DescribeExecution', 'states:StopExecution'],
+      [roleOf(ids.reconcile)]: ['states:DescribeExecution'],
+    });
   });
 
   it('attaches no AWS managed policies', () => {
@@ -413,6 +442,9 @@ describe('IAM', () => {
     expect(has(ids.ladderStep, 'states:StartExecution')).toBe(true);
     expect(has(ids.ladderStep, 'states:StopExecution')).toBe(false);
     expect(has(ids.reconcile, 'states:StartExecution')).toBe(true);
+    expect(has(ids.reconcile, 'states:DescribeExecution')).toBe(true);
+    expect(has(ids.reconcile, 'states:StopExecution')).toBe(false);
+    expect(has(ids.ladderStep, 'states:DescribeExecution')).toBe(false);
     expect(has(ids.reconcile, 'ses:SendEmail')).toBe(false);
     expect(has(ids.sesEvents, 'states:StartExecution')).toBe(false);
     for (const fn of Object.values(ids)) {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { config } from '#adapters/config.ts';
 import { deps } from '#adapters/deps.ts';
+import { readiness } from '#adapters/readiness.ts';
 import { signInEmail } from '#web/emails.ts';
 import { html } from '#web/html.ts';
 import { layout } from '#web/layout.ts';
@@ -105,9 +106,16 @@ async function signOut(req: Request) {
   return redirect('/', { cookies: [clearSessionCookie()] });
 }
 
+/** 200 once the process can serve every request; 503 with the reason while it starts. */
+function health() {
+  const { ready, reason } = readiness();
+  if (ready) return jsonResponse({ status: 'ok' });
+  return jsonResponse({ status: 'starting', reason }, 503, { headers: { 'retry-after': '1' } });
+}
+
 export const generalRoutes: Route[] = [
   { method: 'GET', path: '/', handler: home },
-  { method: 'GET', path: '/health', handler: async () => jsonResponse({ status: 'ok' }) },
+  { method: 'GET', path: '/health', handler: async () => health() },
   { method: 'GET', path: '/log-ind', handler: showSignIn },
   { method: 'POST', path: '/log-ind', handler: requestSignIn },
   { method: 'GET', path: '/log-ind/link/:token', handler: confirmSignIn },

@@ -23,6 +23,7 @@ import {
   reportProblem,
   resolveProblem,
 } from '../../services/problems.ts';
+import { mayRestart, restartByHand } from '../../services/recovery.ts';
 import { asArray, asString, parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { htmlResponse, redirect } from '../respond.ts';
@@ -144,6 +145,7 @@ async function renderProblem(
     csrf?: string;
     mayRespond: (d: Details) => boolean;
     mayResolve: (d: Details) => boolean;
+    mayRestart?: boolean;
   },
   outcome: Outcome = {},
 ) {
@@ -161,7 +163,12 @@ async function renderProblem(
   return page(
     req,
     `Sag ${details.problem.ref}`,
-    problemPage({ ...details, actions, flash: outcome.flash }),
+    problemPage({
+      ...details,
+      actions,
+      flash: outcome.flash,
+      restart: view.mayRestart ? { action: view.action, csrf: view.csrf } : undefined,
+    }),
     outcome.errors ? 400 : 200,
   );
 }
@@ -177,6 +184,7 @@ async function show(req: Request, outcome?: Outcome) {
       csrf: req.csrf,
       mayRespond: (d) => d.recipients.some((r) => r.email === actor.email),
       mayResolve: (d) => mayResolve(actor, d.problem),
+      mayRestart: mayRestart(actor),
     },
     outcome,
   );
@@ -222,6 +230,19 @@ async function perform(problemId: string, actor: Actor, form: FormValues): Promi
         'Sagen er markeret som løst.',
         'Eskaleringen er stoppet, og alle kontaktede har fået besked.',
       ),
+    };
+  }
+  if (action === 'restart' && actor.via !== 'link') {
+    const done = await restartByHand(problemId, actor);
+    return {
+      flash:
+        done === 'restarted'
+          ? notice(
+              'success',
+              'Eskaleringen er genstartet.',
+              'Den fortsætter fra det gemte niveau og den gemte svarfrist.',
+            )
+          : notice('info', 'Eskaleringen kører allerede.'),
     };
   }
   throw new HttpError(400, 'Ukendt handling.');

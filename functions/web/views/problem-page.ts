@@ -8,9 +8,31 @@ import { formatDate, formatDateTime } from '#domain/time.ts';
 import { html, type Raw } from '../html.ts';
 import { errorSummary, ROLE_LABELS } from '../layout.ts';
 
+/** Shown on the problem page and in the list while a ladder waits for its restart. */
+export const LADDER_STOPPED_DA = 'Eskaleringen er stoppet af en fejl';
+
 export function statusBadge(problem: Problem): Raw {
   if (problem.status === 'resolved') return html`<span class="kk-badge resolved">Løst</span>`;
-  return html`<span class="kk-badge level-${problem.level}">Niveau ${problem.level}: ${LEVEL_NAMES[problem.level].da}</span>`;
+  const level = html`<span class="kk-badge level-${problem.level}">Niveau ${problem.level}: ${LEVEL_NAMES[problem.level].da}</span>`;
+  if (problem.workflow.state !== 'stopped') return level;
+  return html`${level} <strong class="kk-stopped">${LADDER_STOPPED_DA}</strong>`;
+}
+
+/**
+ * The stopped ladder, explained, with Specialenheden's restart button (`restartAction` is the
+ * form's target; absent for everyone else).
+ */
+export function stoppedNotice(problem: Problem, restart?: { action: string; csrf?: string }): Raw {
+  if (problem.status !== 'open' || problem.workflow.state !== 'stopped') return html``;
+  return html`<div class="alert alert-warning" role="status"><div class="alert-body">
+  <p class="alert-heading">${LADDER_STOPPED_DA}</p>
+  <p class="alert-text">Den genstartes automatisk fra niveau ${problem.level} og den gemte svarfrist; ingen får den samme e-mail to gange.${problem.workflow.stoppedAt ? ` Stoppet ${formatDateTime(problem.workflow.stoppedAt)}.` : ''}</p>
+  ${
+    restart
+      ? html`<form method="post" action="${restart.action}">${restart.csrf ? html`<input type="hidden" name="csrf" value="${restart.csrf}">` : ''}<input type="hidden" name="action" value="restart"><button class="button button-secondary" type="submit">Genstart eskaleringen nu</button></form>`
+      : ''
+  }
+</div></div>`;
 }
 
 function affected(problem: Problem): string {
@@ -58,10 +80,12 @@ export function problemPage(args: {
   recipients: StoredRecipient[];
   actions?: Raw;
   flash?: Raw;
+  restart?: { action: string; csrf?: string };
 }): Raw {
-  const { problem, timeline, recipients, actions, flash } = args;
+  const { problem, timeline, recipients, actions, flash, restart } = args;
   return html`<h1>Kapacitetsproblem ${problem.ref}</h1>
 ${flash ?? ''}
+${stoppedNotice(problem, restart)}
 ${summary(problem)}
 ${actions ?? ''}
 <h2>Tidslinje</h2>

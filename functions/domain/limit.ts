@@ -1,0 +1,48 @@
+/**
+ * Bounded concurrency: a burst of work runs N at a time and waits its turn, instead of
+ * starting everything at once (slower under load, never failed, memory bounded).
+ */
+
+/** Admits at most `size` holders at a time; the rest wait in arrival order. */
+export class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new Error(`Semaphore size must be ≥ 1, got ${size}`);
+  }
+
+  /** Runs `work` once a slot is free and frees the slot when it settles. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((admit) => this.waiting.push(admit));
+    else this.active++;
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes straight to the next in line, so `active` never overshoots.
+      if (next) next();
+      else this.active--;
+    }
+  }
+
+  /** How many are waiting for a slot. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+}
+
+/**
+ * Applies `fn` to every item, at most `limit` at a time. Every item is attempted; the results
+ * come back as settled outcomes in the items' order.
+ *
+ * @example await mapSettled(recipients, 5, (r) => send(r))
+ */
+export async function mapSettled<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<PromiseSettledResult<R>[]> {
+  const semaphore = new Semaphore(limit);
+  return Promise.allSettled(items.map((item) => semaphore.run(() => fn(item))));
+}
