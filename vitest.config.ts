@@ -5,8 +5,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
-        // Each file starts the local runtime (table ACTIVE, demo data seeded): on a busy 2-core
-        // machine that alone can take tens of seconds.
+        // Starting the local runtime (seeding included) can take over 10 s on a busy 2-core machine.
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
