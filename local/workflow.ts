@@ -12,7 +12,7 @@ import type { WorkflowEngine, WorkflowInput } from '../functions/adapters/workfl
 import { executionName } from '../functions/adapters/workflow.ts';
 import { Semaphore } from '../functions/domain/limit.ts';
 import { handler as ladderStep } from '../functions/workflow/ladder-step.ts';
-import { fakeLambdaContext } from './lambda-context.ts';
+import { invokeLocally } from './lambda-context.ts';
 
 export const ASL_PATH = fileURLToPath(new URL('../statemachines/escalation.asl.json', import.meta.url));
 export const LOCAL_LADDER_ARN =
@@ -29,7 +29,7 @@ export function loadDefinition(
 
 type Invoke = (payload: unknown) => Promise<unknown>;
 
-const invokeLadderStep: Invoke = (payload) => ladderStep(payload, fakeLambdaContext('ladder-step'));
+const invokeLadderStep: Invoke = (payload) => invokeLocally(ladderStep, payload, 'ladder-step');
 
 /** Ladder steps running at once; the rest queue (Lambda's concurrency limit, in one process). */
 export const LOCAL_STEP_CONCURRENCY = 8;
