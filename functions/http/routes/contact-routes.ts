@@ -6,7 +6,12 @@
 
 import { deps } from '#adapters/deps.ts';
 import { getContact } from '#adapters/store.ts';
-import { type ContactFilter, mayEditContact, mayManageContacts } from '#domain/contact-lists.ts';
+import {
+  type ContactFilter,
+  contactFormSchema,
+  mayEditContact,
+  mayManageContacts,
+} from '#domain/contact-lists.ts';
 import type { Contact } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import type { html } from '#web/html.ts';
@@ -22,7 +27,7 @@ import {
   saveContact,
   verifyMonths,
 } from '../../services/contacts.ts';
-import { asArray, asString, parseForm } from '../forms.ts';
+import { asString, fromForm, parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { htmlResponse, jsonResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
@@ -96,20 +101,7 @@ function formValues(c: Contact): Record<string, string | string[]> {
 }
 
 function formInput(form: Record<string, string | string[]>) {
-  return {
-    id: asString(form.id) ?? '',
-    role: asString(form.role),
-    name: asString(form.name) ?? '',
-    title: asString(form.title) ?? '',
-    email: asString(form.email) ?? '',
-    phone: asString(form.phone) ?? '',
-    region: asString(form.region) ?? '',
-    hospital: asString(form.hospital) ?? '',
-    department: asString(form.department) ?? '',
-    cancerTypes: asArray(form.cancerTypes),
-    modalities: asArray(form.modalities),
-    maintainer: asString(form.maintainer) ?? '',
-  };
+  return fromForm(contactFormSchema, form);
 }
 
 async function showEdit(req: Request) {

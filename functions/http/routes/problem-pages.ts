@@ -23,7 +23,7 @@ import {
   reportProblem,
   resolveProblem,
 } from '../../services/problems.ts';
-import { asArray, asString, parseForm } from '../forms.ts';
+import { asString, fromForm, parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { htmlResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
@@ -39,20 +39,9 @@ function departmentsFor(actor: Actor) {
     .filter((d): d is NonNullable<typeof d> => d !== undefined);
 }
 
-/** Form fields → the report shape zod validates (checkbox groups, yes/no, empty strings). */
+/** Form fields → the report the JSON API takes, read through the report schema. */
 export function reportFromForm(form: FormValues) {
-  return {
-    departmentId: asString(form.departmentId),
-    cancerType: asString(form.cancerType),
-    pathwayTypes: asArray(form.pathwayTypes),
-    modalities: asArray(form.modalities),
-    patientsAtRisk: asString(form.patientsAtRisk),
-    from: asString(form.from),
-    until: asString(form.until),
-    longLasting: asString(form.longLasting) === 'ja',
-    scope: asString(form.scope),
-    description: asString(form.description) ?? '',
-  };
+  return fromForm(problemReportSchema, form);
 }
 
 async function showForm(req: Request) {
@@ -193,12 +182,7 @@ async function perform(problemId: string, actor: Actor, form: FormValues): Promi
     return { flash: notice('success', 'Tak – din kvittering er registreret.') };
   }
   if (action === 'offer') {
-    const parsed = offerSchema.safeParse({
-      patients: asString(form.patients),
-      modality: asString(form.modality),
-      earliest: asString(form.earliest),
-      note,
-    });
+    const parsed = offerSchema.safeParse(fromForm(offerSchema, form));
     if (!parsed.success) {
       return {
         errors: fieldErrors(parsed.error),

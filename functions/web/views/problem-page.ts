@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 /** The problem page (summary, timeline, everyone contacted), the receipt, the list, and the respond page. */
 import type { StoredRecipient, TimelineEvent } from '#adapters/store.ts';
 import { LEVEL_NAMES } from '#domain/ladder.ts';
+import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import { type Problem, SCOPE_LABELS } from '#domain/problem.ts';
 import { cancerTypeName, findDepartment, MODALITY_LABELS, regionName } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
@@ -133,7 +134,7 @@ ${
   <input class="form-input input-width-xs" type="number" min="1" id="patients" name="patients" value="${values.patients ?? ''}"></div>
   <div class="form-group${errors.modality ? ' form-error' : ''}"><label class="form-label" for="modality">Behandling</label>${err('modality')}
   <select class="form-select" id="modality" name="modality">
-    ${(['udredning', 'kirurgi', 'medicinsk', 'straalebehandling'] as const).map((m) => html`<option value="${m}" ${values.modality === m ? html`selected` : ''}>${MODALITY_LABELS[m]}</option>`)}
+    ${WAIT_PATHWAY_LIST.items.map((m) => html`<option value="${m.id}" ${values.modality === m.id ? html`selected` : ''}>${m.label.da}</option>`)}
   </select></div>
   <div class="form-group${errors.earliest ? ' form-error' : ''}"><label class="form-label" for="earliest">Tidligst fra</label>${err('earliest')}
   <input class="form-input input-width-s" type="date" id="earliest" name="earliest" value="${values.earliest ?? ''}"></div>
