@@ -43,7 +43,10 @@ export const problemReportSchema = z
       .min(1, 'Angiv mindst 1 patient.')
       .max(10_000, 'Antallet virker for højt – angiv højst 10.000.'),
     from: isoDate,
-    until: isoDate.optional(),
+    /** The reporter's estimate of the problem's last day; the actual end is `resolvedAt`. */
+    until: isoDate.optional().describe(
+      'Forventes at vare til: afdelingens skøn over problemets sidste dag (den faktiske løsning registreres, når sagen markeres som løst).',
+    ),
     longLasting: z.boolean().default(false),
     scope: SCOPE_LIST.schema('Vælg hvor mange der er berørt.'),
     description: freeText(2000).default(''),

@@ -29,7 +29,7 @@ import {
 } from '../../services/contacts.ts';
 import { asString, fromForm, parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
-import { htmlResponse, jsonResponse, redirect } from '../respond.ts';
+import { csvResponse, htmlResponse, jsonResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
 function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
@@ -71,16 +71,7 @@ async function list(req: Request) {
 
 async function exportCsv(req: Request) {
   requireActor(req);
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="kontakter-${localDate(deps().now())}.csv"`,
-      'cache-control': 'no-store',
-    },
-    // A BOM so Excel reads the file as UTF-8 (æ, ø, å).
-    body: `\uFEFF${await exportContactsCsv()}`,
-  };
+  return csvResponse(`kontakter-${localDate(deps().now())}.csv`, await exportContactsCsv());
 }
 
 function formValues(c: Contact): Record<string, string | string[]> {

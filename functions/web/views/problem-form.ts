@@ -94,6 +94,7 @@ ${errorSummary(errors)}
     errors,
     'until',
     html`<label class="form-label" for="until">Forventes at vare til (valgfri)</label>
+    <span class="form-hint">Den dag, I forventer, at problemet er løst. Lad feltet stå tomt, hvis I ikke ved det.</span>
     ${fieldError(errors, 'until')}
     <input class="form-input input-width-s" type="date" id="until" name="until" value="${v('until')}" aria-describedby="${describedBy('until')}">`,
   )}
