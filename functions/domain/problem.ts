@@ -44,9 +44,11 @@ export const problemReportSchema = z
       .max(10_000, 'Antallet virker for højt – angiv højst 10.000.'),
     from: isoDate,
     /** The reporter's estimate of the problem's last day; the actual end is `resolvedAt`. */
-    until: isoDate.optional().describe(
-      'Forventes at vare til: afdelingens skøn over problemets sidste dag (den faktiske løsning registreres, når sagen markeres som løst).',
-    ),
+    until: isoDate
+      .optional()
+      .describe(
+        'Forventes at vare til: afdelingens skøn over problemets sidste dag (den faktiske løsning registreres, når sagen markeres som løst).',
+      ),
     longLasting: z.boolean().default(false),
     scope: SCOPE_LIST.schema('Vælg hvor mange der er berørt.'),
     description: freeText(2000).default(''),
