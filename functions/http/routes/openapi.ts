@@ -4,6 +4,7 @@ import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
 import { regionIdSchema } from '#domain/reference.ts';
 import { weeklySubmissionSchema } from '#domain/weekly.ts';
+import { monitoringOpenApiPaths } from './monitoring-openapi.ts';
 
 let cached: unknown;
 
@@ -183,6 +184,7 @@ export function openApiDocument(): unknown {
           responses: { 200: { description: 'Afdelinger, bedst først' }, 400: error, 401: error },
         },
       },
+      ...monitoringOpenApiPaths(error, auth),
       '/health': { get: { summary: 'Sundhedstjek', responses: { 200: { description: 'OK' } } } },
     },
   };
