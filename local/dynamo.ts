@@ -19,6 +19,11 @@ export interface LocalDynamo {
 
 export async function startDynalite(path?: string): Promise<LocalDynamo> {
   const server: Server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  // The SDK keeps connections alive; a server closing an idle one (Node's default after 5 s) as
+  // the client reuses it resets that request (ECONNRESET). Keep idle connections open longer
+  // than the client does, as a load balancer in front of keep-alive clients would.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -16,6 +16,12 @@ export interface MailMessage {
   purpose: string;
   problemId?: string;
   level?: Level;
+  /**
+   * The claimed delivery this message is (store.ts claimDelivery): a repeated delivery after a
+   * sender died mid-send. The outbox writes the same item again; SES cannot tell, so there the
+   * crash window between the send and its confirmation may deliver twice.
+   */
+  delivery?: { id: string; at: string };
 }
 
 export interface Mailer {
@@ -62,10 +68,10 @@ export function sesMailer(client = new SESv2Client({ region: config().AWS_REGION
 export function outboxMailer(): Mailer {
   return {
     async send(message) {
-      const id = randomUUID();
+      const id = message.delivery?.id ?? randomUUID();
       await putOutboxMessage({
         id,
-        sentAt: new Date().toISOString(),
+        sentAt: message.delivery?.at ?? new Date().toISOString(),
         from: config().MAIL_FROM,
         to: [message.to],
         subject: message.subject,

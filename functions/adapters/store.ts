@@ -391,6 +391,62 @@ export async function sendOnce(
   }
 }
 
+/** One claimed delivery: `id` and `at` stay the same when a dead sender's claim is taken over. */
+export interface DeliveryClaim {
+  state: 'claimed' | 'sent' | 'in-flight';
+  id?: string;
+  at?: string;
+}
+
+/**
+ * Claims one delivery with a lease: `claimed` (send it now, then {@link confirmDelivery}),
+ * `sent` (confirmed before, or a claim from before leases existed), or `in-flight` (another
+ * sender holds an unexpired lease). A claim whose lease ran out unconfirmed — its sender died
+ * mid-send — is taken over, keeping its id and time, so an idempotent mailer writes the same
+ * message again instead of a second one.
+ */
+export async function claimDelivery(pk: string, sk: string, leaseMs: number): Promise<DeliveryClaim> {
+  const now = Date.now();
+  try {
+    const out = await documentClient().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: { PK: pk, SK: sk },
+        UpdateExpression:
+          'SET #state = :sending, leaseUntil = :lease, deliveryId = if_not_exists(deliveryId, :id), #at = if_not_exists(#at, :at)',
+        ConditionExpression: 'attribute_not_exists(PK) OR (#state = :sending AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
+        ExpressionAttributeValues: {
+          ':sending': 'sending',
+          ':lease': now + leaseMs,
+          ':now': now,
+          ':id': randomBytes(8).toString('hex'),
+          ':at': new Date(now).toISOString(),
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { state: 'claimed', id: out.Attributes?.deliveryId, at: out.Attributes?.at };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+  const existing = await documentClient().send(new GetCommand({ TableName: table(), Key: { PK: pk, SK: sk } }));
+  return existing.Item?.state === 'sending' ? { state: 'in-flight' } : { state: 'sent' };
+}
+
+/** Marks a claimed delivery done (`sent`, or `rejected` when the address was refused). */
+export async function confirmDelivery(pk: string, sk: string, outcome: 'sent' | 'rejected' = 'sent') {
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: { PK: pk, SK: sk },
+      UpdateExpression: 'SET #state = :s REMOVE leaseUntil',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':s': outcome },
+    }),
+  );
+}
+
 /**
  * Claims the right to send one notification (problem, level, round, recipient) exactly once,
  * so a retried workflow step never e-mails anyone twice.
@@ -500,6 +556,7 @@ export interface OutboxMessage {
   purpose: string;
 }
 
+/** Writes a message; the same `sentAt` and `id` overwrite the same item (a repeated delivery). */
 export async function putOutboxMessage(message: OutboxMessage): Promise<void> {
   await documentClient().send(
     new PutCommand({
