@@ -76,6 +76,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     BASE_URL: url,
     MAILER: 'outbox',
     LOCAL_TIME_SCALE: String(options.timeScale ?? 1),
+    // A local ladder step has 30 s (lambda-context.ts); a sender killed mid-send is taken over after that.
+    SEND_LEASE_SECONDS: process.env.SEND_LEASE_SECONDS ?? '30',
     ...options.env,
   });
   resetConfig();

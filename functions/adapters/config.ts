@@ -26,6 +26,11 @@ const schema = z.object({
   LINK_TTL_DAYS: z.coerce.number().positive().default(14),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /**
+   * How long a claimed escalation e-mail is held for its sender before another run may take it
+   * over (the sender died mid-send): longer than the ladder-step function's timeout (120 s).
+   */
+  SEND_LEASE_SECONDS: z.coerce.number().positive().default(150),
   /** Bucket for monitoring extracts on their way in (deleted once processed). */
   MONITORING_BUCKET: z.string().min(1).default('kraeftkapacitet-monitoring'),
   /** The embedded S3 engine's URL locally; unset in AWS. */

@@ -430,7 +430,9 @@ export async function claimDelivery(pk: string, sk: string, leaseMs: number): Pr
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
-  const existing = await documentClient().send(new GetCommand({ TableName: table(), Key: { PK: pk, SK: sk } }));
+  const existing = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: { PK: pk, SK: sk } }),
+  );
   return existing.Item?.state === 'sending' ? { state: 'in-flight' } : { state: 'sent' };
 }
 

@@ -6,16 +6,21 @@ import { config } from '#adapters/config.ts';
 import { deps } from '#adapters/deps.ts';
 import {
   appendEvent,
+  claimDelivery,
   claimNotification,
+  confirmDelivery,
   getProblem,
   listContacts,
+  markRecipientUnreachable,
   mutateProblem,
   recordRecipient,
-  releaseNotification,
+  releaseClaim,
 } from '#adapters/store.ts';
 import { afterDeadline, isLevel, LEVEL_NAMES, type Level, levelDeadline } from '#domain/ladder.ts';
+import { mapSettled } from '#domain/limit.ts';
+import { classifySendError, SEND_ATTEMPTS, sendRetryDelayMs } from '#domain/mail-errors.ts';
 import type { Problem } from '#domain/problem.ts';
-import { recipientsFor } from '#domain/recipients.ts';
+import { type Recipient, recipientsFor } from '#domain/recipients.ts';
 import { formatDateTime } from '#domain/time.ts';
 import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
@@ -23,6 +28,7 @@ import { createActionToken } from './auth.ts';
 import { activateNetworkAutomatically } from './networks.ts';
 import { problemUrl, respondUrl } from './problems.ts';
 import { recordLadderFailure } from './recovery.ts';
+import { tellSecretariat } from './secretariat.ts';
 import { finderLinesFor } from './weekly.ts';
 
 /**
@@ -167,47 +173,31 @@ async function notify(input: StepInput): Promise<StepState> {
   const recipients = recipientsFor(level, problem, await listContacts());
   // Levels 1–2 ask for capacity: the e-mail carries the capacity finder's answer.
   const extra = level <= 2 ? await finderLinesFor(problem) : [];
-  const sentTo: string[] = [];
-  for (const recipient of recipients) {
-    const key = `${level}#${round}#${recipient.email}`;
-    if (!(await claimNotification(problem.id, key))) continue;
-    // Re-read before every send: a resolution must stop the ladder at once.
-    const fresh = await getProblem(problem.id);
-    if (!fresh || fresh.status === 'resolved') {
-      await releaseNotification(problem.id, key);
-      return state(problem, input.generation, { resolved: true });
-    }
-    try {
-      const token = await createActionToken(problem.id, recipient.email, false);
-      const mail = escalationEmail({
-        problem,
-        recipient,
-        level,
-        round,
-        deadline,
-        respondUrl: respondUrl(token),
-        finderLines: extra,
-      });
-      await recordRecipient(problem.id, recipient, level, now.toISOString());
-      await deps().mailer.send({
-        to: recipient.email,
-        ...mail,
-        purpose: 'escalation',
-        problemId: problem.id,
-        level,
-      });
-      sentTo.push(recipient.name);
-    } catch (error) {
-      await releaseNotification(problem.id, key);
-      throw error;
-    }
+  const deliver = (recipient: Recipient) =>
+    deliverEscalation({ problem, recipient, level, round, deadline, finderLines: extra, now });
+  const outcomes = await mapSettled(recipients, SEND_CONCURRENCY, deliver);
+  if (outcomes.some((o) => o.status === 'fulfilled' && o.value === 'resolved')) {
+    return state(problem, input.generation, { resolved: true });
   }
+  const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed.length > 0) {
+    // Everyone else has had their mail; the step's retry sends only to these.
+    throw new LevelDeliveryError(level, failed.length, recipients.length, failed[0]?.reason);
+  }
+  const sentTo = recipients.filter((_, i) => {
+    const o = outcomes[i];
+    return o?.status === 'fulfilled' && o.value === 'sent';
+  });
+  const unreachable = recipients.filter((_, i) => {
+    const o = outcomes[i];
+    return o?.status === 'fulfilled' && o.value === 'unreachable';
+  });
 
   if (sentTo.length > 0) {
     await appendEvent(problem.id, {
       kind: 'notified',
       level,
-      text: `E-mail sendt til ${sentTo.length}: ${sentTo.join(', ')}.`,
+      text: `E-mail sendt til ${sentTo.length}: ${sentTo.map((r) => r.name).join(', ')}.`,
       data: {
         recipients: recipients.map((r) => ({ email: r.email, name: r.name, kind: r.kind, role: r.role })),
       },
@@ -222,6 +212,16 @@ async function notify(input: StepInput): Promise<StepState> {
       level,
       'Kontaktlisten har ingen modtagere for dette niveau og denne kræftform.',
     );
+  }
+  const actionRecipients = recipients.filter((r) => r.kind === 'action');
+  if (
+    unreachable.length > 0 &&
+    actionRecipients.length > 0 &&
+    actionRecipients.every((r) => unreachable.includes(r))
+  ) {
+    await alertNobodyReached(problem, level, 'Ingen af modtagernes adresser blev accepteret.', {
+      claimKey: `nobody#${level}#${round}`,
+    });
   }
   if (
     round === 0 &&
@@ -242,23 +242,173 @@ async function notify(input: StepInput): Promise<StepState> {
 }
 
 /** Tells the secretariat at once that a ladder step reached nobody (no contacts, or all bounced). */
-export async function alertNobodyReached(problem: Problem, level: Level, reason: string): Promise<void> {
+export async function alertNobodyReached(
+  problem: Problem,
+  level: Level,
+  reason: string,
+  options: { claimKey?: string } = {},
+): Promise<void> {
   await appendEvent(problem.id, {
     kind: 'contact-unreachable',
     level,
     text: `Ingen modtagere nået på niveau ${level}. ${reason}`,
   });
-  const secretariat = (await listContacts()).filter((c) => c.role === 'secretariat');
-  for (const s of secretariat) {
-    const mail = nobodyReachedEmail(problem, level, reason, problemUrl(problem.id));
-    await deps().mailer.send({
-      to: s.email,
-      ...mail,
-      purpose: 'nobody-reached',
-      problemId: problem.id,
-      level,
-    });
+  const mail = nobodyReachedEmail(problem, level, reason, problemUrl(problem.id));
+  await tellSecretariat(problem.id, mail, 'nobody-reached', { level, claimKey: options.claimKey });
+}
+
+/** Escalation e-mails of one step sent at once; the rest wait their turn. */
+const SEND_CONCURRENCY = 4;
+
+export class LevelDeliveryError extends Error {
+  constructor(level: Level, failed: number, total: number, cause: unknown) {
+    super(
+      `Level ${level}: ${failed} of ${total} escalation e-mails failed (${cause instanceof Error ? cause.message : String(cause)})`,
+      { cause },
+    );
+    this.name = 'LevelDeliveryError';
   }
+}
+
+/** Another run holds this delivery's lease: the step retries once it has run out. */
+export class DeliveryInFlightError extends Error {
+  constructor(key: string) {
+    super(`Delivery ${key} is being sent by another run`);
+    this.name = 'DeliveryInFlightError';
+  }
+}
+
+type DeliveryOutcome = 'sent' | 'already-sent' | 'unreachable' | 'resolved';
+
+/**
+ * One recipient's escalation e-mail, claimed on its own: sent at most once per level and round
+ * (a crashed sender's claim is taken over after its lease), throttling and transient errors
+ * retried with backoff, a refused address marked unreachable with the secretariat told — and the
+ * level goes on. Any other failure gives the claim back and throws, for the step's retry.
+ */
+async function deliverEscalation(args: {
+  problem: Problem;
+  recipient: Recipient;
+  level: Level;
+  round: number;
+  deadline: Date;
+  finderLines: string[];
+  now: Date;
+}): Promise<DeliveryOutcome> {
+  const { problem, recipient, level, round } = args;
+  const pk = `PROBLEM#${problem.id}`;
+  const sk = `SENT#${level}#${round}#${recipient.email}`;
+  const claim = await claimDelivery(pk, sk, config().SEND_LEASE_SECONDS * 1000);
+  if (claim.state === 'sent') return 'already-sent';
+  if (claim.state === 'in-flight') throw new DeliveryInFlightError(sk);
+  // Re-read before every send: a resolution must stop the ladder at once.
+  const fresh = await getProblem(problem.id);
+  if (!fresh || fresh.status === 'resolved') {
+    await releaseClaim(pk, sk);
+    return 'resolved';
+  }
+  let sendError: unknown;
+  try {
+    const token = await createActionToken(problem.id, recipient.email, false);
+    const mail = escalationEmail({
+      problem,
+      recipient,
+      level,
+      round,
+      deadline: args.deadline,
+      respondUrl: respondUrl(token),
+      finderLines: args.finderLines,
+    });
+    await recordRecipient(problem.id, recipient, level, args.now.toISOString());
+    const delivery = claim.id && claim.at ? { id: claim.id, at: claim.at } : undefined;
+    await sendWithRetry(() =>
+      deps().mailer.send({
+        to: recipient.email,
+        ...mail,
+        purpose: 'escalation',
+        problemId: problem.id,
+        level,
+        delivery,
+      }),
+    ).catch((error: unknown) => {
+      sendError = error;
+      throw error;
+    });
+  } catch (error) {
+    if (sendError === undefined || classifySendError(sendError) !== 'rejected') {
+      // Nothing was sent: give the claim back for the step's retry.
+      await releaseClaim(pk, sk);
+      throw error;
+    }
+    try {
+      await markUnreachable(problem, recipient, level, round, sendError);
+    } catch (markError) {
+      // Not yet recorded: the retry tries the address again and records the refusal then.
+      await releaseClaim(pk, sk);
+      throw markError;
+    }
+    await confirmWithRetry(pk, sk, 'rejected');
+    return 'unreachable';
+  }
+  // Sent. If the confirmation cannot be stored, the claim keeps its lease and a later run
+  // delivers the same message again (the same item in the outbox) — never a second one here.
+  await confirmWithRetry(pk, sk, 'sent');
+  return 'sent';
+}
+
+/** Confirms a delivery, retrying a failing store briefly. */
+async function confirmWithRetry(pk: string, sk: string, outcome: 'sent' | 'rejected'): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await confirmDelivery(pk, sk, outcome);
+      return;
+    } catch (error) {
+      if (attempt >= SEND_ATTEMPTS) throw error;
+      await new Promise((r) => setTimeout(r, sendRetryDelayMs(attempt)));
+    }
+  }
+}
+
+/** Sends, retrying throttling and transient failures with backoff; anything else is thrown at once. */
+async function sendWithRetry(send: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await send();
+      return;
+    } catch (error) {
+      const kind = classifySendError(error);
+      if (attempt >= SEND_ATTEMPTS || (kind !== 'throttled' && kind !== 'transient')) throw error;
+      await new Promise((r) => setTimeout(r, sendRetryDelayMs(attempt)));
+    }
+  }
+}
+
+/** A refused address: the contact is unreachable on this problem, and the secretariat is told once. */
+async function markUnreachable(
+  problem: Problem,
+  recipient: Recipient,
+  level: Level,
+  round: number,
+  error: unknown,
+): Promise<void> {
+  const detail = error instanceof Error ? error.message : String(error);
+  await markRecipientUnreachable(problem.id, recipient.email);
+  await appendEvent(problem.id, {
+    kind: 'contact-unreachable',
+    level,
+    text: `${recipient.name} (${recipient.email}) kunne ikke nås: adressen blev afvist. Niveauet fortsætter med de øvrige modtagere.`,
+    data: { email: recipient.email, error: detail.slice(0, 300) },
+  });
+  const reason = `Adressen ${recipient.email} (${recipient.name}) blev afvist: ${detail.slice(0, 200)}. Kontaktlisten skal rettes.`;
+  await tellSecretariat(
+    problem.id,
+    nobodyReachedEmail(problem, level, reason, problemUrl(problem.id)),
+    'contact-unreachable',
+    {
+      level,
+      claimKey: `unreachable#${level}#${round}#${recipient.email}`,
+    },
+  );
 }
 
 async function check(input: StepInput): Promise<StepState> {
