@@ -9,13 +9,17 @@ import { resolve } from 'node:path';
 import { config, resetConfig } from '../functions/adapters/config.ts';
 import { setDeps } from '../functions/adapters/deps.ts';
 import { resetDocumentClient } from '../functions/adapters/dynamo.ts';
+import { resetObjectStore } from '../functions/adapters/object-store.ts';
 import { appendEvent, listProblems } from '../functions/adapters/store.ts';
+import { registerRoutes } from '../functions/http/api.ts';
 import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
 import { ensureTable, startDynalite } from './dynamo.ts';
 import { scheduleJobs } from './jobs.ts';
+import { seedMonitoringDemo } from './monitoring-seed.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
+import { type LocalS3, startS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
-import { createLocalServer, type LocalRoute } from './server.ts';
+import { createLocalServer } from './server.ts';
 import { type LocalWorkflow, localWorkflowEngine } from './workflow.ts';
 
 export interface LocalOptions {
@@ -26,12 +30,15 @@ export interface LocalOptions {
   /** Run the local scheduler (the job registry's schedules). */
   scheduler?: boolean;
   env?: Record<string, string>;
+  /** Seed a generated year of monitoring figures (npm start; tests upload their own files). */
+  monitoringDemo?: boolean;
 }
 
 export interface LocalRuntime {
   url: string;
   dynamoEndpoint: string;
   workflow: LocalWorkflow;
+  s3: LocalS3;
   close(): Promise<void>;
 }
 
@@ -48,18 +55,13 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const dynamo = await startDynalite(dataDir);
 
-  const localRoutes: LocalRoute[] = [
-    async (r) =>
-      r.method === 'GET' && r.path === '/local/outbox' ? outboxPage(r.query, r.wantsJson) : undefined,
-    async (r) =>
-      r.method === 'GET' && r.path === '/local/demo-users' ? demoUsersPage(r.wantsJson) : undefined,
-    async (r) => (r.method === 'GET' && r.path === '/local/jobs' ? jobsPage(r.wantsJson) : undefined),
-    async (r) => {
-      const id = r.method === 'POST' ? /^\/local\/jobs\/([a-z0-9-]+)$/.exec(r.path)?.[1] : undefined;
-      return id ? runJob(id, r.wantsJson) : undefined;
-    },
-  ];
-  const server = createLocalServer(localRoutes);
+  registerRoutes([
+    { method: 'GET', path: '/local/outbox', handler: (r) => outboxPage(r.query, r.wantsJson) },
+    { method: 'GET', path: '/local/demo-users', handler: (r) => demoUsersPage(r.wantsJson) },
+    { method: 'GET', path: '/local/jobs', handler: (r) => jobsPage(r.wantsJson) },
+    { method: 'POST', path: '/local/jobs/:id', handler: (r) => runJob(r.params.id ?? '', r.wantsJson) },
+  ]);
+  const server = createLocalServer();
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
@@ -74,6 +76,10 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   resetConfig();
   resetDocumentClient();
   await ensureTable(dynamo.endpoint, config().TABLE_NAME);
+  const s3 = await startS3(config().MONITORING_BUCKET, dataDir);
+  process.env.S3_ENDPOINT = s3.endpoint;
+  resetConfig();
+  resetObjectStore();
 
   // A failed execution is what a CloudWatch alarm reports in AWS; locally it lands on the timeline.
   const workflow = localWorkflowEngine({
@@ -91,6 +97,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   });
   setDeps({ workflow });
   await seedDemoData();
+  if (options.monitoringDemo) await seedMonitoringDemo();
 
   // Executions live in memory: after a restart, open problems continue where they were.
   for (const problem of await listProblems(1000)) {
@@ -106,11 +113,14 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     url,
     dynamoEndpoint: dynamo.endpoint,
     workflow,
+    s3,
     async close() {
       for (const job of jobs) job.stop();
       workflow.stopAll();
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
+      await s3.close();
+      resetObjectStore();
       resetDocumentClient();
       await dynamo.close();
     },
