@@ -3,8 +3,10 @@
  * behind the embedded server. Routing, identity and errors happen here; the work is in services.
  */
 import middy from '@middy/core';
+import { languageCookieFor, resolveLanguage } from '#web/i18n/language.ts';
 import { identify } from './identity.ts';
 import { bodyLimit, errorHandler, securityHeaders } from './middleware.ts';
+import { rememberRequest } from './page-context.ts';
 import { createRouter } from './router.ts';
 import { contactRoutes } from './routes/contact-routes.ts';
 import { followupRoutes } from './routes/followup-routes.ts';
@@ -56,21 +58,23 @@ export function toRequest(event: HttpEvent): Request {
       : event.body
     : '';
   const query = new URLSearchParams(event.rawQueryString ?? '');
+  const cookies = parseCookies(event);
   return {
     method: event.requestContext.http.method.toUpperCase(),
     path: event.rawPath,
     params: {},
     query,
     headers,
-    cookies: parseCookies(event),
+    cookies,
     body,
     wantsJson: event.rawPath.startsWith('/api/') || (headers.accept ?? '').includes('application/json'),
-    lang: query.get('lang') === 'en' ? 'en' : 'da',
+    lang: resolveLanguage({ query, cookies, headers }),
   };
 }
 
 export async function dispatch(event: HttpEvent): Promise<HttpResult> {
   const req = toRequest(event);
+  rememberRequest(event, req);
   if (req.method === 'GET' && req.path.startsWith('/static/')) {
     const file = await serveStatic(req.path);
     if (file) return file;
@@ -80,8 +84,12 @@ export async function dispatch(event: HttpEvent): Promise<HttpResult> {
   if (match === undefined) throw new HttpError(404, 'Siden findes ikke.');
   if (match === 'method-not-allowed') throw new HttpError(405, 'Metoden er ikke tilladt her.');
   req.params = match.params;
+  rememberRequest(event, req);
   await identify(req);
-  return match.handler(req);
+  const result = await match.handler(req);
+  // `?lang=` is remembered, so the next page keeps the chosen language.
+  const languageCookie = languageCookieFor(req);
+  return languageCookie ? { ...result, cookies: [...(result.cookies ?? []), languageCookie] } : result;
 }
 
 export const handler = middy<HttpEvent, HttpResult>()

@@ -5,8 +5,10 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import { html } from '#web/html.ts';
+import { type Lang, t } from '#web/i18n/index.ts';
 import { layout } from '#web/layout.ts';
 import { ForbiddenError, NotFoundError } from '../services/actors.ts';
+import { pageContext, requestFor } from './page-context.ts';
 import { htmlResponse, jsonResponse, redirect } from './respond.ts';
 import { HttpError, type HttpEvent, type HttpResult } from './types.ts';
 
@@ -47,16 +49,21 @@ export function securityHeaders(): MiddlewareObj<HttpEvent, HttpResult> {
   return { after: add, onError: add };
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Forespørgslen kunne ikke behandles',
-  401: 'Du skal være logget ind',
-  403: 'Du har ikke adgang',
-  404: 'Siden findes ikke',
-  405: 'Metoden er ikke tilladt',
-  409: 'Konflikt',
-  413: 'Indholdet er for stort',
-  500: 'Der skete en fejl',
-};
+const TITLE_KEYS = {
+  400: 'error.400',
+  401: 'error.401',
+  403: 'error.403',
+  404: 'error.404',
+  405: 'error.405',
+  409: 'error.409',
+  413: 'error.413',
+  500: 'error.500',
+} as const;
+
+function errorTitle(status: number, lang: Lang): string {
+  const key = TITLE_KEYS[status as keyof typeof TITLE_KEYS];
+  return key ? t(lang, key) : t(lang, 'error.generic');
+}
 
 export function errorHandler(
   options: { log?: (message: string, error: unknown) => void } = {},
@@ -66,7 +73,10 @@ export function errorHandler(
     onError: async (request) => {
       const error = request.error;
       let status = 500;
-      let message = 'Der skete en uventet fejl. Prøv igen om lidt. Dine data er ikke gået tabt.';
+      // The request as parsed before the failure: the page keeps the user's header and language.
+      const req = requestFor(request.event);
+      const lang = req?.lang ?? 'da';
+      let message = t(lang, 'error.unexpected');
       let details: Record<string, string> | undefined;
       if (error instanceof HttpError) {
         status = error.statusCode;
@@ -90,8 +100,9 @@ export function errorHandler(
         ? jsonResponse({ error: message, ...(details ? { fields: details } : {}) }, status)
         : htmlResponse(
             layout({
-              title: TITLES[status] ?? 'Fejl',
-              body: html`<h1>${TITLES[status] ?? 'Fejl'}</h1><p>${message}</p><p><a href="/">Til forsiden</a></p>`,
+              title: errorTitle(status, lang),
+              body: html`<h1>${errorTitle(status, lang)}</h1><p>${message}</p><p><a href="/">${t(lang, 'error.toFrontPage')}</a></p>`,
+              ...(req ? pageContext(req) : {}),
             }),
             status,
           );
