@@ -5,12 +5,12 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
+        // Starting the local runtime (seeding included) can take over 10 s on a busy 2-core machine.
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
-          // Starting the local system takes well over 10 s on a busy shared machine.
-          hookTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
       {
