@@ -6,15 +6,13 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { Cron } from 'croner';
 import { config, resetConfig } from '../functions/adapters/config.ts';
 import { setDeps } from '../functions/adapters/deps.ts';
 import { resetDocumentClient } from '../functions/adapters/dynamo.ts';
 import { appendEvent, listProblems } from '../functions/adapters/store.ts';
-import { TIME_ZONE } from '../functions/domain/time.ts';
 import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
 import { ensureTable, startDynalite } from './dynamo.ts';
-import { LOCAL_JOBS, type LocalJob } from './jobs.ts';
+import { scheduleJobs } from './jobs.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
 import { seedDemoData } from './seed.ts';
 import { createLocalServer, type LocalRoute } from './server.ts';
@@ -25,7 +23,7 @@ export interface LocalOptions {
   /** Folder for the persisted DynamoDB; `undefined` keeps everything in memory. */
   dataDir?: string;
   timeScale?: number;
-  /** Run the local scheduler (reconciliation every minute). */
+  /** Run the local scheduler (the job registry's schedules). */
   scheduler?: boolean;
   env?: Record<string, string>;
 }
@@ -35,15 +33,6 @@ export interface LocalRuntime {
   dynamoEndpoint: string;
   workflow: LocalWorkflow;
   close(): Promise<void>;
-}
-
-/** Locally the scheduler logs what the Lambda would report to its alarm. */
-async function runLogged(job: LocalJob): Promise<void> {
-  try {
-    await job.run();
-  } catch (error) {
-    console.error(`Job ${job.id} failed:`, error instanceof Error ? error.message : error);
-  }
 }
 
 async function reconcileLogged(): Promise<void> {
@@ -111,15 +100,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   }
   await reconcileLogged();
 
-  const jobs =
-    options.scheduler === false
-      ? []
-      : LOCAL_JOBS.map(
-          (job) =>
-            new Cron(job.cron, { timezone: TIME_ZONE, protect: true }, async () => {
-              await runLogged(job);
-            }),
-        );
+  const jobs = options.scheduler === false ? [] : scheduleJobs();
 
   return {
     url,
