@@ -9,11 +9,14 @@ import { resolve } from 'node:path';
 import { config, resetConfig } from '../functions/adapters/config.ts';
 import { setDeps } from '../functions/adapters/deps.ts';
 import { resetDocumentClient } from '../functions/adapters/dynamo.ts';
+import { resetObjectStore } from '../functions/adapters/object-store.ts';
 import { appendEvent, listProblems } from '../functions/adapters/store.ts';
 import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
 import { ensureTable, startDynalite } from './dynamo.ts';
 import { scheduleJobs } from './jobs.ts';
+import { seedMonitoringDemo } from './monitoring-seed.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
+import { type LocalS3, startS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
 import { createLocalServer, type LocalRoute } from './server.ts';
 import { type LocalWorkflow, localWorkflowEngine } from './workflow.ts';
@@ -26,12 +29,15 @@ export interface LocalOptions {
   /** Run the local scheduler (the job registry's schedules). */
   scheduler?: boolean;
   env?: Record<string, string>;
+  /** Seed a generated year of monitoring figures (npm start; tests upload their own files). */
+  monitoringDemo?: boolean;
 }
 
 export interface LocalRuntime {
   url: string;
   dynamoEndpoint: string;
   workflow: LocalWorkflow;
+  s3: LocalS3;
   close(): Promise<void>;
 }
 
@@ -74,6 +80,10 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   resetConfig();
   resetDocumentClient();
   await ensureTable(dynamo.endpoint, config().TABLE_NAME);
+  const s3 = await startS3(config().MONITORING_BUCKET, dataDir);
+  process.env.S3_ENDPOINT = s3.endpoint;
+  resetConfig();
+  resetObjectStore();
 
   // A failed execution is what a CloudWatch alarm reports in AWS; locally it lands on the timeline.
   const workflow = localWorkflowEngine({
@@ -91,6 +101,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   });
   setDeps({ workflow });
   await seedDemoData();
+  if (options.monitoringDemo) await seedMonitoringDemo();
 
   // Executions live in memory: after a restart, open problems continue where they were.
   for (const problem of await listProblems(1000)) {
@@ -106,11 +117,14 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     url,
     dynamoEndpoint: dynamo.endpoint,
     workflow,
+    s3,
     async close() {
       for (const job of jobs) job.stop();
       workflow.stopAll();
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
+      await s3.close();
+      resetObjectStore();
       resetDocumentClient();
       await dynamo.close();
     },
