@@ -2,8 +2,10 @@
  * The page frame: Det Fælles Designsystem (dkfds) styles, a skip link, a header with the
  * signed-in person, and a main landmark. Works without JavaScript.
  */
+
+import { USER_ROLE_LIST } from '#domain/lists.ts';
 import { html, type Raw, raw } from './html.ts';
-import { type Lang, type MessageKey, t, translator } from './i18n/index.ts';
+import { type Lang, t, translator } from './i18n/index.ts';
 import { switchUrl } from './i18n/language.ts';
 
 export interface PageUser {
@@ -11,21 +13,11 @@ export interface PageUser {
   role: string;
 }
 
-const ROLE_KEYS = {
-  department: 'role.department',
-  'hospital-management': 'role.hospital-management',
-  primary: 'role.primary',
-  director: 'role.director',
-  network: 'role.network',
-  secretariat: 'role.secretariat',
-  'danske-regioner': 'role.danske-regioner',
-  admin: 'role.admin',
-} as const satisfies Record<string, MessageKey>;
+export const ROLE_LABELS: Record<string, string> = USER_ROLE_LIST.labels('da');
 
 /** A user role's name in the page's language (the raw role when unknown). */
 export function roleLabel(role: string, lang: Lang = 'da'): string {
-  const key = ROLE_KEYS[role as keyof typeof ROLE_KEYS];
-  return key ? t(lang, key) : role;
+  return USER_ROLE_LIST.has(role) ? USER_ROLE_LIST.label(role, lang) : role;
 }
 
 // Inserted with raw(): CSS is not HTML, so HTML-escaping would break it (content:'' for the timeline dots).

@@ -20,15 +20,6 @@ export const da = {
   'nav.networks': 'Netværk',
   'nav.quarterly': 'Kvartalsstatus',
 
-  'role.department': 'Afdeling',
-  'role.hospital-management': 'Hospitalsledelse',
-  'role.primary': 'Primærindgang',
-  'role.director': 'Sundhedsdirektør',
-  'role.network': 'Nationalt netværk',
-  'role.secretariat': 'Specialenheden',
-  'role.danske-regioner': 'Danske Regioner',
-  'role.admin': 'Administrator',
-
   'form.errorSummary.one': 'Der er en fejl i formularen',
   'form.errorSummary.many': 'Der er {count} fejl i formularen',
   'form.errorPrefix': 'Fejl:',

@@ -19,15 +19,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'nav.networks': 'Networks',
   'nav.quarterly': 'Quarterly status',
 
-  'role.department': 'Department',
-  'role.hospital-management': 'Hospital management',
-  'role.primary': 'Primærindgang',
-  'role.director': 'Health director',
-  'role.network': 'National network',
-  'role.secretariat': 'Specialenheden (secretariat)',
-  'role.danske-regioner': 'Danske Regioner',
-  'role.admin': 'Administrator',
-
   'form.errorSummary.one': 'There is one error in the form',
   'form.errorSummary.many': 'There are {count} errors in the form',
   'form.errorPrefix': 'Error:',
