@@ -32,6 +32,7 @@ export const da = {
   'error.405': 'Metoden er ikke tilladt',
   'error.409': 'Konflikt',
   'error.413': 'Indholdet er for stort',
+  'error.415': 'Formatet understøttes ikke',
   'error.500': 'Der skete en fejl',
   'error.generic': 'Fejl',
   'error.unexpected': 'Der skete en uventet fejl. Prøv igen om lidt. Dine data er ikke gået tabt.',

@@ -31,6 +31,7 @@ export const en: { [K in keyof typeof da]: string } = {
   'error.405': 'Method not allowed',
   'error.409': 'Conflict',
   'error.413': 'The content is too large',
+  'error.415': 'The format is not supported',
   'error.500': 'Something went wrong',
   'error.generic': 'Error',
   'error.unexpected': 'An unexpected error occurred. Please try again shortly. Your data has not been lost.',
