@@ -10,13 +10,6 @@ import { MAX_BODY_BYTES } from '../functions/http/middleware.ts';
 import type { HttpEvent, HttpResult } from '../functions/http/types.ts';
 import { fakeLambdaContext } from './lambda-context.ts';
 
-export type LocalRoute = (req: {
-  path: string;
-  query: URLSearchParams;
-  wantsJson: boolean;
-  method: string;
-}) => Promise<HttpResult | undefined>;
-
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -57,7 +50,8 @@ function write(res: ServerResponse, result: HttpResult): void {
   res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
 }
 
-export function createLocalServer(localRoutes: LocalRoute[]): Server {
+/** The local pages (`/local/*`) are routes of the same handler (`registerRoutes`), so they get its headers. */
+export function createLocalServer(): Server {
   return createServer(async (req, res) => {
     try {
       const body = await readBody(req);
@@ -69,26 +63,15 @@ export function createLocalServer(localRoutes: LocalRoute[]): Server {
         });
         return;
       }
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const wantsJson = (req.headers.accept ?? '').includes('application/json');
       // Until the table is ACTIVE and the demo data seeded, only /health answers (503, with why).
       const { ready, reason } = readiness();
-      if (!ready && url.pathname !== '/health') {
+      if (!ready && new URL(req.url ?? '/', 'http://localhost').pathname !== '/health') {
         write(res, {
           statusCode: 503,
           headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' },
           body: `Systemet starter – prøv igen om et øjeblik. ${reason ?? ''}`.trim(),
         });
         return;
-      }
-      for (const route of localRoutes) {
-        const result = await route({
-          path: url.pathname,
-          query: url.searchParams,
-          wantsJson,
-          method: req.method ?? 'GET',
-        });
-        if (result) return write(res, result);
       }
       write(res, await handler(toEvent(req, body), fakeLambdaContext('api')));
     } catch (error) {
