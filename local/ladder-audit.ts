@@ -1,16 +1,16 @@
 /**
  * The ladder's promise, checked on what is stored: every accepted problem reached the level its
  * clock says, every reachable recipient got each level's e-mail exactly once, and the failures
- * and recoveries are on the timeline. Shared by the fault-injection and kill-and-restart tests.
+ * and recoveries are on the timeline. Used by the resilience tests and `npm run loadtest`.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../../functions/adapters/config.ts';
-import { documentClient } from '../../functions/adapters/dynamo.ts';
-import type { OutboxMessage, TimelineEvent } from '../../functions/adapters/store.ts';
-import { getProblemDetails, listContacts } from '../../functions/adapters/store.ts';
-import type { Level } from '../../functions/domain/ladder.ts';
-import type { Problem } from '../../functions/domain/problem.ts';
-import { recipientsFor } from '../../functions/domain/recipients.ts';
+import { config } from '../functions/adapters/config.ts';
+import { documentClient } from '../functions/adapters/dynamo.ts';
+import type { OutboxMessage, TimelineEvent } from '../functions/adapters/store.ts';
+import { getProblemDetails, listContacts } from '../functions/adapters/store.ts';
+import type { Level } from '../functions/domain/ladder.ts';
+import type { Problem } from '../functions/domain/problem.ts';
+import { recipientsFor } from '../functions/domain/recipients.ts';
 
 /** Every message in the outbox (all pages). */
 export async function allOutbox(): Promise<OutboxMessage[]> {
@@ -36,6 +36,8 @@ export interface LadderReport {
   belowLevel4: string[];
   /** `problem level recipient ×n` for every escalation e-mail count that is not what it should be. */
   wrongCounts: string[];
+  /** Escalation e-mails beyond one per recipient, level and round. */
+  duplicates: number;
   timelines: Map<string, TimelineEvent[]>;
   details: Map<string, Problem>;
 }
@@ -59,6 +61,7 @@ export async function checkLadders(ids: string[]): Promise<LadderReport> {
     problems: ids.length,
     belowLevel4: [],
     wrongCounts: [],
+    duplicates: 0,
     timelines: new Map(),
     details: new Map(),
   };
@@ -82,6 +85,7 @@ export async function checkLadders(ids: string[]): Promise<LadderReport> {
         const n = counts.get(`${id} ${level} ${email}`) ?? 0;
         // Level 4: the last round may be mid-send when the run stopped; never more than the rounds.
         const ok = level === 4 ? n === expected || n === expected - 1 : n === expected;
+        report.duplicates += Math.max(0, n - expected);
         if (!ok) report.wrongCounts.push(`${id} level ${level} ${email} ×${n} (expected ${expected})`);
       }
     }

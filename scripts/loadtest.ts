@@ -1,0 +1,207 @@
+/**
+ * `npm run loadtest`: a burst of capacity problems against `npm start` — the same entry point, on
+ * a fresh data folder — and what became of every ladder. Prints the figures of one run:
+ * accepted, answers ≥ 500, submission p50/p99, failed executions left (and failures recovered),
+ * time until every ladder reached level 4, duplicate escalation e-mails, peak server memory.
+ *
+ *   LOADTEST_REPORTS (2000) reports, LOADTEST_CONCURRENCY (50) at a time, LOCAL_TIME_SCALE (20000)
+ *   LOADTEST_TIMEOUT_S (900): give up waiting for level 4 after this long.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resetConfig } from '../functions/adapters/config.ts';
+import { resetDocumentClient } from '../functions/adapters/dynamo.ts';
+import { referenceData } from '../functions/domain/reference.ts';
+import { startDynalite } from '../local/dynamo.ts';
+import { checkLadders } from '../local/ladder-audit.ts';
+
+const REPORTS = Number(process.env.LOADTEST_REPORTS ?? 2000);
+const CONCURRENCY = Number(process.env.LOADTEST_CONCURRENCY ?? 50);
+const TIME_SCALE = process.env.LOCAL_TIME_SCALE ?? '20000';
+const TIMEOUT_MS = Number(process.env.LOADTEST_TIMEOUT_S ?? 900) * 1000;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Peak resident memory of the server process (Linux: VmHWM), in MiB. */
+function peakMemoryMiB(pid: number | undefined): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function waitHealthy(base: string, server: ChildProcess): Promise<void> {
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`npm start exited with ${server.exitCode}`);
+    const ok = await fetch(`${base}/health`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'kk-loadtest-'));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+// `npm start` is `tsx local/main.ts`; run it as one Node process so its memory can be read.
+const server = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
+  cwd: ROOT,
+  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOCAL_TIME_SCALE: TIME_SCALE },
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+let serverErrors = 0;
+server.stderr?.on('data', () => serverErrors++);
+
+try {
+  await waitHealthy(base, server);
+  const users = (
+    (await (await fetch(`${base}/local/demo-users`, { headers: { accept: 'application/json' } })).json()) as {
+      users: { email: string; apiToken: string; department?: string }[];
+    }
+  ).users;
+  const departments = referenceData().departments;
+  const reporters = users
+    .map((u) => ({ token: u.apiToken, department: departments.find((d) => d.id === u.department) }))
+    .filter((r) => r.department && r.department.cancerTypes.length > 0);
+  if (reporters.length === 0) throw new Error('No department users in the demo data');
+
+  const started = Date.now();
+  const latencies: number[] = [];
+  const ids = new Set<string>();
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const submitOne = async (i: number) => {
+    const reporter = reporters[i % reporters.length];
+    const department = reporter?.department;
+    if (!reporter || !department) return;
+    const body = {
+      departmentId: department.id,
+      cancerType: department.cancerTypes[i % department.cancerTypes.length],
+      pathwayTypes: ['udredning'],
+      modalities: [],
+      patientsAtRisk: 1 + (i % 40),
+      from: '2026-12-01',
+      scope: 'hospital',
+      description: `Belastningstest ${i}`,
+    };
+    const t = performance.now();
+    const res = await fetch(`${base}/api/problems`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${reporter.token}`,
+        'content-type': 'application/json',
+        'idempotency-key': `loadtest-${started}-${i}`,
+      },
+      body: JSON.stringify(body),
+    }).catch(() => undefined);
+    latencies.push(performance.now() - t);
+    const status = res?.status ?? 0;
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    if (res && status < 300) ids.add(((await res.json()) as { id: string }).id);
+    else await res?.text();
+  };
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REPORTS) await submitOne(next++);
+    }),
+  );
+  const submitted = Date.now();
+  console.log(
+    `Submitted ${REPORTS} reports in ${((submitted - started) / 1000).toFixed(1)} s; waiting for level 4 …`,
+  );
+
+  // Wait until every accepted problem is on level 4 (polling only those that are not yet).
+  const token = reporters[0]?.token ?? '';
+  const remaining = new Set(ids);
+  const deadline = started + TIMEOUT_MS;
+  while (remaining.size > 0 && Date.now() < deadline) {
+    const batch = [...remaining];
+    let cursor = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (cursor < batch.length) {
+          const id = batch[cursor++] as string;
+          const res = await fetch(`${base}/api/problems/${id}`, {
+            headers: { authorization: `Bearer ${token}` },
+          }).catch(() => undefined);
+          if (res?.status === 200) {
+            const { problem } = (await res.json()) as { problem: { level: number } };
+            if (problem.level === 4) remaining.delete(id);
+          } else await res?.text();
+        }
+      }),
+    );
+    if (remaining.size > 0) await new Promise((r) => setTimeout(r, 2_000));
+  }
+  const memory = peakMemoryMiB(server.pid);
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+
+  // Read what is stored, from the server's data folder.
+  const dynamo = await startDynalite(dataDir);
+  Object.assign(process.env, { DYNAMODB_ENDPOINT: dynamo.endpoint, BASE_URL: 'http://localhost:3000' });
+  resetConfig();
+  resetDocumentClient();
+  const report = await checkLadders([...ids]);
+  let reachedLevel4At = 0;
+  let failedLeft = 0;
+  let recovered = 0;
+  for (const [id, timeline] of report.timelines) {
+    const entered = timeline.find(
+      (e) => e.kind === 'level-entered' && e.level === 4 && e.text.startsWith('Niveau 4'),
+    );
+    if (entered) reachedLevel4At = Math.max(reachedLevel4At, Date.parse(entered.at));
+    recovered += timeline.filter((e) => e.kind === 'workflow-stopped').length;
+    const state = report.details.get(id)?.workflow.state;
+    if (state === 'stopped' || state === 'failed' || state === 'pending') failedLeft++;
+  }
+  resetDocumentClient();
+  await dynamo.close();
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const fiveHundreds = [...statuses].filter(([s]) => s >= 500 || s === 0).reduce((n, [, c]) => n + c, 0);
+  console.log('');
+  console.log(
+    `reports                        ${REPORTS} at concurrency ${CONCURRENCY}, LOCAL_TIME_SCALE=${TIME_SCALE}`,
+  );
+  console.log(`accepted                       ${ids.size}`);
+  console.log(
+    `answers ≥ 500 (or no answer)   ${fiveHundreds}   (statuses: ${[...statuses].map(([s, c]) => `${s}×${c}`).join(', ')})`,
+  );
+  console.log(
+    `submission p50 / p99           ${percentile(sorted, 50).toFixed(0)} ms / ${percentile(sorted, 99).toFixed(0)} ms`,
+  );
+  console.log(`failed executions left         ${failedLeft}   (failures recovered on the way: ${recovered})`);
+  console.log(
+    `every ladder at level 4        ${report.belowLevel4.length === 0 && remaining.size === 0 ? `after ${((reachedLevel4At - started) / 1000).toFixed(1)} s` : `NO: ${report.belowLevel4.length} below level 4`}`,
+  );
+  console.log(
+    `duplicate escalation e-mails   ${report.duplicates}   (wrong counts: ${report.wrongCounts.length})`,
+  );
+  console.log(`peak server memory             ${memory ?? '?'} MiB (VmHWM)`);
+  console.log(`server stderr chunks           ${serverErrors}`);
+  for (const line of report.wrongCounts.slice(0, 10)) console.log(`  ${line}`);
+} finally {
+  if (server.exitCode === null) server.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+}
