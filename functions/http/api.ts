@@ -3,6 +3,7 @@
  * behind the embedded server. Routing, identity and errors happen here; the work is in services.
  */
 import middy from '@middy/core';
+import { withReferenceData } from '#adapters/reference-store.ts';
 import { identify } from './identity.ts';
 import { bodyLimit, errorHandler, securityHeaders } from './middleware.ts';
 import { createRouter } from './router.ts';
@@ -13,6 +14,7 @@ import { monitoringRoutes } from './routes/monitoring-routes.ts';
 import { networkRoutes } from './routes/network-routes.ts';
 import { problemApiRoutes } from './routes/problem-api.ts';
 import { problemPageRoutes } from './routes/problem-pages.ts';
+import { referenceRoutes } from './routes/reference-routes.ts';
 import { serveStatic } from './routes/static-files.ts';
 import { weeklyApiRoutes } from './routes/weekly-api.ts';
 import { weeklyPageRoutes } from './routes/weekly-pages.ts';
@@ -28,6 +30,7 @@ const routes: Route[] = [
   ...weeklyPageRoutes,
   ...weeklyApiRoutes,
   ...monitoringRoutes,
+  ...referenceRoutes,
 ];
 const extraRoutes: Route[] = [];
 
@@ -90,4 +93,5 @@ export const handler = middy<HttpEvent, HttpResult>()
   .use(securityHeaders())
   .use(bodyLimit())
   .use(errorHandler())
+  .use(withReferenceData())
   .handler(dispatch);
