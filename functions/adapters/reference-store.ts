@@ -12,7 +12,7 @@
  * Reading is one Query on `PK = REFERENCE` (a few hundred small items, well under 1 MB: one page)
  * at most once per `REFERENCE_CACHE_SECONDS` per container; writing is one conditional PutItem
  * per entry (`attribute_not_exists` to add and to seed, `version = :expected` to change).
- * Docs: docs/decisions/0007-reference-data-in-the-table.md.
+ * Docs: docs/decisions/0010-reference-data-in-the-table.md.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { bundledReferenceData, type MaintainedData, useReferenceData } from '#domain/reference.ts';
@@ -93,7 +93,9 @@ function install(entries: StoredEntry[]): void {
 /**
  * Loads the reference data from the table when the cached copy is older than the TTL (60 s by
  * default), seeding the table first if it has never been seeded. Called at the start of every
- * invocation; cheap when cached.
+ * invocation; cheap when cached. If the table cannot be read, the copy in use (the last one
+ * read, or the bundled data) is kept until the next attempt after the TTL: a page with
+ * minute-old reference data beats no page.
  */
 export async function loadReferenceData(options: { force?: boolean } = {}): Promise<void> {
   if (!options.force && loadedAt > 0 && Date.now() - loadedAt < cacheMillis()) return;
@@ -109,9 +111,14 @@ export async function loadReferenceData(options: { force?: boolean } = {}): Prom
       }
     }
     install(entries);
-  })().finally(() => {
-    loading = undefined;
-  });
+  })()
+    .catch((error: unknown) => {
+      loadedAt = Date.now();
+      console.error('Reference data could not be read; keeping the copy in use', error);
+    })
+    .finally(() => {
+      loading = undefined;
+    });
   await loading;
 }
 
