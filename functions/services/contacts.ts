@@ -6,7 +6,8 @@
 
 import { randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
+import { mailer } from '#adapters/mailer.ts';
 import { getContact, getRecord, listContacts, putContact, putRecord } from '#adapters/store.ts';
 import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
 import {
@@ -76,7 +77,7 @@ export async function saveContact(actor: Actor, input: unknown, existingId?: str
   const manager = mayManageContacts(actor);
   const placed =
     existing && !manager ? { ...form, region: existing.region, hospital: existing.hospital } : form;
-  const contact = contactFromForm(placed, localDate(deps().now()));
+  const contact = contactFromForm(placed, localDate(currentTime()));
   await putContact(contact);
   if (manager && !(await getUser(contact.email))) await putUser(userFromContact(contact));
   await recordAudit(
@@ -159,7 +160,7 @@ export function verifyUrl(token: string): string {
  * link to correct them). A maintainer is reminded at most once per repeat period.
  */
 export async function sendVerificationReminders(): Promise<{ maintainers: number; contacts: number }> {
-  const now = deps().now();
+  const now = currentTime();
   const today = localDate(now);
   const all = await listContacts();
   const groups = overdueByMaintainer(all, today, verifyMonths());
@@ -184,7 +185,7 @@ export async function sendVerificationReminders(): Promise<{ maintainers: number
       confirmUrl: verifyUrl(token),
       listUrl: `${config().BASE_URL}/kontakter`,
     });
-    await deps().mailer.send({ to: email, ...mail, purpose: 'contact-verification' });
+    await mailer().send({ to: email, ...mail, purpose: 'contact-verification' });
     await putRecord('VERIFYREMIND', email, { at: now.toISOString(), contacts: entries.length });
     maintainers++;
     contacts += entries.length;
@@ -214,7 +215,7 @@ export async function confirmVerification(token: string): Promise<Contact[] | un
   if (!link) return undefined;
   const user = await getUser(link.email);
   const who: Person = user ? asPerson(user) : { ...SYSTEM_PERSON, email: link.email, name: link.email };
-  const today = localDate(deps().now());
+  const today = localDate(currentTime());
   const confirmed: Contact[] = [];
   for (const contact of link.contacts) {
     const updated = { ...contact, verifiedAt: today };

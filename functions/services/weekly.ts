@@ -3,7 +3,8 @@
  * per cancer type and nationally, the capacity finder, the escalation proposal, and the weekly
  * reminder and overview e-mails.
  */
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
+import { mailer } from '#adapters/mailer.ts';
 import { listContacts } from '#adapters/store.ts';
 import {
   listWeeklyReports,
@@ -111,7 +112,7 @@ export async function submitWeekly(submissions: WeeklySubmission[], actor: Actor
     if (!mayReportWeeklyFor(actor, s.departmentId))
       throw new ForbiddenError(`Du kan ikke indberette ugetal for afdelingen ${s.departmentId}.`);
   }
-  const now = deps().now();
+  const now = currentTime();
   const week = isoWeekKey(now);
   const settings = weeklySettings();
   const results: SubmitResult[] = [];
@@ -162,7 +163,7 @@ async function mailProposals(proposals: EscalationProposal[]): Promise<SubmitRes
   for (const p of proposals) {
     for (const contact of departmentContacts(contacts, p.departmentId)) {
       await sendOnceThisWeek(p.week, `proposal#${contact.email}#${p.departmentId}#${p.cancerType}`, () =>
-        deps().mailer.send({ to: contact.email, ...weeklyProposalEmail(p), purpose: 'weekly-proposal' }),
+        mailer().send({ to: contact.email, ...weeklyProposalEmail(p), purpose: 'weekly-proposal' }),
       );
     }
   }
@@ -194,7 +195,7 @@ async function openProblems(proposals: EscalationProposal[]): Promise<SubmitResu
         modalities,
         // The weekly figures give waits, not head counts: one patient is the least that is at risk.
         patientsAtRisk: 1,
-        from: deps().now().toISOString().slice(0, 10),
+        from: currentTime().toISOString().slice(0, 10),
         longLasting: false,
         scope: 'hospital',
         description: `${proposalDescription(p)} Oprettet automatisk ud fra ugerapporten; antal berørte patienter er ikke opgjort.`,
@@ -298,7 +299,7 @@ export function buildCancerOverview(
 
 /** One cancer type over the last `count` weeks: one Query. */
 export async function cancerOverview(cancerType: string, count = 8): Promise<CancerOverview> {
-  const now = deps().now();
+  const now = currentTime();
   const weeks = weekRange(isoWeekKey(now), count);
   const reports = await listWeeklyReports(cancerType, weeks[0] as string, weeks[weeks.length - 1] as string);
   return buildCancerOverview(cancerType, reports, weeks, now);
@@ -357,7 +358,7 @@ export async function nationalOverview(
   cancerTypes: { id: string; name: string }[] = referenceData().cancerTypes,
   departments: LocatedDepartment[] = locatedDepartments(),
 ): Promise<NationalOverview> {
-  const now = deps().now();
+  const now = currentTime();
   const weeks = weekRange(isoWeekKey(now), count);
   const deadline = weeklySettings().deadline;
   const rows = await Promise.all(
@@ -372,7 +373,7 @@ export async function nationalOverview(
 // ---------------------------------------------------------------- finder
 
 export async function capacityFinder(query: FinderQuery): Promise<{ week: string; hits: FinderHit[] }> {
-  const now = deps().now();
+  const now = currentTime();
   const week = isoWeekKey(now);
   const [reports, contacts] = await Promise.all([
     listWeeklyReports(query.cancerType, addWeeks(week, -1), week),
@@ -402,7 +403,7 @@ async function finderLines(problem: Problem): Promise<string[]> {
     ...(problem.pathwayTypes.includes('udredning') ? (['udredning'] as const) : []),
     ...problem.modalities,
   ];
-  const now = deps().now();
+  const now = currentTime();
   const week = isoWeekKey(now);
   const [reports, contacts] = await Promise.all([
     listWeeklyReports(problem.cancerType, addWeeks(week, -1), week),
@@ -434,7 +435,7 @@ function departmentContacts(contacts: Contact[], departmentId: string): Contact[
 
 /** Weekly: a reminder to every department without a report for the current week. */
 export async function sendWeeklyReminders(): Promise<{ week: string; sent: number; departments: number }> {
-  const now = deps().now();
+  const now = currentTime();
   const week = isoWeekKey(now);
   const [reported, contacts] = await Promise.all([reportedDepartments(week), listContacts()]);
   const deadline = weeklySettings().deadline;
@@ -452,7 +453,7 @@ export async function sendWeeklyReminders(): Promise<{ week: string; sent: numbe
         deadline,
       });
       const first = await sendOnceThisWeek(week, `reminder#${contact.email}#${d.id}`, () =>
-        deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-reminder' }),
+        mailer().send({ to: contact.email, ...mail, purpose: 'weekly-reminder' }),
       );
       if (first) sent++;
     }
@@ -462,7 +463,7 @@ export async function sendWeeklyReminders(): Promise<{ week: string; sent: numbe
 
 /** Weekly: the overview of each cancer type to every department treating it. */
 export async function sendWeeklyOverviews(): Promise<{ week: string; sent: number }> {
-  const now = deps().now();
+  const now = currentTime();
   const week = isoWeekKey(now);
   const contacts = await listContacts();
   let sent = 0;
@@ -474,7 +475,7 @@ export async function sendWeeklyOverviews(): Promise<{ week: string; sent: numbe
     for (const d of departments) {
       for (const contact of departmentContacts(contacts, d.id)) {
         const first = await sendOnceThisWeek(week, `overview#${contact.email}#${c.id}`, () =>
-          deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-overview' }),
+          mailer().send({ to: contact.email, ...mail, purpose: 'weekly-overview' }),
         );
         if (first) sent++;
       }
@@ -487,7 +488,7 @@ export async function sendWeeklyOverviews(): Promise<{ week: string; sent: numbe
 
 /** The weekly-exchange figures of a quarter (weeks whose Monday falls in [from, to), up to now). */
 export async function quarterFigures(range: { from: Date; to: Date }) {
-  const now = deps().now();
+  const now = currentTime();
   const end = range.to < now ? range.to : now;
   const weeks: string[] = [];
   for (let week = isoWeekKey(range.from); weekStart(week) < end; week = addWeeks(week, 1)) {

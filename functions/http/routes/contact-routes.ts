@@ -4,7 +4,7 @@
  * body), CSV export, and the verification link from the reminder e-mail (GET shows, POST acts).
  */
 
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import { getContact } from '#adapters/store.ts';
 import { type ContactFilter, mayEditContact, mayManageContacts } from '#domain/contact-lists.ts';
 import type { Contact } from '#domain/reference.ts';
@@ -47,7 +47,7 @@ async function list(req: Request) {
     phoneListPage({
       contacts,
       filter,
-      today: localDate(deps().now()),
+      today: localDate(currentTime()),
       months: verifyMonths(),
       mayEdit: (c) => mayEditContact(actor, c),
       mayManage: mayManageContacts(actor),
@@ -70,7 +70,7 @@ async function exportCsv(req: Request) {
     statusCode: 200,
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="kontakter-${localDate(deps().now())}.csv"`,
+      'content-disposition': `attachment; filename="kontakter-${localDate(currentTime())}.csv"`,
       'cache-control': 'no-store',
     },
     // A BOM so Excel reads the file as UTF-8 (æ, ø, å).

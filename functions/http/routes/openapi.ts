@@ -1,5 +1,5 @@
 /** OpenAPI 3.1 description of the JSON API, generated from the same zod schemas that validate it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
 import { weeklySubmissionSchema } from '#domain/weekly.ts';
 
