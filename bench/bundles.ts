@@ -4,38 +4,34 @@
  * that function calls and nothing else.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { jobRegistry } from '../functions/jobs/registry.ts';
 import { LAMBDA_BUNDLING } from '../lib/bundling.ts';
 import { median } from './stats.ts';
 
-/** Every Lambda of the stack: the HTTP API, the ladder step and each job in functions/jobs/. */
-export const LAMBDA_ENTRIES: Record<string, string> = {
-  api: 'functions/http/api.ts',
-  'ladder-step': 'functions/workflow/ladder-step.ts',
-  ...Object.fromEntries(
-    readdirSync('functions/jobs')
-      .filter((f) => f.endsWith('.ts'))
-      .sort()
-      .map((f) => [basename(f, '.ts'), `functions/jobs/${f}`]),
-  ),
-};
-
 type Client = 'dynamodb' | 'sesv2' | 'sfn' | 's3';
 
-/** The AWS SDK clients each function calls in AWS (its floor). */
-const FUNCTION_CLIENTS: Record<string, Client[]> = {
-  api: ['dynamodb', 'sesv2', 'sfn'],
-  'ladder-step': ['dynamodb', 'sesv2', 'sfn'],
-  reconcile: ['dynamodb', 'sfn'],
-  'ses-events': ['dynamodb', 'sesv2'],
-  'network-actions': ['dynamodb', 'sesv2'],
-  'quarterly-status': ['dynamodb', 'sesv2'],
-  'verify-contacts': ['dynamodb', 'sesv2'],
-  'weekly-overview': ['dynamodb', 'sesv2'],
-  'weekly-reminder': ['dynamodb', 'sesv2'],
-};
+/**
+ * Every Lambda of the stack with the AWS SDK clients it calls in AWS (its floor): the HTTP API,
+ * the ladder step, the event-driven functions and each scheduled job of the registry.
+ */
+export const LAMBDAS: { name: string; entry: string; clients: Client[] }[] = [
+  { name: 'api', entry: 'functions/http/api.ts', clients: ['dynamodb', 'sesv2', 'sfn'] },
+  { name: 'ladder-step', entry: 'functions/workflow/ladder-step.ts', clients: ['dynamodb', 'sesv2', 'sfn'] },
+  { name: 'ses-events', entry: 'functions/jobs/ses-events.ts', clients: ['dynamodb', 'sesv2'] },
+  { name: 'monitoring-ingest', entry: 'functions/jobs/monitoring-ingest.ts', clients: ['dynamodb', 's3'] },
+  ...jobRegistry().map((job) => ({
+    name: job.id,
+    entry: job.handler,
+    clients: [
+      'dynamodb' as const,
+      ...(job.needs.mail ? (['sesv2'] as const) : []),
+      ...(job.needs.workflow ? (['sfn'] as const) : []),
+    ],
+  })),
+];
 
 /** Each client with the commands the functions send through it. */
 const CLIENT_SOURCE: Record<Client, { pkg: string; source: string }> = {
@@ -109,10 +105,7 @@ export async function measureBundles(runs = 7) {
   writeFileSync(empty, 'export {};\n');
   const emptyMs = median(Array.from({ length: runs }, () => importTimeMs(empty)));
   const rows: BundleRow[] = [];
-  for (const [name, entry] of Object.entries(LAMBDA_ENTRIES)) {
-    const clients = FUNCTION_CLIENTS[name];
-    if (!clients)
-      throw new Error(`bench/bundles.ts: add ${name} to FUNCTION_CLIENTS (the AWS SDK clients it calls)`);
+  for (const { name, entry, clients } of LAMBDAS) {
     const floorEntry = join(dir, `${name}.floor.ts`);
     writeFileSync(floorEntry, `${clients.map((c) => CLIENT_SOURCE[c].source).join('\n')}\n`);
     const floorFile = join(dir, `${name}.floor.mjs`);

@@ -34,6 +34,15 @@ const schema = z.object({
   LINK_TTL_DAYS: positive(14),
   SESSION_TTL_HOURS: positive(12),
   SECURE_COOKIES: z._default(z.enum(['true', 'false']), 'false'),
+  /** Bucket for monitoring extracts on their way in (deleted once processed). */
+  MONITORING_BUCKET: z._default(z.string().check(z.minLength(1)), 'kraeftkapacitet-monitoring'),
+  /** The embedded S3 engine's URL locally; unset in AWS. */
+  S3_ENDPOINT: z.optional(z.url()),
+  /** Areas under pressure: capacity exceedances, not-complied pathways per region × cancer type × quarter. */
+  MONITORING_PRESSURE: z._default(
+    z.string().check(z.regex(/^\d+,\d+$/, 'MONITORING_PRESSURE must be two counts, e.g. 5,3')),
+    '5,3',
+  ),
 });
 
 export type Config = z.infer<typeof schema> & { ladder: LadderSettings };

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
 import { weeklySubmissionSchema } from '#domain/weekly.ts';
+import { monitoringOpenApiPaths } from './monitoring-openapi.ts';
 
 let cached: unknown;
 
@@ -184,6 +185,7 @@ export function openApiDocument(): unknown {
           responses: { 200: { description: 'Afdelinger, bedst først' }, 400: error, 401: error },
         },
       },
+      ...monitoringOpenApiPaths(error, auth),
       '/health': { get: { summary: 'Sundhedstjek', responses: { 200: { description: 'OK' } } } },
     },
   };
