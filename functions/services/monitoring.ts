@@ -4,7 +4,7 @@
  * The same code runs in AWS (S3 event → ingest Lambda) and locally (embedded S3's event).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import {
