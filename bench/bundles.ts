@@ -18,7 +18,8 @@ type Client = 'dynamodb' | 'sesv2' | 'sfn' | 's3';
  * the ladder step, the event-driven functions and each scheduled job of the registry.
  */
 export const LAMBDAS: { name: string; entry: string; clients: Client[] }[] = [
-  { name: 'api', entry: 'functions/http/api.ts', clients: ['dynamodb', 'sesv2', 'sfn'] },
+  // The API presigns monitoring uploads (S3) besides the table, sign-in mail and workflow starts.
+  { name: 'api', entry: 'functions/http/api.ts', clients: ['dynamodb', 'sesv2', 'sfn', 's3'] },
   { name: 'ladder-step', entry: 'functions/workflow/ladder-step.ts', clients: ['dynamodb', 'sesv2', 'sfn'] },
   { name: 'ses-events', entry: 'functions/jobs/ses-events.ts', clients: ['dynamodb', 'sesv2'] },
   { name: 'monitoring-ingest', entry: 'functions/jobs/monitoring-ingest.ts', clients: ['dynamodb', 's3'] },
@@ -50,7 +51,8 @@ export { DynamoDBDocumentClient, BatchWriteCommand, DeleteCommand, GetCommand, P
   },
   s3: {
     pkg: '@aws-sdk/client-s3',
-    source: `export { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';`,
+    source: `export { S3Client, DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+export { getSignedUrl } from '@aws-sdk/s3-request-presigner';`,
   },
 };
 
