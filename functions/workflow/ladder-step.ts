@@ -1,6 +1,7 @@
 /** Lambda invoked by every Task state of statemachines/escalation.asl.json. */
 import middy from '@middy/core';
 import * as z from 'zod/mini';
+import { withReferenceData } from '#adapters/reference-store.ts';
 import { runStep, type StepState } from '../services/ladder.ts';
 
 // zod/mini: this input is all the step validates, and it runs on every cold start of the ladder.
@@ -12,6 +13,6 @@ const inputSchema = z.object({
   round: z.optional(z.int().check(z.gte(0))),
 });
 
-export const handler = middy<unknown, StepState>().handler(async (event) =>
-  runStep(inputSchema.parse(event)),
-);
+export const handler = middy<unknown, StepState>()
+  .use(withReferenceData())
+  .handler(async (event) => runStep(inputSchema.parse(event)));
