@@ -3,7 +3,7 @@
  * Danish messages, and the CSV format of /stamdata.csv. Nothing is ever deleted — an entry is
  * retired, so problems and weekly reports that refer to it keep showing its name.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseCsv } from './contact-csv.ts';
 import { TREATMENT_MODALITY_LIST } from './lists.ts';
 import {

@@ -1,5 +1,5 @@
 /** Reference data: the public list of valid ids, and the secretariat's /stamdata pages. */
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import { allReferenceData, referenceCatalogue } from '#domain/reference.ts';
 import { entrySchemas, LIST_OF, type ReferenceEntry, type ReferenceKind } from '#domain/reference-edit.ts';
 import { localDate } from '#domain/time.ts';
@@ -114,7 +114,7 @@ async function retire(req: Request) {
 
 async function exportCsv(req: Request) {
   maintainer(req);
-  return csvResponse(`stamdata-${localDate(deps().now())}.csv`, await exportReferenceCsv());
+  return csvResponse(`stamdata-${localDate(currentTime())}.csv`, await exportReferenceCsv());
 }
 
 async function showImport(req: Request) {
