@@ -9,6 +9,7 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { config } from './config.ts';
+import { installedAdapter } from './deps.ts';
 
 export interface WorkflowInput {
   problemId: string;
@@ -85,4 +86,14 @@ export function stepFunctionsEngine(client = new SFNClient({ region: config().AW
     },
     isRunning,
   };
+}
+
+let built: WorkflowEngine | undefined;
+
+/** The workflow engine: the installed one (local runtime, tests), else Step Functions, built on first use. */
+export function workflow(): WorkflowEngine {
+  const installed = installedAdapter('workflow');
+  if (installed) return installed;
+  built ??= stepFunctionsEngine();
+  return built;
 }

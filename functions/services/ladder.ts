@@ -3,7 +3,8 @@
  * rules, with the domain core deciding levels, recipients and deadlines.
  */
 import { config } from '#adapters/config.ts';
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
+import { mailer } from '#adapters/mailer.ts';
 import {
   appendEvent,
   claimDelivery,
@@ -16,6 +17,7 @@ import {
   recordRecipient,
   releaseClaim,
 } from '#adapters/store.ts';
+import { workflow } from '#adapters/workflow.ts';
 import { afterDeadline, isLevel, LEVEL_NAMES, type Level, levelDeadline } from '#domain/ladder.ts';
 import { mapSettled } from '#domain/limit.ts';
 import { classifySendError, SEND_ATTEMPTS, sendRetryDelayMs } from '#domain/mail-errors.ts';
@@ -124,7 +126,7 @@ async function notify(input: StepInput): Promise<StepState> {
   let problem = await load(input.problemId);
   if (problem.status === 'resolved') return state(problem, input.generation, { resolved: true });
 
-  const now = deps().now();
+  const now = currentTime();
   const entering = problem.level !== level || !problem.levelSince || problem.round !== round;
   const deadline =
     !entering && problem.deadline ? new Date(problem.deadline) : levelDeadline(level, now, config().ladder);
@@ -230,7 +232,7 @@ async function notify(input: StepInput): Promise<StepState> {
   ) {
     const token = await createActionToken(problem.id, problem.reportedBy.email, true);
     const mail = reporterLevelEmail(problem, problem.reportedBy.name, level, respondUrl(token));
-    await deps().mailer.send({
+    await mailer().send({
       to: problem.reportedBy.email,
       ...mail,
       purpose: 'level-changed',
@@ -322,7 +324,7 @@ async function deliverEscalation(args: {
     await recordRecipient(problem.id, recipient, level, args.now.toISOString());
     const delivery = claim.id && claim.at ? { id: claim.id, at: claim.at } : undefined;
     await sendWithRetry(() =>
-      deps().mailer.send({
+      mailer().send({
         to: recipient.email,
         ...mail,
         purpose: 'escalation',
@@ -444,7 +446,7 @@ async function continueAsNew(input: StepInput): Promise<StepState> {
   }));
   if (!problem) throw new Error(`Problem ${input.problemId} not found`);
   if (problem.status === 'resolved') return state(problem, input.generation, { resolved: true });
-  const executionId = await deps().workflow.start({ problemId: problem.id, generation: next });
+  const executionId = await workflow().start({ problemId: problem.id, generation: next });
   await mutateProblem(problem.id, (p) => ({ ...p, workflow: { ...p.workflow, executionId } }));
   await appendEvent(problem.id, {
     kind: 'continued',

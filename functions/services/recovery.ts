@@ -7,8 +7,9 @@
  * per-recipient claims make sure a restarted level mails nobody twice.
  */
 import { config } from '#adapters/config.ts';
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import { appendEvent, getProblem, mutateProblem, openProblemPages } from '#adapters/store.ts';
+import { workflow } from '#adapters/workflow.ts';
 import { LEVEL_NAMES, restartBackoffMs } from '#domain/ladder.ts';
 import { mapSettled } from '#domain/limit.ts';
 import type { Person, Problem } from '#domain/problem.ts';
@@ -58,7 +59,7 @@ export function failureReason(error: StepFailure['error']): string {
  */
 export async function recordLadderFailure(failure: StepFailure): Promise<void> {
   const reason = failureReason(failure.error);
-  const now = deps().now().toISOString();
+  const now = currentTime().toISOString();
   let firstRecord = false;
   const problem = await mutateProblem(failure.problemId, (p) => {
     if (p.status !== 'open' || p.workflow.stoppedExecution === failure.executionId) return undefined;
@@ -99,7 +100,7 @@ export async function recordLadderFailure(failure: StepFailure): Promise<void> {
 export async function restartLadder(problem: Problem, by: Person = SYSTEM_PERSON): Promise<string> {
   const attempt = (problem.workflow.restarts ?? 0) + 1;
   const input = { problemId: problem.id, generation: problem.workflow.generation };
-  const executionId = await deps().workflow.start(input, attempt);
+  const executionId = await workflow().start(input, attempt);
   await mutateProblem(problem.id, (p) => ({
     ...p,
     workflow: {
@@ -127,7 +128,7 @@ export async function restartLadder(problem: Problem, by: Person = SYSTEM_PERSON
 /** Does this open problem's ladder run? The engine answers; a never-started one does not. */
 async function ladderRuns(problem: Problem): Promise<boolean> {
   const id = problem.workflow.executionId;
-  return id !== undefined && (await deps().workflow.isRunning(id));
+  return id !== undefined && (await workflow().isRunning(id));
 }
 
 /** May this person restart a ladder by hand? Specialenheden (and administrators). */
@@ -166,7 +167,7 @@ export interface ReconcileResult {
 export async function reconcileLadders(): Promise<ReconcileResult> {
   const result: ReconcileResult = { open: 0, started: 0, restarted: 0, waiting: 0 };
   const stuck: string[] = [];
-  const now = deps().now().getTime();
+  const now = currentTime().getTime();
   const timeScale = config().ladder.timeScale;
   for await (const page of openProblemPages()) {
     result.open += page.length;

@@ -1,5 +1,5 @@
 /** E-mails to Specialenheden (the secretariat): the people who act when the ladder cannot. */
-import { deps } from '#adapters/deps.ts';
+import { mailer } from '#adapters/mailer.ts';
 import { listContacts, sendOnce } from '#adapters/store.ts';
 import type { Level } from '#domain/ladder.ts';
 import type { Email } from '#web/emails.ts';
@@ -17,7 +17,7 @@ export async function tellSecretariat(
   const secretariat = (await listContacts()).filter((c) => c.role === 'secretariat');
   let sent = 0;
   for (const s of secretariat) {
-    const send = () => deps().mailer.send({ to: s.email, ...mail, purpose, problemId, level: options.level });
+    const send = () => mailer().send({ to: s.email, ...mail, purpose, problemId, level: options.level });
     if (!options.claimKey) {
       await send();
       sent++;

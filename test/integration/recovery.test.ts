@@ -4,8 +4,8 @@
  * The fault is injected at the mailer (the only mock); everything else is the real local runtime.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deps, setDeps } from '../../functions/adapters/deps.ts';
-import type { Mailer } from '../../functions/adapters/mailer.ts';
+import { setDeps } from '../../functions/adapters/deps.ts';
+import { type Mailer, mailer } from '../../functions/adapters/mailer.ts';
 import { setReadiness } from '../../functions/adapters/readiness.ts';
 import { getProblem } from '../../functions/adapters/store.ts';
 import { reconcileLadders } from '../../functions/services/recovery.ts';
@@ -24,7 +24,7 @@ let realMailer: Mailer;
 
 beforeAll(async () => {
   runtime = await startLocal({ timeScale: TIME_SCALE, scheduler: false });
-  realMailer = deps().mailer;
+  realMailer = mailer();
 }, 120_000);
 
 afterAll(async () => {

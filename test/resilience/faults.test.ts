@@ -6,9 +6,9 @@
  * recipient got each level's e-mail exactly once, and failures and recoveries are on the timeline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deps, setDeps } from '../../functions/adapters/deps.ts';
+import { setDeps } from '../../functions/adapters/deps.ts';
 import { documentClient } from '../../functions/adapters/dynamo.ts';
-import type { Mailer } from '../../functions/adapters/mailer.ts';
+import { mailer as installedMailer, type Mailer } from '../../functions/adapters/mailer.ts';
 import { getProblem, listContacts } from '../../functions/adapters/store.ts';
 import type { WorkflowEngine } from '../../functions/adapters/workflow.ts';
 import type { Problem } from '../../functions/domain/problem.ts';
@@ -68,7 +68,7 @@ describe('faults injected while ladders climb', () => {
     expect(refused).not.toBe('');
 
     // The mailer: 15 % of sends throttled; the refused address always rejected.
-    const realMailer: Mailer = deps().mailer;
+    const realMailer: Mailer = installedMailer();
     let sends = 0;
     const mailer: Mailer = {
       async send(message) {
