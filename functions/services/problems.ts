@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { config } from '#adapters/config.ts';
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
+import { mailer } from '#adapters/mailer.ts';
 import {
   appendEvent,
   claimNotification,
@@ -18,6 +19,7 @@ import {
   mutateProblem,
   releaseNotification,
 } from '#adapters/store.ts';
+import { workflow } from '#adapters/workflow.ts';
 import { entryLevel, LEVEL_NAMES } from '#domain/ladder.ts';
 import type { Offer, Problem, ProblemReport } from '#domain/problem.ts';
 import { findDepartment } from '#domain/reference.ts';
@@ -66,7 +68,7 @@ export async function reportProblem(
   if (!mayReportFor(actor, report.departmentId)) {
     throw new ForbiddenError('Du kan kun indberette for din egen afdeling.');
   }
-  const now = deps().now().toISOString();
+  const now = currentTime().toISOString();
   const level = entryLevel({ scope: report.scope, longLasting: report.longLasting });
   const id = problemIdFor(actor.email, submissionKey);
   const candidate: Problem = {
@@ -115,7 +117,7 @@ async function sendReceipt(problem: Problem): Promise<void> {
       respondUrl(token),
       await contactLanguage(problem.reportedBy.email),
     );
-    await deps().mailer.send({
+    await mailer().send({
       to: problem.reportedBy.email,
       ...mail,
       purpose: 'receipt',
@@ -136,7 +138,7 @@ export async function startWorkflow(problemId: string): Promise<boolean> {
   const problem = await getProblem(problemId);
   if (problem?.status !== 'open' || problem.workflow.state === 'started') return false;
   try {
-    const executionId = await deps().workflow.start({ problemId, generation: problem.workflow.generation });
+    const executionId = await workflow().start({ problemId, generation: problem.workflow.generation });
     await mutateProblem(problemId, (p) =>
       p.workflow.state === 'started'
         ? undefined
@@ -191,7 +193,7 @@ export async function reconcileWorkflowStarts(): Promise<{ started: number; pend
       continue;
     }
     if (await startWorkflow(p.id)) started++;
-    else if (deps().now().getTime() - Date.parse(p.createdAt) > STUCK_AFTER_MS) stuck.push(p.id);
+    else if (currentTime().getTime() - Date.parse(p.createdAt) > STUCK_AFTER_MS) stuck.push(p.id);
   }
   if (stuck.length > 0) throw new StuckWorkflowStartError(stuck);
   return { started, pending: pending.length - started };
@@ -259,7 +261,7 @@ export async function offerCapacity(
       respondUrl(token),
       await contactLanguage(updated.reportedBy.email),
     );
-    await deps().mailer.send({ to: updated.reportedBy.email, ...mail, purpose: 'offer', problemId });
+    await mailer().send({ to: updated.reportedBy.email, ...mail, purpose: 'offer', problemId });
   }
   return updated;
 }
@@ -285,7 +287,7 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
     await finishResolution(current, actor);
     return current;
   }
-  const now = deps().now().toISOString();
+  const now = currentTime().toISOString();
   const resolved = await mutateProblem(problemId, (p) =>
     p.status === 'resolved'
       ? undefined
@@ -315,7 +317,7 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
 
 async function finishResolution(problem: Problem, actor: Actor): Promise<void> {
   if (problem.workflow.executionId) {
-    await deps().workflow.stop(problem.workflow.executionId, `Resolved by ${actor.email}`);
+    await workflow().stop(problem.workflow.executionId, `Resolved by ${actor.email}`);
   }
   await notifyResolution(problem);
 }
@@ -327,7 +329,7 @@ async function notifyResolution(problem: Problem): Promise<void> {
     if (r.unreachable) continue;
     if (!(await claimNotification(problem.id, `resolved#${r.email}`))) continue;
     const mail = resolvedEmail(problem, r.name, problemUrl(problem.id), r.language ?? 'da');
-    await deps().mailer.send({
+    await mailer().send({
       to: r.email,
       ...mail,
       purpose: 'resolved',
