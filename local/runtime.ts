@@ -13,11 +13,13 @@ import { resetDocumentClient } from '../functions/adapters/dynamo.ts';
 import { appendEvent, listProblems } from '../functions/adapters/store.ts';
 import { TIME_ZONE } from '../functions/domain/time.ts';
 import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
+import { ensureStaticAssets } from '../scripts/build-assets.ts';
 import { ensureTable, startDynalite } from './dynamo.ts';
 import { LOCAL_JOBS, type LocalJob } from './jobs.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
 import { seedDemoData } from './seed.ts';
 import { createLocalServer, type LocalRoute } from './server.ts';
+import { staticFiles } from './static-files.ts';
 import { type LocalWorkflow, localWorkflowEngine } from './workflow.ts';
 
 export interface LocalOptions {
@@ -58,8 +60,11 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const dynamo = await startDynalite(dataDir);
+  // The content-hashed CSS, fonts and icons the pages link to (rebuilt only when an input changed).
+  ensureStaticAssets({ log: console.log });
 
   const localRoutes: LocalRoute[] = [
+    staticFiles,
     async (r) =>
       r.method === 'GET' && r.path === '/local/outbox' ? outboxPage(r.query, r.wantsJson) : undefined,
     async (r) =>

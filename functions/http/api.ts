@@ -12,7 +12,6 @@ import { generalRoutes } from './routes/general-pages.ts';
 import { networkRoutes } from './routes/network-routes.ts';
 import { problemApiRoutes } from './routes/problem-api.ts';
 import { problemPageRoutes } from './routes/problem-pages.ts';
-import { serveStatic } from './routes/static-files.ts';
 import { weeklyApiRoutes } from './routes/weekly-api.ts';
 import { weeklyPageRoutes } from './routes/weekly-pages.ts';
 import { HttpError, type HttpEvent, type HttpResult, type Request, type Route } from './types.ts';
@@ -71,11 +70,6 @@ export function toRequest(event: HttpEvent): Request {
 
 export async function dispatch(event: HttpEvent): Promise<HttpResult> {
   const req = toRequest(event);
-  if (req.method === 'GET' && req.path.startsWith('/static/')) {
-    const file = await serveStatic(req.path);
-    if (file) return file;
-    throw new HttpError(404, 'Filen findes ikke.');
-  }
   const match = router.match(req.method, req.path);
   if (match === undefined) throw new HttpError(404, 'Siden findes ikke.');
   if (match === 'method-not-allowed') throw new HttpError(405, 'Metoden er ikke tilladt her.');

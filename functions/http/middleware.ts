@@ -30,7 +30,8 @@ export function bodyLimit(options: { maxBytes?: number } = {}): MiddlewareObj<Ht
   };
 }
 
-const SECURITY_HEADERS = {
+/** Sent with every answer; CloudFront adds the same to the static files (lib/cdn.ts). */
+export const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   // same-origin: links carrying tokens never leak a Referer to other sites, and browsers keep sending Origin.

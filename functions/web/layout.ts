@@ -2,6 +2,7 @@
  * The page frame: Det Fælles Designsystem (dkfds) styles, a skip link, a header with the
  * signed-in person, and a main landmark. Works without JavaScript.
  */
+import { assetUrl, preloadedFonts } from './assets.ts';
 import { html, type Raw } from './html.ts';
 
 export interface PageUser {
@@ -20,39 +21,38 @@ export const ROLE_LABELS: Record<string, string> = {
   admin: 'Administrator',
 };
 
-const STYLE = `
-body{background:#fff}
-.kk-header{background:#0b2a4a;color:#fff;padding:12px 0}
-.kk-header a{color:#fff}
-.kk-header .kk-brand{font-size:1.4rem;font-weight:600;text-decoration:none}
-.kk-header nav a{margin-right:16px}
-.kk-user{float:right;font-size:.9rem}
-.kk-logout{background:none;border:1px solid #fff;color:#fff;border-radius:4px;padding:2px 10px;margin-left:8px;cursor:pointer}
-.kk-main{padding:24px 0 48px}
-.kk-timeline{list-style:none;padding-left:0;border-left:3px solid #0059b3;margin-left:8px}
-.kk-timeline li{padding:4px 0 12px 16px;position:relative}
-.kk-timeline li:before{content:'';width:11px;height:11px;border-radius:50%;background:#0059b3;position:absolute;left:-7px;top:10px}
-.kk-timeline time{display:block;color:#555;font-size:.85rem}
-.kk-badge{display:inline-block;padding:2px 8px;border-radius:12px;font-size:.85rem;background:#e6eef7;color:#0b2a4a}
-.kk-badge.resolved{background:#dff0d8;color:#2b542c}
-.kk-badge.level-3,.kk-badge.level-4{background:#fde2e1;color:#8a1f11}
-.kk-skip{position:absolute;left:-9999px}.kk-skip:focus{left:8px;top:8px;background:#fff;color:#000;padding:8px;z-index:10}
-.kk-actions form{margin-bottom:24px;padding:16px;border:1px solid #ccc;border-radius:4px}
-.kk-mail{border:1px solid #ccc;border-radius:4px;padding:12px;margin-bottom:16px}
-.kk-mail pre{white-space:pre-wrap;font-family:inherit}
-@media print{.kk-header nav,.kk-user,.kk-actions{display:none}}
-`;
+const SITE_DESCRIPTION =
+  'Regionernes fælles værktøj til kapacitet i kræftbehandlingen: indberet kapacitetsproblemer, følg eskaleringen, ventetider og kontakter.';
 
-export function layout(args: { title: string; user?: PageUser; body: Raw; csrf?: string }): Raw {
+/**
+ * The document head: one content-hashed stylesheet (DKFDS purged to what the pages use, plus the
+ * app's own styles), the fonts of the first paint preloaded (`font-display: optional` in the
+ * stylesheet, so nothing shifts), the favicon and a description of the page.
+ */
+function head(title: string, description: string | undefined): Raw {
+  return html`<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – Kræftkapacitet</title>
+<meta name="description" content="${description ?? `${title}. ${SITE_DESCRIPTION}`}">
+${preloadedFonts().map((href) => html`<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin>`)}
+<link rel="stylesheet" href="${assetUrl('app.css')}">
+<link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
+<link rel="icon" href="/favicon.ico" sizes="48x48">`;
+}
+
+export function layout(args: {
+  title: string;
+  /** The page's meta description; default: the title followed by what the site is for. */
+  description?: string;
+  user?: PageUser;
+  body: Raw;
+  csrf?: string;
+}): Raw {
   const { title, user, body, csrf } = args;
   return html`<!doctype html>
 <html lang="da">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} – Kræftkapacitet</title>
-<link rel="stylesheet" href="/static/css/dkfds.min.css">
-<style>${STYLE}</style>
+${head(title, args.description)}
 </head>
 <body>
 <a class="kk-skip" href="#indhold">Gå til indhold</a>
