@@ -10,6 +10,7 @@ import { readConfig } from '../../lib/config.ts';
 import {
   CDK_PROVIDED,
   functionIdWithDescription,
+  type Json,
   resourcesOf,
   synth,
   synthOnce,
@@ -103,9 +104,9 @@ describe('CloudFront distribution', () => {
   });
 
   it('keeps the asset bucket private and encrypted, readable only by this distribution', () => {
-    const buckets = resourcesOf(s.json, 'AWS::S3::Bucket');
-    expect(buckets).toHaveLength(1);
-    const [bucketId, bucket] = buckets[0] as [string, { Properties: Record<string, unknown> }];
+    const s3Origin = config().Origins.find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig);
+    const bucketId: string = s3Origin.DomainName['Fn::GetAtt'][0];
+    const bucket = s.json.Resources[bucketId] as { Properties: Record<string, unknown> };
     expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
       BlockPublicPolicy: true,
@@ -113,7 +114,10 @@ describe('CloudFront distribution', () => {
       RestrictPublicBuckets: true,
     });
     expect(JSON.stringify(bucket.Properties.BucketEncryption)).toContain('AES256');
-    const policy = theOne(s.json, 'AWS::S3::BucketPolicy').Properties.PolicyDocument.Statement;
+    const [, bucketPolicy] = resourcesOf(s.json, 'AWS::S3::BucketPolicy').find(
+      ([, p]) => p.Properties.Bucket.Ref === bucketId,
+    ) as [string, { Properties: { PolicyDocument: { Statement: Json[] } } }];
+    const policy = bucketPolicy.Properties.PolicyDocument.Statement;
     const read = policy.find(
       (st: { Principal?: { Service?: string } }) => st.Principal?.Service === 'cloudfront.amazonaws.com',
     );
