@@ -5,45 +5,28 @@
  */
 import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { type JobDefinition, type JobNeeds, jobRegistry } from '../functions/jobs/registry.ts';
 import { ensureStaticAssets } from '../scripts/build-assets.ts';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { AppFunction } from './app-function.ts';
 import { Cdn } from './cdn.ts';
 import type { DeployConfig } from './config.ts';
-import { followupEnvironment, followupJobs } from './followup-schedules.ts';
+import { followupEnvironment } from './followup-schedules.ts';
 import { Mail } from './mail.ts';
-import type { JobGrants, ScheduledJob } from './schedules.ts';
 import { Schedules } from './schedules.ts';
 import { Storage } from './storage.ts';
 import { TopicKey } from './topic-key.ts';
-import { weeklyEnvironment, weeklyJobs } from './weekly-schedules.ts';
+import { weeklyEnvironment } from './weekly-schedules.ts';
 import { escalationStateMachineArn, Workflow } from './workflow.ts';
-
-/**
- * The scheduled jobs. Add a job here (one line) and its handler in functions/jobs/.
- * Cron jobs: `ScheduleExpression.cron({ minute: '0', hour: '8', weekDay: 'MON', timeZone: TimeZone.of('Europe/Copenhagen') })`.
- */
-export const SCHEDULED_JOBS: ScheduledJob[] = [
-  {
-    id: 'Reconcile',
-    entry: 'functions/jobs/reconcile.ts',
-    schedule: ScheduleExpression.rate(Duration.minutes(5)),
-    description: 'Starts the escalation workflow of stored problems whose start failed',
-    grants: { startWorkflow: true },
-  },
-  ...followupJobs(),
-  ...weeklyJobs(),
-];
 
 export interface KraeftkapacitetStackProps extends StackProps {
   readonly config: DeployConfig;
-  /** @default SCHEDULED_JOBS */
-  readonly jobs?: ScheduledJob[];
+  /** @default jobRegistry() (functions/jobs/registry.ts) */
+  readonly jobs?: JobDefinition[];
 }
 
 export function stackName(stage: string): string {
@@ -140,14 +123,14 @@ export class KraeftkapacitetStack extends Stack {
     this.workflow.grantStart(this.api.handler);
     this.workflow.grantStop(this.api.handler);
 
-    const grant = (fn: AppFunction, grants: JobGrants) => {
+    const grant = (fn: AppFunction, needs: JobNeeds) => {
       this.storage.grantData(fn);
-      if (grants.mail) this.mail.grantSend(fn);
-      if (grants.startWorkflow) this.workflow.grantStart(fn);
+      if (needs.mail) this.mail.grantSend(fn);
+      if (needs.workflow) this.workflow.grantStart(fn);
     };
     this.schedules = new Schedules(this, 'Jobs', {
       stage: config.stage,
-      jobs: props.jobs ?? SCHEDULED_JOBS,
+      jobs: props.jobs ?? jobRegistry(),
       deadLetterQueue: this.deadLetterQueue,
       grant,
       ...common,

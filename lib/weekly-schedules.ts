@@ -1,34 +1,7 @@
 /**
- * Schedules of the weekly waiting-time exchange (issue 4), in Europe/Copenhagen (EventBridge
- * Scheduler evaluates the cron in that zone, so 09:00 stays 09:00 across daylight saving):
- * - WeeklyReminder: Mondays 09:00, to each department without a report for the ISO week.
- * - WeeklyOverview: Tuesdays 13:00, an hour after the default deadline (WEEKLY_DEADLINE 2,12:00),
- *   the overview per cancer type to every department treating it, overdue reports marked.
+ * The weekly exchange's settings (issue 4). Its schedules (reminder Mondays 09:00, overview
+ * Tuesdays 13:00, Copenhagen) are entries of the job registry, functions/jobs/registry.ts.
  */
-import { TimeZone } from 'aws-cdk-lib';
-import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import type { ScheduledJob } from './schedules.ts';
-
-const COPENHAGEN = TimeZone.of('Europe/Copenhagen');
-
-export function weeklyJobs(): ScheduledJob[] {
-  return [
-    {
-      id: 'WeeklyReminder',
-      entry: 'functions/jobs/weekly-reminder.ts',
-      schedule: ScheduleExpression.cron({ minute: '0', hour: '9', weekDay: 'MON', timeZone: COPENHAGEN }),
-      description: 'Reminds departments that have not reported this week’s waiting times',
-      grants: { mail: true },
-    },
-    {
-      id: 'WeeklyOverview',
-      entry: 'functions/jobs/weekly-overview.ts',
-      schedule: ScheduleExpression.cron({ minute: '0', hour: '13', weekDay: 'TUE', timeZone: COPENHAGEN }),
-      description: 'E-mails the weekly waiting-time overview per cancer type to the departments treating it',
-      grants: { mail: true },
-    },
-  ];
-}
 
 /**
  * The weekly exchange's settings for every function, read at synth time (like the quarterly

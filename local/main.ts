@@ -18,11 +18,12 @@ if (!Number.isFinite(timeScale) || timeScale < 1) {
   process.exit(1);
 }
 
-const runtime = await startLocal({ port, dataDir, timeScale });
+const runtime = await startLocal({ port, dataDir, timeScale, monitoringDemo: true });
 console.log(`Kræftkapacitet kører på ${runtime.url}`);
 console.log(`  Formular:     ${runtime.url}/indberet`);
 console.log(`  Demo-brugere: ${runtime.url}/local/demo-users`);
 console.log(`  Udbakke:      ${runtime.url}/local/outbox`);
+console.log(`  Overvågning:  ${runtime.url}/overvaagning`);
 console.log(
   `  Data:         ${dataDir ?? 'kun i hukommelsen'}${timeScale > 1 ? ` · LOCAL_TIME_SCALE=${timeScale}` : ''}`,
 );

@@ -5,10 +5,11 @@ import { listOutbox } from '../functions/adapters/store.ts';
 import { formatDateTime } from '../functions/domain/time.ts';
 import { htmlResponse, jsonResponse } from '../functions/http/respond.ts';
 import type { HttpResult } from '../functions/http/types.ts';
+import { cronLine, jobRegistry } from '../functions/jobs/registry.ts';
 import { createSignInToken } from '../functions/services/auth.ts';
 import { html } from '../functions/web/html.ts';
 import { layout, notice, ROLE_LABELS } from '../functions/web/layout.ts';
-import { LOCAL_JOBS } from './jobs.ts';
+import { runJob as runLocalJob } from './jobs.ts';
 import { demoToken, demoUsers } from './seed.ts';
 
 export async function outboxPage(query: URLSearchParams, wantsJson: boolean): Promise<HttpResult> {
@@ -66,22 +67,22 @@ export async function demoUsersPage(wantsJson: boolean): Promise<HttpResult> {
 }
 
 export async function jobsPage(wantsJson: boolean): Promise<HttpResult> {
-  if (wantsJson)
-    return jsonResponse({ jobs: LOCAL_JOBS.map(({ id, label, cron }) => ({ id, label, cron })) });
+  const jobs = jobRegistry().map(({ id, label, schedule }) => ({ id, label, cron: cronLine(schedule) }));
+  if (wantsJson) return jsonResponse({ jobs });
   const body = html`<h1>Planlagte job</h1>
 <p>Jobbene kører automatisk efter deres tidsplan (Europe/Copenhagen), som i AWS. Her kan du køre et job nu; resultatet (fx e-mails) ses i <a href="/local/outbox">udbakken</a>. Fra en terminal: <code>curl -X POST ${config().BASE_URL}/local/jobs/&lt;id&gt;</code>.</p>
 <table class="table"><thead><tr><th scope="col">Job</th><th scope="col">Tidsplan (cron)</th><th scope="col"></th></tr></thead>
-<tbody>${LOCAL_JOBS.map((j) => html`<tr><td>${j.label}<br><code>${j.id}</code></td><td><code>${j.cron}</code></td><td><form method="post" action="/local/jobs/${j.id}"><button class="button button-secondary" type="submit">Kør nu</button></form></td></tr>`)}</tbody></table>`;
+<tbody>${jobs.map((j) => html`<tr><td>${j.label}<br><code>${j.id}</code></td><td><code>${j.cron}</code></td><td><form method="post" action="/local/jobs/${j.id}"><button class="button button-secondary" type="submit">Kør nu</button></form></td></tr>`)}</tbody></table>`;
   return htmlResponse(layout({ title: 'Planlagte job', body }));
 }
 
 export async function runJob(id: string, wantsJson: boolean): Promise<HttpResult> {
-  const job = LOCAL_JOBS.find((j) => j.id === id);
+  const job = jobRegistry().find((j) => j.id === id);
   if (!job)
     return wantsJson
       ? jsonResponse({ error: 'Ukendt job.' }, 404)
       : htmlResponse(layout({ title: 'Ukendt job', body: html`<h1>Ukendt job</h1>` }), 404);
-  const result = await job.run();
+  const result = await runLocalJob(job);
   if (wantsJson) return jsonResponse({ job: id, result: result ?? null });
   const body = html`<h1>${job.label}</h1>${notice('success', 'Jobbet er kørt.')}<pre>${JSON.stringify(result ?? null, null, 2)}</pre><p><a href="/local/jobs">Tilbage til job</a> · <a href="/local/outbox">Udbakke</a></p>`;
   return htmlResponse(layout({ title: job.label, body }));

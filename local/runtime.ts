@@ -6,17 +6,18 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { Cron } from 'croner';
 import { config, resetConfig } from '../functions/adapters/config.ts';
 import { setDeps } from '../functions/adapters/deps.ts';
 import { resetDocumentClient } from '../functions/adapters/dynamo.ts';
+import { resetObjectStore } from '../functions/adapters/object-store.ts';
 import { appendEvent, listProblems } from '../functions/adapters/store.ts';
-import { TIME_ZONE } from '../functions/domain/time.ts';
 import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
 import { ensureStaticAssets } from '../scripts/build-assets.ts';
 import { ensureTable, startDynalite } from './dynamo.ts';
-import { LOCAL_JOBS, type LocalJob } from './jobs.ts';
+import { scheduleJobs } from './jobs.ts';
+import { seedMonitoringDemo } from './monitoring-seed.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
+import { type LocalS3, startS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
 import { createLocalServer, type LocalRoute } from './server.ts';
 import { staticFiles } from './static-files.ts';
@@ -27,25 +28,19 @@ export interface LocalOptions {
   /** Folder for the persisted DynamoDB; `undefined` keeps everything in memory. */
   dataDir?: string;
   timeScale?: number;
-  /** Run the local scheduler (reconciliation every minute). */
+  /** Run the local scheduler (the job registry's schedules). */
   scheduler?: boolean;
   env?: Record<string, string>;
+  /** Seed a generated year of monitoring figures (npm start; tests upload their own files). */
+  monitoringDemo?: boolean;
 }
 
 export interface LocalRuntime {
   url: string;
   dynamoEndpoint: string;
   workflow: LocalWorkflow;
+  s3: LocalS3;
   close(): Promise<void>;
-}
-
-/** Locally the scheduler logs what the Lambda would report to its alarm. */
-async function runLogged(job: LocalJob): Promise<void> {
-  try {
-    await job.run();
-  } catch (error) {
-    console.error(`Job ${job.id} failed:`, error instanceof Error ? error.message : error);
-  }
 }
 
 async function reconcileLogged(): Promise<void> {
@@ -90,6 +85,10 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   resetConfig();
   resetDocumentClient();
   await ensureTable(dynamo.endpoint, config().TABLE_NAME);
+  const s3 = await startS3(config().MONITORING_BUCKET, dataDir);
+  process.env.S3_ENDPOINT = s3.endpoint;
+  resetConfig();
+  resetObjectStore();
 
   // A failed execution is what a CloudWatch alarm reports in AWS; locally it lands on the timeline.
   const workflow = localWorkflowEngine({
@@ -107,6 +106,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   });
   setDeps({ workflow });
   await seedDemoData();
+  if (options.monitoringDemo) await seedMonitoringDemo();
 
   // Executions live in memory: after a restart, open problems continue where they were.
   for (const problem of await listProblems(1000)) {
@@ -116,25 +116,20 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   }
   await reconcileLogged();
 
-  const jobs =
-    options.scheduler === false
-      ? []
-      : LOCAL_JOBS.map(
-          (job) =>
-            new Cron(job.cron, { timezone: TIME_ZONE, protect: true }, async () => {
-              await runLogged(job);
-            }),
-        );
+  const jobs = options.scheduler === false ? [] : scheduleJobs();
 
   return {
     url,
     dynamoEndpoint: dynamo.endpoint,
     workflow,
+    s3,
     async close() {
       for (const job of jobs) job.stop();
       workflow.stopAll();
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
+      await s3.close();
+      resetObjectStore();
       resetDocumentClient();
       await dynamo.close();
     },

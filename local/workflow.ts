@@ -11,7 +11,7 @@ type JSONValue = Parameters<StateMachine['run']>[0];
 import type { WorkflowEngine, WorkflowInput } from '../functions/adapters/workflow.ts';
 import { executionName } from '../functions/adapters/workflow.ts';
 import { handler as ladderStep } from '../functions/workflow/ladder-step.ts';
-import { fakeLambdaContext } from './lambda-context.ts';
+import { invokeLocally } from './lambda-context.ts';
 
 export const ASL_PATH = fileURLToPath(new URL('../statemachines/escalation.asl.json', import.meta.url));
 export const LOCAL_LADDER_ARN =
@@ -28,7 +28,7 @@ export function loadDefinition(
 
 type Invoke = (payload: unknown) => Promise<unknown>;
 
-const invokeLadderStep: Invoke = (payload) => ladderStep(payload, fakeLambdaContext('ladder-step'));
+const invokeLadderStep: Invoke = (payload) => invokeLocally(ladderStep, payload, 'ladder-step');
 
 export interface LocalWorkflow extends WorkflowEngine {
   /** Executions still running (for tests and shutdown). */

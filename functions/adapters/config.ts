@@ -26,6 +26,15 @@ const schema = z.object({
   LINK_TTL_DAYS: z.coerce.number().positive().default(14),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** Bucket for monitoring extracts on their way in (deleted once processed). */
+  MONITORING_BUCKET: z.string().min(1).default('kraeftkapacitet-monitoring'),
+  /** The embedded S3 engine's URL locally; unset in AWS. */
+  S3_ENDPOINT: z.url().optional(),
+  /** Areas under pressure: capacity exceedances, not-complied pathways per region × cancer type × quarter. */
+  MONITORING_PRESSURE: z
+    .string()
+    .regex(/^\d+,\d+$/, 'MONITORING_PRESSURE must be two counts, e.g. 5,3')
+    .default('5,3'),
 });
 
 export type Config = z.infer<typeof schema> & { ladder: LadderSettings };

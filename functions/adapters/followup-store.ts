@@ -28,7 +28,7 @@ import { config } from './config.ts';
 import { documentClient } from './dynamo.ts';
 import { claimOnce, isConditionFailure, releaseClaim } from './store.ts';
 
-export type AuditEntityType = 'contact' | 'problem' | 'quarterly-status' | 'network';
+export type AuditEntityType = 'contact' | 'problem' | 'quarterly-status' | 'network' | 'monitoring';
 
 export interface AuditEntry {
   at: string;

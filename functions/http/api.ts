@@ -9,6 +9,7 @@ import { createRouter } from './router.ts';
 import { contactRoutes } from './routes/contact-routes.ts';
 import { followupRoutes } from './routes/followup-routes.ts';
 import { generalRoutes } from './routes/general-pages.ts';
+import { monitoringRoutes } from './routes/monitoring-routes.ts';
 import { networkRoutes } from './routes/network-routes.ts';
 import { problemApiRoutes } from './routes/problem-api.ts';
 import { problemPageRoutes } from './routes/problem-pages.ts';
@@ -25,6 +26,7 @@ const routes: Route[] = [
   ...networkRoutes,
   ...weeklyPageRoutes,
   ...weeklyApiRoutes,
+  ...monitoringRoutes,
 ];
 const extraRoutes: Route[] = [];
 

@@ -1,7 +1,9 @@
 /** The follow-up features' schedules (quarterly status, contact verification) in the synthesised template. */
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { followupEnvironment, followupJobs } from '../../lib/followup-schedules.ts';
+import { jobRegistry } from '../../functions/jobs/registry.ts';
+import { followupEnvironment } from '../../lib/followup-schedules.ts';
+import { scheduleExpressionOf } from '../../lib/schedules.ts';
 import { functionIdWithDescription, resourcesOf, synthOnce, TEST_CONTEXT } from './helpers.ts';
 
 const s = synthOnce(TEST_CONTEXT);
@@ -64,10 +66,14 @@ describe('follow-up schedules', () => {
   });
 
   it('take the quarterly date from the environment', () => {
-    const [quarterly] = followupJobs({ QUARTERLY_STATUS_DAY: '3', QUARTERLY_STATUS_HOUR: '6' });
-    expect(quarterly?.schedule.expressionString).toBe('cron(0 6 3 1,4,7,10 ? *)');
-    expect(quarterly?.schedule.timeZone?.timezoneName).toBe('Europe/Copenhagen');
-    expect(() => followupJobs({ QUARTERLY_STATUS_DAY: '31' })).toThrow(/QUARTERLY_STATUS_DAY/);
+    const quarterly = jobRegistry({ QUARTERLY_STATUS_DAY: '3', QUARTERLY_STATUS_HOUR: '6' }).find(
+      (j) => j.id === 'quarterly-status',
+    );
+    const expression = scheduleExpressionOf(quarterly?.schedule ?? { minute: '' });
+    expect(expression.expressionString).toBe('cron(0 6 3 1,4,7,10 ? *)');
+    expect(expression.timeZone?.timezoneName).toBe('Europe/Copenhagen');
+    expect(() => jobRegistry({ QUARTERLY_STATUS_DAY: '31' })).toThrow(/QUARTERLY_STATUS_DAY/);
+    expect(() => jobRegistry({ QUARTERLY_STATUS_HOUR: '24' })).toThrow(/QUARTERLY_STATUS_HOUR/);
   });
 });
 

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { constructIdOf, jobRegistry } from '../../functions/jobs/registry.ts';
 import { API_THROTTLE } from '../../lib/api.ts';
 import { fromRoot } from '../../lib/paths.ts';
-import { SCHEDULED_JOBS } from '../../lib/stack.ts';
 import { ESCALATION_ASL, LADDER_STEP_VARIABLE } from '../../lib/workflow.ts';
 import {
   CDK_PROVIDED,
@@ -45,12 +45,12 @@ beforeAll(() => {
 
 afterAll(() => s?.cleanup());
 
-/** Logical id of a scheduled job's function (lib/stack.ts SCHEDULED_JOBS). */
+/** Logical id of a scheduled job's function (functions/jobs/registry.ts). */
 function jobId(job: string): string {
   const fn = s.stack.schedules.functions.get(job) as unknown as { node: { defaultChild: CfnResource } };
   return s.stack.resolve(fn.node.defaultChild.logicalId);
 }
-const jobIds = () => SCHEDULED_JOBS.map((j) => jobId(j.id));
+const jobIds = () => jobRegistry().map((j) => jobId(constructIdOf(j)));
 const distributionId = () => resourcesOf(s.json, 'AWS::CloudFront::Distribution')[0]?.[0] as string;
 
 /** Every IAM statement of the app's own roles, with the roles it is attached to. */
@@ -360,8 +360,10 @@ describe('SES', () => {
       });
     }
     const senders = new Set(send.flatMap((x) => x.roles));
-    // Plus the scheduled jobs granted `mail` (quarterly status, reminders …) in lib/stack.ts.
-    const mailJobs = SCHEDULED_JOBS.filter((j) => j.grants?.mail).map((j) => roleOf(jobId(j.id)));
+    // Plus the scheduled jobs that need `mail` (quarterly status, reminders …) in the job registry.
+    const mailJobs = jobRegistry()
+      .filter((j) => j.needs.mail)
+      .map((j) => roleOf(jobId(constructIdOf(j))));
     expect(senders).toEqual(
       new Set([roleOf(ids.api), roleOf(ids.ladderStep), roleOf(ids.sesEvents), ...mailJobs]),
     );
@@ -435,7 +437,8 @@ describe('IAM', () => {
 describe('scheduled jobs', () => {
   it('run reconciliation every five minutes with retries and a dead-letter queue', () => {
     s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'rate(5 minutes)',
+      ScheduleExpression: 'cron(*/5 * * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Copenhagen',
       State: 'ENABLED',
       Target: {
         Arn: arnOf(ids.reconcile),

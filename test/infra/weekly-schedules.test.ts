@@ -1,8 +1,7 @@
 /** The weekly exchange's schedules (reminder, overview) in the synthesised template, in Copenhagen time. */
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { weeklyEnvironment, weeklyJobs } from '../../lib/weekly-schedules.ts';
-import { LOCAL_JOBS } from '../../local/jobs.ts';
+import { weeklyEnvironment } from '../../lib/weekly-schedules.ts';
 import { functionIdWithDescription, resourcesOf, synthOnce, TEST_CONTEXT } from './helpers.ts';
 
 const s = synthOnce(TEST_CONTEXT);
@@ -43,13 +42,6 @@ describe('weekly exchange schedules', () => {
       );
       expect(JSON.stringify(policies)).toContain('ses:SendEmail');
     }
-  });
-
-  it('run locally on the same cron (local scheduler evaluates it in Europe/Copenhagen)', () => {
-    for (const job of weeklyJobs()) expect(job.schedule.timeZone?.timezoneName).toBe('Europe/Copenhagen');
-    const local = new Map(LOCAL_JOBS.map((j) => [j.id, j.cron]));
-    expect(local.get('weekly-reminder')).toBe('0 9 * * 1');
-    expect(local.get('weekly-overview')).toBe('0 13 * * 2');
   });
 
   it('pass the weekly settings to the functions only when set, validated at synth time', () => {

@@ -88,6 +88,7 @@ const ENTITY_LABELS: Record<string, string> = {
   problem: 'Sag',
   'quarterly-status': 'Kvartalsstatus',
   network: 'Netværk',
+  monitoring: 'Overvågning af ventetider',
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -98,6 +99,7 @@ const ACTION_LABELS: Record<string, string> = {
   reported: 'Indberettet',
   acknowledged: 'Kvitteret',
   offer: 'Tilbud',
+  replaced: 'Erstattet',
   resolved: 'Løst',
   level: 'Nyt niveau i eskalationstrappen',
   prepared: 'Udarbejdet',

@@ -1,0 +1,159 @@
+/**
+ * Monitoring of maximum waiting times (issue 10). JSON API for regional systems (bearer token):
+ * register an upload and get a presigned URL, read its status, read the figures. The page
+ * `/overvaagning` uses the same services with the signed-in session (CSRF token in a header).
+ */
+import { deps } from '#adapters/deps.ts';
+import { uploadOrigin } from '#adapters/object-store.ts';
+import { monitoringCsv } from '#domain/monitoring-figures.ts';
+import { referenceData } from '#domain/reference.ts';
+import { localDate } from '#domain/time.ts';
+import { layout } from '#web/layout.ts';
+import { monitoringPage, UPLOAD_SCRIPT } from '#web/views/monitoring.ts';
+import type { Actor } from '../../services/actors.ts';
+import {
+  IdempotencyConflictError,
+  monitoringFigures,
+  requestUpload,
+  uploadRequestSchema,
+  uploadScope,
+  uploadStatus,
+} from '../../services/monitoring.ts';
+import { parseJson } from '../forms.ts';
+import { checkCsrf, requireActor } from '../identity.ts';
+import { htmlResponse, jsonResponse } from '../respond.ts';
+import { HttpError, type Request, type Route } from '../types.ts';
+
+function thisYear(): number {
+  return Number(localDate(deps().now()).slice(0, 4));
+}
+
+function yearParam(req: Request, name: string, fallback: number): number {
+  const raw = req.query.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (!/^\d{4}$/.test(raw) || Number(raw) < 2000 || Number(raw) > thisYear())
+    throw new HttpError(400, `Angiv et år mellem 2000 og ${thisYear()}.`, { [name]: 'Ugyldigt år.' });
+  return Number(raw);
+}
+
+function cancerParam(req: Request, name: string): string | undefined {
+  const raw = req.query.get(name) || undefined;
+  if (raw && !referenceData().cancerTypes.some((c) => c.id === raw))
+    throw new HttpError(400, 'Ukendt kræftform.', { [name]: 'Ukendt kræftform.' });
+  return raw;
+}
+
+function mayUpload(actor: Actor): boolean {
+  try {
+    uploadScope(actor);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function createUpload(req: Request) {
+  const actor = requireActor(req);
+  if (actor.via === 'session') checkCsrf(req, req.headers['x-csrf-token']);
+  const key = req.headers['idempotency-key'];
+  if (key !== undefined && !/^[A-Za-z0-9_.:-]{8,128}$/.test(key))
+    throw new HttpError(400, 'Headeren Idempotency-Key skal være 8–128 tegn (bogstaver, tal, _ . : -).');
+  const parsed = uploadRequestSchema.safeParse(parseJson(req.body));
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+    throw new HttpError(400, 'Ugyldige data.', fields);
+  }
+  try {
+    const { ticket, created } = await requestUpload(actor, parsed.data, key);
+    const location = `${req.path.startsWith('/api/') ? '/api/monitoring' : '/overvaagning'}/uploads/${ticket.id}`;
+    return jsonResponse(ticket, created ? 201 : 200, { headers: { location } });
+  } catch (error) {
+    if (error instanceof IdempotencyConflictError) throw new HttpError(422, error.message);
+    throw error;
+  }
+}
+
+async function getUpload(req: Request) {
+  const actor = requireActor(req);
+  return jsonResponse(await uploadStatus(actor, req.params.id ?? ''));
+}
+
+async function waitingTimesApi(req: Request) {
+  requireActor(req);
+  const year = yearParam(req, 'year', thisYear() - 1);
+  const { waiting } = await monitoringFigures(year, cancerParam(req, 'cancerType'));
+  return jsonResponse({ year, periods: waiting });
+}
+
+async function packageTimesApi(req: Request) {
+  requireActor(req);
+  const year = yearParam(req, 'year', thisYear() - 1);
+  const { packages } = await monitoringFigures(year, cancerParam(req, 'cancerType'));
+  return jsonResponse({ year, periods: packages });
+}
+
+async function page(req: Request) {
+  const actor = requireActor(req);
+  const year = yearParam(req, 'aar', thisYear() - 1);
+  const cancerType = cancerParam(req, 'kraeftform');
+  const { waiting, packages } = await monitoringFigures(year, cancerType);
+  const scope = mayUpload(actor) ? uploadScope(actor) : undefined;
+  const years = Array.from({ length: 6 }, (_, i) => thisYear() - i);
+  const body = monitoringPage({
+    year,
+    cancerType,
+    waiting,
+    packages,
+    csrf: req.csrf,
+    mayUpload: scope !== undefined && actor.via === 'session',
+    onlyRegion: scope?.onlyRegion,
+    years,
+  });
+  return htmlResponse(
+    layout({ title: 'Overvågning af ventetider', body, user: actor, csrf: req.csrf }),
+    200,
+    {
+      headers: {
+        // The browser PUTs the file straight to the presigned URL (S3, or the embedded engine locally).
+        'content-security-policy': `default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src 'self' data:; connect-src 'self' ${uploadOrigin()}; form-action 'self'; frame-ancestors 'none'`,
+      },
+    },
+  );
+}
+
+async function csv(req: Request) {
+  requireActor(req);
+  const year = yearParam(req, 'aar', thisYear() - 1);
+  const cancerType = cancerParam(req, 'kraeftform');
+  const { waiting, packages } = await monitoringFigures(year, cancerType);
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="overvaagning-${year}${cancerType ? `-${cancerType}` : ''}.csv"`,
+      'cache-control': 'no-store',
+    },
+    body: `\uFEFF${monitoringCsv(waiting, packages)}`,
+  };
+}
+
+async function script() {
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' },
+    body: UPLOAD_SCRIPT,
+  };
+}
+
+export const monitoringRoutes: Route[] = [
+  { method: 'POST', path: '/api/monitoring/uploads', handler: createUpload },
+  { method: 'GET', path: '/api/monitoring/uploads/:id', handler: getUpload },
+  { method: 'GET', path: '/api/monitoring/waiting-times', handler: waitingTimesApi },
+  { method: 'GET', path: '/api/monitoring/package-times', handler: packageTimesApi },
+  { method: 'GET', path: '/overvaagning', handler: page },
+  { method: 'GET', path: '/overvaagning.csv', handler: csv },
+  { method: 'GET', path: '/overvaagning/upload.js', handler: script },
+  { method: 'POST', path: '/overvaagning/uploads', handler: createUpload },
+  { method: 'GET', path: '/overvaagning/uploads/:id', handler: getUpload },
+];

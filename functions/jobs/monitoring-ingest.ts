@@ -1,0 +1,24 @@
+/**
+ * S3 → this Lambda when an extract arrives in the monitoring bucket (locally the embedded S3
+ * engine's event calls the same handler). Each record is ingested on its own: a failure is
+ * thrown so S3's asynchronous invocation retries it.
+ */
+import middy from '@middy/core';
+import { ingestObject } from '../services/monitoring-ingest.ts';
+
+export interface S3EventLike {
+  Records?: { eventName?: string; s3?: { object?: { key?: string } } }[];
+}
+
+export const handler = middy<S3EventLike>().handler(async (event) => {
+  const results: { key: string; status: string }[] = [];
+  for (const record of event.Records ?? []) {
+    const raw = record.s3?.object?.key;
+    if (!raw || !record.eventName?.startsWith('ObjectCreated')) continue;
+    // S3 events carry the key URL-encoded, spaces as '+'.
+    const key = decodeURIComponent(raw.replace(/\+/g, ' '));
+    results.push({ key, status: await ingestObject(key) });
+  }
+  console.log(JSON.stringify({ message: 'monitoring ingest', results }));
+  return { results };
+});
