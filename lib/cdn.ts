@@ -33,8 +33,14 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { SECURITY_HEADERS } from '../functions/http/middleware.ts';
 import { BUILD_DIR } from '../scripts/build-assets.ts';
+
+/**
+ * The content security policy the app sends (functions/http/middleware.ts), for the files
+ * CloudFront serves from S3; test/infra/cdn.test.ts checks it against the handler's answer.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src 'self' data:";
 
 /** What the hashed files are served with (and what the local server sends). */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
@@ -98,7 +104,7 @@ export class Cdn extends Construct {
       // override false: the app's own headers win on pages; S3 files get these.
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: SECURITY_HEADERS['content-security-policy'],
+          contentSecurityPolicy: CONTENT_SECURITY_POLICY,
           override: false,
         },
         contentTypeOptions: { override: true },

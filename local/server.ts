@@ -13,14 +13,6 @@ import type { HttpEvent, HttpResult } from '../functions/http/types.ts';
 import { fakeLambdaContext } from './lambda-context.ts';
 import { pickEncoding } from './static-files.ts';
 
-export type LocalRoute = (req: {
-  path: string;
-  query: URLSearchParams;
-  wantsJson: boolean;
-  method: string;
-  headers: Record<string, string | undefined>;
-}) => Promise<HttpResult | undefined>;
-
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -86,7 +78,8 @@ function write(req: IncomingMessage, res: ServerResponse, result: HttpResult): v
   res.end(body);
 }
 
-export function createLocalServer(localRoutes: LocalRoute[]): Server {
+/** The local pages (`/local/*`) are routes of the same handler (`registerRoutes`), so they get its headers. */
+export function createLocalServer(): Server {
   return createServer(async (req, res) => {
     try {
       const body = await readBody(req);
@@ -97,18 +90,6 @@ export function createLocalServer(localRoutes: LocalRoute[]): Server {
           body: 'Indholdet er for stort.',
         });
         return;
-      }
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const wantsJson = (req.headers.accept ?? '').includes('application/json');
-      for (const route of localRoutes) {
-        const result = await route({
-          path: url.pathname,
-          query: url.searchParams,
-          wantsJson,
-          method: req.method ?? 'GET',
-          headers: req.headers as Record<string, string | undefined>,
-        });
-        if (result) return write(req, res, result);
       }
       write(req, res, await handler(toEvent(req, body), fakeLambdaContext('api')));
     } catch (error) {

@@ -1,13 +1,14 @@
 /**
  * The static assets under `npm start`, served the way CloudFront serves them from S3 in AWS: the
  * built files of `.build/static` (scripts/build-assets.ts), hashed names cached for a year as
- * immutable, and the Brotli or gzip copy the build made when the browser accepts it.
+ * immutable, and the Brotli or gzip copy the build made when the browser accepts it. Routes of
+ * the local handler only: in AWS no request for them reaches the Lambda function.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { HttpError, type HttpResult, type Route } from '../functions/http/types.ts';
 import { STATIC_PREFIX } from '../functions/web/assets.ts';
 import { BUILD_DIR } from '../scripts/build-assets.ts';
-import type { LocalRoute } from './server.ts';
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -41,38 +42,35 @@ async function readOptional(path: string): Promise<Buffer | undefined> {
   }
 }
 
-/** `GET /static/<hashed name>` and `GET /favicon.ico`; everything else goes on to the app. */
-export const staticFiles: LocalRoute = async (r) => {
-  if (r.method !== 'GET' && r.method !== 'HEAD') return undefined;
-  const name =
-    r.path === '/favicon.ico'
-      ? 'favicon.ico'
-      : r.path.startsWith(STATIC_PREFIX)
-        ? r.path.slice(STATIC_PREFIX.length)
-        : undefined;
-  if (name === undefined) return undefined;
+async function serve(name: string, acceptEncoding: string | undefined): Promise<HttpResult> {
   const type = TYPES[extname(name)];
   // One flat folder of plain names: no path can leave it.
-  if (!type || !/^[\w.-]+$/.test(name) || name.startsWith('.')) return notFound();
+  if (!type || !/^[\w.-]+$/.test(name) || name.startsWith('.'))
+    throw new HttpError(404, 'Filen findes ikke.');
   const plain = await readOptional(join(BUILD_DIR, name));
-  if (!plain) return notFound();
-  const encoding = pickEncoding(r.headers['accept-encoding']);
+  if (!plain) throw new HttpError(404, 'Filen findes ikke.');
+  const encoding = pickEncoding(acceptEncoding);
   const encoded =
     encoding && (await readOptional(join(BUILD_DIR, `${name}.${encoding === 'br' ? 'br' : 'gz'}`)));
   const headers: Record<string, string> = {
     'content-type': type,
     'cache-control': name === 'favicon.ico' ? FAVICON_CACHE : IMMUTABLE,
-    'x-content-type-options': 'nosniff',
     vary: 'Accept-Encoding',
   };
   if (encoded) headers['content-encoding'] = encoding;
   return { statusCode: 200, headers, body: (encoded || plain).toString('base64'), isBase64Encoded: true };
-};
-
-function notFound() {
-  return {
-    statusCode: 404,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-    body: 'Filen findes ikke.',
-  };
 }
+
+/** `GET /static/<hashed name>` and `GET /favicon.ico`, registered on the handler by the local runtime only. */
+export const staticRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: `${STATIC_PREFIX}*`,
+    handler: (req) => serve(req.path.slice(STATIC_PREFIX.length), req.headers['accept-encoding']),
+  },
+  {
+    method: 'GET',
+    path: '/favicon.ico',
+    handler: (req) => serve('favicon.ico', req.headers['accept-encoding']),
+  },
+];
