@@ -5,8 +5,10 @@
  */
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS } from '../../functions/http/middleware.ts';
+import { handler } from '../../functions/http/api.ts';
+import type { HttpEvent } from '../../functions/http/types.ts';
 import { readConfig } from '../../lib/config.ts';
+import { fakeLambdaContext } from '../../local/lambda-context.ts';
 import {
   CDK_PROVIDED,
   functionIdWithDescription,
@@ -132,23 +134,38 @@ describe('CloudFront distribution', () => {
     ).toBe(true);
   });
 
-  it("adds the security headers the app sends to every answer, without overriding the app's own", () => {
-    const headers = theOne(s.json, 'AWS::CloudFront::ResponseHeadersPolicy').Properties
+  it("adds the security headers the app sends to every answer, the S3 files included, without overriding the app's own", async () => {
+    const policy = theOne(s.json, 'AWS::CloudFront::ResponseHeadersPolicy').Properties
       .ResponseHeadersPolicyConfig.SecurityHeadersConfig;
-    expect(headers.ContentSecurityPolicy).toEqual({
-      ContentSecurityPolicy: SECURITY_HEADERS['content-security-policy'],
+    // What the handler itself sends (any page; an unknown one needs no database).
+    const event = {
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: '/findes-ikke',
+      rawQueryString: '',
+      headers: {},
+      requestContext: { http: { method: 'GET', path: '/findes-ikke' }, requestId: 'cdn-test' },
+    } as unknown as HttpEvent;
+    const answer = await handler(event, fakeLambdaContext('api'));
+    const sent = Object.fromEntries(
+      Object.entries(answer.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+    );
+    expect(policy.ContentSecurityPolicy).toEqual({
+      ContentSecurityPolicy: sent['content-security-policy'],
       Override: false,
     });
-    expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: false });
-    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'same-origin', Override: false });
-    expect(headers.StrictTransportSecurity).toEqual({
+    expect(sent['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(policy.StrictTransportSecurity).toEqual({
       AccessControlMaxAgeSec: 31536000,
       IncludeSubdomains: true,
       Override: false,
     });
-    expect(SECURITY_HEADERS['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
-    expect(SECURITY_HEADERS['x-frame-options']).toBe('DENY');
-    expect(SECURITY_HEADERS['referrer-policy']).toBe('same-origin');
+    expect(sent['x-frame-options']).toBe('DENY');
+    expect(policy.FrameOptions).toEqual({ FrameOption: 'DENY', Override: false });
+    expect(sent['referrer-policy']).toBe('same-origin');
+    expect(policy.ReferrerPolicy).toEqual({ ReferrerPolicy: 'same-origin', Override: false });
+    expect(sent['x-content-type-options']).toBe('nosniff');
+    expect(policy.ContentTypeOptions).toEqual({ Override: true });
     const c = config();
     for (const b of [c.DefaultCacheBehavior, ...c.CacheBehaviors])
       expect(b.ResponseHeadersPolicyId).toBeDefined();
