@@ -14,6 +14,7 @@ import { fromRoot } from '../../lib/paths.ts';
 import { ESCALATION_ASL, LADDER_STEP_VARIABLE } from '../../lib/workflow.ts';
 import {
   CDK_PROVIDED,
+  type CfnJsonResource,
   type Json,
   resourcesOf,
   type Synthesised,
@@ -202,8 +203,11 @@ describe('DynamoDB table', () => {
 });
 
 describe('state machine', () => {
+  /** The escalation state machine (the jobs' fan-out machines are tested in job-registry.test.ts). */
+  const escalation = () => s.json.Resources[stateMachineId] as CfnJsonResource;
+
   it('is a Standard state machine logging ALL events with execution data, traced', () => {
-    const machine = theOne(s.json, 'AWS::StepFunctions::StateMachine');
+    const machine = escalation();
     expect(machine.Properties.StateMachineType).toBe('STANDARD');
     expect(machine.Properties.LoggingConfiguration).toMatchObject({
       Level: 'ALL',
@@ -218,7 +222,7 @@ describe('state machine', () => {
   });
 
   it('deploys exactly the ASL file the local runtime runs, every Task invoking the ladder-step function', () => {
-    const machine = theOne(s.json, 'AWS::StepFunctions::StateMachine');
+    const machine = escalation();
     // DefinitionBody.fromFile uploads the file as an asset; read what will be uploaded.
     const key: string = machine.Properties.DefinitionS3Location.Key;
     const deployed = readFileSync(join(s.outdir, `asset.${key}`), 'utf8');
@@ -242,7 +246,7 @@ describe('state machine', () => {
   });
 
   it('may invoke the ladder-step function and nothing else; the ladder step may start a new execution of it', () => {
-    const smRole = theOne(s.json, 'AWS::StepFunctions::StateMachine').Properties.RoleArn['Fn::GetAtt'][0];
+    const smRole = escalation().Properties.RoleArn['Fn::GetAtt'][0];
     const invoke = statements().filter(
       (x) => x.roles.includes(smRole) && actionsOf(x.statement).includes('lambda:InvokeFunction'),
     );
