@@ -3,10 +3,15 @@
  * an error — asking Step Functions for each execution's real status (nothing accepted is lost).
  */
 import middy from '@middy/core';
+import { METRIC } from '../adapters/metric-names.ts';
+import { count, logger, withLogContext } from '../adapters/telemetry.ts';
 import { reconcileLadders } from '../services/recovery.ts';
 
-export const handler = middy().handler(async () => {
-  const result = await reconcileLadders();
-  console.log(JSON.stringify({ message: 'reconciled ladders', ...result }));
-  return result;
-});
+export const handler = middy()
+  .use(withLogContext())
+  .handler(async () => {
+    const result = await reconcileLadders();
+    count(METRIC.ladderRestarts, result.started + result.restarted);
+    logger.info('reconciled ladders', { ...result });
+    return result;
+  });

@@ -5,6 +5,7 @@
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
+import { METRIC } from '#adapters/metric-names.ts';
 import {
   appendEvent,
   claimDelivery,
@@ -17,6 +18,7 @@ import {
   recordRecipient,
   releaseClaim,
 } from '#adapters/store.ts';
+import { count, logger } from '#adapters/telemetry.ts';
 import { workflow } from '#adapters/workflow.ts';
 import { afterDeadline, isLevel, LEVEL_NAMES, type Level, levelDeadline } from '#domain/ladder.ts';
 import { mapSettled } from '#domain/limit.ts';
@@ -24,11 +26,11 @@ import { classifySendError, SEND_ATTEMPTS, sendRetryDelayMs } from '#domain/mail
 import type { Problem } from '#domain/problem.ts';
 import { type Recipient, recipientsFor } from '#domain/recipients.ts';
 import { formatDateTime } from '#domain/time.ts';
-import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
+import { escalationEmail, networkReminderText, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { createActionToken } from './auth.ts';
 import { activateNetworkAutomatically } from './networks.ts';
-import { problemUrl, respondUrl } from './problems.ts';
+import { contactLanguage, problemUrl, respondUrl } from './problems.ts';
 import { recordLadderFailure } from './recovery.ts';
 import { tellSecretariat } from './secretariat.ts';
 import { finderLinesFor } from './weekly.ts';
@@ -153,11 +155,12 @@ async function notify(input: StepInput): Promise<StepState> {
       text:
         round === 0
           ? `Niveau ${level}: ${LEVEL_NAMES[level].da}. Svarfrist ${formatDateTime(deadline)}.`
-          : `Påmindelse nr. ${round} til det nationale netværk.`,
+          : `${networkReminderText(round)}.`,
       data: { deadline: deadline.toISOString() },
     });
     if (round === 0) {
       await auditProblem(SYSTEM_PERSON, problem.id, 'level', `Niveau ${level} (${LEVEL_NAMES[level].da}).`);
+      count(METRIC.levelReached, 1, { level: String(level) });
     }
     if (level === 4 && round === 0) {
       await appendEvent(problem.id, {
@@ -167,7 +170,7 @@ async function notify(input: StepInput): Promise<StepState> {
       });
       // The network record (issue 5): activated idempotently; a failure must not stop the ladder.
       await activateNetworkAutomatically(problem).catch((error: unknown) =>
-        console.error('Network activation failed', error),
+        logger.error('Network activation failed', error as Error),
       );
     }
   }
@@ -231,7 +234,13 @@ async function notify(input: StepInput): Promise<StepState> {
     (await claimNotification(problem.id, `reporter#${level}`))
   ) {
     const token = await createActionToken(problem.id, problem.reportedBy.email, true);
-    const mail = reporterLevelEmail(problem, problem.reportedBy.name, level, respondUrl(token));
+    const mail = reporterLevelEmail(
+      problem,
+      problem.reportedBy.name,
+      level,
+      respondUrl(token),
+      await contactLanguage(problem.reportedBy.email),
+    );
     await mailer().send({
       to: problem.reportedBy.email,
       ...mail,
@@ -447,6 +456,7 @@ async function continueAsNew(input: StepInput): Promise<StepState> {
   if (!problem) throw new Error(`Problem ${input.problemId} not found`);
   if (problem.status === 'resolved') return state(problem, input.generation, { resolved: true });
   const executionId = await workflow().start({ problemId: problem.id, generation: next });
+  count(METRIC.ladderRestarts);
   await mutateProblem(problem.id, (p) => ({ ...p, workflow: { ...p.workflow, executionId } }));
   await appendEvent(problem.id, {
     kind: 'continued',
