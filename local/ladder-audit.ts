@@ -6,6 +6,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../functions/adapters/config.ts';
 import { documentClient } from '../functions/adapters/dynamo.ts';
+import { loadReferenceData } from '../functions/adapters/reference-store.ts';
 import type { OutboxMessage, TimelineEvent } from '../functions/adapters/store.ts';
 import { getProblemDetails, listContacts } from '../functions/adapters/store.ts';
 import type { Level } from '../functions/domain/ladder.ts';
@@ -48,6 +49,8 @@ export interface LadderReport {
  * network round (entry plus reminders). Recipients marked unreachable are left out.
  */
 export async function checkLadders(ids: string[]): Promise<LadderReport> {
+  // Recipients follow the reference data kept in the table, as the ladder step reads it.
+  await loadReferenceData({ force: true });
   const contacts = await listContacts();
   const mails = (await allOutbox()).filter((m) => m.purpose === 'escalation');
   const counts = new Map<string, number>();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDeps } from '../../functions/adapters/deps.ts';
 import { documentClient } from '../../functions/adapters/dynamo.ts';
 import { mailer as installedMailer, type Mailer } from '../../functions/adapters/mailer.ts';
+import { loadReferenceData } from '../../functions/adapters/reference-store.ts';
 import { getProblem, listContacts } from '../../functions/adapters/store.ts';
 import type { WorkflowEngine } from '../../functions/adapters/workflow.ts';
 import type { Problem } from '../../functions/domain/problem.ts';
@@ -57,6 +58,7 @@ afterAll(async () => {
 describe('faults injected while ladders climb', () => {
   it('every ladder reaches level 4, every reachable recipient is mailed once per level, failures and recoveries are on the timeline', async () => {
     const ids: string[] = [];
+    await loadReferenceData({ force: true });
     const contacts = await listContacts();
     const probe = {
       ...BREAST_SURGERY_REPORT,
