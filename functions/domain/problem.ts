@@ -8,13 +8,12 @@ import type { Level, Scope } from './ladder.ts';
 import { SCOPE_LIST, TREATMENT_MODALITY_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
 import { type PathwayType, pathwayTypeSchema, referenceData, type TreatmentModality } from './reference.ts';
 
+/** For ids, keys and addresses that are stored or mailed: never a CPR number either. */
+export const notCpr = (text: string): boolean => !containsCprNumber(text);
+
 /** Free text: trimmed, bounded, and never a CPR number. */
 export function freeText(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `Teksten må højst være ${max} tegn.`)
-    .refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA);
+  return z.string().trim().max(max, `Teksten må højst være ${max} tegn.`).refine(notCpr, CPR_MESSAGE_DA);
 }
 
 const isoDate = z.iso.date({ error: 'Angiv en dato (åååå-mm-dd).' });
