@@ -13,6 +13,7 @@ import {
   findDepartment,
   type RegionId,
   referenceData,
+  referenceId,
   TREATMENT_MODALITIES,
   type TreatmentModality,
 } from './reference.ts';
@@ -46,7 +47,10 @@ const optionalDays = z.preprocess((v) => (v === '' || v === null ? undefined : v
 export const COMMENT_MAX = 500;
 
 export const weeklyEntrySchema = z.object({
-  cancerType: z.string({ error: 'Angiv kræftform.' }).min(1, 'Angiv kræftform.'),
+  cancerType: z
+    .string({ error: 'Angiv kræftform.' })
+    .min(1, 'Angiv kræftform.')
+    .meta(referenceId('cancerTypes', 'brystkraeft')),
   udredningDays: optionalDays,
   treatmentDays: TREATMENT_MODALITY_LIST.perItem(optionalDays).default({}),
   diagnosticDays: DIAGNOSTIC_MODALITY_LIST.perItem(optionalDays).default({}),
@@ -67,7 +71,8 @@ export const weeklySubmissionSchema = z
   .object({
     departmentId: z
       .string({ error: 'Angiv afdeling.' })
-      .refine((id) => findDepartment(id) !== undefined, 'Ukendt afdeling.'),
+      .refine((id) => referenceData().departments.some((d) => d.id === id), 'Ukendt afdeling.')
+      .meta(referenceId('departments', 'suh-brystkirurgi')),
     entries: z.array(weeklyEntrySchema, { error: 'Angiv tal for afdelingens kræftformer.' }),
   })
   .superRefine((submission, ctx) => {

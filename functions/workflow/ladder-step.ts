@@ -1,6 +1,7 @@
 /** Lambda invoked by every Task state of statemachines/escalation.asl.json. */
 import middy from '@middy/core';
 import { z } from 'zod';
+import { withReferenceData } from '#adapters/reference-store.ts';
 import { runStep, type StepState } from '../services/ladder.ts';
 
 const inputSchema = z.object({
@@ -11,6 +12,6 @@ const inputSchema = z.object({
   round: z.number().int().min(0).optional(),
 });
 
-export const handler = middy<unknown, StepState>().handler(async (event) =>
-  runStep(inputSchema.parse(event)),
-);
+export const handler = middy<unknown, StepState>()
+  .use(withReferenceData())
+  .handler(async (event) => runStep(inputSchema.parse(event)));

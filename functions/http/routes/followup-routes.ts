@@ -86,7 +86,9 @@ async function audit(req: Request) {
   const monthParam = req.query.get('maaned') ?? '';
   const month = /^\d{4}-\d{2}$/.test(monthParam) ? monthParam : deps().now().toISOString().slice(0, 7);
   const entries =
-    type && id && ['contact', 'problem', 'quarterly-status', 'network', 'monitoring'].includes(type)
+    type &&
+    id &&
+    ['contact', 'problem', 'quarterly-status', 'network', 'monitoring', 'reference-data'].includes(type)
       ? (await listAuditForEntity(type as 'contact', id)).reverse()
       : await listAuditForMonth(month);
   if (req.wantsJson) return jsonResponse({ entries });
