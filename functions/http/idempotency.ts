@@ -5,7 +5,7 @@
  * gets the first answer again, the same key with another body a 422. Keys are per caller and
  * route, stored only as a hash. The services stay idempotent on their own (a problem's id is
  * derived from the key, an offer is claimed once per key), so a crash between the two writes
- * here never counts anything twice. Why: docs/decisions/0009-bad-input-and-idempotency.md.
+ * here never counts anything twice. Why: docs/decisions/0011-bad-input-and-idempotency.md.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { deleteRecord, getRecord, putRecord } from '#adapters/store.ts';

@@ -1,5 +1,5 @@
 /** Pages for people: the report form, the receipt, the list, the problem page and e-mail link pages. */
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import { getProblemDetails, getRecipient, listProblems } from '#adapters/store.ts';
 import {
   acknowledgeSchema,
@@ -119,7 +119,7 @@ async function list(req: Request) {
 async function exportCsv(req: Request) {
   requireActor(req);
   return csvResponse(
-    `kapacitetsproblemer-${localDate(deps().now())}.csv`,
+    `kapacitetsproblemer-${localDate(currentTime())}.csv`,
     problemsToCsv(await listProblems(200)),
   );
 }
