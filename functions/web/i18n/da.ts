@@ -4,6 +4,8 @@
  */
 export const da = {
   'layout.siteName': 'Kræftkapacitet',
+  'layout.siteDescription':
+    'Regionernes fælles værktøj til kapacitet i kræftbehandlingen: indberet kapacitetsproblemer, følg eskaleringen, ventetider og kontakter.',
   'layout.skip': 'Gå til indhold',
   'layout.mainMenu': 'Hovedmenu',
   'layout.signIn': 'Log ind',

@@ -3,6 +3,8 @@ import type { da } from './da.ts';
 
 export const en: { [K in keyof typeof da]: string } = {
   'layout.siteName': 'Kræftkapacitet',
+  'layout.siteDescription':
+    "The Danish regions' shared tool for cancer treatment capacity: report capacity problems, follow the escalation, waiting times and contacts.",
   'layout.skip': 'Skip to content',
   'layout.mainMenu': 'Main menu',
   'layout.signIn': 'Sign in',
