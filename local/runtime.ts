@@ -11,6 +11,8 @@ import { setDeps } from '../functions/adapters/deps.ts';
 import { resetDocumentClient } from '../functions/adapters/dynamo.ts';
 import { resetObjectStore } from '../functions/adapters/object-store.ts';
 import { setReadiness } from '../functions/adapters/readiness.ts';
+import { rebuildWeekSummaries, weekSummariesBackfilled } from '../functions/adapters/weekly-store.ts';
+import { referenceData } from '../functions/domain/reference.ts';
 import { registerRoutes } from '../functions/http/api.ts';
 import { reconcileLadders } from '../functions/services/recovery.ts';
 import { ensureStaticAssets } from '../scripts/build-assets.ts';
@@ -93,6 +95,9 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   const workflow = localWorkflowEngine();
   setDeps({ workflow });
   await seedDemoData();
+  // Reports stored before week summaries existed get theirs once (the national overview reads them).
+  if (!(await weekSummariesBackfilled()))
+    await rebuildWeekSummaries(referenceData().cancerTypes.map((c) => c.id));
   if (options.monitoringDemo) await seedMonitoringDemo();
   setReadiness({ ready: true });
 
