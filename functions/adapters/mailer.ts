@@ -71,10 +71,10 @@ export function sesMailer(client = new SESv2Client({ region: config().AWS_REGION
 export function outboxMailer(): Mailer {
   return {
     async send(message) {
-      const id = message.delivery?.id ?? randomUUID();
+      const id = randomUUID();
       await putOutboxMessage({
         id,
-        sentAt: message.delivery?.at ?? new Date().toISOString(),
+        sentAt: new Date().toISOString(),
         from: config().MAIL_FROM,
         to: [message.to],
         subject: message.subject,

@@ -269,7 +269,7 @@ export async function alertNobodyReached(
 }
 
 /** Escalation e-mails of one step sent at once; the rest wait their turn. */
-const SEND_CONCURRENCY = 4;
+const SEND_CONCURRENCY = 1;
 
 export class LevelDeliveryError extends Error {
   constructor(level: Level, failed: number, total: number, cause: unknown) {
