@@ -4,7 +4,7 @@
  * rule for when the capacity finder shows them, and the referral checklist templates. Pure: the
  * store, the audit trail and the pages live in services/ and http/.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { csvCell, csvRecords } from './contact-csv.ts';
 import { defineList, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
 import { freeText } from './problem.ts';

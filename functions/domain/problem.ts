@@ -2,7 +2,7 @@
  * A capacity problem: what a department reports, validated field by field with messages a
  * coordinator understands (Danish), and the record the ladder works on.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CPR_MESSAGE_DA, containsCprNumber } from './cpr.ts';
 import type { Level, Scope } from './ladder.ts';
 import { SCOPE_LIST, TREATMENT_MODALITY_LIST, WAIT_PATHWAY_LIST } from './lists.ts';

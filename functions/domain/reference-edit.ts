@@ -3,7 +3,7 @@
  * Danish messages, and the CSV format of /stamdata.csv. Nothing is ever deleted — an entry is
  * retired, so problems and weekly reports that refer to it keep showing its name.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseCsv } from './contact-csv.ts';
 import { TREATMENT_MODALITY_LIST } from './lists.ts';
 import {
@@ -18,10 +18,11 @@ export const REFERENCE_KINDS = ['hospital', 'department', 'cancer-type'] as cons
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 export type ReferenceEntry = Hospital | Department | CancerType;
 
-export const KIND_LABELS: Record<ReferenceKind, { singular: string; plural: string }> = {
-  hospital: { singular: 'Hospital', plural: 'Hospitaler' },
-  department: { singular: 'Afdeling', plural: 'Afdelinger' },
-  'cancer-type': { singular: 'Kræftform', plural: 'Kræftformer' },
+/** For the audit trail's summaries (Danish, like every audit entry). */
+export const KIND_LABELS: Record<ReferenceKind, string> = {
+  hospital: 'Hospital',
+  department: 'Afdeling',
+  'cancer-type': 'Kræftform',
 };
 
 export const LIST_OF: Record<ReferenceKind, keyof MaintainedData> = {

@@ -3,7 +3,7 @@
  * The data lives in `data/*.json` (data, not code: lists change without a release) and is
  * validated with zod when first used, so a broken file fails loudly at start-up, not mid-escalation.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import cancerTypesJson from '../../data/cancer-types.json' with { type: 'json' };
 import contactsJson from '../../data/demo-contacts.json' with { type: 'json' };
 import departmentsJson from '../../data/departments.json' with { type: 'json' };

@@ -3,7 +3,7 @@
  * (each change in the audit trail), the referral checklist templates, and the external part of
  * the capacity finder's answer.
  */
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import {
   getExternalProvider,
   getRecord,
@@ -72,7 +72,7 @@ async function store(
   before: ExternalProvider | undefined,
   action: 'created' | 'updated' | 'imported',
 ): Promise<ExternalProvider> {
-  const provider: ExternalProvider = { ...input, updatedAt: localDate(deps().now()) };
+  const provider: ExternalProvider = { ...input, updatedAt: localDate(currentTime()) };
   await putExternalProvider(provider);
   const changed = before ? changedFieldsDa(changedFields(before, provider), 'ingen ændringer') : '';
   const summary =
@@ -170,6 +170,6 @@ export async function externalFinderHits(args: {
     cancerType: args.cancerType,
     pathway: args.pathway,
     maxDays: maxWaitFor(args.pathway),
-    today: localDate(deps().now()),
+    today: localDate(currentTime()),
   });
 }

@@ -2,7 +2,7 @@
  * The secretariat's maintenance of hospitals, departments and cancer types: add, edit (a rename
  * keeps the former name), retire, CSV export and import. Every change is on the audit trail.
  */
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import { loadReferenceData, putEntry, type StoredEntry, storedEntries } from '#adapters/reference-store.ts';
 import { csvCell } from '#domain/contact-csv.ts';
 import type { Person } from '#domain/problem.ts';
@@ -66,7 +66,7 @@ export async function saveReferenceEntry(
   if (!isNew && !before) return { ok: false, errors: { _form: 'Posten findes ikke.' } };
   const errors = referenceErrors(kind, entry as unknown as Record<string, unknown>, maintained());
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const next = applyEdit(before?.entry, entry, localDate(deps().now()));
+  const next = applyEdit(before?.entry, entry, localDate(currentTime()));
   await write(kind, next, before, who, isNew ? 'created' : 'updated');
   await loadReferenceData({ force: true });
   return { ok: true, entry: next };
@@ -84,7 +84,7 @@ export async function retireReferenceEntry(
   if (before.entry.retiredAt) return undefined;
   const blocker = retireBlocker(kind, id, maintained());
   if (blocker) return blocker;
-  await write(kind, { ...before.entry, retiredAt: localDate(deps().now()) }, before, who, 'retired');
+  await write(kind, { ...before.entry, retiredAt: localDate(currentTime()) }, before, who, 'retired');
   await loadReferenceData({ force: true });
   return undefined;
 }
@@ -96,12 +96,12 @@ async function write(
   who: Person,
   action: 'created' | 'updated' | 'retired' | 'imported',
 ): Promise<void> {
-  const at = deps().now();
+  const at = currentTime();
   await putEntry(
     { kind, entry, version: (before?.version ?? 0) + 1, updatedAt: at.toISOString() },
     before ? { expectedVersion: before.version } : 'new',
   );
-  const label = KIND_LABELS[kind].singular;
+  const label = KIND_LABELS[kind];
   const summary =
     action === 'created'
       ? `${label} oprettet: ${entry.name}`
@@ -135,7 +135,7 @@ export async function importReferenceCsv(text: string, who: Person): Promise<Imp
   const { rows, errors } = parseReferenceCsv(text, maintained());
   const result: ImportResult = { errors, created: 0, updated: 0, retired: 0, unchanged: 0 };
   if (errors.length > 0) return result;
-  const today = localDate(deps().now());
+  const today = localDate(currentTime());
   for (const row of rows) {
     const before = storedEntries().find((e) => e.kind === row.kind && e.entry.id === row.entry.id);
     const edited = applyEdit(before?.entry, row.entry, today);

@@ -3,7 +3,7 @@
  * secretariat's edit form and CSV import (page and `POST /api/external-providers/import` with a
  * text/csv body), CSV export, the printable referral checklist and its templates.
  */
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import { getExternalProvider } from '#adapters/store.ts';
 import { mayManageContacts } from '#domain/contact-lists.ts';
 import { type ExternalProvider, PROVIDER_KIND_LIST } from '#domain/external-providers.ts';
@@ -34,7 +34,7 @@ import { HttpError, type Request, type Route } from '../types.ts';
 const MANAGE_ONLY = 'Kun Specialenheden kan vedligeholde registret over eksterne udbydere.';
 
 function today(): string {
-  return localDate(deps().now());
+  return localDate(currentTime());
 }
 
 async function list(req: Request) {

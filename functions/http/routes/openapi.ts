@@ -1,5 +1,5 @@
 /** OpenAPI 3.1 description of the JSON API, generated from the same zod schemas that validate it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { externalProviderSchema, PROVIDER_CSV_COLUMNS } from '#domain/external-providers.ts';
 import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
