@@ -13,6 +13,7 @@ import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { AppFunction } from './app-function.ts';
 import type { DeployConfig } from './config.ts';
+import { AppDashboard } from './dashboard.ts';
 import { followupEnvironment } from './followup-schedules.ts';
 import { Mail } from './mail.ts';
 import { Schedules } from './schedules.ts';
@@ -160,6 +161,8 @@ export class KraeftkapacitetStack extends Stack {
     this.alarms.watchHttpServerErrors(this.api.metricServerErrors());
     this.alarms.watchDeadLetters(this.deadLetterQueue);
     this.alarms.watchSes(this.mail.configurationSetName);
+    this.alarms.watchAppMetrics();
+    new AppDashboard(this, 'Dashboard', { stage: config.stage });
 
     const url = Lazy.string({ produce: () => baseUrl });
     new CfnOutput(this, 'AppUrl', { value: url, description: 'The application: start page and sign-in' });

@@ -5,6 +5,7 @@
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
+import { METRIC } from '#adapters/metric-names.ts';
 import {
   appendEvent,
   claimNotification,
@@ -14,6 +15,7 @@ import {
   recordRecipient,
   releaseNotification,
 } from '#adapters/store.ts';
+import { count, logger } from '#adapters/telemetry.ts';
 import { workflow } from '#adapters/workflow.ts';
 import { afterDeadline, isLevel, LEVEL_NAMES, type Level, levelDeadline } from '#domain/ladder.ts';
 import type { Problem } from '#domain/problem.ts';
@@ -131,6 +133,7 @@ async function notify(input: StepInput): Promise<StepState> {
     });
     if (round === 0) {
       await auditProblem(SYSTEM_PERSON, problem.id, 'level', `Niveau ${level} (${LEVEL_NAMES[level].da}).`);
+      count(METRIC.levelReached, 1, { level: String(level) });
     }
     if (level === 4 && round === 0) {
       await appendEvent(problem.id, {
@@ -140,7 +143,7 @@ async function notify(input: StepInput): Promise<StepState> {
       });
       // The network record (issue 5): activated idempotently; a failure must not stop the ladder.
       await activateNetworkAutomatically(problem).catch((error: unknown) =>
-        console.error('Network activation failed', error),
+        logger.error('Network activation failed', error as Error),
       );
     }
   }
@@ -276,6 +279,7 @@ async function continueAsNew(input: StepInput): Promise<StepState> {
   if (!problem) throw new Error(`Problem ${input.problemId} not found`);
   if (problem.status === 'resolved') return state(problem, input.generation, { resolved: true });
   const executionId = await workflow().start({ problemId: problem.id, generation: next });
+  count(METRIC.ladderRestarts);
   await mutateProblem(problem.id, (p) => ({ ...p, workflow: { ...p.workflow, executionId } }));
   await appendEvent(problem.id, {
     kind: 'continued',

@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
+import { auditItem } from '#adapters/followup-store.ts';
 import { mailer } from '#adapters/mailer.ts';
+import { METRIC } from '#adapters/metric-names.ts';
 import {
   appendEvent,
   claimNotification,
@@ -15,16 +17,20 @@ import {
   getRecipient,
   listPendingWorkflowStarts,
   listRecipients,
+  markWorkflowStarted,
   mutateProblem,
+  putItems,
   releaseNotification,
+  timelineItem,
 } from '#adapters/store.ts';
+import { count, logger } from '#adapters/telemetry.ts';
 import { workflow } from '#adapters/workflow.ts';
 import { entryLevel, LEVEL_NAMES } from '#domain/ladder.ts';
 import type { Offer, Problem, ProblemReport } from '#domain/problem.ts';
 import { findDepartment, MODALITY_LABELS } from '#domain/reference.ts';
 import { offerEmail, receiptEmail, resolvedEmail } from '#web/emails.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
-import { auditProblem } from './audit.ts';
+import { auditEntry, auditProblem } from './audit.ts';
 import { createActionToken } from './auth.ts';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -83,27 +89,67 @@ export async function reportProblem(
   };
   const { created, problem } = await createProblem(candidate);
   if (!created) return { problem, created };
+  count(METRIC.problemsReported);
 
-  await appendEvent(id, {
-    at: now,
-    kind: 'reported',
-    actor: asPerson(actor),
-    level,
-    text: `Indberettet af ${actor.name}. Starter på niveau ${level} (${LEVEL_NAMES[level].da}).`,
-  });
-  await auditProblem(asPerson(actor), id, 'reported', `Indberettet ${problem.ref} på niveau ${level}.`, {
-    after: { status: 'open', level, cancerType: report.cancerType, departmentId: report.departmentId },
-  });
-  await startWorkflow(problem.id);
-  await sendReceipt(problem);
-  return { problem: (await getProblem(id)) ?? problem, created };
+  // The report is stored. What follows runs side by side, and none of it can lose the report:
+  // a failed workflow start stays pending for reconcile, a failed receipt or record is logged.
+  const [started] = await Promise.all([
+    startWorkflow(id, problem),
+    recordReported(problem, actor),
+    sendReceipt(problem),
+  ]);
+  return {
+    problem: started ? { ...problem, workflow: { ...problem.workflow, state: 'started' } } : problem,
+    created,
+  };
+}
+
+/** The timeline entry and the audit record of a new report: one BatchWriteItem. */
+async function recordReported(problem: Problem, actor: Actor): Promise<void> {
+  const { id, level, createdAt } = problem;
+  try {
+    await putItems([
+      timelineItem(id, {
+        at: createdAt,
+        kind: 'reported',
+        actor: asPerson(actor),
+        level,
+        text: `Indberettet af ${actor.name}. Starter på niveau ${level} (${LEVEL_NAMES[level].da}).`,
+      }),
+      auditItem(
+        auditEntry(
+          asPerson(actor),
+          'problem',
+          id,
+          'reported',
+          `Indberettet ${problem.ref} på niveau ${level}.`,
+          {
+            after: {
+              status: 'open',
+              level,
+              cancerType: problem.cancerType,
+              departmentId: problem.departmentId,
+            },
+            at: new Date(createdAt),
+          },
+        ),
+      ),
+    ]);
+  } catch (error) {
+    logger.error('Timeline and audit entry of a new report failed', { problemId: id, error });
+  }
 }
 
 async function sendReceipt(problem: Problem): Promise<void> {
   const key = `receipt#${problem.reportedBy.email}`;
-  if (!(await claimNotification(problem.id, key))) return;
+  // Claim and link side by side: an unused link (claimed elsewhere) just expires.
+  const [claimed, token] = await Promise.all([
+    claimNotification(problem.id, key),
+    createActionToken(problem.id, problem.reportedBy.email, true).catch(() => undefined),
+  ]);
+  if (!claimed) return;
   try {
-    const token = await createActionToken(problem.id, problem.reportedBy.email, true);
+    if (!token) throw new Error('The receipt link could not be stored');
     const mail = receiptEmail(problem, problem.reportedBy.name, respondUrl(token));
     await mailer().send({
       to: problem.reportedBy.email,
@@ -114,7 +160,7 @@ async function sendReceipt(problem: Problem): Promise<void> {
   } catch (error) {
     // The report is stored and its workflow started; a lost receipt must not fail the request.
     await releaseNotification(problem.id, key);
-    console.error('Receipt e-mail failed', error);
+    logger.error('Receipt e-mail failed', { problemId: problem.id, error });
   }
 }
 
@@ -122,20 +168,15 @@ async function sendReceipt(problem: Problem): Promise<void> {
  * Starts the problem's workflow once. A failure is recorded and left for the reconciler
  * (`reconcileWorkflowStarts`), never thrown at the person who reported.
  */
-export async function startWorkflow(problemId: string): Promise<boolean> {
-  const problem = await getProblem(problemId);
+export async function startWorkflow(problemId: string, known?: Problem): Promise<boolean> {
+  const problem = known ?? (await getProblem(problemId));
   if (problem?.status !== 'open' || problem.workflow.state === 'started') return false;
   try {
     const executionId = await workflow().start({ problemId, generation: problem.workflow.generation });
-    await mutateProblem(problemId, (p) =>
-      p.workflow.state === 'started'
-        ? undefined
-        : {
-            ...p,
-            workflow: { ...p.workflow, state: 'started', executionId, attempts: p.workflow.attempts + 1 },
-          },
-    );
-    await appendEvent(problemId, { kind: 'workflow-started', text: 'Eskaleringen er startet.' });
+    await Promise.all([
+      markWorkflowStarted(problemId, executionId),
+      appendEvent(problemId, { kind: 'workflow-started', text: 'Eskaleringen er startet.' }),
+    ]);
     return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

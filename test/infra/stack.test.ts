@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRIC } from '../../functions/adapters/metric-names.ts';
 import { constructIdOf, jobRegistry } from '../../functions/jobs/registry.ts';
 import { API_THROTTLE } from '../../lib/api.ts';
 import { fromRoot } from '../../lib/paths.ts';
@@ -127,6 +128,19 @@ describe('Lambda functions', () => {
       expect(env.MAIL_FROM).toBe('=?UTF-8?B?S3LDpmZ0a2FwYWNpdGV0?= <kraeftkapacitet@regionh.example>');
       // The ARN is built from the state machine's fixed name (no reference, so no cycle).
       expect(JSON.stringify(env.STATE_MACHINE_ARN)).toContain(`:stateMachine:${smName}"`);
+    }
+  });
+
+  it('all carry the Powertools environment: service name, log level, debug sampling and metrics namespace', () => {
+    for (const [id, fn] of resourcesOf(s.json, 'AWS::Lambda::Function')) {
+      expect(fn.Properties.Environment.Variables, id).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'kraeftkapacitet',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        POWERTOOLS_LOGGER_SAMPLE_RATE: expect.stringMatching(/^0\.\d+$/),
+        POWERTOOLS_METRICS_NAMESPACE: 'Kraeftkapacitet',
+      });
+      // A Lambda application log level would override POWERTOOLS_LOG_LEVEL and drop sampled debug.
+      expect(fn.Properties.LoggingConfig.ApplicationLogLevel, id).toBeUndefined();
     }
   });
 
@@ -514,6 +528,26 @@ describe('alarms', () => {
     expect(has('AWS/SES', 'Reputation.ComplaintRate')).toBe(true);
     const reject = alarms().find((a) => a.MetricName === 'Reject');
     expect(reject?.Dimensions).toEqual([{ Name: 'ses:configuration-set', Value: 'kraeftkapacitet-test' }]);
+  });
+
+  it('watch the application’s own counts: failed ladder steps and failed e-mails', () => {
+    for (const metric of ['LadderFailures', 'MailsFailed']) {
+      const alarm = alarms().find((a) => a.Namespace === 'Kraeftkapacitet' && a.MetricName === metric);
+      expect(alarm, metric).toBeDefined();
+      expect(alarm?.Threshold).toBe(1);
+      // The functions write their metrics with this one dimension (functions/adapters/telemetry.ts).
+      expect(alarm?.Dimensions).toEqual([{ Name: 'service', Value: 'kraeftkapacitet' }]);
+    }
+  });
+});
+
+describe('dashboard', () => {
+  it('shows every application metric the functions write', () => {
+    const dashboards = resourcesOf(s.json, 'AWS::CloudWatch::Dashboard');
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(s.stack.resolve(dashboards[0]?.[1].Properties.DashboardBody));
+    for (const name of Object.values(METRIC)) expect(body, name).toContain(`\\"${name}\\"`);
+    expect(body).toContain('Kraeftkapacitet');
   });
 });
 
