@@ -9,9 +9,11 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type JobDefinition, type JobNeeds, jobRegistry } from '../functions/jobs/registry.ts';
+import { ensureStaticAssets } from '../scripts/build-assets.ts';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { AppFunction } from './app-function.ts';
+import { Cdn } from './cdn.ts';
 import type { DeployConfig } from './config.ts';
 import { AppDashboard } from './dashboard.ts';
 import { followupEnvironment } from './followup-schedules.ts';
@@ -37,6 +39,7 @@ export class KraeftkapacitetStack extends Stack {
   readonly mail: Mail;
   readonly workflow: Workflow;
   readonly api: Api;
+  readonly cdn: Cdn;
   readonly schedules: Schedules;
   readonly sesEvents: AppFunction;
   readonly alarms: Alarms;
@@ -50,6 +53,8 @@ export class KraeftkapacitetStack extends Stack {
       ...props,
     });
     const { config } = props;
+    // The content-hashed stylesheet, fonts and icons: uploaded to S3, their manifest bundled with the API.
+    ensureStaticAssets();
     // What outlives `cdk destroy` when keepData is set: the table (Storage) and the logs, which
     // expire on their own. Queue and key hold nothing worth keeping without the stack.
     const removalPolicy = config.keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
@@ -84,7 +89,7 @@ export class KraeftkapacitetStack extends Stack {
       key,
     });
 
-    // BASE_URL defaults to the API's own URL, known only once the API exists.
+    // BASE_URL defaults to the public (CloudFront or custom domain) URL, known only once it exists.
     let baseUrl: string | undefined = config.baseUrl;
     const environment: Record<string, string> = {
       TABLE_NAME: this.storage.table.tableName,
@@ -106,7 +111,14 @@ export class KraeftkapacitetStack extends Stack {
     this.mail.grantSend(this.workflow.ladderStep);
 
     this.api = new Api(this, 'Api', { stage: config.stage, ...common });
-    baseUrl ??= this.api.url;
+    this.cdn = new Cdn(this, 'Cdn', {
+      stage: config.stage,
+      apiEndpoint: this.api.url,
+      domainName: config.domainName,
+      certificateArn: config.certificateArn,
+      webAclArn: config.webAclArn,
+    });
+    baseUrl ??= this.cdn.url;
     this.storage.grantData(this.api.handler);
     this.mail.grantSend(this.api.handler);
     this.workflow.grantStart(this.api.handler);
@@ -172,7 +184,11 @@ export class KraeftkapacitetStack extends Stack {
     });
     new CfnOutput(this, 'ApiUrl', {
       value: this.api.url,
-      description: 'The HTTP API endpoint (execute-api URL)',
+      description: 'The HTTP API endpoint (execute-api URL), the origin behind CloudFront',
+    });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.cdn.distribution.distributionDomainName,
+      description: 'CloudFront domain; point a custom domain (CNAME or alias) here',
     });
     new CfnOutput(this, 'TableName', {
       value: this.storage.table.tableName,

@@ -21,11 +21,11 @@ import { afterDeadline, isLevel, LEVEL_NAMES, type Level, levelDeadline } from '
 import type { Problem } from '#domain/problem.ts';
 import { recipientsFor } from '#domain/recipients.ts';
 import { formatDateTime } from '#domain/time.ts';
-import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
+import { escalationEmail, networkReminderText, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { createActionToken } from './auth.ts';
 import { activateNetworkAutomatically } from './networks.ts';
-import { problemUrl, respondUrl } from './problems.ts';
+import { contactLanguage, problemUrl, respondUrl } from './problems.ts';
 import { finderLinesFor } from './weekly.ts';
 
 /**
@@ -128,7 +128,7 @@ async function notify(input: StepInput): Promise<StepState> {
       text:
         round === 0
           ? `Niveau ${level}: ${LEVEL_NAMES[level].da}. Svarfrist ${formatDateTime(deadline)}.`
-          : `Påmindelse nr. ${round} til det nationale netværk.`,
+          : `${networkReminderText(round)}.`,
       data: { deadline: deadline.toISOString() },
     });
     if (round === 0) {
@@ -213,7 +213,13 @@ async function notify(input: StepInput): Promise<StepState> {
     (await claimNotification(problem.id, `reporter#${level}`))
   ) {
     const token = await createActionToken(problem.id, problem.reportedBy.email, true);
-    const mail = reporterLevelEmail(problem, problem.reportedBy.name, level, respondUrl(token));
+    const mail = reporterLevelEmail(
+      problem,
+      problem.reportedBy.name,
+      level,
+      respondUrl(token),
+      await contactLanguage(problem.reportedBy.email),
+    );
     await mailer().send({
       to: problem.reportedBy.email,
       ...mail,

@@ -15,6 +15,7 @@ import {
   createProblem,
   getProblem,
   getRecipient,
+  listContacts,
   listPendingWorkflowStarts,
   listRecipients,
   markWorkflowStarted,
@@ -27,11 +28,17 @@ import { count, logger } from '#adapters/telemetry.ts';
 import { workflow } from '#adapters/workflow.ts';
 import { entryLevel, LEVEL_NAMES } from '#domain/ladder.ts';
 import type { Offer, Problem, ProblemReport } from '#domain/problem.ts';
-import { findDepartment, MODALITY_LABELS } from '#domain/reference.ts';
-import { offerEmail, receiptEmail, resolvedEmail } from '#web/emails.ts';
+import { findDepartment } from '#domain/reference.ts';
+import { offerEmail, offerorText, offerText, receiptEmail, resolvedEmail } from '#web/emails.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { auditEntry, auditProblem } from './audit.ts';
 import { createActionToken } from './auth.ts';
+
+/** The language a person's e-mails are written in: their phone-list entry's choice, Danish otherwise. */
+export async function contactLanguage(email: string): Promise<'da' | 'en'> {
+  const wanted = email.toLowerCase();
+  return (await listContacts()).find((c) => c.email.toLowerCase() === wanted)?.language ?? 'da';
+}
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -150,7 +157,12 @@ async function sendReceipt(problem: Problem): Promise<void> {
   if (!claimed) return;
   try {
     if (!token) throw new Error('The receipt link could not be stored');
-    const mail = receiptEmail(problem, problem.reportedBy.name, respondUrl(token));
+    const mail = receiptEmail(
+      problem,
+      problem.reportedBy.name,
+      respondUrl(token),
+      await contactLanguage(problem.reportedBy.email),
+    );
     await mailer().send({
       to: problem.reportedBy.email,
       ...mail,
@@ -267,12 +279,13 @@ export async function offerCapacity(
     offeredPatients: p.offeredPatients + offer.patients,
   }));
   if (!updated) throw new NotFoundError('Sagen findes ikke.');
-  const from = actor.department ? (findDepartment(actor.department)?.name ?? actor.name) : actor.name;
+  // Named with hospital: many hospitals have a department of the same name.
+  const from = offerorText(actor.name, actor.department);
   await appendEvent(problemId, {
     kind: 'offer',
     actor: asPerson(actor),
     level: updated.level,
-    text: `${actor.name} (${from}) tilbyder ${offer.patients} patienter – ${MODALITY_LABELS[offer.modality]} – fra ${offer.earliest}.${offer.note ? ` ${offer.note}` : ''}`,
+    text: `${from} tilbyder ${offerText(offer)}${offer.note ? ` ${offer.note}` : ''}`,
     data: { ...offer },
   });
   await auditProblem(asPerson(actor), problemId, 'offer', `Tilbud om ${offer.patients} patienter.`, {
@@ -284,9 +297,10 @@ export async function offerCapacity(
     const mail = offerEmail(
       updated,
       updated.reportedBy.name,
-      `${actor.name} (${from})`,
+      from,
       offer,
       respondUrl(token),
+      await contactLanguage(updated.reportedBy.email),
     );
     await mailer().send({ to: updated.reportedBy.email, ...mail, purpose: 'offer', problemId });
   }
@@ -355,7 +369,7 @@ async function notifyResolution(problem: Problem): Promise<void> {
   for (const r of recipients) {
     if (r.unreachable) continue;
     if (!(await claimNotification(problem.id, `resolved#${r.email}`))) continue;
-    const mail = resolvedEmail(problem, r.name, problemUrl(problem.id));
+    const mail = resolvedEmail(problem, r.name, problemUrl(problem.id), r.language ?? 'da');
     await mailer().send({
       to: r.email,
       ...mail,

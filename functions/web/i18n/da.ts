@@ -4,6 +4,8 @@
  */
 export const da = {
   'layout.siteName': 'Kræftkapacitet',
+  'layout.siteDescription':
+    'Regionernes fælles værktøj til kapacitet i kræftbehandlingen: indberet kapacitetsproblemer, følg eskaleringen, ventetider og kontakter.',
   'layout.skip': 'Gå til indhold',
   'layout.mainMenu': 'Hovedmenu',
   'layout.signIn': 'Log ind',
@@ -38,6 +40,117 @@ export const da = {
   'error.unexpected': 'Der skete en uventet fejl. Prøv igen om lidt. Dine data er ikke gået tabt.',
   'error.toFrontPage': 'Til forsiden',
 
+  'mail.greeting': 'Kære {name}',
+  'mail.footer':
+    'Kræftkapacitet – regionernes samarbejde om kapacitet på kræftområdet. Skriv aldrig CPR-numre eller andre patientoplysninger i svar.',
+  'mail.note': 'Bemærkning: {note}',
+  'mail.link.respond': 'Kvittér eller tilbyd kapacitet',
+  'mail.link.see': 'Se sagen',
+  'mail.link.follow': 'Følg sagen eller markér den som løst',
+  'mail.subject.problem': 'Kapacitetsproblem {ref}',
+  'mail.subject.reminder': 'Påmindelse om {ref}',
+  'mail.subject.informed': 'Orientering om {ref}',
+  'mail.subject.receipt': 'Kvittering for {ref}',
+  'mail.subject.level': '{ref} er på niveau {level}',
+  'mail.subject.offer': 'Tilbud om kapacitet til {ref}',
+  'mail.subject.resolved': '{ref} er løst',
+  'mail.subject.nobody': 'Ingen modtagere nået for {ref}',
+  'mail.reminder': 'Påmindelse nr. {round} til det nationale netværk',
+  'mail.ask.1': 'Jeres afdeling behandler samme kræftform. Kan I tage patienter fra den berørte afdeling?',
+  'mail.ask.2':
+    'Du er regionens primærindgang for denne kræftform. Undersøg, om regionens hospitaler kan tage patienter, og svar for regionen.',
+  'mail.ask.3':
+    'Problemet er ikke løst mellem hospitaler og regioner og rejses nu i sundhedsdirektørkredsen.',
+  'mail.ask.4':
+    'Det nationale netværk for kræftformen er aktiveret og skal koordinere kapaciteten på tværs af regionerne, indtil situationen er stabil.',
+  'mail.escalation.reminderIntro': '{reminder}: Kapacitetsproblemet er stadig ikke løst.',
+  'mail.escalation.informedIntro':
+    'Til orientering: Et kapacitetsproblem er nu på niveau {level} ({levelName}) i regionernes eskalationstrappe.',
+  'mail.escalation.actionIntro':
+    'Et kapacitetsproblem er nu på niveau {level} ({levelName}) i regionernes eskalationstrappe, og I er kontaktet.',
+  'mail.escalation.informedNoAction': 'Du skal ikke gøre noget; mailen er kun til orientering.',
+  'mail.escalation.deadline':
+    'Svarfrist: {deadline}. Er problemet ikke løst inden da, går sagen automatisk et trin op ad trappen.',
+  'mail.escalation.nextReminder': 'Næste påmindelse: {deadline}.',
+  'mail.escalation.finderHeading':
+    'Afdelinger, der ifølge den ugentlige udveksling kan starte inden for den maksimale ventetid:',
+  'mail.receipt.thanks':
+    'Tak for jeres indberetning. Den har referencen {ref} og starter på niveau {level} ({levelName}) i eskalationstrappen.',
+  'mail.receipt.updates': 'Du får besked, når sagen går et trin op, og når nogen tilbyder kapacitet.',
+  'mail.receipt.resolve':
+    'Når problemet er løst, så markér det som løst via linket herunder. Så stopper eskaleringen med det samme, og alle kontaktede får besked.',
+  'mail.level.text':
+    'Jeres kapacitetsproblem {ref} er ikke løst inden for svarfristen og er nu på niveau {level} ({levelName}).',
+  'mail.offer.intro': '{from} tilbyder kapacitet til {ref}:',
+  'mail.offer.line': '{patients} patienter – {modality} – fra {date}.',
+  'mail.resolved.text':
+    'Kapacitetsproblemet {ref} er markeret som løst. Eskaleringen er stoppet, og der kommer ikke flere henvendelser om sagen.',
+  'mail.resolved.textBy':
+    'Kapacitetsproblemet {ref} er markeret som løst af {name}. Eskaleringen er stoppet, og der kommer ikke flere henvendelser om sagen.',
+  'mail.resolved.thanks': 'Tak for hjælpen.',
+  'mail.nobody.to': 'Til Specialenheden',
+  'mail.nobody.text': 'Et trin i eskalationstrappen nåede ikke ud: niveau {level} ({levelName}) for {ref}.',
+  'mail.nobody.fix': 'Kontaktlisten skal rettes, og de relevante personer skal kontaktes direkte.',
+  'mail.signIn.subject': 'Dit login-link',
+  'mail.signIn.text':
+    'Brug linket herunder for at logge ind i Kræftkapacitet. Linket virker én gang og i 30 minutter.',
+  'mail.signIn.ignore': 'Har du ikke bedt om det, kan du se bort fra denne e-mail.',
+
+  'problem.resolved': 'Løst',
+  'problem.levelBadge': 'Niveau {level}: {levelName}',
+  'problem.levelShort': 'niveau {level}',
+  'problem.heading': 'Kapacitetsproblem {ref}',
+  'problem.timeline': 'Tidslinje',
+  'problem.contacted': 'Kontaktede',
+  'problem.nobodyContacted': 'Ingen er kontaktet endnu.',
+  'problem.recipient.name': 'Navn',
+  'problem.recipient.role': 'Rolle',
+  'problem.recipient.level': 'Niveau',
+  'problem.recipient.first': 'Første kontakt',
+  'problem.recipient.status': 'Status',
+  'problem.recipient.informed': 'orienteret',
+  'problem.recipient.unreachable': 'Ikke nået',
+  'problem.recipient.offered': 'Tilbudt kapacitet',
+  'problem.recipient.acknowledged': 'Kvitteret',
+  'problem.recipient.sent': 'Sendt – intet svar endnu',
+  'receipt.thanks': 'Tak – indberetningen er modtaget',
+  'receipt.reference':
+    'Reference: {ref}. Sagen starter på niveau {level} ({levelName}), og de første e-mails er sendt.',
+  'receipt.heading': 'Kvittering',
+  'receipt.mailSent':
+    'Du har fået en kvittering på e-mail med et link, hvor du kan markere problemet som løst.',
+  'receipt.nextStep':
+    'Udløber svarfristen uden løsning, går sagen automatisk et trin op ad eskalationstrappen.',
+  'receipt.nextReminder':
+    'Er problemet ikke løst efter en uge, får det nationale netværk automatisk en påmindelse.',
+  'receipt.see': 'Se sagen og tidslinjen',
+  'list.heading': 'Kapacitetsproblemer',
+  'list.csv': 'Hent som CSV',
+  'list.none': 'Der er ingen indberetninger endnu.',
+  'list.ref': 'Reference',
+  'list.cancerType': 'Kræftform',
+  'list.department': 'Afdeling og hospital',
+  'list.patients': 'Patienter',
+  'list.status': 'Status',
+  'list.reported': 'Indberettet',
+  'actions.label': 'Handlinger',
+  'actions.alreadyResolved': 'Sagen er løst. Der skal ikke gøres mere.',
+  'actions.note': 'Bemærkning (valgfri)',
+  'actions.resolve.heading': 'Markér som løst',
+  'actions.resolve.text':
+    'Når problemet er løst, stopper eskaleringen straks, og alle kontaktede får besked.',
+  'actions.offer.heading': 'Tilbyd kapacitet',
+  'actions.offer.patients': 'Antal patienter, I kan tage',
+  'actions.offer.modality': 'Behandling',
+  'actions.offer.earliest': 'Tidligst fra',
+  'actions.offer.submit': 'Send tilbud',
+  'actions.ack.heading': 'Kvittér for modtagelsen',
+  'actions.ack.text': 'Fortæl, at I har set henvendelsen, også hvis I ikke kan hjælpe.',
+  'actions.ack.submit': 'Kvittér',
+  'actions.ack.done': 'Tak – din kvittering er registreret.',
+  'actions.offer.done': 'Tak – jeres tilbud er sendt til den indberettende afdeling.',
+  'actions.resolve.done': 'Sagen er markeret som løst.',
+  'actions.resolve.doneText': 'Eskaleringen er stoppet, og alle kontaktede har fået besked.',
   'reference.title': 'Stamdata',
   'reference.lead':
     'Hospitaler, afdelinger og kræftformer, som formularerne, kontaktlisterne og API’et bruger. En post slettes aldrig: en post, der udgår, forsvinder fra formularerne, men sager og ugerapporter, der nævner den, viser stadig navnet. Et nyt navn gemmer det gamle. Alle ændringer står i revisionssporet.',
