@@ -94,6 +94,9 @@ describe('the register through the API', () => {
     expect(created.status).toBe(201);
     const trail = await listAuditForEntity('external-provider', 'sarkom-a');
     expect(trail.map((e) => [e.action, e.who.email])).toEqual([['created', SECRETARIAT]]);
+    const page = await secretariat.get('/admin/revisionsspor?type=external-provider&id=sarkom-a');
+    expect(page.text).toContain('Ekstern udbyder');
+    expect(page.text).toContain('Oprettet Sarkomcenter sarkom-a.');
   });
 
   it('imports nothing from a CSV file with one bad row, and all of a good one', async () => {

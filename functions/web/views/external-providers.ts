@@ -60,7 +60,7 @@ ${
   <td>${validityText(p)}${valid ? '' : html`<strong style="display:block">Ikke gyldig i dag</strong>`}</td>
   <td>${p.contactName}<br><a href="mailto:${p.contactEmail}">${p.contactEmail}</a><br>${p.contactPhone}</td>
   <td>${p.notes ?? ''}</td>
-  <td><a href="/eksterne-udbydere/${p.id}/tjekliste">Tjekliste</a>${args.mayManage ? html`<br><a href="/eksterne-udbydere/${p.id}/rediger">Ret<span class="sr-only"> ${p.name}</span></a>` : ''}</td>
+  <td><a href="/eksterne-udbydere/${p.id}/tjekliste">Tjekliste</a>${args.mayManage ? html`<br><a href="/eksterne-udbydere/${p.id}/rediger">Ret<span class="sr-only"> ${p.name}</span></a><br><a href="/admin/revisionsspor?type=external-provider&amp;id=${p.id}">Historik<span class="sr-only"> for ${p.name}</span></a>` : ''}</td>
 </tr>`;
       })}</tbody></table>`
 }`;

@@ -90,6 +90,8 @@ const ENTITY_LABELS: Record<string, string> = {
   network: 'Netværk',
   monitoring: 'Overvågning af ventetider',
   'reference-data': 'Stamdata',
+  'external-provider': 'Ekstern udbyder',
+  'referral-checklist': 'Henvisningstjekliste',
 };
 
 const ACTION_LABELS: Record<string, string> = {
