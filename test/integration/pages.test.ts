@@ -48,10 +48,12 @@ describe('the page frame', () => {
     expect(res.text).not.toContain('href="/log-ind"');
   });
 
-  it('keeps the CSS of the timeline dots intact (not HTML-escaped)', async () => {
-    const res = await reporter.get('/');
-    expect(res.text).toContain(".kk-timeline li:before{content:''");
-    expect(res.text).not.toContain('content:&#39;');
+  it('keeps the CSS of the timeline dots intact (in the stylesheet, not HTML-escaped)', async () => {
+    const page = await reporter.get('/');
+    const href = /<link rel="stylesheet" href="([^"]+)">/.exec(page.text)?.[1] ?? '';
+    const css = (await reporter.get(href)).text;
+    expect(css).toMatch(/\.kk-timeline li:before\{content:(""|'')/);
+    expect(css).not.toContain('&#39;');
   });
 
   it('answers in English on ?lang=en, remembers it, and switches back', async () => {
