@@ -21,6 +21,7 @@ import {
 } from '../../services/monitoring.ts';
 import { parseJson } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
+import { pageContext } from '../page-context.ts';
 import { htmlResponse, jsonResponse } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
@@ -111,7 +112,7 @@ async function page(req: Request) {
     years,
   });
   return htmlResponse(
-    layout({ title: 'Overvågning af ventetider', body, user: actor, csrf: req.csrf }),
+    layout({ title: 'Overvågning af ventetider', body, ...pageContext(req), user: actor }),
     200,
     {
       headers: {
