@@ -53,8 +53,10 @@ describe('acknowledgements', () => {
       [
         'AwsSolutions-APIG4',
         'AwsSolutions-IAM5[Resource::*]',
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::kraeftkapacitet-test-monitoring-<AWS::AccountId>-<AWS::Region>/uploads/*]',
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:kraeftkapacitet-test-escalation:*]',
         'AwsSolutions-L1',
+        'AwsSolutions-S1',
         'AwsSolutions-SQS3',
         'Serverless-LambdaDLQ',
         'Serverless-LambdaLatestVersion',
