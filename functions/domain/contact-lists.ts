@@ -3,6 +3,7 @@
  * which entries are overdue for verification, and the Danish form schema for editing one.
  */
 import { z } from 'zod';
+import { CONTACT_ROLE_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
 import { freeText } from './problem.ts';
 import {
   CONTACT_ROLES,
@@ -11,7 +12,6 @@ import {
   contactSchema,
   REGION_IDS,
   referenceData,
-  TREATMENT_MODALITIES,
 } from './reference.ts';
 
 /** The most rows one import may hold: more would not finish within the API's 25 s timeout. */
@@ -58,15 +58,7 @@ export async function forEachLimited<T>(
 /** Default verification period: the agreement's "every six months". */
 export const DEFAULT_VERIFY_MONTHS = 6;
 
-export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
-  department: 'Afdeling',
-  'hospital-management': 'Hospitalsledelse',
-  primary: 'Primærindgang',
-  director: 'Sundhedsdirektør',
-  network: 'Nationalt netværk',
-  secretariat: 'Specialenheden',
-  'danske-regioner': 'Danske Regioner',
-};
+export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = CONTACT_ROLE_LIST.labels('da');
 
 /** The phone list's order: the ladder's order, from department up to Danske Regioner. */
 const ROLE_ORDER = new Map(CONTACT_ROLES.map((role, index) => [role, index]));
@@ -188,7 +180,7 @@ export const contactFormSchema = z
       .string({ error: 'Angiv et id.' })
       .trim()
       .regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.'),
-    role: z.enum(CONTACT_ROLES, { error: 'Vælg en rolle.' }),
+    role: CONTACT_ROLE_LIST.schema('Vælg en rolle.'),
     name: freeText(120).pipe(z.string().min(1, 'Angiv et navn.')),
     title: freeText(120).pipe(z.string().min(1, 'Angiv en titel eller funktion.')),
     email: z
@@ -207,9 +199,7 @@ export const contactFormSchema = z
     hospital: optionalSlug('Ukendt hospital.'),
     department: optionalSlug('Ukendt afdeling.'),
     cancerTypes: z.array(z.string()).default([]),
-    modalities: z
-      .array(z.enum([...TREATMENT_MODALITIES, 'udredning'], { error: 'Ukendt behandlingstype.' }))
-      .default([]),
+    modalities: z.array(WAIT_PATHWAY_LIST.schema('Ukendt behandlingstype.')).default([]),
     maintainer: z
       .string()
       .trim()

@@ -6,6 +6,7 @@
  *   3. directors — the case is raised in sundhedsdirektørkredsen
  *   4. network   — the national network of chief physicians for the cancer type coordinates
  */
+import type { SCOPE_LIST } from './lists.ts';
 import { addCalendarDays, addWorkingDays } from './time.ts';
 
 export const LEVELS = [1, 2, 3, 4] as const;
@@ -19,7 +20,7 @@ export const LEVEL_NAMES: Record<Level, { da: string; en: string }> = {
   4: { da: 'Nationalt netværk', en: 'National network' },
 };
 
-export type Scope = 'hospital' | 'region' | 'regions';
+export type Scope = (typeof SCOPE_LIST.ids)[number];
 
 export interface EntryFacts {
   scope: Scope;

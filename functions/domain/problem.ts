@@ -5,13 +5,8 @@
 import { z } from 'zod';
 import { CPR_MESSAGE_DA, containsCprNumber } from './cpr.ts';
 import type { Level, Scope } from './ladder.ts';
-import {
-  type PathwayType,
-  pathwayTypeSchema,
-  referenceData,
-  TREATMENT_MODALITIES,
-  type TreatmentModality,
-} from './reference.ts';
+import { SCOPE_LIST, TREATMENT_MODALITY_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
+import { type PathwayType, pathwayTypeSchema, referenceData, type TreatmentModality } from './reference.ts';
 
 /** Free text: trimmed, bounded, and never a CPR number. */
 export function freeText(max: number) {
@@ -24,25 +19,21 @@ export function freeText(max: number) {
 
 const isoDate = z.iso.date({ error: 'Angiv en dato (åååå-mm-dd).' });
 
-export const SCOPES = ['hospital', 'region', 'regions'] as const;
-
-export const SCOPE_LABELS: Record<Scope, string> = {
-  hospital: 'Ét hospital',
-  region: 'Regionen (flere hospitaler)',
-  regions: 'Flere regioner',
-};
+export const SCOPES = SCOPE_LIST.ids;
+export const SCOPE_LABELS: Record<Scope, string> = SCOPE_LIST.labels('da');
 
 export const problemReportSchema = z
   .object({
     departmentId: z.string({ error: 'Vælg afdeling.' }).min(1, 'Vælg afdeling.'),
     cancerType: z
       .string({ error: 'Vælg kræftform.' })
+      .min(1, 'Vælg kræftform.')
       .refine((id) => referenceData().cancerTypes.some((c) => c.id === id), 'Vælg en kræftform fra listen.'),
     pathwayTypes: z
       .array(pathwayTypeSchema, { error: 'Vælg mindst én forløbstype.' })
       .min(1, 'Vælg mindst én forløbstype (udredning eller behandling).'),
     modalities: z
-      .array(z.enum(TREATMENT_MODALITIES, { error: 'Vælg behandlingsform fra listen.' }), {
+      .array(TREATMENT_MODALITY_LIST.schema('Vælg behandlingsform fra listen.'), {
         error: 'Ukendt behandlingsform.',
       })
       .default([]),
@@ -52,9 +43,14 @@ export const problemReportSchema = z
       .min(1, 'Angiv mindst 1 patient.')
       .max(10_000, 'Antallet virker for højt – angiv højst 10.000.'),
     from: isoDate,
-    until: isoDate.optional(),
+    /** The reporter's estimate of the problem's last day; the actual end is `resolvedAt`. */
+    until: isoDate
+      .optional()
+      .describe(
+        'Forventes at vare til: afdelingens skøn over problemets sidste dag (den faktiske løsning registreres, når sagen markeres som løst).',
+      ),
     longLasting: z.boolean().default(false),
-    scope: z.enum(SCOPES, { error: 'Vælg hvor mange der er berørt.' }),
+    scope: SCOPE_LIST.schema('Vælg hvor mange der er berørt.'),
     description: freeText(2000).default(''),
   })
   .superRefine(
@@ -129,9 +125,7 @@ export const offerSchema = z.object({
     .int('Angiv et helt tal.')
     .min(1, 'Angiv mindst 1 patient.')
     .max(1000, 'Angiv højst 1.000 patienter.'),
-  modality: z.enum(['udredning', 'kirurgi', 'medicinsk', 'straalebehandling'], {
-    error: 'Vælg hvilken behandling I kan tilbyde.',
-  }),
+  modality: WAIT_PATHWAY_LIST.schema('Vælg hvilken behandling I kan tilbyde.'),
   earliest: isoDate,
   note: freeText(500).default(''),
 });

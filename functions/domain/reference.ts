@@ -10,23 +10,29 @@ import departmentsJson from '../../data/departments.json' with { type: 'json' };
 import hospitalsJson from '../../data/hospitals.json' with { type: 'json' };
 import regionsJson from '../../data/regions.json' with { type: 'json' };
 import { CPR_MESSAGE_DA, containsCprNumber } from './cpr.ts';
+import {
+  CONTACT_ROLE_LIST,
+  DIAGNOSTIC_MODALITY_LIST,
+  PATHWAY_TYPE_LIST,
+  TREATMENT_MODALITY_LIST,
+  WAIT_PATHWAY_LIST,
+} from './lists.ts';
 
 export const REGION_IDS = ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'] as const;
 export const regionIdSchema = z.enum(REGION_IDS);
 export type RegionId = z.infer<typeof regionIdSchema>;
 
-/** Treatment modalities named by the agreement and the brief. */
-export const TREATMENT_MODALITIES = ['kirurgi', 'medicinsk', 'straalebehandling'] as const;
-export const treatmentModalitySchema = z.enum(TREATMENT_MODALITIES);
+// The closed lists are defined once in lists.ts; these names are derived from them.
+export const TREATMENT_MODALITIES = TREATMENT_MODALITY_LIST.ids;
+export const treatmentModalitySchema = TREATMENT_MODALITY_LIST.schema();
 export type TreatmentModality = z.infer<typeof treatmentModalitySchema>;
 
-export const PATHWAY_TYPES = ['udredning', 'behandling'] as const;
-export const pathwayTypeSchema = z.enum(PATHWAY_TYPES);
+export const PATHWAY_TYPES = PATHWAY_TYPE_LIST.ids;
+export const pathwayTypeSchema = PATHWAY_TYPE_LIST.schema();
 export type PathwayType = z.infer<typeof pathwayTypeSchema>;
 
-/** Optional diagnostic modalities for the weekly exchange. */
-export const DIAGNOSTIC_MODALITIES = ['ct', 'mr', 'petct', 'endoskopi', 'biopsi'] as const;
-export const diagnosticModalitySchema = z.enum(DIAGNOSTIC_MODALITIES);
+export const DIAGNOSTIC_MODALITIES = DIAGNOSTIC_MODALITY_LIST.ids;
+export const diagnosticModalitySchema = DIAGNOSTIC_MODALITY_LIST.schema();
 export type DiagnosticModality = z.infer<typeof diagnosticModalitySchema>;
 
 const slug = z.string().regex(/^[a-z0-9-]+$/, 'id must be lower-case letters, digits and dashes');
@@ -65,26 +71,9 @@ export const departmentSchema = z.object({
 });
 export type Department = z.infer<typeof departmentSchema>;
 
-/**
- * A contact's role on the ladder.
- * - `department`: a department's coordinator (level 1 recipient, and reporter)
- * - `hospital-management`: hospitalsledelse (informed at level 1)
- * - `primary`: a region's primærindgang for a cancer type and treatment type (level 2)
- * - `director`: a health director, member of sundhedsdirektørkredsen (levels 2 informed, 3)
- * - `network`: a chief physician (ledende overlæge) in a national network (level 4)
- * - `secretariat`: Specialenheden
- * - `danske-regioner`: Danske Regioner's contact
- */
-export const CONTACT_ROLES = [
-  'department',
-  'hospital-management',
-  'primary',
-  'director',
-  'network',
-  'secretariat',
-  'danske-regioner',
-] as const;
-export const contactRoleSchema = z.enum(CONTACT_ROLES);
+/** A contact's role on the ladder (see CONTACT_ROLE_LIST). */
+export const CONTACT_ROLES = CONTACT_ROLE_LIST.ids;
+export const contactRoleSchema = CONTACT_ROLE_LIST.schema();
 export type ContactRole = z.infer<typeof contactRoleSchema>;
 
 export const contactSchema = z.object({
@@ -107,7 +96,7 @@ export const contactSchema = z.object({
   /** Cancer types the contact answers for; empty means all (directors, secretariat). */
   cancerTypes: z.array(slug).default([]),
   /** Treatment types the primary entry answers for; empty means all. */
-  modalities: z.array(z.union([treatmentModalitySchema, z.literal('udredning')])).default([]),
+  modalities: z.array(WAIT_PATHWAY_LIST.schema()).default([]),
   /** Who maintains the entry (an e-mail address). */
   maintainer: email,
   /** ISO date the entry was last verified. */
@@ -178,9 +167,5 @@ export function findDepartment(
   return { ...department, hospitalName: hospital.name, region: hospital.region };
 }
 
-export const MODALITY_LABELS: Record<TreatmentModality | 'udredning', string> = {
-  udredning: 'Udredning',
-  kirurgi: 'Kirurgi',
-  medicinsk: 'Medicinsk behandling',
-  straalebehandling: 'Strålebehandling',
-};
+/** Danish labels of udredning and the treatment modalities. */
+export const MODALITY_LABELS = WAIT_PATHWAY_LIST.labels('da');

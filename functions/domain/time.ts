@@ -152,21 +152,23 @@ export function weekStart(key: string): Date {
   });
 }
 
-const displayFormatter = new Intl.DateTimeFormat('da-DK', {
-  timeZone: TIME_ZONE,
-  dateStyle: 'long',
-  timeStyle: 'short',
-});
-const displayDateFormatter = new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'long' });
+const displayFormatters = {
+  da: new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }),
+};
+const displayDateFormatters = {
+  da: new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'long' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'long' }),
+};
 
 /** "23. december 2026 kl. 14.00" */
-export function formatDateTime(instant: Date | string): string {
-  return displayFormatter.format(typeof instant === 'string' ? new Date(instant) : instant);
+export function formatDateTime(instant: Date | string, lang: 'da' | 'en' = 'da'): string {
+  return displayFormatters[lang].format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
-/** "23. december 2026" */
-export function formatDate(instant: Date | string): string {
+/** "23. december 2026" ("23 December 2026" in English) */
+export function formatDate(instant: Date | string, lang: 'da' | 'en' = 'da'): string {
   const d =
     typeof instant === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(instant) ? `${instant}T12:00:00Z` : instant;
-  return displayDateFormatter.format(typeof d === 'string' ? new Date(d) : d);
+  return displayDateFormatters[lang].format(typeof d === 'string' ? new Date(d) : d);
 }

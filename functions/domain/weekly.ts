@@ -4,12 +4,12 @@
  * the capacity finder's ranking and the escalation proposal. No storage, no clock of its own.
  */
 import { z } from 'zod';
+import { DIAGNOSTIC_MODALITY_LIST, TREATMENT_MODALITY_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
 import { freeText } from './problem.ts';
 import {
   type Contact,
   type Department,
   DIAGNOSTIC_MODALITIES,
-  type DiagnosticModality,
   findDepartment,
   type RegionId,
   referenceData,
@@ -22,21 +22,15 @@ import { fromLocal, isoWeekKey, weekStart } from './time.ts';
 export const MAX_WAIT_DAYS = { udredning: 14, behandling: 14 } as const;
 
 /** What a patient waits for: udredning or a treatment modality (the finder's "pathway"). */
-export const PATHWAYS = ['udredning', ...TREATMENT_MODALITIES] as const;
+export const PATHWAYS = WAIT_PATHWAY_LIST.ids;
 export type Pathway = (typeof PATHWAYS)[number];
-export const pathwaySchema = z.enum(PATHWAYS, { error: 'Vælg udredning eller en behandlingsform.' });
+export const pathwaySchema = WAIT_PATHWAY_LIST.schema('Vælg udredning eller en behandlingsform.');
 
 export function maxWaitFor(pathway: Pathway): number {
   return pathway === 'udredning' ? MAX_WAIT_DAYS.udredning : MAX_WAIT_DAYS.behandling;
 }
 
-export const DIAGNOSTIC_LABELS: Record<DiagnosticModality, string> = {
-  ct: 'CT',
-  mr: 'MR',
-  petct: 'PET-CT',
-  endoskopi: 'Endoskopi',
-  biopsi: 'Biopsi/patologi',
-};
+export const DIAGNOSTIC_LABELS = DIAGNOSTIC_MODALITY_LIST.labels('da');
 
 const days = z.coerce
   .number({ error: 'Angiv antal dage som et tal.' })
@@ -51,22 +45,8 @@ const optionalDays = z.preprocess((v) => (v === '' || v === null ? undefined : v
 export const weeklyEntrySchema = z.object({
   cancerType: z.string({ error: 'Angiv kræftform.' }).min(1, 'Angiv kræftform.'),
   udredningDays: optionalDays,
-  treatmentDays: z
-    .object({
-      kirurgi: optionalDays,
-      medicinsk: optionalDays,
-      straalebehandling: optionalDays,
-    })
-    .default({}),
-  diagnosticDays: z
-    .object({
-      ct: optionalDays,
-      mr: optionalDays,
-      petct: optionalDays,
-      endoskopi: optionalDays,
-      biopsi: optionalDays,
-    })
-    .default({}),
+  treatmentDays: TREATMENT_MODALITY_LIST.perItem(optionalDays).default({}),
+  diagnosticDays: DIAGNOSTIC_MODALITY_LIST.perItem(optionalDays).default({}),
   spareCapacity: z.coerce
     .number({ error: 'Angiv ledig kapacitet som et tal (0 hvis ingen).' })
     .int('Angiv ledig kapacitet som et helt tal.')
@@ -471,12 +451,7 @@ export function proposalDescription(proposal: EscalationProposal): string {
   return `Ugerapporterne for ${proposal.weeks.map(weekLabel).join(', ')} viser ventetider over maksimum: ${parts.join(', ')}.`;
 }
 
-export const PATHWAY_LABELS: Record<Pathway, string> = {
-  udredning: 'Udredning',
-  kirurgi: 'Kirurgi',
-  medicinsk: 'Medicinsk behandling',
-  straalebehandling: 'Strålebehandling',
-};
+export const PATHWAY_LABELS = WAIT_PATHWAY_LIST.labels('da');
 
 /** "1 dag", "3 dage". */
 export function daysText(n: number | undefined): string {

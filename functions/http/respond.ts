@@ -37,3 +37,16 @@ export function redirect(location: string, extra: Partial<HttpResult> = {}): Htt
     body: '',
   };
 }
+
+/** A CSV download; the BOM makes Excel read the file as UTF-8 (æ, ø, å). */
+export function csvResponse(filename: string, csv: string): HttpResult {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}"`,
+      'cache-control': 'no-store',
+    },
+    body: `\uFEFF${csv}`,
+  };
+}

@@ -4,8 +4,9 @@
  */
 import { LEVEL_NAMES, type Level } from '#domain/ladder.ts';
 import type { Offer, Problem } from '#domain/problem.ts';
+import { affectedText, factLines, reportFacts } from '#domain/problem-facts.ts';
 import type { Recipient } from '#domain/recipients.ts';
-import { cancerTypeName, findDepartment, MODALITY_LABELS, regionName } from '#domain/reference.ts';
+import { cancerTypeName, MODALITY_LABELS } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
 import { escapeHtml } from './html.ts';
 
@@ -15,31 +16,9 @@ export interface Email {
   html: string;
 }
 
-function affected(problem: Problem): string {
-  const parts = [
-    ...(problem.pathwayTypes.includes('udredning') ? ['udredning'] : []),
-    ...problem.modalities.map((m) => MODALITY_LABELS[m].toLowerCase()),
-  ];
-  return parts.join(', ');
-}
-
-function who(problem: Problem): string {
-  const department = findDepartment(problem.departmentId);
-  return department
-    ? `${department.name}, ${department.hospitalName} (${regionName(department.region)})`
-    : problem.departmentId;
-}
-
+/** The report's facts as `Label: value` lines — the same facts the problem page shows. */
 export function problemSummaryLines(problem: Problem): string[] {
-  return [
-    `Reference: ${problem.ref}`,
-    `Kræftform: ${cancerTypeName(problem.cancerType)}`,
-    `Berørt: ${affected(problem)}`,
-    `Patienter i risiko for at overskride den maksimale ventetid: ${problem.patientsAtRisk}`,
-    `Periode: fra ${formatDate(problem.from)}${problem.until ? ` til ${formatDate(problem.until)}` : ''}${problem.longLasting ? ' (forventes længerevarende)' : ''}`,
-    `Indberettet af: ${who(problem)}`,
-    ...(problem.description ? [`Beskrivelse: ${problem.description}`] : []),
-  ];
+  return factLines(reportFacts(problem));
 }
 
 /** One e-mail as plain text and HTML: paragraphs, button links, footer. Every e-mail is built here. */
@@ -69,7 +48,7 @@ const FOOTER =
   'Kræftkapacitet – regionernes samarbejde om kapacitet på kræftområdet. Skriv aldrig CPR-numre eller andre patientoplysninger i svar.';
 
 function subjectFor(problem: Problem, prefix: string): string {
-  return `[Kræftkapacitet] ${prefix} ${problem.ref}: ${cancerTypeName(problem.cancerType)} – ${affected(problem)}`;
+  return `[Kræftkapacitet] ${prefix} ${problem.ref}: ${cancerTypeName(problem.cancerType)} – ${affectedText(problem, 'da').toLowerCase()}`;
 }
 
 const LEVEL_ASK: Record<Level, string> = {

@@ -2,6 +2,7 @@
  * The page frame: Det Fælles Designsystem (dkfds) styles, a skip link, a header with the
  * signed-in person, and a main landmark. Works without JavaScript.
  */
+import { USER_ROLE_LIST } from '#domain/lists.ts';
 import { html, type Raw } from './html.ts';
 
 export interface PageUser {
@@ -9,16 +10,7 @@ export interface PageUser {
   role: string;
 }
 
-export const ROLE_LABELS: Record<string, string> = {
-  department: 'Afdeling',
-  'hospital-management': 'Hospitalsledelse',
-  primary: 'Primærindgang',
-  director: 'Sundhedsdirektør',
-  network: 'Nationalt netværk',
-  secretariat: 'Specialenheden',
-  'danske-regioner': 'Danske Regioner',
-  admin: 'Administrator',
-};
+export const ROLE_LABELS: Record<string, string> = USER_ROLE_LIST.labels('da');
 
 const STYLE = `
 body{background:#fff}

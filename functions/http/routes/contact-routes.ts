@@ -6,7 +6,12 @@
 
 import { deps } from '#adapters/deps.ts';
 import { getContact } from '#adapters/store.ts';
-import { type ContactFilter, mayEditContact, mayManageContacts } from '#domain/contact-lists.ts';
+import {
+  type ContactFilter,
+  contactFormSchema,
+  mayEditContact,
+  mayManageContacts,
+} from '#domain/contact-lists.ts';
 import type { Contact } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import type { html } from '#web/html.ts';
@@ -22,9 +27,9 @@ import {
   saveContact,
   verifyMonths,
 } from '../../services/contacts.ts';
-import { asArray, asString, parseForm } from '../forms.ts';
+import { asString, fromForm, parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
-import { htmlResponse, jsonResponse, redirect } from '../respond.ts';
+import { csvResponse, htmlResponse, jsonResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
 function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
@@ -66,16 +71,7 @@ async function list(req: Request) {
 
 async function exportCsv(req: Request) {
   requireActor(req);
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="kontakter-${localDate(deps().now())}.csv"`,
-      'cache-control': 'no-store',
-    },
-    // A BOM so Excel reads the file as UTF-8 (æ, ø, å).
-    body: `\uFEFF${await exportContactsCsv()}`,
-  };
+  return csvResponse(`kontakter-${localDate(deps().now())}.csv`, await exportContactsCsv());
 }
 
 function formValues(c: Contact): Record<string, string | string[]> {
@@ -96,20 +92,7 @@ function formValues(c: Contact): Record<string, string | string[]> {
 }
 
 function formInput(form: Record<string, string | string[]>) {
-  return {
-    id: asString(form.id) ?? '',
-    role: asString(form.role),
-    name: asString(form.name) ?? '',
-    title: asString(form.title) ?? '',
-    email: asString(form.email) ?? '',
-    phone: asString(form.phone) ?? '',
-    region: asString(form.region) ?? '',
-    hospital: asString(form.hospital) ?? '',
-    department: asString(form.department) ?? '',
-    cancerTypes: asArray(form.cancerTypes),
-    modalities: asArray(form.modalities),
-    maintainer: asString(form.maintainer) ?? '',
-  };
+  return fromForm(contactFormSchema, form);
 }
 
 async function showEdit(req: Request) {

@@ -14,7 +14,7 @@ import { ForbiddenError } from '../../services/actors.ts';
 import { prepareQuarterlyStatus, QuarterNotStartedError } from '../../services/quarterly.ts';
 import { parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
-import { htmlResponse, jsonResponse, redirect } from '../respond.ts';
+import { csvResponse, htmlResponse, jsonResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
 function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
@@ -62,15 +62,7 @@ async function csv(req: Request) {
   if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, 'Kvartalet findes ikke.');
   const status = await getQuarterlyStatus(quarter);
   if (!status) throw new HttpError(404, 'Der er ingen status for dette kvartal endnu.');
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="kvartalsstatus-${quarter}.csv"`,
-      'cache-control': 'no-store',
-    },
-    body: `\uFEFF${quarterlyStatusCsv(status)}`,
-  };
+  return csvResponse(`kvartalsstatus-${quarter}.csv`, quarterlyStatusCsv(status));
 }
 
 /** Recompute on demand (e.g. after late corrections); the e-mail goes only from the schedule. */

@@ -1,6 +1,8 @@
 /** OpenAPI 3.1 description of the JSON API, generated from the same zod schemas that validate it. */
 import { z } from 'zod';
+import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
+import { regionIdSchema } from '#domain/reference.ts';
 import { weeklySubmissionSchema } from '#domain/weekly.ts';
 import { monitoringOpenApiPaths } from './monitoring-openapi.ts';
 
@@ -169,17 +171,14 @@ export function openApiDocument(): unknown {
               name: 'pathway',
               in: 'query',
               required: true,
-              schema: { type: 'string', enum: ['udredning', 'kirurgi', 'medicinsk', 'straalebehandling'] },
+              schema: schema(WAIT_PATHWAY_LIST.schema()),
             },
             {
               name: 'region',
               in: 'query',
               required: false,
               description: 'Patientens bopælsregion (standard: kalderens region)',
-              schema: {
-                type: 'string',
-                enum: ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'],
-              },
+              schema: schema(regionIdSchema),
             },
           ],
           responses: { 200: { description: 'Afdelinger, bedst først' }, 400: error, 401: error },

@@ -1,5 +1,6 @@
 /** Pages for people: the report form, the receipt, the list, the problem page and e-mail link pages. */
 import { randomUUID } from 'node:crypto';
+import { deps } from '#adapters/deps.ts';
 import { getProblemDetails, getRecipient, listProblems } from '#adapters/store.ts';
 import {
   acknowledgeSchema,
@@ -8,7 +9,9 @@ import {
   problemReportSchema,
   resolveSchema,
 } from '#domain/problem.ts';
+import { problemsToCsv } from '#domain/problem-facts.ts';
 import { findDepartment, referenceData } from '#domain/reference.ts';
+import { localDate } from '#domain/time.ts';
 import { html } from '#web/html.ts';
 import { layout, notice } from '#web/layout.ts';
 import { type FormValues, problemForm } from '#web/views/problem-form.ts';
@@ -23,9 +26,9 @@ import {
   reportProblem,
   resolveProblem,
 } from '../../services/problems.ts';
-import { asArray, asString, parseForm } from '../forms.ts';
+import { asString, fromForm, parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
-import { htmlResponse, redirect } from '../respond.ts';
+import { csvResponse, htmlResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
 function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
@@ -39,20 +42,9 @@ function departmentsFor(actor: Actor) {
     .filter((d): d is NonNullable<typeof d> => d !== undefined);
 }
 
-/** Form fields → the report shape zod validates (checkbox groups, yes/no, empty strings). */
+/** Form fields → the report the JSON API takes, read through the report schema. */
 export function reportFromForm(form: FormValues) {
-  return {
-    departmentId: asString(form.departmentId),
-    cancerType: asString(form.cancerType),
-    pathwayTypes: asArray(form.pathwayTypes),
-    modalities: asArray(form.modalities),
-    patientsAtRisk: asString(form.patientsAtRisk),
-    from: asString(form.from),
-    until: asString(form.until),
-    longLasting: asString(form.longLasting) === 'ja',
-    scope: asString(form.scope),
-    description: asString(form.description) ?? '',
-  };
+  return fromForm(problemReportSchema, form);
 }
 
 async function showForm(req: Request) {
@@ -126,6 +118,15 @@ async function list(req: Request) {
   return page(req, 'Sager', problemList(await listProblems(200)));
 }
 
+/** The same facts as each problem's page, one row per problem (the 200 newest, like the list). */
+async function exportCsv(req: Request) {
+  requireActor(req);
+  return csvResponse(
+    `kapacitetsproblemer-${localDate(deps().now())}.csv`,
+    problemsToCsv(await listProblems(200)),
+  );
+}
+
 /** What an action did: a message, or field errors with the values to keep. */
 interface Outcome {
   flash?: ReturnType<typeof html>;
@@ -193,12 +194,7 @@ async function perform(problemId: string, actor: Actor, form: FormValues): Promi
     return { flash: notice('success', 'Tak – din kvittering er registreret.') };
   }
   if (action === 'offer') {
-    const parsed = offerSchema.safeParse({
-      patients: asString(form.patients),
-      modality: asString(form.modality),
-      earliest: asString(form.earliest),
-      note,
-    });
+    const parsed = offerSchema.safeParse(fromForm(offerSchema, form));
     if (!parsed.success) {
       return {
         errors: fieldErrors(parsed.error),
@@ -278,6 +274,7 @@ export const problemPageRoutes: Route[] = [
   { method: 'GET', path: '/indberet', handler: showForm },
   { method: 'POST', path: '/indberet', handler: submitForm },
   { method: 'GET', path: '/problemer', handler: list },
+  { method: 'GET', path: '/problemer.csv', handler: exportCsv },
   { method: 'GET', path: '/problemer/:id/kvittering', handler: receipt },
   { method: 'GET', path: '/problemer/:id', handler: (req) => show(req) },
   { method: 'POST', path: '/problemer/:id', handler: act },

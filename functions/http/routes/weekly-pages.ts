@@ -11,6 +11,7 @@ import {
   pathErrors,
   pathwaySchema,
   type WeeklySubmission,
+  weeklyEntrySchema,
   weeklySubmissionSchema,
 } from '#domain/weekly.ts';
 import { html } from '#web/html.ts';
@@ -32,7 +33,7 @@ import {
   weeklyDepartmentsFor,
   weeklySettings,
 } from '../../services/weekly.ts';
-import { asString, parseForm } from '../forms.ts';
+import { asString, fromForm, parseForm, toForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { htmlResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
@@ -41,29 +42,17 @@ function page(req: Request, title: string, body: ReturnType<typeof html>, status
   return htmlResponse(layout({ title, body, user: req.actor, csrf: req.csrf }), status);
 }
 
-/** Form fields `<cancerType>.<field>[.<modality>]` → the submission zod validates. */
+/**
+ * Form fields `<cancerType>.<field>[.<modality>]` → the submission the JSON API takes: one entry
+ * per cancer type of the department, each read through the entry schema.
+ */
 export function submissionFromForm(form: FormValues, departmentId: string): unknown {
   const department = findDepartment(departmentId);
-  const get = (key: string) => asString(form[key]);
   return {
     departmentId,
     entries: (department?.cancerTypes ?? []).map((ct) => ({
+      ...fromForm(weeklyEntrySchema, form, ct),
       cancerType: ct,
-      udredningDays: get(`${ct}.udredningDays`),
-      treatmentDays: {
-        kirurgi: get(`${ct}.treatmentDays.kirurgi`),
-        medicinsk: get(`${ct}.treatmentDays.medicinsk`),
-        straalebehandling: get(`${ct}.treatmentDays.straalebehandling`),
-      },
-      diagnosticDays: {
-        ct: get(`${ct}.diagnosticDays.ct`),
-        mr: get(`${ct}.diagnosticDays.mr`),
-        petct: get(`${ct}.diagnosticDays.petct`),
-        endoskopi: get(`${ct}.diagnosticDays.endoskopi`),
-        biopsi: get(`${ct}.diagnosticDays.biopsi`),
-      },
-      spareCapacity: get(`${ct}.spareCapacity`),
-      comment: get(`${ct}.comment`) ?? '',
     })),
   };
 }
@@ -82,16 +71,7 @@ function formErrors(errors: Record<string, string>, cancerTypes: string[]): Reco
 /** The stored figures as form values, so a correction starts from what was reported. */
 function valuesFrom(reports: Awaited<ReturnType<typeof listWeeklyReports>>): FormValues {
   const values: FormValues = {};
-  for (const r of reports) {
-    const ct = r.cancerType;
-    if (r.udredningDays !== undefined) values[`${ct}.udredningDays`] = String(r.udredningDays);
-    for (const [m, d] of Object.entries(r.treatmentDays ?? {}))
-      if (d !== undefined) values[`${ct}.treatmentDays.${m}`] = String(d);
-    for (const [m, d] of Object.entries(r.diagnosticDays ?? {}))
-      if (d !== undefined) values[`${ct}.diagnosticDays.${m}`] = String(d);
-    values[`${ct}.spareCapacity`] = String(r.spareCapacity);
-    values[`${ct}.comment`] = r.comment;
-  }
+  for (const r of reports) Object.assign(values, toForm(weeklyEntrySchema, r, r.cancerType));
   return values;
 }
 

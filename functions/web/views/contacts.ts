@@ -1,5 +1,6 @@
 /** The phone list, the contact edit form, the import page and the verification link page. */
 import { CONTACT_ROLE_LABELS, type ContactFilter, contactRegion, isOverdue } from '#domain/contact-lists.ts';
+import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import {
   CONTACT_ROLES,
   type Contact,
@@ -7,7 +8,6 @@ import {
   MODALITY_LABELS,
   referenceData,
   regionName,
-  TREATMENT_MODALITIES,
 } from '#domain/reference.ts';
 import { formatDate } from '#domain/time.ts';
 import { html, type Raw } from '../html.ts';
@@ -15,7 +15,7 @@ import { errorSummary } from '../layout.ts';
 
 export type ContactFormValues = Record<string, string | string[] | undefined>;
 
-const MODALITY_OPTIONS = ['udredning', ...TREATMENT_MODALITIES] as const;
+const MODALITY_OPTIONS = WAIT_PATHWAY_LIST.ids;
 
 function option(value: string, label: string, selected: boolean): Raw {
   return selected

@@ -1,6 +1,6 @@
 /** The capacity-problem report form, re-rendered with the person's values and field errors. */
-import { SCOPE_LABELS } from '#domain/problem.ts';
-import { type Department, MODALITY_LABELS, referenceData, TREATMENT_MODALITIES } from '#domain/reference.ts';
+import { PATHWAY_TYPE_LIST, SCOPE_LIST, TREATMENT_MODALITY_LIST } from '#domain/lists.ts';
+import { type Department, referenceData } from '#domain/reference.ts';
 import { html, type Raw } from '../html.ts';
 import { errorSummary } from '../layout.ts';
 
@@ -64,8 +64,7 @@ ${errorSummary(errors)}
     html`<fieldset aria-describedby="${describedBy('pathwayTypes')}" id="pathwayTypes"><legend class="form-label">Berørte forløb</legend>
     ${fieldError(errors, 'pathwayTypes')}
     <ul class="nobullet-list">
-      <li><input id="pw-udredning" type="checkbox" name="pathwayTypes[]" value="udredning" class="form-checkbox" ${has(values, 'pathwayTypes', 'udredning') ? html`checked` : ''}><label for="pw-udredning">Udredning</label></li>
-      <li><input id="pw-behandling" type="checkbox" name="pathwayTypes[]" value="behandling" class="form-checkbox" ${has(values, 'pathwayTypes', 'behandling') ? html`checked` : ''}><label for="pw-behandling">Behandling</label></li>
+      ${PATHWAY_TYPE_LIST.items.map((p) => html`<li><input id="pw-${p.id}" type="checkbox" name="pathwayTypes[]" value="${p.id}" class="form-checkbox" ${has(values, 'pathwayTypes', p.id) ? html`checked` : ''}><label for="pw-${p.id}">${p.label.da}</label></li>`)}
     </ul></fieldset>`,
   )}
   ${group(
@@ -74,7 +73,7 @@ ${errorSummary(errors)}
     html`<fieldset aria-describedby="${describedBy('modalities')}" id="modalities"><legend class="form-label">Behandlingsform (hvis behandling er berørt)</legend>
     ${fieldError(errors, 'modalities')}
     <ul class="nobullet-list">
-      ${TREATMENT_MODALITIES.map((m) => html`<li><input id="mod-${m}" type="checkbox" name="modalities[]" value="${m}" class="form-checkbox" ${has(values, 'modalities', m) ? html`checked` : ''}><label for="mod-${m}">${MODALITY_LABELS[m]}</label></li>`)}
+      ${TREATMENT_MODALITY_LIST.items.map((m) => html`<li><input id="mod-${m.id}" type="checkbox" name="modalities[]" value="${m.id}" class="form-checkbox" ${has(values, 'modalities', m.id) ? html`checked` : ''}><label for="mod-${m.id}">${m.label.da}</label></li>`)}
     </ul></fieldset>`,
   )}
   ${group(
@@ -95,6 +94,7 @@ ${errorSummary(errors)}
     errors,
     'until',
     html`<label class="form-label" for="until">Forventes at vare til (valgfri)</label>
+    <span class="form-hint">Den dag, I forventer, at problemet er løst. Lad feltet stå tomt, hvis I ikke ved det.</span>
     ${fieldError(errors, 'until')}
     <input class="form-input input-width-s" type="date" id="until" name="until" value="${v('until')}" aria-describedby="${describedBy('until')}">`,
   )}
@@ -109,7 +109,7 @@ ${errorSummary(errors)}
     html`<fieldset id="scope" aria-describedby="${describedBy('scope')}"><legend class="form-label">Hvem er berørt?</legend>
     ${fieldError(errors, 'scope')}
     <ul class="nobullet-list">
-      ${(Object.keys(SCOPE_LABELS) as (keyof typeof SCOPE_LABELS)[]).map((s) => html`<li><input id="scope-${s}" type="radio" name="scope" value="${s}" class="form-radio" ${has(values, 'scope', s) ? html`checked` : ''}><label for="scope-${s}">${SCOPE_LABELS[s]}</label></li>`)}
+      ${SCOPE_LIST.items.map((s) => html`<li><input id="scope-${s.id}" type="radio" name="scope" value="${s.id}" class="form-radio" ${has(values, 'scope', s.id) ? html`checked` : ''}><label for="scope-${s.id}">${s.label.da}</label></li>`)}
     </ul></fieldset>`,
   )}
   ${group(

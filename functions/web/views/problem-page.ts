@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 /** The problem page (summary, timeline, everyone contacted), the receipt, the list, and the respond page. */
 import type { StoredRecipient, TimelineEvent } from '#adapters/store.ts';
 import { LEVEL_NAMES } from '#domain/ladder.ts';
-import { type Problem, SCOPE_LABELS } from '#domain/problem.ts';
-import { cancerTypeName, findDepartment, MODALITY_LABELS, regionName } from '#domain/reference.ts';
-import { formatDate, formatDateTime } from '#domain/time.ts';
+import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
+import type { Problem } from '#domain/problem.ts';
+import { type Fact, reportFacts, stateFacts } from '#domain/problem-facts.ts';
+import { cancerTypeName, findDepartment, regionName } from '#domain/reference.ts';
+import { formatDateTime } from '#domain/time.ts';
 import { html, type Raw } from '../html.ts';
 import { errorSummary, ROLE_LABELS } from '../layout.ts';
 
@@ -13,27 +15,16 @@ export function statusBadge(problem: Problem): Raw {
   return html`<span class="kk-badge level-${problem.level}">Niveau ${problem.level}: ${LEVEL_NAMES[problem.level].da}</span>`;
 }
 
-function affected(problem: Problem): string {
-  return [
-    ...(problem.pathwayTypes.includes('udredning') ? ['Udredning'] : []),
-    ...problem.modalities.map((m) => MODALITY_LABELS[m]),
-  ].join(', ');
-}
-
+/** The problem's facts (problem-facts.ts), with the status as a badge. */
 export function summary(problem: Problem): Raw {
-  const department = findDepartment(problem.departmentId);
+  const row = (f: Fact) =>
+    f.id === 'status'
+      ? html`<dt>${f.label.da}</dt><dd>${statusBadge(problem)}</dd>`
+      : f.value.da === ''
+        ? ''
+        : html`<dt>${f.label.da}</dt><dd>${f.value.da}</dd>`;
   return html`<dl class="kk-summary">
-  <dt>Reference</dt><dd>${problem.ref}</dd>
-  <dt>Status</dt><dd>${statusBadge(problem)}</dd>
-  <dt>Afdeling</dt><dd>${department ? `${department.name}, ${department.hospitalName}` : problem.departmentId} (${regionName(problem.region)})</dd>
-  <dt>Kræftform</dt><dd>${cancerTypeName(problem.cancerType)}</dd>
-  <dt>Berørt</dt><dd>${affected(problem)}</dd>
-  <dt>Patienter i risiko</dt><dd>${problem.patientsAtRisk}</dd>
-  <dt>Periode</dt><dd>Fra ${formatDate(problem.from)}${problem.until ? ` til ${formatDate(problem.until)}` : ''}${problem.longLasting ? ' – forventes længerevarende' : ''}</dd>
-  <dt>Omfang</dt><dd>${SCOPE_LABELS[problem.scope]}</dd>
-  <dt>Tilbudt kapacitet</dt><dd>${problem.offeredPatients} patienter</dd>
-  ${problem.status === 'open' && problem.deadline ? html`<dt>${problem.level < 4 ? 'Svarfrist på dette niveau' : 'Næste påmindelse'}</dt><dd>${formatDateTime(problem.deadline)}</dd>` : ''}
-  ${problem.description ? html`<dt>Beskrivelse</dt><dd>${problem.description}</dd>` : ''}
+  ${[...reportFacts(problem), ...stateFacts(problem)].map(row)}
 </dl>`;
 }
 
@@ -83,7 +74,7 @@ ${summary(problem)}
 
 export function problemList(problems: Problem[]): Raw {
   return html`<h1>Kapacitetsproblemer</h1>
-<p><a class="button button-primary" href="/indberet">Indberet kapacitetsproblem</a></p>
+<p><a class="button button-primary" href="/indberet">Indberet kapacitetsproblem</a> <a href="/problemer.csv">Hent som CSV</a></p>
 ${
   problems.length === 0
     ? html`<p>Der er ingen indberetninger endnu.</p>`
@@ -133,7 +124,7 @@ ${
   <input class="form-input input-width-xs" type="number" min="1" id="patients" name="patients" value="${values.patients ?? ''}"></div>
   <div class="form-group${errors.modality ? ' form-error' : ''}"><label class="form-label" for="modality">Behandling</label>${err('modality')}
   <select class="form-select" id="modality" name="modality">
-    ${(['udredning', 'kirurgi', 'medicinsk', 'straalebehandling'] as const).map((m) => html`<option value="${m}" ${values.modality === m ? html`selected` : ''}>${MODALITY_LABELS[m]}</option>`)}
+    ${WAIT_PATHWAY_LIST.items.map((m) => html`<option value="${m.id}" ${values.modality === m.id ? html`selected` : ''}>${m.label.da}</option>`)}
   </select></div>
   <div class="form-group${errors.earliest ? ' form-error' : ''}"><label class="form-label" for="earliest">Tidligst fra</label>${err('earliest')}
   <input class="form-input input-width-s" type="date" id="earliest" name="earliest" value="${values.earliest ?? ''}"></div>
