@@ -11,6 +11,7 @@ import { setDeps } from '../functions/adapters/deps.ts';
 import { resetDocumentClient } from '../functions/adapters/dynamo.ts';
 import { resetObjectStore } from '../functions/adapters/object-store.ts';
 import { appendEvent, listProblems } from '../functions/adapters/store.ts';
+import { registerRoutes } from '../functions/http/api.ts';
 import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
 import { ensureTable, startDynalite } from './dynamo.ts';
 import { scheduleJobs } from './jobs.ts';
@@ -18,7 +19,7 @@ import { seedMonitoringDemo } from './monitoring-seed.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
 import { type LocalS3, startS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
-import { createLocalServer, type LocalRoute } from './server.ts';
+import { createLocalServer } from './server.ts';
 import { type LocalWorkflow, localWorkflowEngine } from './workflow.ts';
 
 export interface LocalOptions {
@@ -54,18 +55,13 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const dynamo = await startDynalite(dataDir);
 
-  const localRoutes: LocalRoute[] = [
-    async (r) =>
-      r.method === 'GET' && r.path === '/local/outbox' ? outboxPage(r.query, r.wantsJson) : undefined,
-    async (r) =>
-      r.method === 'GET' && r.path === '/local/demo-users' ? demoUsersPage(r.wantsJson) : undefined,
-    async (r) => (r.method === 'GET' && r.path === '/local/jobs' ? jobsPage(r.wantsJson) : undefined),
-    async (r) => {
-      const id = r.method === 'POST' ? /^\/local\/jobs\/([a-z0-9-]+)$/.exec(r.path)?.[1] : undefined;
-      return id ? runJob(id, r.wantsJson) : undefined;
-    },
-  ];
-  const server = createLocalServer(localRoutes);
+  registerRoutes([
+    { method: 'GET', path: '/local/outbox', handler: (r) => outboxPage(r.query, r.wantsJson) },
+    { method: 'GET', path: '/local/demo-users', handler: (r) => demoUsersPage(r.wantsJson) },
+    { method: 'GET', path: '/local/jobs', handler: (r) => jobsPage(r.wantsJson) },
+    { method: 'POST', path: '/local/jobs/:id', handler: (r) => runJob(r.params.id ?? '', r.wantsJson) },
+  ]);
+  const server = createLocalServer();
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;

@@ -9,13 +9,6 @@ import { MAX_BODY_BYTES } from '../functions/http/middleware.ts';
 import type { HttpEvent, HttpResult } from '../functions/http/types.ts';
 import { fakeLambdaContext } from './lambda-context.ts';
 
-export type LocalRoute = (req: {
-  path: string;
-  query: URLSearchParams;
-  wantsJson: boolean;
-  method: string;
-}) => Promise<HttpResult | undefined>;
-
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -56,7 +49,8 @@ function write(res: ServerResponse, result: HttpResult): void {
   res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
 }
 
-export function createLocalServer(localRoutes: LocalRoute[]): Server {
+/** The local pages (`/local/*`) are routes of the same handler (`registerRoutes`), so they get its headers. */
+export function createLocalServer(): Server {
   return createServer(async (req, res) => {
     try {
       const body = await readBody(req);
@@ -67,17 +61,6 @@ export function createLocalServer(localRoutes: LocalRoute[]): Server {
           body: 'Indholdet er for stort.',
         });
         return;
-      }
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const wantsJson = (req.headers.accept ?? '').includes('application/json');
-      for (const route of localRoutes) {
-        const result = await route({
-          path: url.pathname,
-          query: url.searchParams,
-          wantsJson,
-          method: req.method ?? 'GET',
-        });
-        if (result) return write(res, result);
       }
       write(res, await handler(toEvent(req, body), fakeLambdaContext('api')));
     } catch (error) {

@@ -1,10 +1,13 @@
 /**
  * The HTTP API Lambda: every page and JSON route behind API Gateway (payload v2), locally
- * behind the embedded server. Routing, identity and errors happen here; the work is in services.
+ * behind the embedded server. middy routes and wraps (middleware.ts, router.ts); here each
+ * matched route gets its request: checked path and query, who is calling, and the
+ * Idempotency-Key. The work is in services.
  */
-import middy from '@middy/core';
+import { CPR_MESSAGE_DA, containsCprNumber } from '#domain/cpr.ts';
+import { withIdempotency } from './idempotency.ts';
 import { identify } from './identity.ts';
-import { bodyLimit, errorHandler, securityHeaders } from './middleware.ts';
+import { httpChain } from './middleware.ts';
 import { createRouter } from './router.ts';
 import { contactRoutes } from './routes/contact-routes.ts';
 import { followupRoutes } from './routes/followup-routes.ts';
@@ -13,7 +16,7 @@ import { monitoringRoutes } from './routes/monitoring-routes.ts';
 import { networkRoutes } from './routes/network-routes.ts';
 import { problemApiRoutes } from './routes/problem-api.ts';
 import { problemPageRoutes } from './routes/problem-pages.ts';
-import { serveStatic } from './routes/static-files.ts';
+import { staticRoutes } from './routes/static-files.ts';
 import { weeklyApiRoutes } from './routes/weekly-api.ts';
 import { weeklyPageRoutes } from './routes/weekly-pages.ts';
 import { HttpError, type HttpEvent, type HttpResult, type Request, type Route } from './types.ts';
@@ -28,20 +31,30 @@ const routes: Route[] = [
   ...weeklyPageRoutes,
   ...weeklyApiRoutes,
   ...monitoringRoutes,
+  ...staticRoutes,
 ];
 const extraRoutes: Route[] = [];
 
-/** Lets later features (and the local runtime) add routes without editing this file's list. */
-export function registerRoutes(more: Route[]): void {
-  extraRoutes.push(...more);
-  router = createRouter([...routes, ...extraRoutes]);
+/** Every route the handler serves (the fuzz test walks this table). */
+export function routeTable(): readonly Route[] {
+  return [...routes, ...extraRoutes];
 }
 
-let router = createRouter(routes);
+/** Lets later features (and the local runtime) add routes without editing this file's list. */
+export function registerRoutes(more: Route[]): void {
+  const known = new Set(routeTable().map((r) => `${r.method} ${r.path}`));
+  extraRoutes.push(...more.filter((r) => !known.has(`${r.method} ${r.path}`)));
+  router = createRouter(routeTable() as Route[], run);
+}
 
+/** Longer than any id, token or key the system hands out; longer means no such page. */
+const MAX_PARAM_LENGTH = 200;
+const MAX_QUERY_LENGTH = 4000;
+
+/** v2 events carry cookies in `cookies`; a hand-made event may still have a Cookie header. */
 function parseCookies(event: HttpEvent): Record<string, string> {
   const out: Record<string, string> = {};
-  const raw = event.cookies ?? (event.headers.cookie ? event.headers.cookie.split(';') : []);
+  const raw = event.cookies ?? event.headers?.cookie?.split(';') ?? [];
   for (const c of raw) {
     const i = c.indexOf('=');
     if (i > 0) out[c.slice(0, i).trim()] = c.slice(i + 1).trim();
@@ -49,9 +62,25 @@ function parseCookies(event: HttpEvent): Record<string, string> {
   return out;
 }
 
+function decodedParams(event: HttpEvent): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(event.pathParameters ?? {})) {
+    let value: string;
+    try {
+      value = decodeURIComponent(raw ?? '');
+    } catch {
+      throw new HttpError(404, 'Siden findes ikke.'); // malformed %-encoding
+    }
+    if (value.length > MAX_PARAM_LENGTH) throw new HttpError(404, 'Siden findes ikke.');
+    params[key] = value;
+  }
+  return params;
+}
+
 export function toRequest(event: HttpEvent): Request {
+  // Header names are lower-case already (@middy/http-header-normalizer).
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(event.headers ?? {})) if (v !== undefined) headers[k.toLowerCase()] = v;
+  for (const [k, v] of Object.entries(event.headers ?? {})) if (typeof v === 'string') headers[k] = v;
   const body = event.body
     ? event.isBase64Encoded
       ? Buffer.from(event.body, 'base64').toString('utf8')
@@ -61,7 +90,7 @@ export function toRequest(event: HttpEvent): Request {
   return {
     method: event.requestContext.http.method.toUpperCase(),
     path: event.rawPath,
-    params: {},
+    params: decodedParams(event),
     query,
     headers,
     cookies: parseCookies(event),
@@ -71,23 +100,22 @@ export function toRequest(event: HttpEvent): Request {
   };
 }
 
-export async function dispatch(event: HttpEvent): Promise<HttpResult> {
-  const req = toRequest(event);
-  if (req.method === 'GET' && req.path.startsWith('/static/')) {
-    const file = await serveStatic(req.path);
-    if (file) return file;
-    throw new HttpError(404, 'Filen findes ikke.');
-  }
-  const match = router.match(req.method, req.path);
-  if (match === undefined) throw new HttpError(404, 'Siden findes ikke.');
-  if (match === 'method-not-allowed') throw new HttpError(405, 'Metoden er ikke tilladt her.');
-  req.params = match.params;
-  await identify(req);
-  return match.handler(req);
+/** Path and query end up in access logs and links: never a CPR number there either. */
+function checkAddress(req: Request): void {
+  if (req.query.toString().length > MAX_QUERY_LENGTH) throw new HttpError(400, 'Adressen er for lang.');
+  const values = [...Object.values(req.params), ...req.query.values()];
+  if (values.some((v) => containsCprNumber(v))) throw new HttpError(400, CPR_MESSAGE_DA);
 }
 
-export const handler = middy<HttpEvent, HttpResult>()
-  .use(securityHeaders())
-  .use(bodyLimit())
-  .use(errorHandler())
-  .handler(dispatch);
+async function run(route: Route, event: HttpEvent): Promise<HttpResult> {
+  const req = toRequest(event);
+  checkAddress(req);
+  await identify(req);
+  return route.idempotency
+    ? withIdempotency(req, route.idempotency, () => route.handler(req))
+    : route.handler(req);
+}
+
+let router = createRouter(routes, run);
+
+export const handler = httpChain((event) => router(event));

@@ -1,9 +1,13 @@
 /**
- * middy middlewares of the HTTP handler: a body-size guard, security headers, and an error
- * handler that turns every failure into a clear 4xx/5xx answer (HTML or JSON) — a request
- * never crashes the process.
+ * The HTTP handler's middleware chain. middy's own packages do the generic work (header names,
+ * security headers, turning an error into a status and a message that is safe to show); what is
+ * ours is the body-size guard, which error classes of the services mean which status, and the
+ * Danish error page or JSON error body. Why: docs/decisions/0006-middy-http-packages.md.
  */
-import type { MiddlewareObj } from '@middy/core';
+import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpSecurityHeaders from '@middy/http-security-headers';
 import { html } from '#web/html.ts';
 import { layout } from '#web/layout.ts';
 import { ForbiddenError, NotFoundError } from '../services/actors.ts';
@@ -12,10 +16,14 @@ import { HttpError, type HttpEvent, type HttpResult } from './types.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
+export const UNEXPECTED_ERROR_DA =
+  'Der skete en uventet fejl. Prøv igen om lidt. Dine data er ikke gået tabt.';
+
 function wantsJson(event: HttpEvent): boolean {
-  return event.rawPath.startsWith('/api/') || (event.headers.accept ?? '').includes('application/json');
+  return event.rawPath.startsWith('/api/') || (event.headers?.accept ?? '').includes('application/json');
 }
 
+/** Refuses a body over `maxBytes` before anything parses it (API Gateway allows up to 10 MB). */
 export function bodyLimit(options: { maxBytes?: number } = {}): MiddlewareObj<HttpEvent, HttpResult> {
   const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   return {
@@ -30,21 +38,46 @@ export function bodyLimit(options: { maxBytes?: number } = {}): MiddlewareObj<Ht
   };
 }
 
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  // same-origin: links carrying tokens never leak a Referer to other sites, and browsers keep sending Origin.
-  'referrer-policy': 'same-origin',
-  'content-security-policy':
-    "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
-  'strict-transport-security': 'max-age=31536000; includeSubDomains',
-};
+/** middy merges its CSP defaults into ours and leaves out a directive set to false (typed as string). */
+const OFF = false as unknown as string;
 
-export function securityHeaders(): MiddlewareObj<HttpEvent, HttpResult> {
-  const add = async (request: { response?: HttpResult | null }) => {
-    if (request.response) request.response.headers = { ...SECURITY_HEADERS, ...request.response.headers };
+/** The policy every answer carries — pages, JSON, errors, and the local `/local/*` pages. */
+export function securityHeaders() {
+  return httpSecurityHeaders({
+    contentSecurityPolicy: {
+      'default-src': "'self'",
+      'style-src': "'self' 'unsafe-inline'",
+      'script-src': "'self'",
+      'img-src': "'self' data:",
+      'form-action': "'self'",
+      'frame-ancestors': "'none'",
+      'base-uri': "'none'",
+      // middy's defaults that would change the pages' behaviour: off.
+      sandbox: OFF,
+      'report-to': OFF,
+      'require-trusted-types-for': OFF,
+      'upgrade-insecure-requests': OFF,
+    },
+    // same-origin: links carrying tokens never leak a Referer to other sites, and browsers keep sending Origin.
+    referrerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true, preload: false },
+    frameOptions: { action: 'deny' },
+    // middy's default list names features browsers do not know, which they report as console errors.
+    permissionsPolicy: false,
+  });
+}
+
+/** The services' error classes as HTTP errors, so middy's error handler knows their status. */
+function serviceErrors(): MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    onError: async (request) => {
+      const error = request.error;
+      if (error instanceof ForbiddenError)
+        request.error = new HttpError(403, error.message, undefined, { cause: error });
+      else if (error instanceof NotFoundError)
+        request.error = new HttpError(404, error.message, undefined, { cause: error });
+    },
   };
-  return { after: add, onError: add };
 }
 
 const TITLES: Record<number, string> = {
@@ -55,46 +88,67 @@ const TITLES: Record<number, string> = {
   405: 'Metoden er ikke tilladt',
   409: 'Konflikt',
   413: 'Indholdet er for stort',
+  415: 'Formatet understøttes ikke',
+  422: 'Forespørgslen kunne ikke behandles',
   500: 'Der skete en fejl',
 };
 
-export function errorHandler(
-  options: { log?: (message: string, error: unknown) => void } = {},
-): MiddlewareObj<HttpEvent, HttpResult> {
-  const log = options.log ?? ((message, error) => console.error(message, error));
+/**
+ * Renders what middy's error handler decided (status and a message safe to show) as a Danish
+ * page or a JSON `{ error, fields }`; a person not signed in is sent to the sign-in page instead.
+ */
+function errorPage(): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: async (request) => {
-      const error = request.error;
-      let status = 500;
-      let message = 'Der skete en uventet fejl. Prøv igen om lidt. Dine data er ikke gået tabt.';
-      let details: Record<string, string> | undefined;
-      if (error instanceof HttpError) {
-        status = error.statusCode;
-        message = error.message;
-        details = error.details;
-      } else if (error instanceof ForbiddenError) {
-        status = 403;
-        message = error.message;
-      } else if (error instanceof NotFoundError) {
-        status = 404;
-        message = error.message;
-      } else {
-        log('Unhandled error', error);
-      }
       const event = request.event;
-      if (status === 401 && !wantsJson(event) && event.requestContext.http.method === 'GET') {
+      const status = request.response?.statusCode ?? 500;
+      const error = request.error as Partial<HttpError> | undefined;
+      const exposed = status < 500 && typeof error?.message === 'string';
+      const message = exposed ? (error?.message as string) : UNEXPECTED_ERROR_DA;
+      const details = exposed ? error?.details : undefined;
+      const method = event.requestContext?.http?.method;
+      if (status === 401 && !wantsJson(event) && (method === 'GET' || method === 'HEAD')) {
         request.response = redirect(`/log-ind?next=${encodeURIComponent(details?.next ?? event.rawPath)}`);
         return;
       }
+      const title = TITLES[status] ?? 'Fejl';
       request.response = wantsJson(event)
         ? jsonResponse({ error: message, ...(details ? { fields: details } : {}) }, status)
         : htmlResponse(
             layout({
-              title: TITLES[status] ?? 'Fejl',
-              body: html`<h1>${TITLES[status] ?? 'Fejl'}</h1><p>${message}</p><p><a href="/">Til forsiden</a></p>`,
+              title,
+              body: html`<h1>${title}</h1><p>${message}</p><p><a href="/">Til forsiden</a></p>`,
             }),
             status,
           );
     },
   };
+}
+
+/** Unexpected errors only: a 4xx is the caller's mistake, already answered with a message. */
+function logUnexpected(log: (message: string, error: unknown) => void) {
+  return (error: unknown) => {
+    const status = (error as { statusCode?: number } | undefined)?.statusCode;
+    if (status === undefined || status >= 500) log('Unhandled error', error);
+  };
+}
+
+/**
+ * The whole chain around a router. Order matters: `before` runs top to bottom, `after` and
+ * `onError` bottom to top — so a service error is classified, then middy's error handler sets the
+ * status, then the Danish page is rendered, then the security headers are added to it.
+ */
+export function httpChain(
+  router: (event: HttpEvent) => Promise<HttpResult>,
+  options: { log?: (message: string, error: unknown) => void } = {},
+): MiddyfiedHandler<HttpEvent, HttpResult> {
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  return middy<HttpEvent, HttpResult>()
+    .use(httpHeaderNormalizer())
+    .use(securityHeaders())
+    .use(errorPage())
+    .use(httpErrorHandler({ logger: logUnexpected(log), fallbackMessage: UNEXPECTED_ERROR_DA }))
+    .use(serviceErrors())
+    .use(bodyLimit())
+    .handler(router);
 }

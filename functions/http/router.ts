@@ -1,47 +1,41 @@
-/** A small path router: `/problemer/:id` patterns, first match wins, 404 and 405 built in. */
-import type { Route, RouteHandler } from './types.ts';
+/**
+ * The route table on @middy/http-router. Routes are written `/problemer/:id`; here they become
+ * middy's `/problemer/{id}`. What middy leaves to us: HEAD answers like GET, a path that exists
+ * for another method is a 405 (not a 404), and path parameters are percent-decoded.
+ */
+import httpRouterHandler from '@middy/http-router';
+import type { HttpEvent, HttpResult, Route } from './types.ts';
+import { HttpError } from './types.ts';
 
-interface Compiled {
-  method: string;
-  regex: RegExp;
-  keys: string[];
-  handler: RouteHandler;
+/** Runs one matched route; `params` are middy's raw (still percent-encoded) path parameters. */
+export type RouteRunner = (route: Route, event: HttpEvent) => Promise<HttpResult>;
+
+type MiddyRoute<T> = { method: Route['method'] | 'HEAD' | 'ANY'; path: string; handler: (e: HttpEvent) => T };
+
+/** `/netvaerk/:cancerType/status` → `/netvaerk/{cancerType}/status`; `/static/*` → `{proxy+}`. */
+export function middyPath(path: string): string {
+  return path.replace(/:([a-zA-Z]+)/g, '{$1}').replace(/\/\*$/, '/{proxy+}');
 }
 
-export interface Match {
-  handler: RouteHandler;
-  params: Record<string, string>;
-}
-
-export function createRouter(routes: Route[]) {
-  const compiled: Compiled[] = routes.map((r) => {
-    const keys: string[] = [];
-    const pattern = r.path.replace(/:([a-zA-Z]+)/g, (_, key: string) => {
-      keys.push(key);
-      return '([^/]+)';
-    });
-    return { method: r.method, regex: new RegExp(`^${pattern}/?$`), keys, handler: r.handler };
+export function createRouter(routes: Route[], run: RouteRunner) {
+  const table: MiddyRoute<Promise<HttpResult>>[] = routes.flatMap((route) => {
+    const path = middyPath(route.path);
+    const handler = (event: HttpEvent) => run(route, event);
+    const methods: MiddyRoute<unknown>['method'][] =
+      route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
+    return methods.map((method) => ({ method, path, handler }));
   });
-  return {
-    /** `undefined` for an unknown path; `'method-not-allowed'` when the path exists for another method. */
-    match(method: string, path: string): Match | 'method-not-allowed' | undefined {
-      let pathMatched = false;
-      for (const c of compiled) {
-        const m = c.regex.exec(path);
-        if (!m) continue;
-        pathMatched = true;
-        if (c.method !== method && !(method === 'HEAD' && c.method === 'GET')) continue;
-        const params: Record<string, string> = {};
-        for (const [i, k] of c.keys.entries()) {
-          try {
-            params[k] = decodeURIComponent(m[i + 1] ?? '');
-          } catch {
-            return undefined; // malformed %-encoding: no such page
-          }
-        }
-        return { handler: c.handler, params };
-      }
-      return pathMatched ? 'method-not-allowed' : undefined;
+  // Same paths under every method: tells "no such page" (404) from "not with this method" (405).
+  const anyMethod = httpRouterHandler<never, never>({
+    routes: routes.map((r) => ({ method: 'ANY', path: middyPath(r.path), handler: () => true })) as never,
+    notFoundResponse: () => false,
+  }) as unknown as (event: HttpEvent) => boolean;
+  return httpRouterHandler<never, never>({
+    routes: table as never,
+    notFoundResponse: ({ path }) => {
+      const probe = { version: '2.0', requestContext: { http: { method: 'GET', path } } } as HttpEvent;
+      if (anyMethod(probe)) throw new HttpError(405, 'Metoden er ikke tilladt her.');
+      throw new HttpError(404, 'Siden findes ikke.');
     },
-  };
+  }) as unknown as (event: HttpEvent) => Promise<HttpResult>;
 }

@@ -9,6 +9,8 @@ export interface HttpEvent {
   cookies?: string[];
   headers: Record<string, string | undefined>;
   queryStringParameters?: Record<string, string | undefined>;
+  /** Set by the router from the route's `:name` segments (raw, still percent-encoded). */
+  pathParameters?: Record<string, string | undefined>;
   body?: string;
   isBase64Encoded?: boolean;
   requestContext: { http: { method: string; path?: string; sourceIp?: string }; requestId?: string };
@@ -44,9 +46,14 @@ export type RouteHandler = (req: Request) => Promise<HttpResult>;
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** `/problemer/:id` style. */
+  /** `/problemer/:id` style; a trailing `/*` takes the rest of the path. */
   path: string;
   handler: RouteHandler;
+  /**
+   * A retried request must not act twice: `required` refuses a call without an Idempotency-Key,
+   * `optional` honours one when sent (functions/http/idempotency.ts).
+   */
+  idempotency?: 'required' | 'optional';
 }
 
 export class HttpError extends Error {

@@ -343,9 +343,17 @@ describe('the JSON API', () => {
     const created = await api.request('POST', '/api/problems', { json: report, headers });
     expect(created.status).toBe(201);
     expect(created.json().entryLevel).toBe(2);
+    // A retry gets the first answer again; the same key with another body is refused.
     const again = await api.request('POST', '/api/problems', { json: report, headers });
-    expect(again.status).toBe(200);
+    expect(again.status).toBe(201);
     expect(again.json().id).toBe(created.json().id);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const reused = await api.request('POST', '/api/problems', {
+      json: { ...report, patientsAtRisk: 4 },
+      headers,
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.json().error).toContain('Idempotency-Key er allerede brugt');
 
     const bad = await api.request('POST', '/api/problems', {
       json: { ...report, patientsAtRisk: -1 },
@@ -355,7 +363,7 @@ describe('the JSON API', () => {
     expect(bad.json().fields.patientsAtRisk).toBe('Angiv mindst 1 patient.');
 
     const notJson = await api.request('POST', '/api/problems', {
-      headers: { ...headers, 'content-type': 'application/json' },
+      headers: { ...headers, 'idempotency-key': 'regional-system-0003', 'content-type': 'application/json' },
     });
     expect(notJson.status).toBe(400);
 

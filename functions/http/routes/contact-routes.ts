@@ -217,5 +217,5 @@ export const contactRoutes: Route[] = [
   { method: 'POST', path: '/kontakter/bekraeft/:token', handler: submitVerify },
   { method: 'GET', path: '/kontakter/:id/rediger', handler: showEdit },
   { method: 'POST', path: '/kontakter/:id/rediger', handler: submitEdit },
-  { method: 'POST', path: '/api/contacts/import', handler: apiImport },
+  { method: 'POST', path: '/api/contacts/import', handler: apiImport, idempotency: 'optional' },
 ];

@@ -4,6 +4,7 @@ import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
 import { regionIdSchema } from '#domain/reference.ts';
 import { weeklySubmissionSchema } from '#domain/weekly.ts';
+import { IDEMPOTENCY_KEY_PATTERN } from '../idempotency.ts';
 import { monitoringOpenApiPaths } from './monitoring-openapi.ts';
 
 let cached: unknown;
@@ -26,6 +27,15 @@ export function openApiDocument(): unknown {
     },
   };
   const auth = [{ bearer: [] }];
+  const reusedKey = { ...error, description: 'Samme Idempotency-Key er brugt før med et andet indhold' };
+  const idempotencyKey = (required: boolean) => ({
+    name: 'Idempotency-Key',
+    in: 'header',
+    required,
+    schema: { type: 'string', minLength: 8, maxLength: 128, pattern: IDEMPOTENCY_KEY_PATTERN.source },
+    description:
+      'Gør en gentagelse sikker: samme nøgle og samme indhold giver det første svar igen (og tæller ikke to gange); samme nøgle med andet indhold giver 422. Nøglen gælder pr. afsender og adresse i 30 dage og må ikke ligne et CPR-nummer.',
+  });
   const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
   cached = {
     openapi: '3.1.0',
@@ -46,25 +56,17 @@ export function openApiDocument(): unknown {
         post: {
           summary: 'Indberet et kapacitetsproblem',
           security: auth,
-          parameters: [
-            {
-              name: 'Idempotency-Key',
-              in: 'header',
-              required: true,
-              schema: { type: 'string', minLength: 8, maxLength: 128 },
-              description: 'Samme nøgle giver samme sag (sikker gentagelse).',
-            },
-          ],
+          parameters: [idempotencyKey(true)],
           requestBody: {
             required: true,
             content: { 'application/json': { schema: schema(problemReportSchema) } },
           },
           responses: {
-            201: { description: 'Oprettet' },
-            200: { description: 'Findes allerede (samme Idempotency-Key)' },
+            201: { description: 'Oprettet – eller det første svar igen (samme Idempotency-Key og indhold)' },
             400: error,
             401: error,
             403: error,
+            422: reusedKey,
           },
         },
       },
@@ -80,27 +82,33 @@ export function openApiDocument(): unknown {
         post: {
           summary: 'Kvittér for modtagelse',
           security: auth,
-          parameters: idParam,
+          parameters: [...idParam, idempotencyKey(false)],
           requestBody: { content: { 'application/json': { schema: schema(acknowledgeSchema) } } },
-          responses: { 201: { description: 'Registreret' }, 403: error, 404: error },
+          responses: { 201: { description: 'Registreret' }, 403: error, 404: error, 422: reusedKey },
         },
       },
       '/api/problems/{id}/offers': {
         post: {
           summary: 'Tilbyd kapacitet',
           security: auth,
-          parameters: idParam,
+          parameters: [...idParam, idempotencyKey(true)],
           requestBody: { required: true, content: { 'application/json': { schema: schema(offerSchema) } } },
-          responses: { 201: { description: 'Registreret' }, 400: error, 403: error, 404: error },
+          responses: {
+            201: { description: 'Registreret (en gentagelse med samme nøgle tælles ikke igen)' },
+            400: error,
+            403: error,
+            404: error,
+            422: reusedKey,
+          },
         },
       },
       '/api/problems/{id}/resolution': {
         post: {
           summary: 'Markér som løst (stopper eskaleringen)',
           security: auth,
-          parameters: idParam,
+          parameters: [...idParam, idempotencyKey(false)],
           requestBody: { content: { 'application/json': { schema: schema(resolveSchema) } } },
-          responses: { 200: { description: 'Løst' }, 403: error, 404: error },
+          responses: { 200: { description: 'Løst' }, 403: error, 404: error, 422: reusedKey },
         },
       },
       '/api/contacts/import': {
@@ -109,6 +117,7 @@ export function openApiDocument(): unknown {
           description:
             'Kolonner som i /kontakter.csv: id, role, name, title, email, phone, region, hospital, department, cancerTypes, modalities, maintainer, verifiedAt (; eller , som skilletegn; lister adskilles med |). Kun Specialenheden og administratorer.',
           security: auth,
+          parameters: [idempotencyKey(false)],
           requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
           responses: {
             200: { description: 'Importeret: { imported, created, updated, errors: [], warnings }' },
@@ -125,6 +134,7 @@ export function openApiDocument(): unknown {
           description:
             'Gælder den aktuelle ISO-uge (Europe/Copenhagen); en ny indberetning i samme uge erstatter den forrige (historikken gemmes). Én afdeling: rapporten som indhold. Mange afdelinger: { "reports": [...] } – alle godkendes eller ingen. En afdeling må indberette for sig selv, hospitalsledelsen for hospitalets afdelinger, primærindgangen for regionens, Specialenheden for alle.',
           security: auth,
+          parameters: [idempotencyKey(false)],
           requestBody: {
             required: true,
             content: {
@@ -142,7 +152,7 @@ export function openApiDocument(): unknown {
               },
             },
           },
-          responses: { 201: { description: 'Gemt' }, 400: error, 401: error, 403: error },
+          responses: { 201: { description: 'Gemt' }, 400: error, 401: error, 403: error, 422: reusedKey },
         },
       },
       '/api/weekly-overview': {

@@ -5,6 +5,7 @@ import { getProblemDetails, listProblems } from '#adapters/store.ts';
 import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
 import { acknowledge, offerCapacity, reportProblem, resolveProblem } from '../../services/problems.ts';
 import { parseJson } from '../forms.ts';
+import { idempotencyKey } from '../idempotency.ts';
 import { requireActor } from '../identity.ts';
 import { jsonResponse } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
@@ -22,13 +23,7 @@ function validate<T>(schema: z.ZodType<T>, value: unknown): T {
 
 async function create(req: Request) {
   const actor = requireActor(req);
-  const key = req.headers['idempotency-key'];
-  if (!key || !/^[A-Za-z0-9_.:-]{8,128}$/.test(key)) {
-    throw new HttpError(
-      400,
-      'Headeren Idempotency-Key mangler (8–128 tegn), så en gentaget forespørgsel ikke opretter en sag mere.',
-    );
-  }
+  const key = idempotencyKey(req, true);
   const report = validate(problemReportSchema, parseJson(req.body));
   const { problem, created } = await reportProblem(report, actor, key);
   return jsonResponse(problem, created ? 201 : 200, { headers: { location: `/api/problems/${problem.id}` } });
@@ -56,7 +51,7 @@ async function ack(req: Request) {
 async function offer(req: Request) {
   const actor = requireActor(req);
   const body = validate(offerSchema, parseJson(req.body));
-  const problem = await offerCapacity(req.params.id ?? '', actor, body, req.headers['idempotency-key']);
+  const problem = await offerCapacity(req.params.id ?? '', actor, body, idempotencyKey(req, true));
   return jsonResponse({ offeredPatients: problem.offeredPatients }, 201);
 }
 
@@ -69,9 +64,9 @@ async function resolve(req: Request) {
 export const problemApiRoutes: Route[] = [
   { method: 'GET', path: '/api/openapi.json', handler: async () => jsonResponse(openApiDocument()) },
   { method: 'GET', path: '/api/problems', handler: list },
-  { method: 'POST', path: '/api/problems', handler: create },
+  { method: 'POST', path: '/api/problems', handler: create, idempotency: 'required' },
   { method: 'GET', path: '/api/problems/:id', handler: get },
-  { method: 'POST', path: '/api/problems/:id/acknowledgements', handler: ack },
-  { method: 'POST', path: '/api/problems/:id/offers', handler: offer },
-  { method: 'POST', path: '/api/problems/:id/resolution', handler: resolve },
+  { method: 'POST', path: '/api/problems/:id/acknowledgements', handler: ack, idempotency: 'optional' },
+  { method: 'POST', path: '/api/problems/:id/offers', handler: offer, idempotency: 'required' },
+  { method: 'POST', path: '/api/problems/:id/resolution', handler: resolve, idempotency: 'optional' },
 ];

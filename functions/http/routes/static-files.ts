@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HttpResult } from '../types.ts';
+import { HttpError, type HttpResult, type Route } from '../types.ts';
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -40,3 +40,15 @@ export async function serveStatic(path: string): Promise<HttpResult | undefined>
     return undefined;
   }
 }
+
+export const staticRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/static/*',
+    handler: async (req) => {
+      const file = await serveStatic(req.path);
+      if (!file) throw new HttpError(404, 'Filen findes ikke.');
+      return file;
+    },
+  },
+];

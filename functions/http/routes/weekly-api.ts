@@ -64,6 +64,6 @@ async function overview(req: Request) {
 export const weeklyApiRoutes: Route[] = [
   { method: 'GET', path: '/api/weekly-overview', handler: overview },
   { method: 'GET', path: '/api/weekly-overview/:cancerType', handler: overview },
-  { method: 'POST', path: '/api/weekly-reports', handler: submit },
+  { method: 'POST', path: '/api/weekly-reports', handler: submit, idempotency: 'optional' },
   { method: 'GET', path: '/api/capacity-finder', handler: find },
 ];
