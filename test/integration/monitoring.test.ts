@@ -189,7 +189,7 @@ describe('monitoring uploads', () => {
     expect(foreign.status).toBe(404);
   });
 
-  it('answers the same Idempotency-Key with the same upload, and a different file under it with 422', async () => {
+  it('answers the same Idempotency-Key with the same upload (replayed), and a different file under it with 422', async () => {
     const first = await api(SECRETARIAT).post(
       '/api/monitoring/uploads',
       { fileName: 'x.csv', contentType: 'text/csv' },
@@ -201,8 +201,8 @@ describe('monitoring uploads', () => {
       { 'idempotency-key': 'monitoring-test-1' },
     );
     expect(first.status).toBe(201);
-    expect(again.status).toBe(200);
     expect(again.json().id).toBe(first.json().id);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
     const other = await api(SECRETARIAT).post(
       '/api/monitoring/uploads',
       { fileName: 'y.csv', contentType: 'text/csv' },
