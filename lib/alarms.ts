@@ -9,6 +9,7 @@ import {
   Alarm,
   ComparisonOperator,
   type IMetric,
+  MathExpression,
   Metric,
   Stats,
   TreatMissingData,
@@ -111,6 +112,20 @@ export class Alarms extends Construct {
     });
     // No alarm on ExecutionsAborted: resolving a problem stops its running execution
     // (services/problems.ts), so aborts are the normal end of a resolved problem.
+  }
+
+  /** A scheduled job's fan-out executions that failed (a unit kept failing) or timed out. */
+  watchJobFanOut(name: string, sm: IStateMachine): void {
+    const options = { period: FIVE_MINUTES, statistic: Stats.SUM };
+    this.add(`${name}-failed`, {
+      metric: new MathExpression({
+        expression: 'failed + timedOut',
+        usingMetrics: { failed: sm.metricFailed(options), timedOut: sm.metricTimedOut(options) },
+        period: FIVE_MINUTES,
+      }),
+      threshold: 1,
+      description: `A run of the scheduled job ${name} failed or timed out: some of its e-mails were not sent. The other work units ran. Open the execution in the Step Functions console: the failed units and their errors are in the WorkUnits output. Fix the cause, then start a new execution of the same state machine with input {} — every e-mail is claimed once, so nobody is mailed twice.`,
+    });
   }
 
   /** 5xx answers of the HTTP API (Lambda errors, timeouts, integration failures). */

@@ -169,6 +169,8 @@ export class KraeftkapacitetStack extends Stack {
     ]);
     for (const fn of this.functions) this.alarms.watchFunction(names.get(fn) ?? fn.node.id, fn);
     this.alarms.watchStateMachine(this.workflow.stateMachine);
+    for (const [jobId, sm] of this.schedules.fanOuts)
+      this.alarms.watchJobFanOut(`job-${jobId.toLowerCase()}`, sm);
     this.alarms.watchHttpServerErrors(this.api.metricServerErrors());
     this.alarms.watchDeadLetters(this.deadLetterQueue);
     this.alarms.watchSes(this.mail.configurationSetName);

@@ -22,11 +22,11 @@ function needsOf(job: JobDefinition): string {
 export function jobsTable(jobs: JobDefinition[] = jobRegistry({})): string {
   const rows = jobs.map(
     (job) =>
-      `| \`${job.id}\` | ${job.description} | \`${cronLine(job.schedule)}\` | ${needsOf(job)} | \`${job.handler}\` |`,
+      `| \`${job.id}\` | ${job.description} | \`${cronLine(job.schedule)}\` | ${needsOf(job)} | ${job.fanOut ? 'fan-out' : 'one invocation'} | \`${job.handler}\` |`,
   );
   return [
-    `| job (\`/local/jobs/<id>\`) | what | when (cron, ${JOB_TIME_ZONE}) | needs | handler |`,
-    '| --- | --- | --- | --- | --- |',
+    `| job (\`/local/jobs/<id>\`) | what | when (cron, ${JOB_TIME_ZONE}) | needs | runs as | handler |`,
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }

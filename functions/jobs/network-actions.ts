@@ -1,9 +1,10 @@
-/** Scheduled: reminds owners of national-network meeting actions that fall due. */
-import middy from '@middy/core';
-import { sendActionReminders } from '../services/networks.ts';
+/** Scheduled, fanned out: one unit per national network, reminding owners of meeting actions that fall due. */
+import { actionReminderUnits, sendActionReminderUnit } from '../services/networks.ts';
+import { fanOutHandler } from './fan-out.ts';
 
-export const handler = middy().handler(async () => {
-  const result = await sendActionReminders();
-  console.log(JSON.stringify({ message: 'network action reminders sent', ...result }));
-  return result;
+export const handler = fanOutHandler({
+  name: 'network action reminders',
+  units: actionReminderUnits,
+  work: sendActionReminderUnit,
+  none: { reminded: 0 },
 });

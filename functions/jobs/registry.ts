@@ -13,6 +13,13 @@
 /** Every schedule is evaluated in this zone, in AWS and locally (09:00 stays 09:00 across DST). */
 export const JOB_TIME_ZONE = 'Europe/Copenhagen';
 
+/**
+ * The state machine a fanned-out job runs (functions/jobs/fan-out.ts), deployed per job and run
+ * locally alike; its Tasks invoke the function named by this substitution variable.
+ */
+export const FAN_OUT_ASL = 'statemachines/job-fan-out.asl.json';
+export const FAN_OUT_FUNCTION_VARIABLE = 'JobFunctionArn';
+
 export const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -46,6 +53,12 @@ export interface JobDefinition {
   readonly handler: string;
   readonly schedule: JobSchedule;
   readonly needs: JobNeeds;
+  /**
+   * The schedule starts the job's fan-out state machine (FAN_OUT_ASL), and the handler is a
+   * `fanOutHandler` (list units, work one unit, summarise); otherwise the schedule invokes the
+   * handler directly.
+   */
+  readonly fanOut?: boolean;
 }
 
 const FIELD = /^(\*|\*\/\d{1,2}|\d{1,2}(-\d{1,2})?(,\d{1,2}(-\d{1,2})?)*)$/;
@@ -89,6 +102,7 @@ export function jobRegistry(env: Record<string, string | undefined> = process.en
       handler: 'functions/jobs/verify-contacts.ts',
       schedule: { minute: '0', hour: '8', weekday: 'MON' },
       needs: { mail: true },
+      fanOut: true,
     },
     {
       id: 'network-actions',
@@ -97,6 +111,7 @@ export function jobRegistry(env: Record<string, string | undefined> = process.en
       handler: 'functions/jobs/network-actions.ts',
       schedule: { minute: '30', hour: '7' },
       needs: { mail: true },
+      fanOut: true,
     },
     {
       id: 'weekly-reminder',
@@ -105,6 +120,7 @@ export function jobRegistry(env: Record<string, string | undefined> = process.en
       handler: 'functions/jobs/weekly-reminder.ts',
       schedule: { minute: '0', hour: '9', weekday: 'MON' },
       needs: { mail: true },
+      fanOut: true,
     },
     {
       id: 'weekly-overview',
@@ -114,6 +130,7 @@ export function jobRegistry(env: Record<string, string | undefined> = process.en
       handler: 'functions/jobs/weekly-overview.ts',
       schedule: { minute: '0', hour: '13', weekday: 'TUE' },
       needs: { mail: true },
+      fanOut: true,
     },
   ];
   for (const job of jobs) assertSchedule(job);

@@ -1,9 +1,10 @@
-/** Scheduled: reminds maintainers of contact entries not verified within the period. */
-import middy from '@middy/core';
-import { sendVerificationReminders } from '../services/contacts.ts';
+/** Scheduled, fanned out: reminds maintainers of contact entries not verified within the period, 25 maintainers a unit. */
+import { sendVerificationReminderUnit, verificationReminderUnits } from '../services/contacts.ts';
+import { fanOutHandler } from './fan-out.ts';
 
-export const handler = middy().handler(async () => {
-  const result = await sendVerificationReminders();
-  console.log(JSON.stringify({ message: 'contact verification reminders sent', ...result }));
-  return result;
+export const handler = fanOutHandler({
+  name: 'contact verification reminders',
+  units: verificationReminderUnits,
+  work: sendVerificationReminderUnit,
+  none: { maintainers: 0, contacts: 0 },
 });

@@ -1,9 +1,10 @@
-/** Scheduled (Tuesdays 13:00 Copenhagen): the overview per cancer type to the departments treating it. */
-import middy from '@middy/core';
-import { sendWeeklyOverviews } from '../services/weekly.ts';
+/** Scheduled (Tuesdays 13:00 Copenhagen), fanned out: one unit per cancer type, its overview to the departments treating it. */
+import { sendWeeklyOverviewUnit, weeklyOverviewUnits } from '../services/weekly.ts';
+import { fanOutHandler } from './fan-out.ts';
 
-export const handler = middy().handler(async () => {
-  const result = await sendWeeklyOverviews();
-  console.log(JSON.stringify({ message: 'weekly overviews sent', ...result }));
-  return result;
+export const handler = fanOutHandler({
+  name: 'weekly overviews',
+  units: weeklyOverviewUnits,
+  work: sendWeeklyOverviewUnit,
+  none: { sent: 0 },
 });

@@ -1,9 +1,10 @@
-/** Scheduled (Mondays 09:00 Copenhagen): reminds departments without a report for the week. */
-import middy from '@middy/core';
-import { sendWeeklyReminders } from '../services/weekly.ts';
+/** Scheduled (Mondays 09:00 Copenhagen), fanned out: reminds departments without a report, 25 departments a unit. */
+import { sendWeeklyReminderUnit, weeklyReminderUnits } from '../services/weekly.ts';
+import { fanOutHandler } from './fan-out.ts';
 
-export const handler = middy().handler(async () => {
-  const result = await sendWeeklyReminders();
-  console.log(JSON.stringify({ message: 'weekly reminders sent', ...result }));
-  return result;
+export const handler = fanOutHandler({
+  name: 'weekly reminders',
+  units: weeklyReminderUnits,
+  work: sendWeeklyReminderUnit,
+  none: { sent: 0, departments: 0 },
 });

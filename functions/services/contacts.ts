@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
 import { deps } from '#adapters/deps.ts';
 import { getContact, getRecord, listContacts, putContact, putRecord } from '#adapters/store.ts';
+import { inBatches } from '#domain/batches.ts';
 import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
 import {
   type ContactFilter,
@@ -154,18 +155,35 @@ export function verifyUrl(token: string): string {
   return `${config().BASE_URL}/kontakter/bekraeft/${token}`;
 }
 
+/** Maintainers with overdue entries, in a batch: one work unit of the contact-verification job. */
+export interface VerificationReminderUnit {
+  maintainers: string[];
+}
+
+/** At most this many maintainers per unit. */
+const MAINTAINERS_PER_UNIT = 25;
+
+/** Every maintainer (lower-case e-mail) with entries not verified within the period, in batches. */
+export async function verificationReminderUnits(): Promise<VerificationReminderUnit[]> {
+  const groups = overdueByMaintainer(await listContacts(), localDate(deps().now()), verifyMonths());
+  return inBatches([...groups.keys()], MAINTAINERS_PER_UNIT).map((maintainers) => ({ maintainers }));
+}
+
 /**
- * E-mails each maintainer whose entries are overdue, with one link confirming them all (or a
- * link to correct them). A maintainer is reminded at most once per repeat period.
+ * E-mails each maintainer of the unit whose entries are (still) overdue, with one link confirming
+ * them all (or a link to correct them). A maintainer is reminded at most once per repeat period.
  */
-export async function sendVerificationReminders(): Promise<{ maintainers: number; contacts: number }> {
+export async function sendVerificationReminderUnit(
+  unit: VerificationReminderUnit,
+): Promise<{ maintainers: number; contacts: number }> {
   const now = deps().now();
-  const today = localDate(now);
   const all = await listContacts();
-  const groups = overdueByMaintainer(all, today, verifyMonths());
+  const groups = overdueByMaintainer(all, localDate(now), verifyMonths());
   let maintainers = 0;
   let contacts = 0;
-  for (const [email, entries] of groups) {
+  for (const email of unit.maintainers) {
+    const entries = groups.get(email);
+    if (!entries) continue;
     const last = await getRecord<{ at: string }>('VERIFYREMIND', email);
     if (last && now.getTime() - Date.parse(last.at) < repeatDays() * 86_400_000) continue;
     const token = randomBytes(24).toString('base64url');

@@ -333,42 +333,59 @@ function markReminded(network: Network, ids: Set<string>, remindedAt: string | u
 }
 
 /**
- * Scheduled: reminds owners of open meeting actions due by tomorrow, once per action.
- * `remindedAt` is the claim, written before sending; only actions this run claimed are sent,
- * and a claim is given back when its send fails, so a retried job neither repeats nor loses one.
+ * Reminds owners of open meeting actions due by tomorrow, once per action, network by network
+ * (the network-actions job runs the same units in parallel). `remindedAt` is the claim, written
+ * before sending; only actions this run claimed are sent, and a claim is given back when its send
+ * fails, so a retried job neither repeats nor loses one.
  */
 export async function sendActionReminders(): Promise<{ reminded: number }> {
+  let reminded = 0;
+  for (const unit of await actionReminderUnits()) reminded += (await sendActionReminderUnit(unit)).reminded;
+  return { reminded };
+}
+
+/** One network with actions to remind: a work unit of the network-actions job. */
+export interface ActionReminderUnit {
+  cancerType: string;
+}
+
+/** The networks with actions due by tomorrow (Copenhagen) that nobody has been reminded of. */
+export async function actionReminderUnits(): Promise<ActionReminderUnit[]> {
+  const until = localDate(addCalendarDays(deps().now(), 1));
+  return (await listNetworks())
+    .filter((network) => actionsToRemind(network, until).length > 0)
+    .map((network) => ({ cancerType: network.cancerType }));
+}
+
+/** Claims the network's due actions, then e-mails each owner; a failed send gives back its claims. */
+export async function sendActionReminderUnit(unit: ActionReminderUnit): Promise<{ reminded: number }> {
   const now = deps().now();
   const at = now.toISOString();
   const until = localDate(addCalendarDays(now, 1));
+  const { cancerType } = unit;
   let reminded = 0;
-  for (const network of await listNetworks()) {
-    if (actionsToRemind(network, until).length === 0) continue;
-    let claimed: { meeting: Meeting; action: MeetingAction }[] = [];
-    await update(network.cancerType, (current) => {
-      claimed = current ? actionsToRemind(current, until) : [];
-      if (claimed.length === 0) return undefined;
-      return markReminded(current as Network, new Set(claimed.map((c) => c.action.id)), at);
+  let claimed: { meeting: Meeting; action: MeetingAction }[] = [];
+  await update(cancerType, (current) => {
+    claimed = current ? actionsToRemind(current, until) : [];
+    if (claimed.length === 0) return undefined;
+    return markReminded(current as Network, new Set(claimed.map((c) => c.action.id)), at);
+  });
+  for (const [index, { meeting, action }] of claimed.entries()) {
+    const mail = actionReminderEmail({
+      cancerTypeName: cancerTypeName(cancerType),
+      meetingDate: meeting.date,
+      action,
+      url: `${config().BASE_URL}/netvaerk/${cancerType}`,
     });
-    for (const [index, { meeting, action }] of claimed.entries()) {
-      const mail = actionReminderEmail({
-        cancerTypeName: cancerTypeName(network.cancerType),
-        meetingDate: meeting.date,
-        action,
-        url: `${config().BASE_URL}/netvaerk/${network.cancerType}`,
-      });
-      try {
-        await deps().mailer.send({ to: action.owner, ...mail, purpose: 'network-action' });
-      } catch (error) {
-        // Give back this claim and the ones not sent yet.
-        const unsent = new Set(claimed.slice(index).map((c) => c.action.id));
-        await update(network.cancerType, (current) =>
-          current ? markReminded(current, unsent, undefined) : undefined,
-        );
-        throw error;
-      }
-      reminded++;
+    try {
+      await deps().mailer.send({ to: action.owner, ...mail, purpose: 'network-action' });
+    } catch (error) {
+      // Give back this claim and the ones not sent yet.
+      const unsent = new Set(claimed.slice(index).map((c) => c.action.id));
+      await update(cancerType, (current) => (current ? markReminded(current, unsent, undefined) : undefined));
+      throw error;
     }
+    reminded++;
   }
   return { reminded };
 }

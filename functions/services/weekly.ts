@@ -11,6 +11,7 @@ import {
   reportedDepartments,
   sendOnceThisWeek,
 } from '#adapters/weekly-store.ts';
+import { inBatches } from '#domain/batches.ts';
 import type { Problem } from '#domain/problem.ts';
 import {
   type Contact,
@@ -432,52 +433,75 @@ function departmentContacts(contacts: Contact[], departmentId: string): Contact[
   return contacts.filter((c) => c.role === 'department' && c.department === departmentId);
 }
 
-/** Weekly: a reminder to every department without a report for the current week. */
-export async function sendWeeklyReminders(): Promise<{ week: string; sent: number; departments: number }> {
+/** A batch of departments to remind: one work unit of the weekly-reminder job. */
+export interface WeeklyReminderUnit {
+  week: string;
+  departments: string[];
+}
+
+/** At most this many departments per unit, so one invocation's mail stays small. */
+const DEPARTMENTS_PER_UNIT = 25;
+
+/** Weekly: the departments without a report for the ISO week, in batches. */
+export async function weeklyReminderUnits(): Promise<WeeklyReminderUnit[]> {
+  const week = isoWeekKey(deps().now());
+  const reported = await reportedDepartments(week);
+  const missing = referenceData()
+    .departments.filter((d) => !reported.has(d.id))
+    .map((d) => d.id);
+  return inBatches(missing, DEPARTMENTS_PER_UNIT).map((departments) => ({ week, departments }));
+}
+
+/** Reminds each contact of the unit's departments, once per week whatever the retries. */
+export async function sendWeeklyReminderUnit(
+  unit: WeeklyReminderUnit,
+): Promise<{ week: string; sent: number; departments: number }> {
   const now = deps().now();
-  const week = isoWeekKey(now);
-  const [reported, contacts] = await Promise.all([reportedDepartments(week), listContacts()]);
+  const { week } = unit;
+  const contacts = await listContacts();
   const deadline = weeklySettings().deadline;
   let sent = 0;
-  let departments = 0;
-  for (const d of referenceData().departments) {
-    if (reported.has(d.id)) continue;
-    departments++;
-    for (const contact of departmentContacts(contacts, d.id)) {
-      const mail = weeklyReminderEmail({
-        recipientName: contact.name,
-        departmentId: d.id,
-        week,
-        now,
-        deadline,
-      });
-      const first = await sendOnceThisWeek(week, `reminder#${contact.email}#${d.id}`, () =>
+  for (const departmentId of unit.departments) {
+    for (const contact of departmentContacts(contacts, departmentId)) {
+      const mail = weeklyReminderEmail({ recipientName: contact.name, departmentId, week, now, deadline });
+      const first = await sendOnceThisWeek(week, `reminder#${contact.email}#${departmentId}`, () =>
         deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-reminder' }),
       );
       if (first) sent++;
     }
   }
-  return { week, sent, departments };
+  return { week, sent, departments: unit.departments.length };
 }
 
-/** Weekly: the overview of each cancer type to every department treating it. */
-export async function sendWeeklyOverviews(): Promise<{ week: string; sent: number }> {
-  const now = deps().now();
-  const week = isoWeekKey(now);
+/** One cancer type's overview to the departments treating it: a work unit of the weekly-overview job. */
+export interface WeeklyOverviewUnit {
+  week: string;
+  cancerType: string;
+}
+
+/** Weekly: every cancer type some department treats. */
+export async function weeklyOverviewUnits(): Promise<WeeklyOverviewUnit[]> {
+  const week = isoWeekKey(deps().now());
+  const treated = new Set(referenceData().departments.flatMap((d) => d.cancerTypes));
+  return referenceData()
+    .cancerTypes.filter((c) => treated.has(c.id))
+    .map((c) => ({ week, cancerType: c.id }));
+}
+
+/** E-mails the cancer type's overview to every department treating it, once per week. */
+export async function sendWeeklyOverviewUnit(
+  unit: WeeklyOverviewUnit,
+): Promise<{ week: string; sent: number }> {
+  const { week, cancerType } = unit;
   const contacts = await listContacts();
+  const mail = weeklyOverviewEmail(await cancerOverview(cancerType, 2));
   let sent = 0;
-  for (const c of referenceData().cancerTypes) {
-    const departments = referenceData().departments.filter((d) => d.cancerTypes.includes(c.id));
-    if (departments.length === 0) continue;
-    const overview = await cancerOverview(c.id, 2);
-    const mail = weeklyOverviewEmail(overview);
-    for (const d of departments) {
-      for (const contact of departmentContacts(contacts, d.id)) {
-        const first = await sendOnceThisWeek(week, `overview#${contact.email}#${c.id}`, () =>
-          deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-overview' }),
-        );
-        if (first) sent++;
-      }
+  for (const d of referenceData().departments.filter((d) => d.cancerTypes.includes(cancerType))) {
+    for (const contact of departmentContacts(contacts, d.id)) {
+      const first = await sendOnceThisWeek(week, `overview#${contact.email}#${cancerType}`, () =>
+        deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-overview' }),
+      );
+      if (first) sent++;
     }
   }
   return { week, sent };

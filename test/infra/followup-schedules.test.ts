@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { jobRegistry } from '../../functions/jobs/registry.ts';
 import { followupEnvironment } from '../../lib/followup-schedules.ts';
 import { scheduleExpressionOf } from '../../lib/schedules.ts';
-import { functionIdWithDescription, resourcesOf, synthOnce, TEST_CONTEXT } from './helpers.ts';
+import {
+  functionIdWithDescription,
+  resourcesOf,
+  scheduleTargetOf,
+  synthOnce,
+  TEST_CONTEXT,
+} from './helpers.ts';
 
 const s = synthOnce(TEST_CONTEXT);
 
@@ -19,7 +25,7 @@ describe('follow-up schedules', () => {
       ScheduleExpressionTimezone: 'Europe/Copenhagen',
       State: 'ENABLED',
       Target: {
-        Arn: { 'Fn::GetAtt': [fn, 'Arn'] },
+        Arn: scheduleTargetOf(s.json, fn),
         DeadLetterConfig: { Arn: Match.anyValue() },
         RetryPolicy: Match.anyValue(),
       },
@@ -34,7 +40,7 @@ describe('follow-up schedules', () => {
     s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 8 ? * MON *)',
       ScheduleExpressionTimezone: 'Europe/Copenhagen',
-      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] } }),
+      Target: Match.objectLike({ Arn: scheduleTargetOf(s.json, fn) }),
     });
   });
 
@@ -46,7 +52,7 @@ describe('follow-up schedules', () => {
     s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(30 7 * * ? *)',
       ScheduleExpressionTimezone: 'Europe/Copenhagen',
-      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] } }),
+      Target: Match.objectLike({ Arn: scheduleTargetOf(s.json, fn) }),
     });
   });
 

@@ -80,6 +80,17 @@ export function functionIdWithDescription(json: Synthesised['json'], description
 }
 
 /**
+ * The logical id of what a job's schedule starts: the job's fan-out state machine (the one whose
+ * Tasks invoke `fnId`) for a fanned-out job, else the function itself.
+ */
+export function scheduleTargetOf(json: Synthesised['json'], fnId: string): Json {
+  const machine = resourcesOf(json, 'AWS::StepFunctions::StateMachine').find(
+    ([, r]) => r.Properties.DefinitionSubstitutions?.JobFunctionArn?.['Fn::GetAtt']?.[0] === fnId,
+  );
+  return machine ? { Ref: machine[0] } : { 'Fn::GetAtt': [fnId, 'Arn'] };
+}
+
+/**
  * Synthesises once for the calling test file (in `beforeAll`) and removes the output afterwards
  * (in `afterAll`). Call it at the top level of the file; read the result inside tests.
  */

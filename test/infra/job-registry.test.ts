@@ -5,11 +5,23 @@
 import { readFileSync } from 'node:fs';
 import { Cron } from 'croner';
 import { afterAll, describe, expect, it } from 'vitest';
-import { constructIdOf, jobRegistry } from '../../functions/jobs/registry.ts';
+import {
+  constructIdOf,
+  FAN_OUT_ASL,
+  FAN_OUT_FUNCTION_VARIABLE,
+  jobRegistry,
+} from '../../functions/jobs/registry.ts';
+import { fromRoot } from '../../lib/paths.ts';
 import { scheduleJobs } from '../../local/jobs.ts';
 import { jobsPage } from '../../local/pages.ts';
 import { jobsTable, README } from '../../scripts/jobs-table.ts';
-import { functionIdWithDescription, resourcesOf, synthOnce, TEST_CONTEXT } from './helpers.ts';
+import {
+  functionIdWithDescription,
+  resourcesOf,
+  scheduleTargetOf,
+  synthOnce,
+  TEST_CONTEXT,
+} from './helpers.ts';
 
 const s = synthOnce(TEST_CONTEXT);
 const jobs = jobRegistry({});
@@ -29,19 +41,26 @@ function asCroner(expression: string): string {
 }
 
 function scheduleOf(fnId: string) {
+  const target = JSON.stringify(scheduleTargetOf(s.json, fnId));
   const schedules = resourcesOf(s.json, 'AWS::Scheduler::Schedule').filter(
-    ([, r]) => r.Properties.Target.Arn['Fn::GetAtt']?.[0] === fnId,
+    ([, r]) => JSON.stringify(r.Properties.Target.Arn) === target,
   );
   expect(schedules).toHaveLength(1);
   return schedules[0]?.[1].Properties;
 }
 
-function actionsOfRole(fnId: string): string[] {
-  const role = s.json.Resources[fnId]?.Properties.Role['Fn::GetAtt'][0];
+type Statement = { Action: string | string[]; Resource: unknown };
+
+function statementsOfRole(role: string): Statement[] {
   return resourcesOf(s.json, 'AWS::IAM::Policy')
-    .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(role))
-    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
-    .flatMap((st: { Action: string | string[] }) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
+    .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+}
+
+const actionsOf = (st: Statement) => (Array.isArray(st.Action) ? st.Action : [st.Action]);
+
+function actionsOfRole(fnId: string): string[] {
+  return statementsOfRole(s.json.Resources[fnId]?.Properties.Role['Fn::GetAtt'][0]).flatMap(actionsOf);
 }
 
 describe('the job registry', () => {
@@ -95,5 +114,79 @@ describe('the job registry', () => {
 
   it('is what the README’s job table shows (regenerate with `npx tsx scripts/jobs-table.ts`)', () => {
     expect(readFileSync(README, 'utf8')).toContain(jobsTable(jobs));
+  });
+});
+
+describe('fanned-out jobs', () => {
+  const fanOut = jobs.filter((j) => j.fanOut);
+  const machineOf = (fnId: string): string => scheduleTargetOf(s.json, fnId).Ref;
+
+  it('are the jobs that mail departments, maintainers or action owners across the country', () => {
+    expect(fanOut.map((j) => j.id).sort()).toEqual([
+      'contact-verification',
+      'network-actions',
+      'weekly-overview',
+      'weekly-reminder',
+    ]);
+  });
+
+  it('each run a Standard state machine, logged and traced, that may invoke its job function and nothing else', () => {
+    for (const job of fanOut) {
+      const fnId = functionIdWithDescription(s.json, job.description);
+      const machine = s.json.Resources[machineOf(fnId)];
+      expect(machine?.Type, job.id).toBe('AWS::StepFunctions::StateMachine');
+      expect(machine?.Properties.StateMachineType).toBe('STANDARD');
+      expect(machine?.Properties.LoggingConfiguration).toMatchObject({
+        Level: 'ALL',
+        IncludeExecutionData: true,
+      });
+      expect(machine?.Properties.TracingConfiguration).toEqual({ Enabled: true });
+      expect(machine?.Properties.DefinitionSubstitutions).toEqual({
+        JobFunctionArn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+      });
+      const invoke = statementsOfRole(machine?.Properties.RoleArn['Fn::GetAtt'][0]).filter((st) =>
+        actionsOf(st).includes('lambda:InvokeFunction'),
+      );
+      expect(invoke.map((st) => st.Resource)).toEqual([{ 'Fn::GetAtt': [fnId, 'Arn'] }]);
+    }
+  });
+
+  it('are started by their schedule, whose role may start that one state machine, with retries and a dead-letter queue', () => {
+    for (const job of fanOut) {
+      const machine = machineOf(functionIdWithDescription(s.json, job.description));
+      const schedule = scheduleOf(functionIdWithDescription(s.json, job.description));
+      expect(schedule.Target.DeadLetterConfig.Arn).toBeDefined();
+      expect(schedule.Target.RetryPolicy.MaximumRetryAttempts).toBe(3);
+      const start = statementsOfRole(schedule.Target.RoleArn['Fn::GetAtt'][0]);
+      expect(start.map((st) => [actionsOf(st), st.Resource])).toEqual([
+        [['states:StartExecution'], { Ref: machine }],
+        [['sqs:SendMessage'], schedule.Target.DeadLetterConfig.Arn],
+      ]);
+    }
+  });
+
+  it('raise an alarm when a run fails or times out', () => {
+    const alarms = resourcesOf(s.json, 'AWS::CloudWatch::Alarm').map(([, a]) => JSON.stringify(a.Properties));
+    for (const job of fanOut) {
+      const machine = machineOf(functionIdWithDescription(s.json, job.description));
+      const alarm = alarms.find((a) => a.includes('ExecutionsFailed') && a.includes(`{"Ref":"${machine}"}`));
+      expect(alarm, job.id).toContain('ExecutionsTimedOut');
+      expect(alarm).toContain(`kraeftkapacitet-test-job-${constructIdOf(job).toLowerCase()}-failed`);
+    }
+  });
+
+  it('work at most a few units at once, and a unit that keeps failing does not stop the others', () => {
+    const asl = JSON.parse(readFileSync(fromRoot(FAN_OUT_ASL), 'utf8'));
+    const map = asl.States.WorkUnits;
+    expect(map.Type).toBe('Map');
+    expect(map.MaxConcurrency).toBeGreaterThan(1);
+    expect(map.MaxConcurrency).toBeLessThanOrEqual(10);
+    const work = map.ItemProcessor.States.WorkUnit;
+    expect(work.Catch).toEqual([
+      expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'UnitFailed' }),
+    ]);
+    for (const task of [asl.States.ListUnits, work, asl.States.Summarise]) {
+      expect(task.Parameters.FunctionName).toBe(`\${${FAN_OUT_FUNCTION_VARIABLE}}`);
+    }
   });
 });

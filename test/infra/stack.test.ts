@@ -12,7 +12,15 @@ import { constructIdOf, jobRegistry } from '../../functions/jobs/registry.ts';
 import { API_THROTTLE } from '../../lib/api.ts';
 import { fromRoot } from '../../lib/paths.ts';
 import { ESCALATION_ASL, LADDER_STEP_VARIABLE } from '../../lib/workflow.ts';
-import { type Json, resourcesOf, type Synthesised, synth, TEST_CONTEXT, theOne } from './helpers.ts';
+import {
+  type CfnJsonResource,
+  type Json,
+  resourcesOf,
+  type Synthesised,
+  synth,
+  TEST_CONTEXT,
+  theOne,
+} from './helpers.ts';
 
 let s: Synthesised;
 /** Logical ids of the functions by role. */
@@ -193,8 +201,11 @@ describe('DynamoDB table', () => {
 });
 
 describe('state machine', () => {
+  /** The escalation state machine (the jobs' fan-out machines are tested in job-registry.test.ts). */
+  const escalation = () => s.json.Resources[stateMachineId] as CfnJsonResource;
+
   it('is a Standard state machine logging ALL events with execution data, traced', () => {
-    const machine = theOne(s.json, 'AWS::StepFunctions::StateMachine');
+    const machine = escalation();
     expect(machine.Properties.StateMachineType).toBe('STANDARD');
     expect(machine.Properties.LoggingConfiguration).toMatchObject({
       Level: 'ALL',
@@ -209,7 +220,7 @@ describe('state machine', () => {
   });
 
   it('deploys exactly the ASL file the local runtime runs, every Task invoking the ladder-step function', () => {
-    const machine = theOne(s.json, 'AWS::StepFunctions::StateMachine');
+    const machine = escalation();
     // DefinitionBody.fromFile uploads the file as an asset; read what will be uploaded.
     const key: string = machine.Properties.DefinitionS3Location.Key;
     const deployed = readFileSync(join(s.outdir, `asset.${key}`), 'utf8');
@@ -233,7 +244,7 @@ describe('state machine', () => {
   });
 
   it('may invoke the ladder-step function and nothing else; the ladder step may start a new execution of it', () => {
-    const smRole = theOne(s.json, 'AWS::StepFunctions::StateMachine').Properties.RoleArn['Fn::GetAtt'][0];
+    const smRole = escalation().Properties.RoleArn['Fn::GetAtt'][0];
     const invoke = statements().filter(
       (x) => x.roles.includes(smRole) && actionsOf(x.statement).includes('lambda:InvokeFunction'),
     );

@@ -2,7 +2,13 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { weeklyEnvironment } from '../../lib/weekly-schedules.ts';
-import { functionIdWithDescription, resourcesOf, synthOnce, TEST_CONTEXT } from './helpers.ts';
+import {
+  functionIdWithDescription,
+  resourcesOf,
+  scheduleTargetOf,
+  synthOnce,
+  TEST_CONTEXT,
+} from './helpers.ts';
 
 const s = synthOnce(TEST_CONTEXT);
 
@@ -17,7 +23,7 @@ describe('weekly exchange schedules', () => {
       ScheduleExpressionTimezone: 'Europe/Copenhagen',
       State: 'ENABLED',
       Target: {
-        Arn: { 'Fn::GetAtt': [fn, 'Arn'] },
+        Arn: scheduleTargetOf(s.json, fn),
         DeadLetterConfig: { Arn: Match.anyValue() },
         RetryPolicy: Match.anyValue(),
       },
@@ -29,7 +35,7 @@ describe('weekly exchange schedules', () => {
     s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 13 ? * TUE *)',
       ScheduleExpressionTimezone: 'Europe/Copenhagen',
-      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] } }),
+      Target: Match.objectLike({ Arn: scheduleTargetOf(s.json, fn) }),
     });
   });
 
