@@ -7,6 +7,7 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditForEntity } from '../../functions/adapters/followup-store.ts';
 import { listRegionQuarterHistory } from '../../functions/adapters/monitoring-store.ts';
+import { prepareQuarterlyStatus } from '../../functions/services/quarterly.ts';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
 import { Client, waitFor } from './client.ts';
 
@@ -228,6 +229,12 @@ describe('monitoring uploads', () => {
     });
     expect(outsider.status).toBe(403);
     expect((await api(SECRETARIAT).get('/api/monitoring/waiting-times?year=1999')).status).toBe(400);
+  });
+
+  it('gives the quarterly status the quarter’s national figures', async () => {
+    const status = await prepareQuarterlyStatus('2023-Q1');
+    expect(status.monitoring?.national).toMatchObject({ pathways: 2, within: 1 });
+    expect((await prepareQuarterlyStatus('2022-Q4')).monitoring).toBeNull();
   });
 
   it('describes the monitoring API in the OpenAPI document', async () => {
