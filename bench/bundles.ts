@@ -3,18 +3,24 @@
  * and its cold import time in a fresh Node process beside an empty module's.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { median } from './stats.ts';
 
-/** Every Lambda of the stack: the HTTP API, the ladder step and each job in functions/jobs/. */
+/**
+ * Every Lambda of the stack: the HTTP API, the ladder step and each handler in functions/jobs/
+ * (the files there that export one; the job registry and the fan-out helper are not functions).
+ */
 export const LAMBDA_ENTRIES: Record<string, string> = {
   api: 'functions/http/api.ts',
   'ladder-step': 'functions/workflow/ladder-step.ts',
   ...Object.fromEntries(
     readdirSync('functions/jobs')
-      .filter((f) => f.endsWith('.ts'))
+      .filter(
+        (f) =>
+          f.endsWith('.ts') && /export const handler\b/.test(readFileSync(`functions/jobs/${f}`, 'utf8')),
+      )
       .sort()
       .map((f) => [basename(f, '.ts'), `functions/jobs/${f}`]),
   ),

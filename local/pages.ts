@@ -8,7 +8,7 @@ import type { HttpResult } from '../functions/http/types.ts';
 import { cronLine, jobRegistry } from '../functions/jobs/registry.ts';
 import { createSignInToken } from '../functions/services/auth.ts';
 import { html } from '../functions/web/html.ts';
-import { layout, notice, ROLE_LABELS } from '../functions/web/layout.ts';
+import { layout, notice, roleLabel } from '../functions/web/layout.ts';
 import { runJob as runLocalJob } from './jobs.ts';
 import { demoToken, demoUsers } from './seed.ts';
 
@@ -61,7 +61,7 @@ export async function demoUsersPage(wantsJson: boolean): Promise<HttpResult> {
 <thead><tr><th scope="col">Navn</th><th scope="col">Rolle</th><th scope="col">Tilknytning</th><th scope="col">Log ind</th><th scope="col">API-token</th></tr></thead>
 <tbody>${users.map(
     (u) =>
-      html`<tr data-email="${u.email}"><td>${u.name}<br><small>${u.email}</small></td><td>${ROLE_LABELS[u.role] ?? u.role}</td><td>${u.department ?? u.hospital ?? u.region ?? ''}${u.cancerTypes.length ? ` (${u.cancerTypes.join(', ')})` : ''}</td><td>${u.signInUrl ? html`<a href="${u.signInUrl.slice(base.length)}">Log ind som ${u.name}</a>` : ''}</td><td><code>${u.apiToken ?? ''}</code></td></tr>`,
+      html`<tr data-email="${u.email}"><td>${u.name}<br><small>${u.email}</small></td><td>${roleLabel(u.role)}</td><td>${u.department ?? u.hospital ?? u.region ?? ''}${u.cancerTypes.length ? ` (${u.cancerTypes.join(', ')})` : ''}</td><td>${u.signInUrl ? html`<a href="${u.signInUrl.slice(base.length)}">Log ind som ${u.name}</a>` : ''}</td><td><code>${u.apiToken ?? ''}</code></td></tr>`,
   )}</tbody></table>`;
   return htmlResponse(layout({ title: 'Demo-brugere', body }));
 }

@@ -10,17 +10,29 @@ import { type PathwayType, pathwayTypeSchema, referenceData, type TreatmentModal
 
 /** Free text: trimmed, bounded, and never a CPR number. */
 export function freeText(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `Teksten må højst være ${max} tegn.`)
-    .refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA);
+  return (
+    z
+      .string()
+      .trim()
+      // Never cut: text over the limit is refused, saying how long it is.
+      .refine((t) => [...t].length <= max, {
+        error: (issue) =>
+          `Teksten er for lang: højst ${max.toLocaleString('da-DK')} tegn (der er ${[...String(issue.input)].length.toLocaleString('da-DK')}).`,
+      })
+      .refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA)
+  );
 }
 
 const isoDate = z.iso.date({ error: 'Angiv en dato (åååå-mm-dd).' });
 
 export const SCOPES = SCOPE_LIST.ids;
 export const SCOPE_LABELS: Record<Scope, string> = SCOPE_LIST.labels('da');
+
+/** Longest description of a problem, in characters. */
+export const DESCRIPTION_MAX = 2000;
+/** Longest note on an offer, a receipt or a resolution. */
+export const OFFER_NOTE_MAX = 500;
+export const RESOLVE_NOTE_MAX = 1000;
 
 export const problemReportSchema = z
   .object({
@@ -51,7 +63,7 @@ export const problemReportSchema = z
       ),
     longLasting: z.boolean().default(false),
     scope: SCOPE_LIST.schema('Vælg hvor mange der er berørt.'),
-    description: freeText(2000).default(''),
+    description: freeText(DESCRIPTION_MAX).default(''),
   })
   .superRefine(
     (report, ctx) => {
@@ -127,11 +139,11 @@ export const offerSchema = z.object({
     .max(1000, 'Angiv højst 1.000 patienter.'),
   modality: WAIT_PATHWAY_LIST.schema('Vælg hvilken behandling I kan tilbyde.'),
   earliest: isoDate,
-  note: freeText(500).default(''),
+  note: freeText(OFFER_NOTE_MAX).default(''),
 });
 export type Offer = z.infer<typeof offerSchema>;
 
-export const resolveSchema = z.object({ note: freeText(1000).default('') });
+export const resolveSchema = z.object({ note: freeText(RESOLVE_NOTE_MAX).default('') });
 export const acknowledgeSchema = z.object({ note: freeText(500).default('') });
 
 /** Turns a zod error into `{ field: message }` for re-rendering a form next to each field. */

@@ -42,6 +42,9 @@ const days = z.coerce
 const optionalDays = z.preprocess((v) => (v === '' || v === null ? undefined : v), days.optional());
 
 /** One department's figures for one cancer type in one week. */
+/** Longest comment on a weekly report line, in characters. */
+export const COMMENT_MAX = 500;
+
 export const weeklyEntrySchema = z.object({
   cancerType: z.string({ error: 'Angiv kræftform.' }).min(1, 'Angiv kræftform.'),
   udredningDays: optionalDays,
@@ -52,7 +55,7 @@ export const weeklyEntrySchema = z.object({
     .int('Angiv ledig kapacitet som et helt tal.')
     .min(0, 'Ledig kapacitet kan ikke være negativ.')
     .max(1000, 'Angiv højst 1.000 patienter.'),
-  comment: freeText(500).default(''),
+  comment: freeText(COMMENT_MAX).default(''),
 });
 export type WeeklyEntry = z.infer<typeof weeklyEntrySchema>;
 

@@ -5,9 +5,11 @@
  * Idempotency-Key. The work is in services.
  */
 import { CPR_MESSAGE_DA, containsCprNumber } from '#domain/cpr.ts';
+import { languageCookieFor, resolveLanguage } from '#web/i18n/language.ts';
 import { withIdempotency } from './idempotency.ts';
 import { identify } from './identity.ts';
 import { httpChain } from './middleware.ts';
+import { rememberRequest, requestFor } from './page-context.ts';
 import { createRouter } from './router.ts';
 import { contactRoutes } from './routes/contact-routes.ts';
 import { followupRoutes } from './routes/followup-routes.ts';
@@ -87,16 +89,17 @@ export function toRequest(event: HttpEvent): Request {
       : event.body
     : '';
   const query = new URLSearchParams(event.rawQueryString ?? '');
+  const cookies = parseCookies(event);
   return {
     method: event.requestContext.http.method.toUpperCase(),
     path: event.rawPath,
     params: decodedParams(event),
     query,
     headers,
-    cookies: parseCookies(event),
+    cookies,
     body,
     wantsJson: event.rawPath.startsWith('/api/') || (headers.accept ?? '').includes('application/json'),
-    lang: query.get('lang') === 'en' ? 'en' : 'da',
+    lang: resolveLanguage({ query, cookies, headers }),
   };
 }
 
@@ -109,13 +112,30 @@ function checkAddress(req: Request): void {
 
 async function run(route: Route, event: HttpEvent): Promise<HttpResult> {
   const req = toRequest(event);
+  rememberRequest(event, req);
   checkAddress(req);
   await identify(req);
-  return route.idempotency
+  const result = await (route.idempotency
     ? withIdempotency(req, route.idempotency, () => route.handler(req))
-    : route.handler(req);
+    : route.handler(req));
+  // `?lang=` is remembered, so the next page keeps the chosen language.
+  const languageCookie = languageCookieFor(req);
+  return languageCookie ? { ...result, cookies: [...(result.cookies ?? []), languageCookie] } : result;
+}
+
+/** For an error page: the request's language and signed-in person, also when no route matched. */
+async function errorPageRequest(event: HttpEvent): Promise<Request | undefined> {
+  const known = requestFor(event);
+  if (known) return known;
+  try {
+    const req = toRequest({ ...event, pathParameters: {} });
+    await identify(req);
+    return req;
+  } catch {
+    return undefined;
+  }
 }
 
 let router = createRouter(routes, run);
 
-export const handler = httpChain((event) => router(event));
+export const handler = httpChain((event) => router(event), { requestFor: errorPageRequest });

@@ -9,10 +9,12 @@ import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { html } from '#web/html.ts';
+import { type Lang, t } from '#web/i18n/index.ts';
 import { layout } from '#web/layout.ts';
 import { ForbiddenError, NotFoundError } from '../services/actors.ts';
+import { pageContext } from './page-context.ts';
 import { htmlResponse, jsonResponse, redirect } from './respond.ts';
-import { HttpError, type HttpEvent, type HttpResult } from './types.ts';
+import { HttpError, type HttpEvent, type HttpResult, type Request } from './types.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -80,44 +82,54 @@ function serviceErrors(): MiddlewareObj<HttpEvent, HttpResult> {
   };
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Forespørgslen kunne ikke behandles',
-  401: 'Du skal være logget ind',
-  403: 'Du har ikke adgang',
-  404: 'Siden findes ikke',
-  405: 'Metoden er ikke tilladt',
-  409: 'Konflikt',
-  413: 'Indholdet er for stort',
-  415: 'Formatet understøttes ikke',
-  422: 'Forespørgslen kunne ikke behandles',
-  500: 'Der skete en fejl',
-};
+const TITLE_KEYS = {
+  400: 'error.400',
+  401: 'error.401',
+  403: 'error.403',
+  404: 'error.404',
+  405: 'error.405',
+  409: 'error.409',
+  413: 'error.413',
+  415: 'error.415',
+  422: 'error.400',
+  500: 'error.500',
+} as const;
+
+function errorTitle(status: number, lang: Lang): string {
+  const key = TITLE_KEYS[status as keyof typeof TITLE_KEYS];
+  return key ? t(lang, key) : t(lang, 'error.generic');
+}
 
 /**
  * Renders what middy's error handler decided (status and a message safe to show) as a Danish
  * page or a JSON `{ error, fields }`; a person not signed in is sent to the sign-in page instead.
  */
-function errorPage(): MiddlewareObj<HttpEvent, HttpResult> {
+function errorPage(
+  requestFor?: (event: HttpEvent) => Promise<Request | undefined>,
+): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: async (request) => {
       const event = request.event;
       const status = request.response?.statusCode ?? 500;
       const error = request.error as Partial<HttpError> | undefined;
       const exposed = status < 500 && typeof error?.message === 'string';
-      const message = exposed ? (error?.message as string) : UNEXPECTED_ERROR_DA;
+      // The request as parsed before the failure: the page keeps the person's header and language.
+      const req = wantsJson(event) ? undefined : await requestFor?.(event);
+      const lang = req?.lang ?? 'da';
+      const message = exposed ? (error?.message as string) : t(lang, 'error.unexpected');
       const details = exposed ? error?.details : undefined;
       const method = event.requestContext?.http?.method;
       if (status === 401 && !wantsJson(event) && (method === 'GET' || method === 'HEAD')) {
         request.response = redirect(`/log-ind?next=${encodeURIComponent(details?.next ?? event.rawPath)}`);
         return;
       }
-      const title = TITLES[status] ?? 'Fejl';
       request.response = wantsJson(event)
         ? jsonResponse({ error: message, ...(details ? { fields: details } : {}) }, status)
         : htmlResponse(
             layout({
-              title,
-              body: html`<h1>${title}</h1><p>${message}</p><p><a href="/">Til forsiden</a></p>`,
+              title: errorTitle(status, lang),
+              body: html`<h1>${errorTitle(status, lang)}</h1><p>${message}</p><p><a href="/">${t(lang, 'error.toFrontPage')}</a></p>`,
+              ...(req ? pageContext(req) : {}),
             }),
             status,
           );
@@ -140,13 +152,17 @@ function logUnexpected(log: (message: string, error: unknown) => void) {
  */
 export function httpChain(
   router: (event: HttpEvent) => Promise<HttpResult>,
-  options: { log?: (message: string, error: unknown) => void } = {},
+  options: {
+    log?: (message: string, error: unknown) => void;
+    /** The parsed request behind an event, so an error page keeps the header and language. */
+    requestFor?: (event: HttpEvent) => Promise<Request | undefined>;
+  } = {},
 ): MiddyfiedHandler<HttpEvent, HttpResult> {
   const log = options.log ?? ((message, error) => console.error(message, error));
   return middy<HttpEvent, HttpResult>()
     .use(httpHeaderNormalizer())
     .use(securityHeaders())
-    .use(errorPage())
+    .use(errorPage(options.requestFor))
     .use(httpErrorHandler({ logger: logUnexpected(log), fallbackMessage: UNEXPECTED_ERROR_DA }))
     .use(serviceErrors())
     .use(bodyLimit())

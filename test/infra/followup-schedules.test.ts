@@ -72,10 +72,11 @@ describe('follow-up schedules', () => {
   });
 
   it('take the quarterly date from the environment', () => {
-    const quarterly = jobRegistry({ QUARTERLY_STATUS_DAY: '3', QUARTERLY_STATUS_HOUR: '6' }).find(
+    const [quarterly] = jobRegistry({ QUARTERLY_STATUS_DAY: '3', QUARTERLY_STATUS_HOUR: '6' }).filter(
       (j) => j.id === 'quarterly-status',
     );
-    const expression = scheduleExpressionOf(quarterly?.schedule ?? { minute: '' });
+    if (!quarterly) throw new Error('no quarterly-status job');
+    const expression = scheduleExpressionOf(quarterly.schedule);
     expect(expression.expressionString).toBe('cron(0 6 3 1,4,7,10 ? *)');
     expect(expression.timeZone?.timezoneName).toBe('Europe/Copenhagen');
     expect(() => jobRegistry({ QUARTERLY_STATUS_DAY: '31' })).toThrow(/QUARTERLY_STATUS_DAY/);

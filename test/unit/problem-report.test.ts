@@ -135,7 +135,7 @@ describe('problemReportSchema: the capacity problem form', () => {
 
   it('refuses a description longer than 2000 characters, but accepts exactly 2000', () => {
     expect(errorsFor({ ...validReport, description: 'x'.repeat(2001) })).toEqual({
-      description: 'Teksten må højst være 2000 tegn.',
+      description: 'Teksten er for lang: højst 2.000 tegn (der er 2.001).',
     });
     expect(errorsFor({ ...validReport, description: 'x'.repeat(2000) })).toEqual({});
   });
@@ -200,7 +200,7 @@ describe('offerSchema: offering capacity to a reported problem', () => {
 
   it('refuses a note longer than 500 characters', () => {
     expect(offerErrorsFor({ ...validOffer, note: 'x'.repeat(501) })).toEqual({
-      note: 'Teksten må højst være 500 tegn.',
+      note: 'Teksten er for lang: højst 500 tegn (der er 501).',
     });
   });
 });

@@ -14,8 +14,6 @@ import {
 } from '#domain/contact-lists.ts';
 import type { Contact } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
-import type { html } from '#web/html.ts';
-import { layout } from '#web/layout.ts';
 import { contactFormPage, importPage, phoneListPage, verifyPage } from '#web/views/contacts.ts';
 import { ForbiddenError } from '../../services/actors.ts';
 import {
@@ -29,12 +27,11 @@ import {
 } from '../../services/contacts.ts';
 import { asString, fromForm, parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
-import { csvResponse, htmlResponse, jsonResponse, redirect } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
 
-function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
-  return htmlResponse(layout({ title, body, user: req.actor, csrf: req.csrf }), status);
-}
+import { page } from '../page-context.ts';
+import { csvResponse, jsonResponse, redirect } from '../respond.ts';
+
+import { HttpError, type Request, type Route } from '../types.ts';
 
 function filterFrom(req: Request): ContactFilter {
   const pick = (name: string) => req.query.get(name)?.trim() || undefined;

@@ -7,19 +7,16 @@ import {
   listQuarterlyStatuses,
 } from '#adapters/followup-store.ts';
 import { QUARTER_PATTERN, quarterlyStatusCsv } from '#domain/quarterly.ts';
-import type { html } from '#web/html.ts';
-import { layout } from '#web/layout.ts';
 import { auditPage, quarterlyListPage, quarterlyStatusPage } from '#web/views/followup.ts';
 import { ForbiddenError } from '../../services/actors.ts';
 import { prepareQuarterlyStatus, QuarterNotStartedError } from '../../services/quarterly.ts';
 import { parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
-import { csvResponse, htmlResponse, jsonResponse, redirect } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
 
-function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
-  return htmlResponse(layout({ title, body, user: req.actor, csrf: req.csrf }), status);
-}
+import { page } from '../page-context.ts';
+import { csvResponse, jsonResponse, redirect } from '../respond.ts';
+
+import { HttpError, type Request, type Route } from '../types.ts';
 
 /** The circle, the secretariat and administrators; the status names no patients, only counts. */
 function mayReadStatus(role: string): boolean {

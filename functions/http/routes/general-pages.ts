@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { config } from '#adapters/config.ts';
 import { deps } from '#adapters/deps.ts';
 import { signInEmail } from '#web/emails.ts';
+import { FIELDS_SCRIPT } from '#web/fields.ts';
 import { html } from '#web/html.ts';
-import { layout } from '#web/layout.ts';
 import { confirmSignInPage, signInPage } from '#web/views/auth-pages.ts';
 import {
   createSignInToken,
@@ -16,7 +16,8 @@ import {
 } from '../../services/auth.ts';
 import { asString, parseForm } from '../forms.ts';
 import { checkCsrf, clearSessionCookie, sessionCookie } from '../identity.ts';
-import { htmlResponse, jsonResponse, redirect } from '../respond.ts';
+import { page } from '../page-context.ts';
+import { jsonResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
 /** Only same-site paths may follow a sign-in (no open redirect). */
@@ -37,24 +38,21 @@ async function home(req: Request) {
   <li><a href="/api/openapi.json">API for regionale systemer (OpenAPI)</a></li>
 </ul>
 <p>Systemet indeholder aldrig patientdata – kun kapacitet, ventetider og kontakter.</p>`;
-  return htmlResponse(layout({ title: 'Forside', body, user: req.actor, csrf: req.csrf }));
+  return page(req, 'Forside', body);
 }
 
 async function showSignIn(req: Request) {
-  return htmlResponse(
-    layout({ title: 'Log ind', body: signInPage({ next: req.query.get('next') ?? undefined }) }),
-  );
+  return page(req, 'Log ind', signInPage({ next: req.query.get('next') ?? undefined }));
 }
 
 async function requestSignIn(req: Request) {
   const form = parseForm(req.body);
   const email = z.email().safeParse(asString(form.email)?.trim().toLowerCase());
   if (!email.success) {
-    return htmlResponse(
-      layout({
-        title: 'Log ind',
-        body: signInPage({ error: 'Skriv en gyldig e-mailadresse.', next: asString(form.next) }),
-      }),
+    return page(
+      req,
+      'Log ind',
+      signInPage({ error: 'Skriv en gyldig e-mailadresse.', next: asString(form.next) }),
       400,
     );
   }
@@ -65,7 +63,7 @@ async function requestSignIn(req: Request) {
     await deps().mailer.send({ to: user.email, ...mail, purpose: 'sign-in' });
   }
   // The same answer whether or not the address is known: no account enumeration.
-  return htmlResponse(layout({ title: 'Log ind', body: signInPage({ sent: true }) }));
+  return page(req, 'Log ind', signInPage({ sent: true }));
 }
 
 async function confirmSignIn(req: Request) {
@@ -74,7 +72,7 @@ async function confirmSignIn(req: Request) {
   const user = link ? await getUser(link.email) : undefined;
   if (!link || !user)
     throw new HttpError(404, 'Login-linket er ugyldigt, brugt eller udløbet. Bed om et nyt.');
-  return htmlResponse(layout({ title: 'Log ind', body: confirmSignInPage({ token, name: user.name }) }));
+  return page(req, 'Log ind', confirmSignInPage({ token, name: user.name }));
 }
 
 /** A sign-in POST must come from our own page (no login CSRF with someone else's link). */
@@ -113,4 +111,13 @@ export const generalRoutes: Route[] = [
   { method: 'GET', path: '/log-ind/link/:token', handler: confirmSignIn },
   { method: 'POST', path: '/log-ind/link/:token', handler: completeSignIn },
   { method: 'POST', path: '/log-ud', handler: signOut },
+  {
+    method: 'GET',
+    path: '/skript/felter.js',
+    handler: async () => ({
+      statusCode: 200,
+      headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' },
+      body: FIELDS_SCRIPT,
+    }),
+  },
 ];

@@ -4,8 +4,7 @@ import { listNetworks } from '#adapters/followup-store.ts';
 import { memberSchema, parseMeetingForm, stateDecisionSchema } from '#domain/networks.ts';
 import { fieldErrors } from '#domain/problem.ts';
 import { referenceData } from '#domain/reference.ts';
-import type { html } from '#web/html.ts';
-import { layout, notice } from '#web/layout.ts';
+import { notice } from '#web/layout.ts';
 import { networkListPage, networkPage } from '#web/views/networks.ts';
 import type { Actor } from '../../services/actors.ts';
 import {
@@ -20,12 +19,9 @@ import {
 } from '../../services/networks.ts';
 import { asString, parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
-import { htmlResponse, redirect } from '../respond.ts';
+import { page } from '../page-context.ts';
+import { redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
-
-function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
-  return htmlResponse(layout({ title, body, user: req.actor, csrf: req.csrf }), status);
-}
 
 const FLASH: Record<string, [string, string]> = {
   status: ['Beslutningen er registreret', 'Netværkets status og historik er opdateret.'],

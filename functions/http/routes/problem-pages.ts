@@ -13,7 +13,7 @@ import { problemsToCsv } from '#domain/problem-facts.ts';
 import { findDepartment, referenceData } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import { html } from '#web/html.ts';
-import { layout, notice } from '#web/layout.ts';
+import { notice } from '#web/layout.ts';
 import { type FormValues, problemForm } from '#web/views/problem-form.ts';
 import { actionForms, problemList, problemPage, receiptPage } from '#web/views/problem-page.ts';
 import type { Actor } from '../../services/actors.ts';
@@ -28,12 +28,11 @@ import {
 } from '../../services/problems.ts';
 import { asString, fromForm, parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
-import { csvResponse, htmlResponse, redirect } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
 
-function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
-  return htmlResponse(layout({ title, body, user: req.actor, csrf: req.csrf }), status);
-}
+import { page } from '../page-context.ts';
+import { csvResponse, redirect } from '../respond.ts';
+
+import { HttpError, type Request, type Route } from '../types.ts';
 
 function departmentsFor(actor: Actor) {
   return referenceData()
@@ -70,7 +69,7 @@ async function showForm(req: Request) {
     values.departmentId = q.get('departmentId') ?? undefined;
   for (const key of ['cancerType', 'description', 'patientsAtRisk'] as const) {
     const value = q.get(key);
-    if (value) values[key] = value.slice(0, 2000);
+    if (value) values[key] = value;
   }
   for (const key of ['pathwayTypes', 'modalities'] as const) if (q.has(key)) values[key] = q.getAll(key);
   return page(

@@ -15,7 +15,7 @@ import {
   weeklySubmissionSchema,
 } from '#domain/weekly.ts';
 import { html } from '#web/html.ts';
-import { layout, notice } from '#web/layout.ts';
+import { notice } from '#web/layout.ts';
 import {
   cancerPage,
   type FormValues,
@@ -35,12 +35,9 @@ import {
 } from '../../services/weekly.ts';
 import { asString, fromForm, parseForm, toForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
-import { htmlResponse, redirect } from '../respond.ts';
+import { page } from '../page-context.ts';
+import { redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
-
-function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
-  return htmlResponse(layout({ title, body, user: req.actor, csrf: req.csrf }), status);
-}
 
 /**
  * Form fields `<cancerType>.<field>[.<modality>]` → the submission the JSON API takes: one entry

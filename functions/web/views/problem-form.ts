@@ -1,6 +1,10 @@
 /** The capacity-problem report form, re-rendered with the person's values and field errors. */
+
 import { PATHWAY_TYPE_LIST, SCOPE_LIST, TREATMENT_MODALITY_LIST } from '#domain/lists.ts';
+import { DESCRIPTION_MAX } from '#domain/problem.ts';
 import { type Department, referenceData } from '#domain/reference.ts';
+import { fieldError, limited } from '../fields.ts';
+
 import { html, type Raw } from '../html.ts';
 import { errorSummary } from '../layout.ts';
 
@@ -9,12 +13,6 @@ export type FormValues = Record<string, string | string[] | undefined>;
 function has(values: FormValues, key: string, option: string): boolean {
   const v = values[key];
   return Array.isArray(v) ? v.includes(option) : v === option;
-}
-
-function fieldError(errors: Record<string, string>, field: string): Raw {
-  return errors[field]
-    ? html`<span class="form-error-message" id="${field}-fejl"><span class="sr-only">Fejl: </span>${errors[field]}</span>`
-    : html``;
 }
 
 function group(errors: Record<string, string>, field: string, content: Raw): Raw {
@@ -32,6 +30,13 @@ export function problemForm(args: {
   const cancerTypes = referenceData().cancerTypes;
   const describedBy = (field: string) => (errors[field] ? `${field}-fejl` : undefined);
   const v = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
+  const description = limited(
+    'description',
+    DESCRIPTION_MAX,
+    v('description'),
+    'da',
+    errors.description ? ['description-fejl'] : [],
+  );
   return html`
 <h1>Indberet kapacitetsproblem</h1>
 <p class="font-lead">Brug formularen, når jeres afdeling har eller forudser et kapacitetsproblem, så patienter risikerer at overskride den maksimale ventetid. Skriv aldrig CPR-numre eller andre patientoplysninger.</p>
@@ -118,7 +123,8 @@ ${errorSummary(errors)}
     html`<label class="form-label" for="description">Kort beskrivelse (valgfri)</label>
     <span class="form-hint">Fx årsag og hvad I allerede har forsøgt. Ingen patientoplysninger.</span>
     ${fieldError(errors, 'description')}
-    <textarea class="form-input" id="description" name="description" rows="4" maxlength="2000" aria-describedby="${describedBy('description')}">${v('description')}</textarea>`,
+    <textarea class="form-input" id="description" name="description" rows="4" ${description.attrs}>${v('description')}</textarea>
+    ${description.counter}`,
   )}
   <button class="button button-primary" type="submit">Indberet</button>
 </form>`;

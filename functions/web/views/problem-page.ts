@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { StoredRecipient, TimelineEvent } from '#adapters/store.ts';
 import { LEVEL_NAMES } from '#domain/ladder.ts';
 import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
-import type { Problem } from '#domain/problem.ts';
+import { OFFER_NOTE_MAX, type Problem, RESOLVE_NOTE_MAX } from '#domain/problem.ts';
 import { type Fact, reportFacts, stateFacts } from '#domain/problem-facts.ts';
 import { cancerTypeName, findDepartment, regionName } from '#domain/reference.ts';
 import { formatDateTime } from '#domain/time.ts';
+import { limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
-import { errorSummary, ROLE_LABELS } from '../layout.ts';
+import { errorSummary, roleLabel } from '../layout.ts';
 
 export function statusBadge(problem: Problem): Raw {
   if (problem.status === 'resolved') return html`<span class="kk-badge resolved">Løst</span>`;
@@ -39,7 +40,7 @@ export function recipientTable(recipients: StoredRecipient[]): Raw {
   return html`<table class="table table--compact">
   <caption class="sr-only">Kontaktede</caption>
   <thead><tr><th scope="col">Navn</th><th scope="col">Rolle</th><th scope="col">Niveau</th><th scope="col">Første kontakt</th><th scope="col">Status</th></tr></thead>
-  <tbody>${recipients.map((r) => html`<tr><td>${r.name}<br><small>${r.email}</small></td><td>${ROLE_LABELS[r.role] ?? r.role}${r.kind === 'informed' ? ' (orienteret)' : ''}</td><td>${[...new Set(r.levels)].join(', ')}</td><td>${formatDateTime(r.firstNotifiedAt)}</td><td>${r.unreachable ? html`<strong>Kunne ikke nås</strong>` : 'Sendt'}</td></tr>`)}</tbody>
+  <tbody>${recipients.map((r) => html`<tr><td>${r.name}<br><small>${r.email}</small></td><td>${roleLabel(r.role)}${r.kind === 'informed' ? ' (orienteret)' : ''}</td><td>${[...new Set(r.levels)].join(', ')}</td><td>${formatDateTime(r.firstNotifiedAt)}</td><td>${r.unreachable ? html`<strong>Kunne ikke nås</strong>` : 'Sendt'}</td></tr>`)}</tbody>
 </table>`;
 }
 
@@ -98,6 +99,8 @@ export function actionForms(args: {
   const { action, csrf, mayRespond, mayResolve, problem, errors = {}, values = {} } = args;
   if (problem.status === 'resolved')
     return html`<p class="alert alert-success"><span class="alert-body">Sagen er løst. Der skal ikke gøres mere.</span></p>`;
+  const resolveNote = limited('resolve-note', RESOLVE_NOTE_MAX, '');
+  const offerNote = limited('offer-note', OFFER_NOTE_MAX, '');
   const hidden = csrf ? html`<input type="hidden" name="csrf" value="${csrf}">` : '';
   const err = (field: string) =>
     errors[field] ? html`<span class="form-error-message" id="${field}-fejl">${errors[field]}</span>` : '';
@@ -110,7 +113,7 @@ ${
   <h2>Markér som løst</h2>
   <p>Når problemet er løst, stopper eskaleringen straks, og alle kontaktede får besked.</p>
   <div class="form-group"><label class="form-label" for="resolve-note">Bemærkning (valgfri)</label>${err('note')}
-  <textarea class="form-input" id="resolve-note" name="note" rows="2" maxlength="1000"></textarea></div>
+  <textarea class="form-input" id="resolve-note" name="note" rows="2" ${resolveNote.attrs}></textarea>${resolveNote.counter}</div>
   <button class="button button-primary" type="submit">Markér som løst</button>
 </form>`
     : ''
@@ -129,7 +132,7 @@ ${
   <div class="form-group${errors.earliest ? ' form-error' : ''}"><label class="form-label" for="earliest">Tidligst fra</label>${err('earliest')}
   <input class="form-input input-width-s" type="date" id="earliest" name="earliest" value="${values.earliest ?? ''}"></div>
   <div class="form-group"><label class="form-label" for="offer-note">Bemærkning (valgfri)</label>
-  <textarea class="form-input" id="offer-note" name="note" rows="2" maxlength="500"></textarea></div>
+  <textarea class="form-input" id="offer-note" name="note" rows="2" ${offerNote.attrs}></textarea>${offerNote.counter}</div>
   <button class="button button-primary" type="submit">Send tilbud</button>
 </form>
 <form method="post" action="${action}">

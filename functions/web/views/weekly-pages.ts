@@ -14,6 +14,7 @@ import {
 } from '#domain/reference.ts';
 import { formatDateTime } from '#domain/time.ts';
 import {
+  COMMENT_MAX,
   changeFromLastWeek,
   DIAGNOSTIC_LABELS,
   daysText,
@@ -34,6 +35,7 @@ import {
   weekLabel,
 } from '#domain/weekly.ts';
 import type { CancerOverview, NationalOverview } from '../../services/weekly.ts';
+import { fieldError, limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
 import { errorSummary, notice } from '../layout.ts';
 
@@ -53,12 +55,6 @@ export const WEEKLY_STYLE = html`<style>
 .kk-weekly .form-input{max-width:8rem}
 .kk-legend span{display:inline-block;padding:2px 8px;margin-right:8px;border-radius:4px}
 </style>`;
-
-function fieldError(errors: Record<string, string>, field: string): Raw {
-  return errors[field]
-    ? html`<span class="form-error-message" id="${field}-fejl"><span class="sr-only">Fejl: </span>${errors[field]}</span>`
-    : html``;
-}
 
 function numberField(args: {
   name: string;
@@ -142,7 +138,10 @@ ${errorSummary(errors)}
       <label class="form-label" for="${ct}.comment">Kort kommentar (valgfri)</label>
       <span class="form-hint">Ingen CPR-numre eller andre patientoplysninger.</span>
       ${fieldError(errors, `${ct}.comment`)}
-      <textarea class="form-input" id="${ct}.comment" name="${ct}.comment" rows="2" maxlength="500" style="max-width:40rem">${v(`${ct}.comment`)}</textarea>
+      ${(() => {
+        const comment = limited(`${ct}.comment`, COMMENT_MAX, v(`${ct}.comment`));
+        return html`<textarea class="form-input" id="${ct}.comment" name="${ct}.comment" rows="2" style="max-width:40rem" ${comment.attrs}>${v(`${ct}.comment`)}</textarea>${comment.counter}`;
+      })()}
     </div>
   </fieldset>`,
   )}

@@ -1,0 +1,48 @@
+/**
+ * Form-field pieces shared by the views: a field's error message, and the visible limit of a
+ * free-text field. The limit is shown as a counter (updated live by /skript/felter.js) and the
+ * server refuses longer text with a clear error. There is deliberately no `maxlength` attribute:
+ * browsers silently cut pasted text at `maxlength`, which is exactly what must never happen.
+ */
+import { html, type Raw } from './html.ts';
+import { type Lang, t } from './i18n/index.ts';
+
+export function fieldError(errors: Record<string, string>, field: string, lang: Lang = 'da'): Raw {
+  return errors[field]
+    ? html`<span class="form-error-message" id="${field}-fejl"><span class="sr-only">${t(lang, 'form.errorPrefix')} </span>${errors[field]}</span>`
+    : html``;
+}
+
+/** `aria-describedby` and `data-limit` for a limited field, and the counter to place after it. */
+export function limited(
+  field: string,
+  max: number,
+  value: string,
+  lang: Lang = 'da',
+  describedBy: string[] = [],
+): { attrs: Raw; counter: Raw } {
+  const used = [...value].length;
+  const counterId = `${field}-taeller`;
+  return {
+    attrs: html`data-limit="${max}" aria-describedby="${[...describedBy, counterId].join(' ')}"`,
+    counter: html`<span class="kk-counter${used > max ? ' kk-over' : ''}" id="${counterId}" data-used-text="${t(lang, 'form.charCount', { used: '{used}', max })}">${t(lang, 'form.charCount', { used, max })}</span>`,
+  };
+}
+
+/** The script behind the counters: progressive enhancement only, the page works without it. */
+export const FIELDS_SCRIPT = `(() => {
+  for (const field of document.querySelectorAll('[data-limit]')) {
+    const max = Number(field.getAttribute('data-limit'));
+    const counter = document.getElementById(field.id + '-taeller');
+    if (!counter) continue;
+    const template = counter.getAttribute('data-used-text') || '';
+    const update = () => {
+      const used = Array.from(field.value).length;
+      counter.textContent = template.replace('{used}', String(used));
+      counter.classList.toggle('kk-over', used > max);
+    };
+    field.addEventListener('input', update);
+    update();
+  }
+})();
+`;

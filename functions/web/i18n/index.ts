@@ -1,0 +1,51 @@
+/**
+ * The texts people read, one catalogue per language (da.ts, en.ts), and a typed `t(key, params)`.
+ * Placeholders are written `{name}`; the compiler checks that every placeholder gets a value.
+ */
+import { da } from './da.ts';
+import { en } from './en.ts';
+
+export type Lang = 'da' | 'en';
+export const LANGS: readonly Lang[] = ['da', 'en'];
+
+export type MessageKey = keyof typeof da;
+
+/** The placeholder names in a catalogue text: `'Hej {name}'` → `'name'`. */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | Placeholders<Rest>
+  : never;
+
+export type Params<K extends MessageKey> = Record<Placeholders<(typeof da)[K]>, string | number>;
+
+/** `t('key')` for a text without placeholders, `t('key', { name })` for one with. */
+export type Translate = <K extends MessageKey>(
+  key: K,
+  ...params: Placeholders<(typeof da)[K]> extends never ? [] : [Params<K>]
+) => string;
+
+const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { da, en };
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'da' || value === 'en';
+}
+
+function fill(text: string, params: Record<string, string | number> | undefined): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The translation function for one language. */
+export function translator(lang: Lang): Translate {
+  const catalogue = CATALOGUES[lang];
+  return ((key: MessageKey, params?: Record<string, string | number>) =>
+    fill(catalogue[key], params)) as Translate;
+}
+
+/** One-off lookup: `t('da', 'layout.signIn')`. */
+export function t<K extends MessageKey>(
+  lang: Lang,
+  key: K,
+  ...params: Placeholders<(typeof da)[K]> extends never ? [] : [Params<K>]
+): string {
+  return fill(CATALOGUES[lang][key], params[0] as Record<string, string | number> | undefined);
+}
