@@ -4,7 +4,6 @@
  * `/overvaagning` uses the same services with the signed-in session (CSRF token in a header).
  */
 import { deps } from '#adapters/deps.ts';
-import { uploadOrigin } from '#adapters/object-store.ts';
 import { monitoringCsv } from '#domain/monitoring-figures.ts';
 import { referenceData } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
@@ -109,16 +108,7 @@ async function page(req: Request) {
     onlyRegion: scope?.onlyRegion,
     years,
   });
-  return htmlResponse(
-    layout({ title: 'Overvågning af ventetider', body, user: actor, csrf: req.csrf }),
-    200,
-    {
-      headers: {
-        // The browser PUTs the file straight to the presigned URL (S3, or the embedded engine locally).
-        'content-security-policy': `default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src 'self' data:; connect-src 'self' ${uploadOrigin()}; form-action 'self'; frame-ancestors 'none'`,
-      },
-    },
-  );
+  return htmlResponse(layout({ title: 'Overvågning af ventetider', body, user: actor, csrf: req.csrf }));
 }
 
 async function csv(req: Request) {
