@@ -1,33 +1,67 @@
 /**
- * Each Lambda bundled as the CDK stack bundles it (esbuild, minified, ESM, Node 22), its size,
- * and its cold import time in a fresh Node process beside an empty module's.
+ * Each Lambda bundled as the CDK stack bundles it (lib/bundling.ts), its size and cold import
+ * time in a fresh Node process, beside its *floor*: a bundle holding exactly the AWS SDK clients
+ * that function calls and nothing else.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { jobRegistry } from '../functions/jobs/registry.ts';
+import { LAMBDA_BUNDLING } from '../lib/bundling.ts';
 import { median } from './stats.ts';
 
+type Client = 'dynamodb' | 'sesv2' | 'sfn' | 's3';
+
 /**
- * Every Lambda of the stack: the HTTP API, the ladder step and each handler in functions/jobs/
- * (the files there that export one; the job registry and the fan-out helper are not functions).
+ * Every Lambda of the stack with the AWS SDK clients it calls in AWS (its floor): the HTTP API,
+ * the ladder step, the event-driven functions and each scheduled job of the registry.
  */
-export const LAMBDA_ENTRIES: Record<string, string> = {
-  api: 'functions/http/api.ts',
-  'ladder-step': 'functions/workflow/ladder-step.ts',
-  ...Object.fromEntries(
-    readdirSync('functions/jobs')
-      .filter(
-        (f) =>
-          f.endsWith('.ts') && /export const handler\b/.test(readFileSync(`functions/jobs/${f}`, 'utf8')),
-      )
-      .sort()
-      .map((f) => [basename(f, '.ts'), `functions/jobs/${f}`]),
-  ),
+export const LAMBDAS: { name: string; entry: string; clients: Client[] }[] = [
+  // The API presigns monitoring uploads (S3) besides the table, sign-in mail and workflow starts.
+  { name: 'api', entry: 'functions/http/api.ts', clients: ['dynamodb', 'sesv2', 'sfn', 's3'] },
+  { name: 'ladder-step', entry: 'functions/workflow/ladder-step.ts', clients: ['dynamodb', 'sesv2', 'sfn'] },
+  { name: 'ses-events', entry: 'functions/jobs/ses-events.ts', clients: ['dynamodb', 'sesv2'] },
+  { name: 'monitoring-ingest', entry: 'functions/jobs/monitoring-ingest.ts', clients: ['dynamodb', 's3'] },
+  ...jobRegistry().map((job) => ({
+    name: job.id,
+    entry: job.handler,
+    clients: [
+      'dynamodb' as const,
+      ...(job.needs.mail ? (['sesv2'] as const) : []),
+      ...(job.needs.workflow ? (['sfn'] as const) : []),
+    ],
+  })),
+];
+
+/** Each client with the commands the functions send through it. */
+const CLIENT_SOURCE: Record<Client, { pkg: string; source: string }> = {
+  dynamodb: {
+    pkg: '@aws-sdk/client-dynamodb',
+    source: `export { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+export { DynamoDBDocumentClient, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';`,
+  },
+  sesv2: {
+    pkg: '@aws-sdk/client-sesv2',
+    source: `export { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';`,
+  },
+  sfn: {
+    pkg: '@aws-sdk/client-sfn',
+    source: `export { SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';`,
+  },
+  s3: {
+    pkg: '@aws-sdk/client-s3',
+    source: `export { S3Client, DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+export { getSignedUrl } from '@aws-sdk/s3-request-presigner';`,
+  },
 };
 
+/**
+ * CPU time (user + system) the import of `file` takes in a fresh Node process. CPU time, not
+ * wall-clock: the machine is shared, and waiting for a core is not the bundle's cost.
+ */
 function importTimeMs(file: string): number {
-  const script = `const t = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t));`;
+  const script = `const t = process.cpuUsage(); await import(${JSON.stringify(file)}); const u = process.cpuUsage(t); process.stdout.write(String((u.user + u.system) / 1000));`;
   return Number(
     execFileSync(process.execPath, ['--input-type=module', '-e', script], {
       encoding: 'utf8',
@@ -36,30 +70,65 @@ function importTimeMs(file: string): number {
   );
 }
 
+/** Bundles `entry` as the stack does; returns its size and the AWS SDK client packages inside. */
+async function bundle(entry: string, outfile: string): Promise<{ bytes: number; clients: string[] }> {
+  const result = await build({
+    ...LAMBDA_BUNDLING,
+    mainFields: [...LAMBDA_BUNDLING.mainFields],
+    banner: { js: LAMBDA_BUNDLING.banner },
+    entryPoints: [entry],
+    bundle: true,
+    outfile,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  const clients = new Set<string>();
+  for (const input of Object.keys(output?.inputs ?? {})) {
+    const match = /node_modules\/(@aws-sdk\/client-[^/]+)\//.exec(input);
+    if (match?.[1]) clients.add(match[1]);
+  }
+  return { bytes: output?.bytes ?? 0, clients: [...clients].sort() };
+}
+
+export interface BundleRow {
+  name: string;
+  bytes: number;
+  importMs: number;
+  floor: { clients: Client[]; bytes: number; importMs: number };
+  /** AWS SDK clients in the bundle that the function does not call. */
+  extraClients: string[];
+}
+
 export async function measureBundles(runs = 7) {
   const dir = resolve('.bench/bundles');
   mkdirSync(dir, { recursive: true });
   const empty = join(dir, 'empty.mjs');
   writeFileSync(empty, 'export {};\n');
   const emptyMs = median(Array.from({ length: runs }, () => importTimeMs(empty)));
-  const rows: { name: string; bytes: number; importMs: number }[] = [];
-  for (const [name, entry] of Object.entries(LAMBDA_ENTRIES)) {
+  const rows: BundleRow[] = [];
+  for (const { name, entry, clients } of LAMBDAS) {
+    const floorEntry = join(dir, `${name}.floor.ts`);
+    writeFileSync(floorEntry, `${clients.map((c) => CLIENT_SOURCE[c].source).join('\n')}\n`);
+    const floorFile = join(dir, `${name}.floor.mjs`);
+    const floor = await bundle(floorEntry, floorFile);
     const outfile = join(dir, `${name}.mjs`);
-    await build({
-      entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      outfile,
-      logLevel: 'silent',
-      banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
+    const own = await bundle(entry, outfile);
+    const allowed = new Set(clients.map((c) => CLIENT_SOURCE[c].pkg));
+    // Alternate the two imports so a busy moment on the machine weighs on both alike.
+    const ownTimes: number[] = [];
+    const floorTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      floorTimes.push(importTimeMs(floorFile));
+      ownTimes.push(importTimeMs(outfile));
+    }
+    rows.push({
+      name,
+      bytes: own.bytes,
+      importMs: median(ownTimes),
+      floor: { clients, bytes: floor.bytes, importMs: median(floorTimes) },
+      extraClients: own.clients.filter((c) => !allowed.has(c)),
     });
-    const importMs = median(Array.from({ length: runs }, () => importTimeMs(outfile)));
-    rows.push({ name, bytes: statSync(outfile).size, importMs });
   }
   return { emptyMs, rows };
 }

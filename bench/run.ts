@@ -2,7 +2,7 @@
  * `npm run bench`: figures measured in one run on this machine.
  *  1. report submission through the local HTTP API (median, p99) beside one raw PutItem on the
  *     same embedded DynamoDB; requests/s at concurrency 10; submission → first escalation e-mail
- *  2. each Lambda bundle's minified size and cold import time beside an empty module's
+ *  2. each Lambda bundle's size and cold import beside its floor (the AWS SDK clients it calls, alone)
  *  3. the monitoring ingest: a year's extract and 4× it, time, rows/s, memory growth, DynamoDB writes
  */
 import { randomUUID } from 'node:crypto';
@@ -125,12 +125,19 @@ console.log(
   `Submission → first escalation e-mail in the outbox (n=${toFirstMail.length}): median ${ms(median(toFirstMail))}, p99 ${ms(percentile(toFirstMail, 99))}`,
 );
 console.log(
-  '\nLambda bundles (esbuild, minified, ESM) and cold import in a fresh Node process (median of 7)',
+  '\nLambda bundles as the stack builds them (esbuild, minified ESM) and cold import (CPU time) in a fresh Node process',
 );
-console.log(`  empty module: ${ms(bundles.emptyMs)}`);
+console.log(
+  `(median of 7; floor = a bundle of exactly the AWS SDK clients the function calls; empty module ${ms(bundles.emptyMs)})`,
+);
+console.log(
+  `  ${'function'.padEnd(18)} ${'size'.padStart(8)} ${'floor'.padStart(8)}   ${'import'.padStart(9)} ${'floor'.padStart(9)}  ratio  floor clients`,
+);
 for (const row of bundles.rows) {
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`.padStart(8);
+  const extra = row.extraClients.length ? `  CARRIES UNUSED ${row.extraClients.join(', ')}` : '';
   console.log(
-    `  ${row.name.padEnd(18)} ${(row.bytes / 1024).toFixed(0).padStart(6)} KiB   import ${ms(row.importMs)}  (${(row.importMs / bundles.emptyMs).toFixed(1)}x empty)`,
+    `  ${row.name.padEnd(18)} ${kib(row.bytes)} ${kib(row.floor.bytes)}   ${ms(row.importMs).padStart(9)} ${ms(row.floor.importMs).padStart(9)}  ${(row.importMs / row.floor.importMs).toFixed(2)}x  ${row.floor.clients.join(' + ')}${extra}`,
   );
 }
 

@@ -17,17 +17,11 @@ import {
 import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { LAMBDA_BUNDLING } from './bundling.ts';
 import { fromRoot } from './paths.ts';
 
 /** The runtime every function uses; the tests and the local runtime run on the same Node major. */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
-
-/**
- * ESM bundles may still contain CommonJS dependencies that call `require`;
- * ESM has no `require`, so the banner recreates it.
- */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __kkCreateRequire } from 'node:module'; const require = __kkCreateRequire(import.meta.url);";
 
 export interface AppFunctionProps {
   /** Handler file relative to the repository root, e.g. `functions/http/api.ts`; it exports `handler`. */
@@ -92,14 +86,14 @@ export class AppFunction extends NodejsFunction {
       retryAttempts: props.onFailure ? 2 : undefined,
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        platform: 'node',
-        mainFields: ['module', 'main'],
-        minify: true,
+        target: LAMBDA_BUNDLING.target,
+        platform: LAMBDA_BUNDLING.platform,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        minify: LAMBDA_BUNDLING.minify,
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
-        banner: ESM_REQUIRE_BANNER,
+        banner: LAMBDA_BUNDLING.banner,
         // Bundle the pinned AWS SDK v3 clients instead of the runtime's copy: the code runs
         // against the versions the tests ran against, and tree-shaking keeps it small.
         bundleAwsSDK: true,

@@ -7,7 +7,7 @@
  * npx cdk deploy -c stage=test -c senderEmail=kraeftkapacitet@regionh.dk -c opsEmail=drift@regionh.dk
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Stages whose data is thrown away with the stack unless `keepData=true` is given. */
 const DISPOSABLE_STAGE = /^(test|dev)(-|$)/;

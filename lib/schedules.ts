@@ -98,7 +98,8 @@ export class Schedules extends Construct {
         environment: props.environment,
         logRetention: props.logRetention,
         removalPolicy: props.removalPolicy,
-        onFailure: new SqsDestination(props.deadLetterQueue),
+        // A fanned-out job's function is invoked synchronously by its state machine: no async retries.
+        onFailure: job.fanOut ? undefined : new SqsDestination(props.deadLetterQueue),
       });
       props.grant(fn, job.needs);
       const delivery = {

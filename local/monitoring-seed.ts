@@ -4,7 +4,7 @@
  * uploaded them. Only on the first start (a marker per year); a real upload replaces them.
  */
 import { Readable } from 'node:stream';
-import { deps } from '../functions/adapters/deps.ts';
+import { currentTime } from '../functions/adapters/deps.ts';
 import { replaceRegionQuarter } from '../functions/adapters/monitoring-store.ts';
 import { getRecord, putRecord } from '../functions/adapters/store.ts';
 import { generateExtractChunks } from '../functions/domain/monitoring-generator.ts';
@@ -14,7 +14,7 @@ import { parseExtract } from '../functions/services/monitoring-parse.ts';
 const DEMO_UPLOADER = { email: 'demo@kraeftkapacitet.example', name: 'Demodata', role: 'system' };
 
 export async function seedMonitoringDemo(): Promise<{ regionQuarters: number }> {
-  const now = deps().now();
+  const now = currentTime();
   const current = quarterOf(now);
   const thisYear = Number(current.slice(0, 4));
   let regionQuarters = 0;

@@ -5,7 +5,7 @@
  * (pseudo-random from the department, cancer type and week), idempotent per week.
  */
 import { createHash } from 'node:crypto';
-import { deps } from '../functions/adapters/deps.ts';
+import { currentTime } from '../functions/adapters/deps.ts';
 import { getRecord, putRecord } from '../functions/adapters/store.ts';
 import { putWeeklyReport, reportedDepartments } from '../functions/adapters/weekly-store.ts';
 import { type Department, findDepartment, referenceData } from '../functions/domain/reference.ts';
@@ -40,7 +40,7 @@ export function demoReport(
     Math.min(
       weekStart(week).getTime() + (8 + random('at', department.id, week) * 20) * 3_600_000,
       // Never in the future: a real submission later this week must replace the demo figures.
-      deps().now().getTime() - 60_000,
+      currentTime().getTime() - 60_000,
     ),
   );
   return {
@@ -59,7 +59,7 @@ export function demoReport(
 }
 
 export async function seedWeeklyDemo(weeksBack = 8): Promise<{ reports: number }> {
-  const current = isoWeekKey(deps().now());
+  const current = isoWeekKey(currentTime());
   let reports = 0;
   for (let age = weeksBack; age >= 0; age--) {
     const week = addWeeks(current, -age);

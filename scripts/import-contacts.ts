@@ -115,6 +115,11 @@ async function main(): Promise<void> {
     process.exit(values.help ? 0 : 2);
   }
   const format = extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
+  // Validate against the table's reference data (seeded from data/*.json on first use), not the bundled copy.
+  process.env.TABLE_NAME = values.table;
+  if (values.region) process.env.AWS_REGION = values.region;
+  if (values.endpoint) process.env.DYNAMODB_ENDPOINT = values.endpoint;
+  await (await import('../functions/adapters/reference-store.ts')).loadReferenceData();
   const { contacts, errors, warnings } = parseContacts(readFileSync(file, 'utf8'), format);
   for (const w of warnings) console.warn(`warning: ${w}`);
   if (errors.length > 0) {

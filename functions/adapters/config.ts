@@ -2,39 +2,47 @@
  * Runtime configuration from environment variables — the same names in Lambda (set by the CDK
  * stack) and in the local runtime (set by `npm start`). Read once, validated, with clear errors.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_LADDER_SETTINGS, type LadderSettings } from '#domain/ladder.ts';
 
+// zod/mini: every function reads the configuration, and the full zod API costs each of them
+// milliseconds of cold start for what a dozen variables need.
+const positive = (fallback: number) => z._default(z.coerce.number().check(z.positive()), fallback);
+
 const schema = z.object({
-  TABLE_NAME: z.string().min(1).default('kraeftkapacitet'),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().default('eu-north-1'),
-  BASE_URL: z.url().default('http://localhost:3000'),
-  MAIL_FROM: z.string().default('Kræftkapacitet <noreply@kraeftkapacitet.example>'),
-  SES_CONFIGURATION_SET: z.string().optional(),
-  MAILER: z.enum(['ses', 'outbox']).default('outbox'),
-  STATE_MACHINE_ARN: z.string().optional(),
-  LADDER_WINDOWS: z
-    .string()
-    .regex(
-      /^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/,
-      'LADDER_WINDOWS must be three working-day counts, e.g. 2,3,5',
-    )
-    .default('2,3,5'),
-  NETWORK_REMINDER_DAYS: z.coerce.number().positive().default(7),
-  LOCAL_TIME_SCALE: z.coerce.number().min(1, 'LOCAL_TIME_SCALE must be 1 or more').default(1),
-  LINK_TTL_DAYS: z.coerce.number().positive().default(14),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  TABLE_NAME: z._default(z.string().check(z.minLength(1)), 'kraeftkapacitet'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: z._default(z.string(), 'eu-north-1'),
+  BASE_URL: z._default(z.url(), 'http://localhost:3000'),
+  MAIL_FROM: z._default(z.string(), 'Kræftkapacitet <noreply@kraeftkapacitet.example>'),
+  SES_CONFIGURATION_SET: z.optional(z.string()),
+  MAILER: z._default(z.enum(['ses', 'outbox']), 'outbox'),
+  STATE_MACHINE_ARN: z.optional(z.string()),
+  LADDER_WINDOWS: z._default(
+    z
+      .string()
+      .check(
+        z.regex(
+          /^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/,
+          'LADDER_WINDOWS must be three working-day counts, e.g. 2,3,5',
+        ),
+      ),
+    '2,3,5',
+  ),
+  NETWORK_REMINDER_DAYS: positive(7),
+  LOCAL_TIME_SCALE: z._default(z.coerce.number().check(z.gte(1, 'LOCAL_TIME_SCALE must be 1 or more')), 1),
+  LINK_TTL_DAYS: positive(14),
+  SESSION_TTL_HOURS: positive(12),
+  SECURE_COOKIES: z._default(z.enum(['true', 'false']), 'false'),
   /** Bucket for monitoring extracts on their way in (deleted once processed). */
-  MONITORING_BUCKET: z.string().min(1).default('kraeftkapacitet-monitoring'),
+  MONITORING_BUCKET: z._default(z.string().check(z.minLength(1)), 'kraeftkapacitet-monitoring'),
   /** The embedded S3 engine's URL locally; unset in AWS. */
-  S3_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.optional(z.url()),
   /** Areas under pressure: capacity exceedances, not-complied pathways per region × cancer type × quarter. */
-  MONITORING_PRESSURE: z
-    .string()
-    .regex(/^\d+,\d+$/, 'MONITORING_PRESSURE must be two counts, e.g. 5,3')
-    .default('5,3'),
+  MONITORING_PRESSURE: z._default(
+    z.string().check(z.regex(/^\d+,\d+$/, 'MONITORING_PRESSURE must be two counts, e.g. 5,3')),
+    '5,3',
+  ),
 });
 
 export type Config = z.infer<typeof schema> & { ladder: LadderSettings };

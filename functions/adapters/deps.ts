@@ -1,10 +1,11 @@
 /**
- * Wiring of the ports. Lambda picks the AWS adapters from the environment; the local runtime
- * and tests install local ones. Handlers call `deps()` and never construct clients themselves.
+ * Adapters installed by the local runtime and tests. In Lambda nothing is installed and each
+ * port builds its AWS adapter on first use (`mailer()` in mailer.ts, `workflow()` in
+ * workflow.ts), so a function bundles only the clients of the ports it calls. This module holds
+ * no adapter code itself: importing it costs nothing.
  */
-import { config } from './config.ts';
-import { type Mailer, outboxMailer, sesMailer } from './mailer.ts';
-import { stepFunctionsEngine, type WorkflowEngine } from './workflow.ts';
+import type { Mailer } from './mailer.ts';
+import type { WorkflowEngine } from './workflow.ts';
 
 export interface Deps {
   mailer: Mailer;
@@ -12,20 +13,19 @@ export interface Deps {
   now: () => Date;
 }
 
-const overrides: Partial<Deps> = {};
-let built: Deps | undefined;
+const installed: Partial<Deps> = {};
 
-export function deps(): Deps {
-  built ??= {
-    mailer: overrides.mailer ?? (config().MAILER === 'ses' ? sesMailer() : outboxMailer()),
-    workflow: overrides.workflow ?? stepFunctionsEngine(),
-    now: overrides.now ?? (() => new Date()),
-  };
-  return built;
+/** Install adapters (local runtime, tests). Later calls to `mailer()`, `workflow()` and `currentTime()` see them. */
+export function setDeps(partial: Partial<Deps>): void {
+  Object.assign(installed, partial);
 }
 
-/** Install adapters (local runtime, tests). Later calls to `deps()` see them. */
-export function setDeps(partial: Partial<Deps>): void {
-  Object.assign(overrides, partial);
-  built = undefined;
+/** The adapter installed for `port`, if any. */
+export function installedAdapter<K extends keyof Deps>(port: K): Deps[K] | undefined {
+  return installed[port];
+}
+
+/** The clock every service reads (tests move it). */
+export function currentTime(): Date {
+  return installed.now ? installed.now() : new Date();
 }

@@ -28,7 +28,13 @@ import { config } from './config.ts';
 import { documentClient } from './dynamo.ts';
 import { claimOnce, isConditionFailure, releaseClaim } from './store.ts';
 
-export type AuditEntityType = 'contact' | 'problem' | 'quarterly-status' | 'network' | 'monitoring';
+export type AuditEntityType =
+  | 'contact'
+  | 'problem'
+  | 'quarterly-status'
+  | 'network'
+  | 'monitoring'
+  | 'reference-data';
 
 export interface AuditEntry {
   at: string;

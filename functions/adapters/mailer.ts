@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Level } from '#domain/ladder.ts';
 import { config } from './config.ts';
+import { installedAdapter } from './deps.ts';
 import { putOutboxMessage } from './store.ts';
 
 export interface MailMessage {
@@ -78,4 +79,17 @@ export function outboxMailer(): Mailer {
       return { messageId: id };
     },
   };
+}
+
+let built: Mailer | undefined;
+
+/**
+ * The mailer: the installed one (local runtime, tests), else SES or the outbox per `MAILER`,
+ * built on first use. Only code that sends mail imports this, so only its bundles hold SES.
+ */
+export function mailer(): Mailer {
+  const installed = installedAdapter('mailer');
+  if (installed) return installed;
+  built ??= config().MAILER === 'ses' ? sesMailer() : outboxMailer();
+  return built;
 }

@@ -4,6 +4,7 @@
  */
 import { SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { config } from './config.ts';
+import { installedAdapter } from './deps.ts';
 
 export interface WorkflowInput {
   problemId: string;
@@ -54,4 +55,14 @@ export function stepFunctionsEngine(client = new SFNClient({ region: config().AW
       }
     },
   };
+}
+
+let built: WorkflowEngine | undefined;
+
+/** The workflow engine: the installed one (local runtime, tests), else Step Functions, built on first use. */
+export function workflow(): WorkflowEngine {
+  const installed = installedAdapter('workflow');
+  if (installed) return installed;
+  built ??= stepFunctionsEngine();
+  return built;
 }

@@ -2,7 +2,7 @@
  * Rules of the maintained contact lists: filtering the phone list, who may edit an entry,
  * which entries are overdue for verification, and the Danish form schema for editing one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTACT_ROLE_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
 import { freeText } from './problem.ts';
 import {

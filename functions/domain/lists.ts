@@ -4,7 +4,7 @@
  * columns, labels and the OpenAPI are derived from these tables, so adding a modality is one line
  * here. No data files are imported: every function may use this module at no bundle cost.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type Lang = 'da' | 'en';
 export interface Label {

@@ -3,7 +3,7 @@
  * history, added members, coordination meetings with agreed actions, and the standby proposal.
  * Pure rules; the service stores one record per network.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Problem } from './problem.ts';
 import { freeText, type Person } from './problem.ts';
 

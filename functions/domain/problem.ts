@@ -2,11 +2,17 @@
  * A capacity problem: what a department reports, validated field by field with messages a
  * coordinator understands (Danish), and the record the ladder works on.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CPR_MESSAGE_DA, containsCprNumber } from './cpr.ts';
 import type { Level, Scope } from './ladder.ts';
 import { SCOPE_LIST, TREATMENT_MODALITY_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
-import { type PathwayType, pathwayTypeSchema, referenceData, type TreatmentModality } from './reference.ts';
+import {
+  type PathwayType,
+  pathwayTypeSchema,
+  referenceData,
+  referenceId,
+  type TreatmentModality,
+} from './reference.ts';
 
 /** Free text: trimmed, bounded, and never a CPR number. */
 export function freeText(max: number) {
@@ -36,11 +42,15 @@ export const RESOLVE_NOTE_MAX = 1000;
 
 export const problemReportSchema = z
   .object({
-    departmentId: z.string({ error: 'Vælg afdeling.' }).min(1, 'Vælg afdeling.'),
+    departmentId: z
+      .string({ error: 'Vælg afdeling.' })
+      .min(1, 'Vælg afdeling.')
+      .meta(referenceId('departments', 'suh-brystkirurgi')),
     cancerType: z
       .string({ error: 'Vælg kræftform.' })
       .min(1, 'Vælg kræftform.')
-      .refine((id) => referenceData().cancerTypes.some((c) => c.id === id), 'Vælg en kræftform fra listen.'),
+      .refine((id) => referenceData().cancerTypes.some((c) => c.id === id), 'Vælg en kræftform fra listen.')
+      .meta(referenceId('cancerTypes', 'brystkraeft')),
     pathwayTypes: z
       .array(pathwayTypeSchema, { error: 'Vælg mindst én forløbstype.' })
       .min(1, 'Vælg mindst én forløbstype (udredning eller behandling).'),

@@ -3,7 +3,7 @@
  * The data lives in `data/*.json` (data, not code: lists change without a release) and is
  * validated with zod when first used, so a broken file fails loudly at start-up, not mid-escalation.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import cancerTypesJson from '../../data/cancer-types.json' with { type: 'json' };
 import contactsJson from '../../data/demo-contacts.json' with { type: 'json' };
 import departmentsJson from '../../data/departments.json' with { type: 'json' };
@@ -46,16 +46,30 @@ export const regionSchema = z.object({
 });
 export type Region = z.infer<typeof regionSchema>;
 
+/**
+ * What the secretariat maintains on /stamdata: retiring keeps the entry (old problems and reports
+ * still show its name) but takes it out of every form and new validation; a rename keeps the
+ * former name.
+ */
+const maintained = {
+  /** English name, where it differs from the Danish (a hospital's name usually does not). */
+  nameEn: z.string().min(1).optional(),
+  retiredAt: z.string().optional(),
+  formerNames: z.array(z.object({ name: z.string(), until: z.string() })).optional(),
+};
+
 export const hospitalSchema = z.object({
   id: slug,
   name: z.string().min(1),
   region: regionIdSchema,
+  ...maintained,
 });
 export type Hospital = z.infer<typeof hospitalSchema>;
 
 export const cancerTypeSchema = z.object({
   id: slug,
   name: z.string().min(1),
+  ...maintained,
   nameEn: z.string().min(1),
 });
 export type CancerType = z.infer<typeof cancerTypeSchema>;
@@ -68,6 +82,7 @@ export const departmentSchema = z.object({
   modalities: z.array(treatmentModalitySchema).min(1),
   /** Whether the department does udredning (diagnostic work-up) for its cancer types. */
   udredning: z.boolean(),
+  ...maintained,
 });
 export type Department = z.infer<typeof departmentSchema>;
 
@@ -134,32 +149,65 @@ function checkConsistency(data: ReferenceData): ReferenceData {
   return data;
 }
 
-let cached: ReferenceData | undefined;
+let bundled: ReferenceData | undefined;
 
-/** The validated reference data shipped with the code. */
-export function referenceData(): ReferenceData {
-  cached ??= checkConsistency({
+/** The validated reference data shipped with the code: the seed of the table, and the fallback. */
+export function bundledReferenceData(): ReferenceData {
+  bundled ??= checkConsistency({
     regions: z.array(regionSchema).length(5).parse(regionsJson),
     hospitals: z.array(hospitalSchema).min(1).parse(hospitalsJson),
     cancerTypes: z.array(cancerTypeSchema).min(1).parse(cancerTypesJson),
     departments: z.array(departmentSchema).min(1).parse(departmentsJson),
     contacts: z.array(contactSchema).min(1).parse(contactsJson),
   });
-  return cached;
+  return bundled;
+}
+
+/** The maintained lists, read from the table (reference-store.ts); retired entries included. */
+export type MaintainedData = Pick<ReferenceData, 'hospitals' | 'cancerTypes' | 'departments'>;
+
+let live: { all: ReferenceData; active: ReferenceData } | undefined;
+
+const isActive = (item: { retiredAt?: string }) => item.retiredAt === undefined;
+
+/** Installs the lists read from the table; until then the bundled data is used. */
+export function useReferenceData(data: MaintainedData): void {
+  const all = checkConsistency({ ...bundledReferenceData(), ...data, contacts: [] });
+  live = {
+    all,
+    active: {
+      ...all,
+      hospitals: all.hospitals.filter(isActive),
+      cancerTypes: all.cancerTypes.filter(isActive),
+      departments: all.departments.filter(isActive),
+      contacts: bundledReferenceData().contacts,
+    },
+  };
+}
+
+/** The reference data in use: what forms offer and new input is validated against (no retired entries). */
+export function referenceData(): ReferenceData {
+  return live?.active ?? bundledReferenceData();
+}
+
+/** Every entry, retired ones included: for showing names of what old problems and reports refer to. */
+export function allReferenceData(): ReferenceData {
+  return live?.all ?? bundledReferenceData();
 }
 
 export function regionName(id: string): string {
-  return referenceData().regions.find((r) => r.id === id)?.name ?? id;
+  return allReferenceData().regions.find((r) => r.id === id)?.name ?? id;
 }
 
 export function cancerTypeName(id: string): string {
-  return referenceData().cancerTypes.find((c) => c.id === id)?.name ?? id;
+  return allReferenceData().cancerTypes.find((c) => c.id === id)?.name ?? id;
 }
 
+/** A department with its hospital's name and region, retired or not (see `referenceData` for active). */
 export function findDepartment(
   id: string,
 ): (Department & { hospitalName: string; region: RegionId }) | undefined {
-  const data = referenceData();
+  const data = allReferenceData();
   const department = data.departments.find((d) => d.id === id);
   if (!department) return undefined;
   const hospital = data.hospitals.find((h) => h.id === department.hospital);
@@ -169,3 +217,37 @@ export function findDepartment(
 
 /** Danish labels of udredning and the treatment modalities. */
 export const MODALITY_LABELS = WAIT_PATHWAY_LIST.labels('da');
+
+const named = (name: string, nameEn: string | undefined) => ({ da: name, en: nameEn ?? name });
+const listed = (list: { items: readonly { id: string; label: { da: string; en: string } }[] }) =>
+  list.items.map((i) => ({ id: i.id, name: i.label }));
+
+/**
+ * The valid ids with Danish and English names: the public `GET /api/reference-data`, so regional
+ * systems can discover what the API accepts. Retired entries are left out (no longer valid).
+ */
+export function referenceCatalogue() {
+  const data = referenceData();
+  return {
+    regions: data.regions.map((r) => ({ id: r.id, name: named(r.name, r.nameEn) })),
+    hospitals: data.hospitals.map((h) => ({ id: h.id, name: named(h.name, h.nameEn), region: h.region })),
+    departments: data.departments.map((d) => ({
+      id: d.id,
+      name: named(d.name, d.nameEn),
+      hospital: d.hospital,
+      cancerTypes: d.cancerTypes,
+      modalities: d.modalities,
+      udredning: d.udredning,
+    })),
+    cancerTypes: data.cancerTypes.map((c) => ({ id: c.id, name: named(c.name, c.nameEn) })),
+    pathwayTypes: listed(PATHWAY_TYPE_LIST),
+    treatmentModalities: listed(TREATMENT_MODALITY_LIST),
+    diagnosticModalities: listed(DIAGNOSTIC_MODALITY_LIST),
+    pathways: listed(WAIT_PATHWAY_LIST),
+  };
+}
+
+/** An id field in the API: where to find the valid values, with an example (OpenAPI). */
+export function referenceId(list: string, example: string): { description: string; examples: string[] } {
+  return { description: `Et id fra GET /api/reference-data (${list}).`, examples: [example] };
+}

@@ -6,23 +6,38 @@ import { danishHolidays } from './holidays.ts';
 
 export const TIME_ZONE = 'Europe/Copenhagen';
 
-const dateFormatter = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/** Built on first use: each Intl formatter costs milliseconds of a Lambda's cold start. */
+function lazily<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
 
-const partsFormatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
+const dateFormatter = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }),
+);
+
+const partsFormatter = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: TIME_ZONE,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }),
+);
 
 interface LocalParts {
   year: number;
@@ -35,7 +50,7 @@ interface LocalParts {
 
 function localParts(instant: Date): LocalParts {
   const parts: Record<string, number> = {};
-  for (const p of partsFormatter.formatToParts(instant)) {
+  for (const p of partsFormatter().formatToParts(instant)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   return parts as unknown as LocalParts;
@@ -43,7 +58,7 @@ function localParts(instant: Date): LocalParts {
 
 /** The local calendar date (YYYY-MM-DD) of an instant in Copenhagen. */
 export function localDate(instant: Date): string {
-  return dateFormatter.format(instant);
+  return dateFormatter().format(instant);
 }
 
 /** The UTC instant of a Copenhagen wall-clock time (DST-aware). */
@@ -153,22 +168,26 @@ export function weekStart(key: string): Date {
 }
 
 const displayFormatters = {
-  da: new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }),
+  da: lazily(
+    () => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }),
+  ),
+  en: lazily(
+    () => new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }),
+  ),
 };
 const displayDateFormatters = {
-  da: new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'long' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'long' }),
+  da: lazily(() => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'long' })),
+  en: lazily(() => new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'long' })),
 };
 
 /** "23. december 2026 kl. 14.00" */
 export function formatDateTime(instant: Date | string, lang: 'da' | 'en' = 'da'): string {
-  return displayFormatters[lang].format(typeof instant === 'string' ? new Date(instant) : instant);
+  return displayFormatters[lang]().format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
 /** "23. december 2026" ("23 December 2026" in English) */
 export function formatDate(instant: Date | string, lang: 'da' | 'en' = 'da'): string {
   const d =
     typeof instant === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(instant) ? `${instant}T12:00:00Z` : instant;
-  return displayDateFormatters[lang].format(typeof d === 'string' ? new Date(d) : d);
+  return displayDateFormatters[lang]().format(typeof d === 'string' ? new Date(d) : d);
 }

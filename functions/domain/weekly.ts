@@ -3,7 +3,7 @@
  * per cancer type, and the pure rules on it — pressure, change from last week, overdue reports,
  * the capacity finder's ranking and the escalation proposal. No storage, no clock of its own.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DIAGNOSTIC_MODALITY_LIST, TREATMENT_MODALITY_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
 import { freeText } from './problem.ts';
 import {
@@ -13,10 +13,11 @@ import {
   findDepartment,
   type RegionId,
   referenceData,
+  referenceId,
   TREATMENT_MODALITIES,
   type TreatmentModality,
 } from './reference.ts';
-import { fromLocal, isoWeekKey, weekStart } from './time.ts';
+import { fromLocal, isoWeekKey, localDate, weekStart } from './time.ts';
 
 /** Maximum waiting times in calendar days (mission.md: 14 days to udredning, 14 to treatment). */
 export const MAX_WAIT_DAYS = { udredning: 14, behandling: 14 } as const;
@@ -46,7 +47,10 @@ const optionalDays = z.preprocess((v) => (v === '' || v === null ? undefined : v
 export const COMMENT_MAX = 500;
 
 export const weeklyEntrySchema = z.object({
-  cancerType: z.string({ error: 'Angiv kræftform.' }).min(1, 'Angiv kræftform.'),
+  cancerType: z
+    .string({ error: 'Angiv kræftform.' })
+    .min(1, 'Angiv kræftform.')
+    .meta(referenceId('cancerTypes', 'brystkraeft')),
   udredningDays: optionalDays,
   treatmentDays: TREATMENT_MODALITY_LIST.perItem(optionalDays).default({}),
   diagnosticDays: DIAGNOSTIC_MODALITY_LIST.perItem(optionalDays).default({}),
@@ -67,7 +71,8 @@ export const weeklySubmissionSchema = z
   .object({
     departmentId: z
       .string({ error: 'Angiv afdeling.' })
-      .refine((id) => findDepartment(id) !== undefined, 'Ukendt afdeling.'),
+      .refine((id) => referenceData().departments.some((d) => d.id === id), 'Ukendt afdeling.')
+      .meta(referenceId('departments', 'suh-brystkirurgi')),
     entries: z.array(weeklyEntrySchema, { error: 'Angiv tal for afdelingens kræftformer.' }),
   })
   .superRefine((submission, ctx) => {
@@ -250,7 +255,7 @@ export function parseDeadline(value: string | undefined): DeadlineSettings {
 export function deadlineOf(week: string, settings: DeadlineSettings = DEFAULT_DEADLINE): Date {
   const monday = weekStart(week);
   const noon = new Date(monday.getTime() + (settings.weekday - 1) * 86_400_000 + 12 * 3_600_000);
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(noon);
+  const date = localDate(noon);
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return fromLocal({ year, month, day, hour: settings.hour, minute: settings.minute, second: 0 });
 }

@@ -4,6 +4,7 @@
  * matched route gets its request: checked path and query, who is calling, and the
  * Idempotency-Key. The work is in services.
  */
+import { loadReferenceData } from '#adapters/reference-store.ts';
 import { CPR_MESSAGE_DA, containsCprNumber } from '#domain/cpr.ts';
 import { languageCookieFor, resolveLanguage } from '#web/i18n/language.ts';
 import { withIdempotency } from './idempotency.ts';
@@ -18,6 +19,7 @@ import { monitoringRoutes } from './routes/monitoring-routes.ts';
 import { networkRoutes } from './routes/network-routes.ts';
 import { problemApiRoutes } from './routes/problem-api.ts';
 import { problemPageRoutes } from './routes/problem-pages.ts';
+import { referenceRoutes } from './routes/reference-routes.ts';
 import { staticRoutes } from './routes/static-files.ts';
 import { weeklyApiRoutes } from './routes/weekly-api.ts';
 import { weeklyPageRoutes } from './routes/weekly-pages.ts';
@@ -33,6 +35,7 @@ const routes: Route[] = [
   ...weeklyPageRoutes,
   ...weeklyApiRoutes,
   ...monitoringRoutes,
+  ...referenceRoutes,
   ...staticRoutes,
 ];
 const extraRoutes: Route[] = [];
@@ -114,6 +117,7 @@ async function run(route: Route, event: HttpEvent): Promise<HttpResult> {
   const req = toRequest(event);
   rememberRequest(event, req);
   checkAddress(req);
+  await loadReferenceData(); // current within its TTL: one Query a minute per container at most
   await identify(req);
   const result = await (route.idempotency
     ? withIdempotency(req, route.idempotency, () => route.handler(req))

@@ -7,6 +7,7 @@
  * are done. Locally the same file runs in aws-local-stepfunctions with the same handler.
  */
 import middy from '@middy/core';
+import { withReferenceData } from '#adapters/reference-store.ts';
 
 /** Counts add up across units; other fields (the week, the quarter) are the same in every unit. */
 export type JobResult = Record<string, number | string>;
@@ -67,18 +68,22 @@ function isFanOutEvent(event: unknown): event is FanOutEvent {
 
 /** The Lambda handler of a fanned-out job: the three phases its state machine invokes. */
 export function fanOutHandler<Unit extends object, Result extends JobResult>(job: FanOutJob<Unit, Result>) {
-  return middy().handler(async (event: unknown) => {
-    if (!isFanOutEvent(event)) throw new Error(`${job.name}: not a phase of the job's state machine`);
-    switch (event.phase) {
-      case 'units':
-        return { units: await job.units() };
-      case 'work':
-        return job.work(event.unit as Unit);
-      case 'summary': {
-        const summary = summarise(event.results, job.none);
-        console.log(JSON.stringify({ message: `${job.name} sent`, units: event.results.length, ...summary }));
-        return summary;
+  return middy()
+    .use(withReferenceData())
+    .handler(async (event: unknown) => {
+      if (!isFanOutEvent(event)) throw new Error(`${job.name}: not a phase of the job's state machine`);
+      switch (event.phase) {
+        case 'units':
+          return { units: await job.units() };
+        case 'work':
+          return job.work(event.unit as Unit);
+        case 'summary': {
+          const summary = summarise(event.results, job.none);
+          console.log(
+            JSON.stringify({ message: `${job.name} sent`, units: event.results.length, ...summary }),
+          );
+          return summary;
+        }
       }
-    }
-  });
+    });
 }

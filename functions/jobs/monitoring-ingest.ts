@@ -4,21 +4,24 @@
  * thrown so S3's asynchronous invocation retries it.
  */
 import middy from '@middy/core';
+import { withReferenceData } from '#adapters/reference-store.ts';
 import { ingestObject } from '../services/monitoring-ingest.ts';
 
 export interface S3EventLike {
   Records?: { eventName?: string; s3?: { object?: { key?: string } } }[];
 }
 
-export const handler = middy<S3EventLike>().handler(async (event) => {
-  const results: { key: string; status: string }[] = [];
-  for (const record of event.Records ?? []) {
-    const raw = record.s3?.object?.key;
-    if (!raw || !record.eventName?.startsWith('ObjectCreated')) continue;
-    // S3 events carry the key URL-encoded, spaces as '+'.
-    const key = decodeURIComponent(raw.replace(/\+/g, ' '));
-    results.push({ key, status: await ingestObject(key) });
-  }
-  console.log(JSON.stringify({ message: 'monitoring ingest', results }));
-  return { results };
-});
+export const handler = middy<S3EventLike>()
+  .use(withReferenceData())
+  .handler(async (event) => {
+    const results: { key: string; status: string }[] = [];
+    for (const record of event.Records ?? []) {
+      const raw = record.s3?.object?.key;
+      if (!raw || !record.eventName?.startsWith('ObjectCreated')) continue;
+      // S3 events carry the key URL-encoded, spaces as '+'.
+      const key = decodeURIComponent(raw.replace(/\+/g, ' '));
+      results.push({ key, status: await ingestObject(key) });
+    }
+    console.log(JSON.stringify({ message: 'monitoring ingest', results }));
+    return { results };
+  });

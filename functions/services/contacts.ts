@@ -6,7 +6,8 @@
 
 import { randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
+import { mailer } from '#adapters/mailer.ts';
 import { getContact, getRecord, listContacts, putContact, putRecord } from '#adapters/store.ts';
 import { inBatches } from '#domain/batches.ts';
 import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
@@ -77,7 +78,7 @@ export async function saveContact(actor: Actor, input: unknown, existingId?: str
   const manager = mayManageContacts(actor);
   const placed =
     existing && !manager ? { ...form, region: existing.region, hospital: existing.hospital } : form;
-  const contact = contactFromForm(placed, localDate(deps().now()));
+  const contact = contactFromForm(placed, localDate(currentTime()));
   await putContact(contact);
   if (manager && !(await getUser(contact.email))) await putUser(userFromContact(contact));
   await recordAudit(
@@ -165,7 +166,7 @@ const MAINTAINERS_PER_UNIT = 25;
 
 /** Every maintainer (lower-case e-mail) with entries not verified within the period, in batches. */
 export async function verificationReminderUnits(): Promise<VerificationReminderUnit[]> {
-  const groups = overdueByMaintainer(await listContacts(), localDate(deps().now()), verifyMonths());
+  const groups = overdueByMaintainer(await listContacts(), localDate(currentTime()), verifyMonths());
   return inBatches([...groups.keys()], MAINTAINERS_PER_UNIT).map((maintainers) => ({ maintainers }));
 }
 
@@ -176,7 +177,7 @@ export async function verificationReminderUnits(): Promise<VerificationReminderU
 export async function sendVerificationReminderUnit(
   unit: VerificationReminderUnit,
 ): Promise<{ maintainers: number; contacts: number }> {
-  const now = deps().now();
+  const now = currentTime();
   const all = await listContacts();
   const groups = overdueByMaintainer(all, localDate(now), verifyMonths());
   let maintainers = 0;
@@ -202,7 +203,7 @@ export async function sendVerificationReminderUnit(
       confirmUrl: verifyUrl(token),
       listUrl: `${config().BASE_URL}/kontakter`,
     });
-    await deps().mailer.send({ to: email, ...mail, purpose: 'contact-verification' });
+    await mailer().send({ to: email, ...mail, purpose: 'contact-verification' });
     await putRecord('VERIFYREMIND', email, { at: now.toISOString(), contacts: entries.length });
     maintainers++;
     contacts += entries.length;
@@ -232,7 +233,7 @@ export async function confirmVerification(token: string): Promise<Contact[] | un
   if (!link) return undefined;
   const user = await getUser(link.email);
   const who: Person = user ? asPerson(user) : { ...SYSTEM_PERSON, email: link.email, name: link.email };
-  const today = localDate(deps().now());
+  const today = localDate(currentTime());
   const confirmed: Contact[] = [];
   for (const contact of link.contacts) {
     const updated = { ...contact, verifiedAt: today };

@@ -3,7 +3,8 @@
  * rules, with the domain core deciding levels, recipients and deadlines.
  */
 import { config } from '#adapters/config.ts';
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
+import { mailer } from '#adapters/mailer.ts';
 import {
   appendEvent,
   claimNotification,
@@ -13,6 +14,7 @@ import {
   recordRecipient,
   releaseNotification,
 } from '#adapters/store.ts';
+import { workflow } from '#adapters/workflow.ts';
 import { afterDeadline, isLevel, LEVEL_NAMES, type Level, levelDeadline } from '#domain/ladder.ts';
 import type { Problem } from '#domain/problem.ts';
 import { recipientsFor } from '#domain/recipients.ts';
@@ -105,7 +107,7 @@ async function notify(input: StepInput): Promise<StepState> {
   let problem = await load(input.problemId);
   if (problem.status === 'resolved') return state(problem, input.generation, { resolved: true });
 
-  const now = deps().now();
+  const now = currentTime();
   const entering = problem.level !== level || !problem.levelSince || problem.round !== round;
   const deadline =
     !entering && problem.deadline ? new Date(problem.deadline) : levelDeadline(level, now, config().ladder);
@@ -168,7 +170,7 @@ async function notify(input: StepInput): Promise<StepState> {
         finderLines: extra,
       });
       await recordRecipient(problem.id, recipient, level, now.toISOString());
-      await deps().mailer.send({
+      await mailer().send({
         to: recipient.email,
         ...mail,
         purpose: 'escalation',
@@ -209,7 +211,7 @@ async function notify(input: StepInput): Promise<StepState> {
   ) {
     const token = await createActionToken(problem.id, problem.reportedBy.email, true);
     const mail = reporterLevelEmail(problem, problem.reportedBy.name, level, respondUrl(token));
-    await deps().mailer.send({
+    await mailer().send({
       to: problem.reportedBy.email,
       ...mail,
       purpose: 'level-changed',
@@ -230,7 +232,7 @@ export async function alertNobodyReached(problem: Problem, level: Level, reason:
   const secretariat = (await listContacts()).filter((c) => c.role === 'secretariat');
   for (const s of secretariat) {
     const mail = nobodyReachedEmail(problem, level, reason, problemUrl(problem.id));
-    await deps().mailer.send({
+    await mailer().send({
       to: s.email,
       ...mail,
       purpose: 'nobody-reached',
@@ -273,7 +275,7 @@ async function continueAsNew(input: StepInput): Promise<StepState> {
   }));
   if (!problem) throw new Error(`Problem ${input.problemId} not found`);
   if (problem.status === 'resolved') return state(problem, input.generation, { resolved: true });
-  const executionId = await deps().workflow.start({ problemId: problem.id, generation: next });
+  const executionId = await workflow().start({ problemId: problem.id, generation: next });
   await mutateProblem(problem.id, (p) => ({ ...p, workflow: { ...p.workflow, executionId } }));
   await appendEvent(problem.id, {
     kind: 'continued',

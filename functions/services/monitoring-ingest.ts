@@ -3,7 +3,7 @@
  * classify row by row → replace the aggregates of each (region, quarter) in the file → delete the
  * object. Its own module (and Lambda entry) so the ingest bundle carries no presigner or pages.
  */
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import {
   claimProcessing,
   finishUpload,
@@ -38,7 +38,7 @@ function tallyTotal(byCancer: Record<string, Tally>): number {
 export async function ingestObject(key: string): Promise<MonitoringUpload['status'] | 'ignored'> {
   const id = uploadIdOfKey(key);
   const upload = id ? await getUpload(id) : undefined;
-  const now = deps().now();
+  const now = currentTime();
   if (!upload || !(await claimProcessing(upload.id, now))) {
     if (!upload || upload.status === 'done' || upload.status === 'rejected') await deleteObject(key);
     return 'ignored';
@@ -75,7 +75,7 @@ export async function ingestObject(key: string): Promise<MonitoringUpload['statu
       moreErrors: parsed.moreErrors,
     };
     if (errors.length === 0) {
-      const acceptedAt = deps().now().toISOString();
+      const acceptedAt = currentTime().toISOString();
       const replaced: string[] = [];
       for (const group of parsed.tallies.groups.values()) {
         await replaceRegionQuarter({
@@ -98,7 +98,7 @@ export async function ingestObject(key: string): Promise<MonitoringUpload['statu
       result.replaced = replaced.sort();
     }
   }
-  result.finishedAt = deps().now().toISOString();
+  result.finishedAt = currentTime().toISOString();
   await finishUpload(result);
   await deleteObject(key);
   return result.status;

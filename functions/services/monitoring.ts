@@ -4,9 +4,9 @@
  * The same code runs in AWS (S3 event → ingest Lambda) and locally (embedded S3's event).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { config } from '#adapters/config.ts';
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import {
   createUpload,
   getUpload,
@@ -70,7 +70,7 @@ export async function requestUpload(
   idempotencyKey?: string,
 ): Promise<{ ticket: UploadTicket; created: boolean }> {
   const scope = uploadScope(actor);
-  const now = deps().now();
+  const now = currentTime();
   const id = idempotencyKey
     ? createHash('sha256')
         .update(`${actor.email.toLowerCase()}\n${idempotencyKey}`)

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { config } from '#adapters/config.ts';
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import {
   claimSend,
   getNetwork,
@@ -15,6 +15,7 @@ import {
   releaseSend,
   saveNetwork,
 } from '#adapters/followup-store.ts';
+import { mailer } from '#adapters/mailer.ts';
 import { listContacts } from '#adapters/store.ts';
 import {
   actionsToRemind,
@@ -92,7 +93,7 @@ export async function setNetworkState(
   if (!mayDecide(actor))
     throw new ForbiddenError('Kun sundhedsdirektørkredsen og Specialenheden kan ændre netværkets status.');
   let changed = false;
-  const at = deps().now().toISOString();
+  const at = currentTime().toISOString();
   const network = await update(cancerType, (current) => {
     if (!current && state === 'standby') throw new NotFoundError('Netværket er ikke oprettet.');
     const result = changeState(current, cancerType, {
@@ -122,7 +123,7 @@ export async function setNetworkState(
 /** Called by the ladder when a problem enters level 4; idempotent (retries, several problems). */
 export async function activateNetworkAutomatically(problem: Problem): Promise<void> {
   let changed = false;
-  const at = deps().now().toISOString();
+  const at = currentTime().toISOString();
   await update(problem.cancerType, (current) => {
     const result = changeState(current, problem.cancerType, {
       at,
@@ -155,7 +156,7 @@ export async function addMember(
 ): Promise<void> {
   if (!mayDecide(actor))
     throw new ForbiddenError('Kun sundhedsdirektørkredsen og Specialenheden kan tilføje medlemmer.');
-  const at = deps().now().toISOString();
+  const at = currentTime().toISOString();
   const network = await update(cancerType, (current) => {
     if (!current) throw new NotFoundError('Netværket er ikke oprettet.');
     if (current.members.some((m) => m.email.toLowerCase() === member.email.toLowerCase())) return undefined;
@@ -252,7 +253,7 @@ export async function networkOverview(cancerType: string): Promise<{
   members: ReturnType<typeof networkMembers>;
 }> {
   knownCancerType(cancerType);
-  const now = deps().now();
+  const now = currentTime();
   const network = await getNetwork(cancerType);
   const problems = (await listProblemsCreatedBefore(now.toISOString())).filter(
     (p) => p.cancerType === cancerType,
@@ -295,7 +296,7 @@ export async function informDanskeRegioner(
         from: asPerson(actor),
         url: `${config().BASE_URL}/netvaerk/${cancerType}`,
       });
-      await deps().mailer.send({ to: r.email, ...mail, purpose: 'network-inform' });
+      await mailer().send({ to: r.email, ...mail, purpose: 'network-inform' });
     }
   } catch (error) {
     // Nothing recorded yet: let the user try again with the same form.
@@ -303,7 +304,7 @@ export async function informDanskeRegioner(
     throw error;
   }
   const to = recipients.map((r) => r.email);
-  const at = deps().now().toISOString();
+  const at = currentTime().toISOString();
   await update(cancerType, (current) =>
     current ? { ...current, informed: [...current.informed, { at, who: asPerson(actor), to }] } : undefined,
   );
@@ -351,7 +352,7 @@ export interface ActionReminderUnit {
 
 /** The networks with actions due by tomorrow (Copenhagen) that nobody has been reminded of. */
 export async function actionReminderUnits(): Promise<ActionReminderUnit[]> {
-  const until = localDate(addCalendarDays(deps().now(), 1));
+  const until = localDate(addCalendarDays(currentTime(), 1));
   return (await listNetworks())
     .filter((network) => actionsToRemind(network, until).length > 0)
     .map((network) => ({ cancerType: network.cancerType }));
@@ -359,7 +360,7 @@ export async function actionReminderUnits(): Promise<ActionReminderUnit[]> {
 
 /** Claims the network's due actions, then e-mails each owner; a failed send gives back its claims. */
 export async function sendActionReminderUnit(unit: ActionReminderUnit): Promise<{ reminded: number }> {
-  const now = deps().now();
+  const now = currentTime();
   const at = now.toISOString();
   const until = localDate(addCalendarDays(now, 1));
   const { cancerType } = unit;
@@ -378,7 +379,7 @@ export async function sendActionReminderUnit(unit: ActionReminderUnit): Promise<
       url: `${config().BASE_URL}/netvaerk/${cancerType}`,
     });
     try {
-      await deps().mailer.send({ to: action.owner, ...mail, purpose: 'network-action' });
+      await mailer().send({ to: action.owner, ...mail, purpose: 'network-action' });
     } catch (error) {
       // Give back this claim and the ones not sent yet.
       const unsent = new Set(claimed.slice(index).map((c) => c.action.id));

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { config } from '#adapters/config.ts';
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
+import { mailer } from '#adapters/mailer.ts';
 import {
   appendEvent,
   claimNotification,
@@ -17,6 +18,7 @@ import {
   mutateProblem,
   releaseNotification,
 } from '#adapters/store.ts';
+import { workflow } from '#adapters/workflow.ts';
 import { entryLevel, LEVEL_NAMES } from '#domain/ladder.ts';
 import type { Offer, Problem, ProblemReport } from '#domain/problem.ts';
 import { findDepartment, MODALITY_LABELS } from '#domain/reference.ts';
@@ -59,7 +61,7 @@ export async function reportProblem(
   if (!mayReportFor(actor, report.departmentId)) {
     throw new ForbiddenError('Du kan kun indberette for din egen afdeling.');
   }
-  const now = deps().now().toISOString();
+  const now = currentTime().toISOString();
   const level = entryLevel({ scope: report.scope, longLasting: report.longLasting });
   const id = problemIdFor(actor.email, submissionKey);
   const candidate: Problem = {
@@ -103,7 +105,7 @@ async function sendReceipt(problem: Problem): Promise<void> {
   try {
     const token = await createActionToken(problem.id, problem.reportedBy.email, true);
     const mail = receiptEmail(problem, problem.reportedBy.name, respondUrl(token));
-    await deps().mailer.send({
+    await mailer().send({
       to: problem.reportedBy.email,
       ...mail,
       purpose: 'receipt',
@@ -124,7 +126,7 @@ export async function startWorkflow(problemId: string): Promise<boolean> {
   const problem = await getProblem(problemId);
   if (problem?.status !== 'open' || problem.workflow.state === 'started') return false;
   try {
-    const executionId = await deps().workflow.start({ problemId, generation: problem.workflow.generation });
+    const executionId = await workflow().start({ problemId, generation: problem.workflow.generation });
     await mutateProblem(problemId, (p) =>
       p.workflow.state === 'started'
         ? undefined
@@ -179,7 +181,7 @@ export async function reconcileWorkflowStarts(): Promise<{ started: number; pend
       continue;
     }
     if (await startWorkflow(p.id)) started++;
-    else if (deps().now().getTime() - Date.parse(p.createdAt) > STUCK_AFTER_MS) stuck.push(p.id);
+    else if (currentTime().getTime() - Date.parse(p.createdAt) > STUCK_AFTER_MS) stuck.push(p.id);
   }
   if (stuck.length > 0) throw new StuckWorkflowStartError(stuck);
   return { started, pending: pending.length - started };
@@ -245,7 +247,7 @@ export async function offerCapacity(
       offer,
       respondUrl(token),
     );
-    await deps().mailer.send({ to: updated.reportedBy.email, ...mail, purpose: 'offer', problemId });
+    await mailer().send({ to: updated.reportedBy.email, ...mail, purpose: 'offer', problemId });
   }
   return updated;
 }
@@ -271,7 +273,7 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
     await finishResolution(current, actor);
     return current;
   }
-  const now = deps().now().toISOString();
+  const now = currentTime().toISOString();
   const resolved = await mutateProblem(problemId, (p) =>
     p.status === 'resolved'
       ? undefined
@@ -301,7 +303,7 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
 
 async function finishResolution(problem: Problem, actor: Actor): Promise<void> {
   if (problem.workflow.executionId) {
-    await deps().workflow.stop(problem.workflow.executionId, `Resolved by ${actor.email}`);
+    await workflow().stop(problem.workflow.executionId, `Resolved by ${actor.email}`);
   }
   await notifyResolution(problem);
 }
@@ -313,7 +315,7 @@ async function notifyResolution(problem: Problem): Promise<void> {
     if (r.unreachable) continue;
     if (!(await claimNotification(problem.id, `resolved#${r.email}`))) continue;
     const mail = resolvedEmail(problem, r.name, problemUrl(problem.id));
-    await deps().mailer.send({
+    await mailer().send({
       to: r.email,
       ...mail,
       purpose: 'resolved',

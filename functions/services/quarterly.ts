@@ -5,7 +5,7 @@
  * exchange ("ingen data" for a quarter before any weekly report).
  */
 import { config } from '#adapters/config.ts';
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import {
   claimSend,
   listNetworks,
@@ -13,6 +13,7 @@ import {
   putQuarterlyStatus,
   releaseSend,
 } from '#adapters/followup-store.ts';
+import { mailer } from '#adapters/mailer.ts';
 import { listContacts } from '#adapters/store.ts';
 import { networkStatesAt } from '#domain/networks.ts';
 import {
@@ -44,7 +45,7 @@ export class QuarterNotStartedError extends Error {
 
 /** Computes (and keeps) the status of `quarter`; default the quarter before today's. */
 export async function prepareQuarterlyStatus(quarter?: string): Promise<QuarterlyStatus> {
-  const now = deps().now();
+  const now = currentTime();
   const key = quarter ?? previousQuarter(quarterOf(now));
   const { from, to } = quarterRange(key);
   if (from.getTime() > now.getTime()) throw new QuarterNotStartedError(key);
@@ -82,7 +83,7 @@ export async function sendQuarterlyStatus(quarter?: string): Promise<{ quarter: 
     if (!(await claimSend(scope, email))) continue;
     const mail = quarterlyStatusEmail(status, name, quarterlyStatusUrl(status.quarter));
     try {
-      await deps().mailer.send({ to: email, ...mail, purpose: 'quarterly-status' });
+      await mailer().send({ to: email, ...mail, purpose: 'quarterly-status' });
     } catch (error) {
       await releaseSend(scope, email);
       throw error;

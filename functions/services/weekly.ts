@@ -3,7 +3,8 @@
  * per cancer type and nationally, the capacity finder, the escalation proposal, and the weekly
  * reminder and overview e-mails.
  */
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
+import { mailer } from '#adapters/mailer.ts';
 import { listContacts } from '#adapters/store.ts';
 import {
   listWeeklyReports,
@@ -112,7 +113,7 @@ export async function submitWeekly(submissions: WeeklySubmission[], actor: Actor
     if (!mayReportWeeklyFor(actor, s.departmentId))
       throw new ForbiddenError(`Du kan ikke indberette ugetal for afdelingen ${s.departmentId}.`);
   }
-  const now = deps().now();
+  const now = currentTime();
   const week = isoWeekKey(now);
   const settings = weeklySettings();
   const results: SubmitResult[] = [];
@@ -163,7 +164,7 @@ async function mailProposals(proposals: EscalationProposal[]): Promise<SubmitRes
   for (const p of proposals) {
     for (const contact of departmentContacts(contacts, p.departmentId)) {
       await sendOnceThisWeek(p.week, `proposal#${contact.email}#${p.departmentId}#${p.cancerType}`, () =>
-        deps().mailer.send({ to: contact.email, ...weeklyProposalEmail(p), purpose: 'weekly-proposal' }),
+        mailer().send({ to: contact.email, ...weeklyProposalEmail(p), purpose: 'weekly-proposal' }),
       );
     }
   }
@@ -195,7 +196,7 @@ async function openProblems(proposals: EscalationProposal[]): Promise<SubmitResu
         modalities,
         // The weekly figures give waits, not head counts: one patient is the least that is at risk.
         patientsAtRisk: 1,
-        from: deps().now().toISOString().slice(0, 10),
+        from: currentTime().toISOString().slice(0, 10),
         longLasting: false,
         scope: 'hospital',
         description: `${proposalDescription(p)} Oprettet automatisk ud fra ugerapporten; antal berørte patienter er ikke opgjort.`,
@@ -299,7 +300,7 @@ export function buildCancerOverview(
 
 /** One cancer type over the last `count` weeks: one Query. */
 export async function cancerOverview(cancerType: string, count = 8): Promise<CancerOverview> {
-  const now = deps().now();
+  const now = currentTime();
   const weeks = weekRange(isoWeekKey(now), count);
   const reports = await listWeeklyReports(cancerType, weeks[0] as string, weeks[weeks.length - 1] as string);
   return buildCancerOverview(cancerType, reports, weeks, now);
@@ -358,7 +359,7 @@ export async function nationalOverview(
   cancerTypes: { id: string; name: string }[] = referenceData().cancerTypes,
   departments: LocatedDepartment[] = locatedDepartments(),
 ): Promise<NationalOverview> {
-  const now = deps().now();
+  const now = currentTime();
   const weeks = weekRange(isoWeekKey(now), count);
   const deadline = weeklySettings().deadline;
   const rows = await Promise.all(
@@ -373,7 +374,7 @@ export async function nationalOverview(
 // ---------------------------------------------------------------- finder
 
 export async function capacityFinder(query: FinderQuery): Promise<{ week: string; hits: FinderHit[] }> {
-  const now = deps().now();
+  const now = currentTime();
   const week = isoWeekKey(now);
   const [reports, contacts] = await Promise.all([
     listWeeklyReports(query.cancerType, addWeeks(week, -1), week),
@@ -403,7 +404,7 @@ async function finderLines(problem: Problem): Promise<string[]> {
     ...(problem.pathwayTypes.includes('udredning') ? (['udredning'] as const) : []),
     ...problem.modalities,
   ];
-  const now = deps().now();
+  const now = currentTime();
   const week = isoWeekKey(now);
   const [reports, contacts] = await Promise.all([
     listWeeklyReports(problem.cancerType, addWeeks(week, -1), week),
@@ -444,7 +445,7 @@ const DEPARTMENTS_PER_UNIT = 25;
 
 /** Weekly: the departments without a report for the ISO week, in batches. */
 export async function weeklyReminderUnits(): Promise<WeeklyReminderUnit[]> {
-  const week = isoWeekKey(deps().now());
+  const week = isoWeekKey(currentTime());
   const reported = await reportedDepartments(week);
   const missing = referenceData()
     .departments.filter((d) => !reported.has(d.id))
@@ -456,7 +457,7 @@ export async function weeklyReminderUnits(): Promise<WeeklyReminderUnit[]> {
 export async function sendWeeklyReminderUnit(
   unit: WeeklyReminderUnit,
 ): Promise<{ week: string; sent: number; departments: number }> {
-  const now = deps().now();
+  const now = currentTime();
   const { week } = unit;
   const contacts = await listContacts();
   const deadline = weeklySettings().deadline;
@@ -465,7 +466,7 @@ export async function sendWeeklyReminderUnit(
     for (const contact of departmentContacts(contacts, departmentId)) {
       const mail = weeklyReminderEmail({ recipientName: contact.name, departmentId, week, now, deadline });
       const first = await sendOnceThisWeek(week, `reminder#${contact.email}#${departmentId}`, () =>
-        deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-reminder' }),
+        mailer().send({ to: contact.email, ...mail, purpose: 'weekly-reminder' }),
       );
       if (first) sent++;
     }
@@ -481,7 +482,7 @@ export interface WeeklyOverviewUnit {
 
 /** Weekly: every cancer type some department treats. */
 export async function weeklyOverviewUnits(): Promise<WeeklyOverviewUnit[]> {
-  const week = isoWeekKey(deps().now());
+  const week = isoWeekKey(currentTime());
   const treated = new Set(referenceData().departments.flatMap((d) => d.cancerTypes));
   return referenceData()
     .cancerTypes.filter((c) => treated.has(c.id))
@@ -499,7 +500,7 @@ export async function sendWeeklyOverviewUnit(
   for (const d of referenceData().departments.filter((d) => d.cancerTypes.includes(cancerType))) {
     for (const contact of departmentContacts(contacts, d.id)) {
       const first = await sendOnceThisWeek(week, `overview#${contact.email}#${cancerType}`, () =>
-        deps().mailer.send({ to: contact.email, ...mail, purpose: 'weekly-overview' }),
+        mailer().send({ to: contact.email, ...mail, purpose: 'weekly-overview' }),
       );
       if (first) sent++;
     }
@@ -511,7 +512,7 @@ export async function sendWeeklyOverviewUnit(
 
 /** The weekly-exchange figures of a quarter (weeks whose Monday falls in [from, to), up to now). */
 export async function quarterFigures(range: { from: Date; to: Date }) {
-  const now = deps().now();
+  const now = currentTime();
   const end = range.to < now ? range.to : now;
   const weeks: string[] = [];
   for (let week = isoWeekKey(range.from); weekStart(week) < end; week = addWeeks(week, 1)) {

@@ -84,6 +84,18 @@ describe('the job registry', () => {
     }
   });
 
+  it('parks a failed asynchronous run of a directly invoked job in the dead-letter queue', () => {
+    const configs = resourcesOf(s.json, 'AWS::Lambda::EventInvokeConfig').map(([, c]) => c.Properties);
+    for (const job of jobs) {
+      const fnId = functionIdWithDescription(s.json, job.description);
+      const config = configs.find((c) => c.FunctionName.Ref === fnId);
+      // A fanned-out job's function is only invoked synchronously, by its state machine.
+      expect(config?.DestinationConfig.OnFailure.Destination, job.id).toEqual(
+        job.fanOut ? undefined : { 'Fn::GetAtt': [expect.stringMatching(/^DeadLetters/), 'Arn'] },
+      );
+    }
+  });
+
   it('grants each job exactly what it needs: mail and workflow only where the registry says', () => {
     for (const job of jobs) {
       const actions = actionsOfRole(functionIdWithDescription(s.json, job.description));

@@ -4,7 +4,8 @@
  * quarterly job's e-mail and page showing the same figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deps, setDeps } from '../../functions/adapters/deps.ts';
+import { setDeps } from '../../functions/adapters/deps.ts';
+import { mailer } from '../../functions/adapters/mailer.ts';
 import { getContact } from '../../functions/adapters/store.ts';
 import { contactsToCsv } from '../../functions/domain/contact-csv.ts';
 import { previousQuarter, quarterOf } from '../../functions/domain/quarterly.ts';
@@ -34,7 +35,7 @@ afterAll(async () => {
 
 /** Lets the mailer fail once for one recipient (an SES outage mid-job), then work again. */
 async function withMailerFailingOnceFor<T>(recipient: string, run: () => Promise<T>): Promise<T> {
-  const original = deps().mailer;
+  const original = mailer();
   let failed = false;
   setDeps({
     mailer: {

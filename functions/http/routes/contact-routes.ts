@@ -4,7 +4,7 @@
  * body), CSV export, and the verification link from the reminder e-mail (GET shows, POST acts).
  */
 
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import { getContact } from '#adapters/store.ts';
 import {
   type ContactFilter,
@@ -49,7 +49,7 @@ async function list(req: Request) {
     phoneListPage({
       contacts,
       filter,
-      today: localDate(deps().now()),
+      today: localDate(currentTime()),
       months: verifyMonths(),
       mayEdit: (c) => mayEditContact(actor, c),
       mayManage: mayManageContacts(actor),
@@ -68,7 +68,7 @@ async function list(req: Request) {
 
 async function exportCsv(req: Request) {
   requireActor(req);
-  return csvResponse(`kontakter-${localDate(deps().now())}.csv`, await exportContactsCsv());
+  return csvResponse(`kontakter-${localDate(currentTime())}.csv`, await exportContactsCsv());
 }
 
 function formValues(c: Contact): Record<string, string | string[]> {

@@ -1,5 +1,5 @@
 /** The quarterly status pages (list, one quarter, CSV, recompute) and the audit trail page. */
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import {
   getQuarterlyStatus,
   listAuditForEntity,
@@ -84,9 +84,11 @@ async function audit(req: Request) {
   const type = req.query.get('type') || undefined;
   const id = req.query.get('id')?.trim() || undefined;
   const monthParam = req.query.get('maaned') ?? '';
-  const month = /^\d{4}-\d{2}$/.test(monthParam) ? monthParam : deps().now().toISOString().slice(0, 7);
+  const month = /^\d{4}-\d{2}$/.test(monthParam) ? monthParam : currentTime().toISOString().slice(0, 7);
   const entries =
-    type && id && ['contact', 'problem', 'quarterly-status', 'network', 'monitoring'].includes(type)
+    type &&
+    id &&
+    ['contact', 'problem', 'quarterly-status', 'network', 'monitoring', 'reference-data'].includes(type)
       ? (await listAuditForEntity(type as 'contact', id)).reverse()
       : await listAuditForMonth(month);
   if (req.wantsJson) return jsonResponse({ entries });

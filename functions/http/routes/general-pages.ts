@@ -1,8 +1,8 @@
 /** Front page, health check and sign-in. */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { config } from '#adapters/config.ts';
-import { deps } from '#adapters/deps.ts';
+import { mailer } from '#adapters/mailer.ts';
 import { signInEmail } from '#web/emails.ts';
 import { FIELDS_SCRIPT } from '#web/fields.ts';
 import { html } from '#web/html.ts';
@@ -60,7 +60,7 @@ async function requestSignIn(req: Request) {
   const user = token ? await getUser(email.data) : undefined;
   if (token && user) {
     const mail = signInEmail(user.name, `${config().BASE_URL}/log-ind/link/${token}`);
-    await deps().mailer.send({ to: user.email, ...mail, purpose: 'sign-in' });
+    await mailer().send({ to: user.email, ...mail, purpose: 'sign-in' });
   }
   // The same answer whether or not the address is known: no account enumeration.
   return page(req, 'Log ind', signInPage({ sent: true }));

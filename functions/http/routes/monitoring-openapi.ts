@@ -1,5 +1,5 @@
 /** OpenAPI paths of the monitoring of maximum waiting times (spread into openapi.ts). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { uploadRequestSchema } from '../../services/monitoring.ts';
 
 export function monitoringOpenApiPaths(error: unknown, auth: unknown[]): Record<string, unknown> {

@@ -3,7 +3,7 @@
  * register an upload and get a presigned URL, read its status, read the figures. The page
  * `/overvaagning` uses the same services with the signed-in session (CSRF token in a header).
  */
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import { monitoringCsv } from '#domain/monitoring-figures.ts';
 import { referenceData } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
@@ -25,7 +25,7 @@ import { htmlResponse, jsonResponse } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
 function thisYear(): number {
-  return Number(localDate(deps().now()).slice(0, 4));
+  return Number(localDate(currentTime()).slice(0, 4));
 }
 
 function yearParam(req: Request, name: string, fallback: number): number {

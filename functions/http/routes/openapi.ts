@@ -1,13 +1,18 @@
 /** OpenAPI 3.1 description of the JSON API, generated from the same zod schemas that validate it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
-import { regionIdSchema } from '#domain/reference.ts';
+import { referenceCatalogue, referenceId, regionIdSchema } from '#domain/reference.ts';
 import { weeklySubmissionSchema } from '#domain/weekly.ts';
 import { IDEMPOTENCY_KEY_PATTERN } from '../idempotency.ts';
 import { monitoringOpenApiPaths } from './monitoring-openapi.ts';
 
 let cached: unknown;
+
+/** The first entry of each list, as the endpoint answers. */
+function referenceCatalogueExample() {
+  return Object.fromEntries(Object.entries(referenceCatalogue()).map(([k, list]) => [k, list.slice(0, 1)]));
+}
 
 export function openApiDocument(): unknown {
   if (cached) return cached;
@@ -176,7 +181,12 @@ export function openApiDocument(): unknown {
           summary: 'Find afdelinger, der kan starte inden for den maksimale ventetid',
           security: auth,
           parameters: [
-            { name: 'cancerType', in: 'query', required: true, schema: { type: 'string' } },
+            {
+              name: 'cancerType',
+              in: 'query',
+              required: true,
+              schema: { type: 'string', ...referenceId('cancerTypes', 'brystkraeft') },
+            },
             {
               name: 'pathway',
               in: 'query',
@@ -195,6 +205,20 @@ export function openApiDocument(): unknown {
         },
       },
       ...monitoringOpenApiPaths(error, auth),
+      '/api/reference-data': {
+        get: {
+          summary:
+            'Gyldige id’er: regioner, hospitaler, afdelinger, kræftformer, forløbstyper og modaliteter',
+          description:
+            'Offentlig og skrivebeskyttet (intet token). Hvert id med dansk og engelsk navn; udgåede id’er er ikke med. Vedligeholdes af Specialenheden på /stamdata; ændringer slår igennem inden for et minut.',
+          responses: {
+            200: {
+              description: 'Listerne',
+              content: { 'application/json': { example: referenceCatalogueExample() } },
+            },
+          },
+        },
+      },
       '/health': { get: { summary: 'Sundhedstjek', responses: { 200: { description: 'OK' } } } },
     },
   };

@@ -1,6 +1,6 @@
 /** Pages for people: the report form, the receipt, the list, the problem page and e-mail link pages. */
 import { randomUUID } from 'node:crypto';
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import { getProblemDetails, getRecipient, listProblems } from '#adapters/store.ts';
 import {
   acknowledgeSchema,
@@ -121,7 +121,7 @@ async function list(req: Request) {
 async function exportCsv(req: Request) {
   requireActor(req);
   return csvResponse(
-    `kapacitetsproblemer-${localDate(deps().now())}.csv`,
+    `kapacitetsproblemer-${localDate(currentTime())}.csv`,
     problemsToCsv(await listProblems(200)),
   );
 }

@@ -1,6 +1,6 @@
 /** Pages of the weekly exchange: report form and receipt, overviews, capacity finder. */
 
-import { deps } from '#adapters/deps.ts';
+import { currentTime } from '#adapters/deps.ts';
 import { listWeeklyReports, weeklyHistory } from '#adapters/weekly-store.ts';
 import { findDepartment, referenceData, regionIdSchema } from '#domain/reference.ts';
 import { isoWeekKey } from '#domain/time.ts';
@@ -100,7 +100,7 @@ async function showForm(req: Request) {
       403,
     );
   }
-  const week = isoWeekKey(deps().now());
+  const week = isoWeekKey(currentTime());
   const values = valuesFrom(await currentReports(department.id, week));
   return page(
     req,
@@ -126,7 +126,7 @@ async function submitForm(req: Request) {
     throw new HttpError(403, 'Du kan ikke indberette ugetal for denne afdeling.');
   const parsed = weeklySubmissionSchema.safeParse(submissionFromForm(form, department.id));
   if (!parsed.success) {
-    const week = isoWeekKey(deps().now());
+    const week = isoWeekKey(currentTime());
     return page(
       req,
       'Fejl i ugerapporten',
@@ -150,7 +150,7 @@ async function submitForm(req: Request) {
 async function receipt(req: Request) {
   const { department } = chooseDepartment(req, req.query.get('afdeling') ?? undefined);
   if (!department) throw new HttpError(403, 'Du kan ikke se denne afdelings ugerapport.');
-  const week = isoWeekKey(deps().now());
+  const week = isoWeekKey(currentTime());
   const settings = weeklySettings().escalation;
   const [reports, history] = await Promise.all([
     currentReports(department.id, week),

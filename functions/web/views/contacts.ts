@@ -98,7 +98,7 @@ function fieldError(errors: Record<string, string>, field: string): Raw {
     : html``;
 }
 
-function textField(
+export function textField(
   values: ContactFormValues,
   errors: Record<string, string>,
   field: string,
@@ -114,7 +114,7 @@ function textField(
 </div>`;
 }
 
-function selectField(
+export function selectField(
   values: ContactFormValues,
   errors: Record<string, string>,
   field: string,
@@ -134,17 +134,18 @@ function selectField(
 </div>`;
 }
 
-function checkboxes(
+export function checkboxes(
   values: ContactFormValues,
   errors: Record<string, string>,
   field: string,
   legend: string,
   options: { value: string; label: string }[],
+  hint = 'Ingen valgt betyder alle.',
 ): Raw {
   const raw = values[field];
   const chosen = Array.isArray(raw) ? raw : raw ? [raw] : [];
   return html`<fieldset class="form-group${errors[field] ? ' form-error' : ''}"><legend class="form-label">${legend}</legend>
-  <span class="form-hint">Ingen valgt betyder alle.</span>
+  ${hint ? html`<span class="form-hint">${hint}</span>` : ''}
   ${fieldError(errors, field)}
   <ul class="nobullet-list">${options.map(
     (o) =>

@@ -126,6 +126,7 @@ const ENTITY_LABELS: Record<string, string> = {
   'quarterly-status': 'Kvartalsstatus',
   network: 'Netværk',
   monitoring: 'Overvågning af ventetider',
+  'reference-data': 'Stamdata',
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -138,6 +139,7 @@ const ACTION_LABELS: Record<string, string> = {
   offer: 'Tilbud',
   replaced: 'Erstattet',
   resolved: 'Løst',
+  retired: 'Udgået',
   level: 'Nyt niveau i eskalationstrappen',
   prepared: 'Udarbejdet',
   activated: 'Aktiveret',

@@ -1,0 +1,138 @@
+/** Reference data: the public list of valid ids, and the secretariat's /stamdata pages. */
+import { currentTime } from '#adapters/deps.ts';
+import { allReferenceData, referenceCatalogue } from '#domain/reference.ts';
+import { entrySchemas, LIST_OF, type ReferenceEntry, type ReferenceKind } from '#domain/reference-edit.ts';
+import { localDate } from '#domain/time.ts';
+import type { html } from '#web/html.ts';
+import { layout, notice } from '#web/layout.ts';
+import {
+  KIND_SLUGS,
+  referenceFormPage,
+  referenceImportPage,
+  referenceListPage,
+} from '#web/views/reference-pages.ts';
+import { asPerson } from '../../services/actors.ts';
+import {
+  exportReferenceCsv,
+  importReferenceCsv,
+  mayMaintainReference,
+  retireReferenceEntry,
+  saveReferenceEntry,
+} from '../../services/reference-data.ts';
+import { asString, fromForm, parseForm, toForm } from '../forms.ts';
+import { checkCsrf, requireActor } from '../identity.ts';
+import { csvResponse, htmlResponse, jsonResponse, redirect } from '../respond.ts';
+import { HttpError, type Request, type Route } from '../types.ts';
+
+function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
+  return htmlResponse(layout({ title, body, user: req.actor, csrf: req.csrf }), status);
+}
+
+/** Public and read-only: integrators discover the valid ids here (in the OpenAPI too). */
+async function catalogue() {
+  return jsonResponse(referenceCatalogue(), 200, { headers: { 'cache-control': 'public, max-age=60' } });
+}
+
+function maintainer(req: Request) {
+  const actor = requireActor(req);
+  if (!mayMaintainReference(actor.role))
+    throw new HttpError(403, 'Stamdata vedligeholdes af Specialenheden og administratorer.');
+  return actor;
+}
+
+function kindOf(req: Request): ReferenceKind {
+  const kind = (Object.keys(KIND_SLUGS) as ReferenceKind[]).find((k) => KIND_SLUGS[k] === req.params.kind);
+  if (!kind) throw new HttpError(404, 'Siden findes ikke.');
+  return kind;
+}
+
+function findEntry(kind: ReferenceKind, id: string): ReferenceEntry {
+  const entry = (allReferenceData()[LIST_OF[kind]] as ReferenceEntry[]).find((e) => e.id === id);
+  if (!entry) throw new HttpError(404, 'Posten findes ikke.');
+  return entry;
+}
+
+async function list(req: Request) {
+  maintainer(req);
+  const saved = req.query.get('gemt');
+  const flash = saved ? notice('success', `Gemt: ${saved}`) : undefined;
+  return page(req, 'Stamdata', referenceListPage({ csrf: req.csrf ?? '', flash }));
+}
+
+async function showForm(req: Request) {
+  maintainer(req);
+  const kind = kindOf(req);
+  const isNew = req.params.id === undefined;
+  const values = isNew ? {} : toForm(entrySchemas[kind], findEntry(kind, req.params.id ?? ''));
+  return page(req, 'Stamdata', referenceFormPage({ kind, isNew, values, errors: {}, csrf: req.csrf ?? '' }));
+}
+
+async function submitForm(req: Request) {
+  const actor = maintainer(req);
+  const kind = kindOf(req);
+  const form = parseForm(req.body);
+  checkCsrf(req, form.csrf);
+  const isNew = req.params.id === undefined;
+  const input = fromForm(entrySchemas[kind], form);
+  const result = await saveReferenceEntry(kind, input, asPerson(actor), isNew, req.params.id);
+  if (!result.ok)
+    return page(
+      req,
+      'Fejl i stamdata',
+      referenceFormPage({ kind, isNew, values: form, errors: result.errors, csrf: req.csrf ?? '' }),
+      400,
+    );
+  return redirect(`/stamdata?gemt=${encodeURIComponent(result.entry.name)}#${KIND_SLUGS[kind]}`);
+}
+
+async function retire(req: Request) {
+  const actor = maintainer(req);
+  const kind = kindOf(req);
+  checkCsrf(req, parseForm(req.body).csrf);
+  const refused = await retireReferenceEntry(kind, req.params.id ?? '', asPerson(actor));
+  if (refused)
+    return page(
+      req,
+      'Stamdata',
+      referenceListPage({ csrf: req.csrf ?? '', flash: notice('error', 'Posten kan ikke udgå', refused) }),
+      409,
+    );
+  return redirect(`/stamdata#${KIND_SLUGS[kind]}`);
+}
+
+async function exportCsv(req: Request) {
+  maintainer(req);
+  return csvResponse(`stamdata-${localDate(currentTime())}.csv`, await exportReferenceCsv());
+}
+
+async function showImport(req: Request) {
+  maintainer(req);
+  return page(req, 'Importér stamdata', referenceImportPage({ csrf: req.csrf ?? '', text: '' }));
+}
+
+async function submitImport(req: Request) {
+  const actor = maintainer(req);
+  const form = parseForm(req.body);
+  checkCsrf(req, form.csrf);
+  const text = asString(form.csv) ?? '';
+  const result = await importReferenceCsv(text, asPerson(actor));
+  return page(
+    req,
+    'Importér stamdata',
+    referenceImportPage({ csrf: req.csrf ?? '', text: result.errors.length > 0 ? text : '', result }),
+    result.errors.length > 0 ? 422 : 200,
+  );
+}
+
+export const referenceRoutes: Route[] = [
+  { method: 'GET', path: '/api/reference-data', handler: catalogue },
+  { method: 'GET', path: '/stamdata', handler: list },
+  { method: 'GET', path: '/stamdata.csv', handler: exportCsv },
+  { method: 'GET', path: '/stamdata/import', handler: showImport },
+  { method: 'POST', path: '/stamdata/import', handler: submitImport },
+  { method: 'GET', path: '/stamdata/:kind/ny', handler: showForm },
+  { method: 'POST', path: '/stamdata/:kind/ny', handler: submitForm },
+  { method: 'GET', path: '/stamdata/:kind/:id', handler: showForm },
+  { method: 'POST', path: '/stamdata/:kind/:id', handler: submitForm },
+  { method: 'POST', path: '/stamdata/:kind/:id/udgaa', handler: retire },
+];
