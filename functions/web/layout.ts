@@ -109,6 +109,7 @@ export function layout(args: { title: string; body: Raw } & PageContext): Raw {
       <a href="/kontakter">${tr('nav.contacts')}</a>
       <a href="/netvaerk">${tr('nav.networks')}</a>
       <a href="/kvartalsstatus">${tr('nav.quarterly')}</a>
+      <a href="/overvaagning">${tr('nav.monitoring')}</a>
     </nav>
   </div>
 </header>
