@@ -22,6 +22,8 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { METRIC } from '../functions/adapters/metric-names.ts';
+import { appMetric } from './app-metrics.ts';
 
 export interface AlarmsProps {
   readonly stage: string;
@@ -135,6 +137,22 @@ export class Alarms extends Construct {
       threshold: 1,
       description:
         'The HTTP API answered 5xx: a user saw an error page or a failed submission. Check the api function log group and the API access log (integrationError field).',
+    });
+  }
+
+  /** The application's own failure counts (EMF from the functions). */
+  watchAppMetrics(): void {
+    this.add('ladder-failures', {
+      metric: appMetric(METRIC.ladderFailures),
+      threshold: 1,
+      description:
+        'A step of the escalation ladder failed (Step Functions retries it). If it keeps failing the execution fails and the escalation-failed alarm follows. Read the ladder-step log group: every line names the problemId and the execution.',
+    });
+    this.add('mails-failed', {
+      metric: appMetric(METRIC.mailsFailed),
+      threshold: 1,
+      description:
+        'An e-mail could not be handed to SES (throttling, a rejected address, a configuration error). Ladder e-mails are retried by their step; read the log line "e-mail not sent" (purpose, problemId) in the function\'s log group.',
     });
   }
 

@@ -46,14 +46,8 @@ const ACCESS_LOG_FIELDS = {
   userAgent: '$context.identity.userAgent',
 };
 
-const DKFDS = 'node_modules/dkfds/dist';
-/** What functions/http/routes/static-files.ts serves: the stylesheet, its web fonts and icons. */
-const STATIC_ASSETS = [
-  { from: `${DKFDS}/css/dkfds.min.css`, to: 'static/css/dkfds.min.css' },
-  { from: `${DKFDS}/fonts/IBMPlexSans/complete/woff2`, to: 'static/fonts/IBMPlexSans/complete/woff2' },
-  { from: `${DKFDS}/fonts/IBMPlexSans/complete/woff`, to: 'static/fonts/IBMPlexSans/complete/woff' },
-  { from: `${DKFDS}/img`, to: 'static/img' },
-];
+/** The static assets' manifest (hashed names): the pages link to the files CloudFront serves from S3. */
+const ASSET_MANIFEST = { from: '.build/asset-manifest.json', to: 'asset-manifest.json' };
 
 export interface ApiProps {
   readonly stage: string;
@@ -76,9 +70,8 @@ export class Api extends Construct {
       memorySize: 512,
       // API Gateway gives up after 30 s; answer (or fail) before that.
       timeout: Duration.seconds(25),
-      // Det Fælles Designsystem's CSS, fonts and icons, served by the function at /static/.
-      environment: { ...props.environment, STATIC_DIR: '/var/task/static' },
-      assets: STATIC_ASSETS,
+      environment: { ...props.environment, ASSET_MANIFEST: `/var/task/${ASSET_MANIFEST.to}` },
+      assets: [ASSET_MANIFEST],
       logRetention: props.logRetention,
       removalPolicy: props.removalPolicy,
     });

@@ -6,7 +6,6 @@
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
-  ApplicationLogLevel,
   Architecture,
   type IDestination,
   LoggingFormat,
@@ -17,6 +16,7 @@ import {
 import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { POWERTOOLS_ENVIRONMENT } from './app-metrics.ts';
 import { LAMBDA_BUNDLING } from './bundling.ts';
 import { fromRoot } from './paths.ts';
 
@@ -77,11 +77,12 @@ export class AppFunction extends NodejsFunction {
       role,
       logGroup: logs,
       loggingFormat: LoggingFormat.JSON,
-      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      // No Lambda application log level: it would override POWERTOOLS_LOG_LEVEL and drop the
+      // sampled debug entries. Powertools filters by level itself.
       systemLogLevelV2: SystemLogLevel.WARN,
       projectRoot: fromRoot('.'),
       depsLockFilePath: fromRoot('package-lock.json'),
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...POWERTOOLS_ENVIRONMENT, ...props.environment },
       onFailure: props.onFailure,
       retryAttempts: props.onFailure ? 2 : undefined,
       bundling: {

@@ -28,8 +28,14 @@ export interface DeployConfig {
   sesIdentity: string;
   /** Operations mailbox that receives CloudWatch alarms. */
   opsEmail: string;
-  /** Public base URL for links in e-mails, without a trailing slash; default: the API's own URL. */
+  /** Public base URL for links in e-mails, without a trailing slash; default: the CloudFront URL (or domainName). */
   baseUrl: string | undefined;
+  /** Custom domain for the CloudFront distribution (with certificateArn). */
+  domainName: string | undefined;
+  /** ACM certificate in us-east-1 covering domainName. */
+  certificateArn: string | undefined;
+  /** WAF web ACL (scope CLOUDFRONT) attached to the distribution. */
+  webAclArn: string | undefined;
   /** Working days each ladder level gets to answer, as the functions read it: "2,3,5". */
   ladderWindows: string;
   /** Days between reminders to the national network. */
@@ -67,8 +73,20 @@ export const CONTEXT_KEYS: Record<string, KeyHelp> = {
   },
   opsEmail: { what: 'operations mailbox that receives the CloudWatch alarms', example: 'drift@regionh.dk' },
   baseUrl: {
-    what: 'public https base URL used in e-mail links (optional, default: the URL of the HTTP API)',
+    what: 'public https base URL used in e-mail links (optional, default: https://<domainName>, or the CloudFront URL)',
     example: 'https://kraeftkapacitet.regionh.dk',
+  },
+  domainName: {
+    what: 'custom domain name for the CloudFront distribution; needs certificateArn (optional)',
+    example: 'kraeftkapacitet.regionh.dk',
+  },
+  certificateArn: {
+    what: 'ARN of an ACM certificate in us-east-1 covering domainName (optional, together with domainName)',
+    example: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1234-5678-9abc-0a1b2c3d4e5f',
+  },
+  webAclArn: {
+    what: 'ARN of a WAF web ACL with scope CLOUDFRONT (created in us-east-1) to attach to the distribution (optional)',
+    example: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/kraeftkapacitet/0a1b2c3d-1234',
   },
   ladderWindows: {
     what: 'working days levels 1, 2 and 3 get to answer, three numbers separated by commas (optional, default 2,3,5)',
@@ -151,6 +169,30 @@ const schema = z.object({
       .refine((u) => !/[?#]/.test(u), 'must not contain a query or fragment')
       .transform((u) => u.replace(/\/+$/, '')),
   ),
+  domainName: optional(
+    z
+      .string()
+      .regex(
+        /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/,
+        'must be a lower-case domain name',
+      ),
+  ),
+  certificateArn: optional(
+    z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/,
+        'must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from there)',
+      ),
+  ),
+  webAclArn: optional(
+    z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/,
+        'must be the ARN of a WAF web ACL with scope CLOUDFRONT (us-east-1, …:global/webacl/…)',
+      ),
+  ),
   ladderWindows: optional(windowsSchema),
   networkReminderDays: optional(
     z.coerce
@@ -212,6 +254,12 @@ export function readConfig(get: (key: string) => unknown): DeployConfig {
     );
   }
   const c = parsed.data;
+  if (!c.domainName !== !c.certificateArn) {
+    const missing = c.domainName ? 'certificateArn' : 'domainName';
+    throw new ConfigError(
+      `Kraeftkapacitet: invalid deployment configuration (CDK context):\n  - ${missing} is missing: a custom domain needs both domainName and certificateArn.${hint(missing)}`,
+    );
+  }
   const disposable = DISPOSABLE_STAGE.test(c.stage);
   const senderEmail = c.senderEmail.toLowerCase();
   const senderName = c.senderName ?? 'Kræftkapacitet';
@@ -233,6 +281,9 @@ export function readConfig(get: (key: string) => unknown): DeployConfig {
     sesIdentity,
     opsEmail: c.opsEmail,
     baseUrl: c.baseUrl,
+    domainName: c.domainName,
+    certificateArn: c.certificateArn,
+    webAclArn: c.webAclArn,
     ladderWindows: c.ladderWindows ?? '2,3,5',
     networkReminderDays: c.networkReminderDays ?? 7,
     keepData: c.keepData ?? !disposable,

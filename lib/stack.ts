@@ -9,10 +9,13 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type JobDefinition, type JobNeeds, jobRegistry } from '../functions/jobs/registry.ts';
+import { ensureStaticAssets } from '../scripts/build-assets.ts';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { AppFunction } from './app-function.ts';
+import { Cdn } from './cdn.ts';
 import type { DeployConfig } from './config.ts';
+import { AppDashboard } from './dashboard.ts';
 import { followupEnvironment } from './followup-schedules.ts';
 import { Mail } from './mail.ts';
 import { Monitoring, monitoringBucketName } from './monitoring.ts';
@@ -37,6 +40,7 @@ export class KraeftkapacitetStack extends Stack {
   readonly mail: Mail;
   readonly workflow: Workflow;
   readonly api: Api;
+  readonly cdn: Cdn;
   readonly schedules: Schedules;
   readonly sesEvents: AppFunction;
   readonly monitoring: Monitoring;
@@ -51,6 +55,8 @@ export class KraeftkapacitetStack extends Stack {
       ...props,
     });
     const { config } = props;
+    // The content-hashed stylesheet, fonts and icons: uploaded to S3, their manifest bundled with the API.
+    ensureStaticAssets();
     // What outlives `cdk destroy` when keepData is set: the table (Storage) and the logs, which
     // expire on their own. Queue and key hold nothing worth keeping without the stack.
     const removalPolicy = config.keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
@@ -85,7 +91,7 @@ export class KraeftkapacitetStack extends Stack {
       key,
     });
 
-    // BASE_URL defaults to the API's own URL, known only once the API exists.
+    // BASE_URL defaults to the public (CloudFront or custom domain) URL, known only once it exists.
     let baseUrl: string | undefined = config.baseUrl;
     const environment: Record<string, string> = {
       TABLE_NAME: this.storage.table.tableName,
@@ -108,7 +114,14 @@ export class KraeftkapacitetStack extends Stack {
     this.mail.grantSend(this.workflow.ladderStep);
 
     this.api = new Api(this, 'Api', { stage: config.stage, ...common });
-    baseUrl ??= this.api.url;
+    this.cdn = new Cdn(this, 'Cdn', {
+      stage: config.stage,
+      apiEndpoint: this.api.url,
+      domainName: config.domainName,
+      certificateArn: config.certificateArn,
+      webAclArn: config.webAclArn,
+    });
+    baseUrl ??= this.cdn.url;
     this.storage.grantData(this.api.handler);
     this.mail.grantSend(this.api.handler);
     this.workflow.grantStart(this.api.handler);
@@ -174,6 +187,8 @@ export class KraeftkapacitetStack extends Stack {
     this.alarms.watchHttpServerErrors(this.api.metricServerErrors());
     this.alarms.watchDeadLetters(this.deadLetterQueue);
     this.alarms.watchSes(this.mail.configurationSetName);
+    this.alarms.watchAppMetrics();
+    new AppDashboard(this, 'Dashboard', { stage: config.stage });
 
     const url = Lazy.string({ produce: () => baseUrl });
     new CfnOutput(this, 'AppUrl', { value: url, description: 'The application: start page and sign-in' });
@@ -183,7 +198,11 @@ export class KraeftkapacitetStack extends Stack {
     });
     new CfnOutput(this, 'ApiUrl', {
       value: this.api.url,
-      description: 'The HTTP API endpoint (execute-api URL)',
+      description: 'The HTTP API endpoint (execute-api URL), the origin behind CloudFront',
+    });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.cdn.distribution.distributionDomainName,
+      description: 'CloudFront domain; point a custom domain (CNAME or alias) here',
     });
     new CfnOutput(this, 'TableName', {
       value: this.storage.table.tableName,

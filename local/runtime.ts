@@ -13,6 +13,7 @@ import { resetObjectStore } from '../functions/adapters/object-store.ts';
 import { appendEvent, listProblems } from '../functions/adapters/store.ts';
 import { registerRoutes } from '../functions/http/api.ts';
 import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
+import { ensureStaticAssets } from '../scripts/build-assets.ts';
 import { ensureTable, startDynalite } from './dynamo.ts';
 import { scheduleJobs } from './jobs.ts';
 import { seedMonitoringDemo } from './monitoring-seed.ts';
@@ -20,6 +21,7 @@ import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
 import { type LocalS3, startS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
 import { createLocalServer, type S3Passthrough } from './server.ts';
+import { staticRoutes } from './static-files.ts';
 import { type LocalWorkflow, localWorkflowEngine } from './workflow.ts';
 
 export interface LocalOptions {
@@ -54,8 +56,11 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const dynamo = await startDynalite(dataDir);
+  // The content-hashed CSS, fonts and icons the pages link to (rebuilt only when an input changed).
+  ensureStaticAssets({ log: console.log });
 
   registerRoutes([
+    ...staticRoutes,
     { method: 'GET', path: '/local/outbox', handler: (r) => outboxPage(r.query, r.wantsJson) },
     { method: 'GET', path: '/local/demo-users', handler: (r) => demoUsersPage(r.wantsJson) },
     { method: 'GET', path: '/local/jobs', handler: (r) => jobsPage(r.wantsJson) },

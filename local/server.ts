@@ -1,6 +1,8 @@
 /**
  * The local HTTP front door: turns each Node request into the API Gateway (payload v2) event
  * Lambda receives and calls the same handler. Oversized bodies are refused while streaming.
+ * Like CloudFront in AWS, it compresses text answers of 1 000 bytes or more (Brotli or gzip, as
+ * the browser accepts).
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -10,10 +12,12 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { handler } from '../functions/http/api.ts';
 import { MAX_BODY_BYTES } from '../functions/http/middleware.ts';
 import type { HttpEvent, HttpResult } from '../functions/http/types.ts';
 import { fakeLambdaContext } from './lambda-context.ts';
+import { pickEncoding } from './static-files.ts';
 
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
@@ -48,11 +52,36 @@ export function toEvent(req: IncomingMessage, body: Buffer): HttpEvent {
   };
 }
 
-function write(res: ServerResponse, result: HttpResult): void {
+/** CloudFront compresses objects from 1 000 bytes to 10 MB of these types. */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
+const MIN_COMPRESS_BYTES = 1000;
+
+function compress(body: Buffer, acceptEncoding: string | undefined) {
+  const encoding = pickEncoding(acceptEncoding);
+  if (encoding === 'br')
+    return { encoding, body: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) };
+  if (encoding === 'gzip') return { encoding, body: gzipSync(body) };
+  return undefined;
+}
+
+function write(req: IncomingMessage, res: ServerResponse, result: HttpResult): void {
   const headers: Record<string, string | string[]> = { ...result.headers };
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  let body =
+    result.isBase64Encoded && result.body
+      ? Buffer.from(result.body, 'base64')
+      : Buffer.from(result.body ?? '');
+  const type = String(headers['content-type'] ?? '');
+  if (!headers['content-encoding'] && body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(type)) {
+    const compressed = compress(body, req.headers['accept-encoding']);
+    if (compressed) {
+      body = compressed.body;
+      headers['content-encoding'] = compressed.encoding;
+      headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+    }
+  }
   res.writeHead(result.statusCode, headers);
-  res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
+  res.end(body);
 }
 
 /**
@@ -89,18 +118,18 @@ export function createLocalServer(s3?: S3Passthrough): Server {
     try {
       const body = await readBody(req);
       if (body === 'too-large') {
-        write(res, {
+        write(req, res, {
           statusCode: 413,
           headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' },
           body: 'Indholdet er for stort.',
         });
         return;
       }
-      write(res, await handler(toEvent(req, body), fakeLambdaContext('api')));
+      write(req, res, await handler(toEvent(req, body), fakeLambdaContext('api')));
     } catch (error) {
       console.error('Local server error', error);
       if (!res.headersSent)
-        write(res, {
+        write(req, res, {
           statusCode: 500,
           headers: { 'content-type': 'text/plain; charset=utf-8' },
           body: 'Der skete en uventet fejl.',

@@ -71,20 +71,20 @@ async function queryAll(params: Omit<ConstructorParameters<typeof QueryCommand>[
   return items;
 }
 
-export async function putAuditEntry(entry: AuditEntry): Promise<void> {
+/** The stored item of an audit entry (for {@link putAuditEntry} or a batch with `putItems`). */
+export function auditItem(entry: AuditEntry): Record<string, unknown> {
   const sk = `${entry.at}#${randomBytes(4).toString('hex')}`;
-  await documentClient().send(
-    new PutCommand({
-      TableName: table(),
-      Item: {
-        PK: `AUDIT#${entry.entityType}#${entry.entityId}`,
-        SK: sk,
-        GSI1PK: `AUDIT#${entry.at.slice(0, 7)}`,
-        GSI1SK: sk,
-        ...entry,
-      },
-    }),
-  );
+  return {
+    PK: `AUDIT#${entry.entityType}#${entry.entityId}`,
+    SK: sk,
+    GSI1PK: `AUDIT#${entry.at.slice(0, 7)}`,
+    GSI1SK: sk,
+    ...entry,
+  };
+}
+
+export async function putAuditEntry(entry: AuditEntry): Promise<void> {
+  await documentClient().send(new PutCommand({ TableName: table(), Item: auditItem(entry) }));
 }
 
 /** One entity's trail, oldest first. */

@@ -7,7 +7,9 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Level } from '#domain/ladder.ts';
 import { config } from './config.ts';
 import { installedAdapter } from './deps.ts';
+import { METRIC } from './metric-names.ts';
 import { putOutboxMessage } from './store.ts';
+import { count, logger } from './telemetry.ts';
 
 export interface MailMessage {
   to: string;
@@ -89,7 +91,24 @@ let built: Mailer | undefined;
  */
 export function mailer(): Mailer {
   const installed = installedAdapter('mailer');
-  if (installed) return installed;
-  built ??= config().MAILER === 'ses' ? sesMailer() : outboxMailer();
+  if (installed) return counted(installed);
+  built ??= counted(config().MAILER === 'ses' ? sesMailer() : outboxMailer());
   return built;
+}
+
+/** Every send counted as sent or failed (MailsSent / MailsFailed), whichever mailer sends. */
+function counted(inner: Mailer): Mailer {
+  return {
+    async send(message) {
+      try {
+        const result = await inner.send(message);
+        count(METRIC.mailsSent);
+        return result;
+      } catch (error) {
+        count(METRIC.mailsFailed);
+        logger.warn('e-mail not sent', { purpose: message.purpose, problemId: message.problemId, error });
+        throw error;
+      }
+    },
+  };
 }

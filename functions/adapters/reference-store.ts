@@ -20,6 +20,7 @@ import { LIST_OF, type ReferenceEntry, type ReferenceKind } from '#domain/refere
 import { config } from './config.ts';
 import { documentClient } from './dynamo.ts';
 import { isConditionFailure, queryAll } from './store.ts';
+import { logger } from './telemetry.ts';
 
 const PK = 'REFERENCE';
 const SEEDED = '#SEEDED';
@@ -114,7 +115,7 @@ export async function loadReferenceData(options: { force?: boolean } = {}): Prom
   })()
     .catch((error: unknown) => {
       loadedAt = Date.now();
-      console.error('Reference data could not be read; keeping the copy in use', error);
+      logger.error('Reference data could not be read; keeping the copy in use', error as Error);
     })
     .finally(() => {
       loading = undefined;

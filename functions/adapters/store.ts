@@ -18,7 +18,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Level } from '#domain/ladder.ts';
 import type { Person, Problem } from '#domain/problem.ts';
 import type { Recipient } from '#domain/recipients.ts';
@@ -154,6 +161,35 @@ export async function mutateProblem(
   return undefined;
 }
 
+/**
+ * Marks the problem's workflow as started with one conditional UpdateItem (it leaves the
+ * reconcile index). `false` when it was already marked, or the problem is gone.
+ */
+export async function markWorkflowStarted(id: string, executionId: string): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: { PK: `PROBLEM#${id}`, SK: META },
+        UpdateExpression:
+          'SET workflow.#state = :started, workflow.executionId = :execution, workflow.attempts = workflow.attempts + :one, version = version + :one, updatedAt = :now REMOVE GSI2PK, GSI2SK',
+        ConditionExpression: 'attribute_exists(PK) AND workflow.#state <> :started',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':started': 'started',
+          ':execution': executionId,
+          ':one': 1,
+          ':now': new Date().toISOString(),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
 /** Newest first. Listing pages only; bounded by `limit`. */
 export async function listProblems(limit = 100): Promise<Problem[]> {
   const out = await documentClient().send(
@@ -207,22 +243,42 @@ export interface TimelineEvent {
   data?: Record<string, unknown>;
 }
 
+/** The stored item of a timeline event (for {@link appendEvent} or a batch with {@link putItems}). */
+export function timelineItem(
+  problemId: string,
+  event: Omit<TimelineEvent, 'at'> & { at?: string },
+): Record<string, unknown> {
+  const at = event.at ?? new Date().toISOString();
+  return { PK: `PROBLEM#${problemId}`, SK: `EVENT#${at}#${randomBytes(4).toString('hex')}`, ...event, at };
+}
+
 export async function appendEvent(
   problemId: string,
   event: Omit<TimelineEvent, 'at'> & { at?: string },
 ): Promise<TimelineEvent> {
-  const stored = { ...event, at: event.at ?? new Date().toISOString() };
-  await documentClient().send(
-    new PutCommand({
-      TableName: table(),
-      Item: {
-        PK: `PROBLEM#${problemId}`,
-        SK: `EVENT#${stored.at}#${randomBytes(4).toString('hex')}`,
-        ...stored,
-      },
-    }),
-  );
-  return stored;
+  const { PK, SK, ...stored } = timelineItem(problemId, event);
+  await documentClient().send(new PutCommand({ TableName: table(), Item: { PK, SK, ...stored } }));
+  return stored as unknown as TimelineEvent;
+}
+
+/**
+ * Writes unconditional items in one BatchWriteItem per 25 (new items with fresh keys, e.g. a
+ * timeline event and its audit entry), retrying whatever DynamoDB leaves unprocessed.
+ */
+export async function putItems(items: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let requests: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = items
+      .slice(i, i + 25)
+      .map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests && requests.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.min(1000, 50 * 2 ** attempt)));
+      if (attempt === 8) throw new Error(`${requests.length} items left unprocessed after 8 attempts`);
+      const out = await documentClient().send(
+        new BatchWriteCommand({ RequestItems: { [table()]: requests } }),
+      );
+      requests = out.UnprocessedItems?.[table()] as typeof requests;
+    }
+  }
 }
 
 export interface StoredRecipient extends Recipient {

@@ -109,6 +109,7 @@ const FIELD_DA: Record<string, string> = {
   modalities: 'behandlingstyperne skal være udredning, kirurgi, medicinsk eller straalebehandling',
   maintainer: 'vedligeholderens e-mailadresse er ugyldig',
   verifiedAt: 'datoen for sidste bekræftelse skal skrives som åååå-mm-dd',
+  language: 'sproget skal være da eller en',
 };
 
 const MESSAGES = {
@@ -237,6 +238,7 @@ export const CONTACT_CSV_COLUMNS = [
   'modalities',
   'maintainer',
   'verifiedAt',
+  'language',
 ] as const;
 
 /** Quoted when needed; a formula-like cell gets a leading `'` so a spreadsheet shows it as text. */

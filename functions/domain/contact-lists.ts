@@ -32,6 +32,7 @@ export const CONTACT_FIELD_LABELS: Record<string, string> = {
   modalities: 'behandlingstyper',
   maintainer: 'vedligeholder',
   verifiedAt: 'bekræftet',
+  language: 'sprog',
 };
 
 /** "telefon, bekræftet" for the changed fields; `none` when nothing changed. */

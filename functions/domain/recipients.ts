@@ -13,6 +13,8 @@ export interface Recipient {
   name: string;
   role: Contact['role'];
   kind: 'action' | 'informed';
+  /** The language of the recipient's e-mails (the contact's choice; Danish by default). */
+  language?: 'da' | 'en';
   region?: string;
   hospital?: string;
   department?: string;
@@ -25,6 +27,7 @@ function toRecipient(contact: Contact, kind: Recipient['kind']): Recipient {
     name: contact.name,
     role: contact.role,
     kind,
+    language: contact.language ?? 'da',
     region: contact.region,
     hospital: contact.hospital,
     department: contact.department,

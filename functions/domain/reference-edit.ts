@@ -18,10 +18,11 @@ export const REFERENCE_KINDS = ['hospital', 'department', 'cancer-type'] as cons
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 export type ReferenceEntry = Hospital | Department | CancerType;
 
-export const KIND_LABELS: Record<ReferenceKind, { singular: string; plural: string }> = {
-  hospital: { singular: 'Hospital', plural: 'Hospitaler' },
-  department: { singular: 'Afdeling', plural: 'Afdelinger' },
-  'cancer-type': { singular: 'Kræftform', plural: 'Kræftformer' },
+/** For the audit trail's summaries (Danish, like every audit entry). */
+export const KIND_LABELS: Record<ReferenceKind, string> = {
+  hospital: 'Hospital',
+  department: 'Afdeling',
+  'cancer-type': 'Kræftform',
 };
 
 export const LIST_OF: Record<ReferenceKind, keyof MaintainedData> = {

@@ -116,6 +116,8 @@ export const contactSchema = z.object({
   maintainer: email,
   /** ISO date the entry was last verified. */
   verifiedAt: z.iso.date(),
+  /** The language of the e-mails the contact gets; Danish when not set. */
+  language: z.enum(['da', 'en']).optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -201,6 +203,18 @@ export function regionName(id: string): string {
 
 export function cancerTypeName(id: string): string {
   return allReferenceData().cancerTypes.find((c) => c.id === id)?.name ?? id;
+}
+
+/** A region's name in Danish or English. */
+export function regionLabel(id: string, lang: 'da' | 'en'): string {
+  const region = allReferenceData().regions.find((r) => r.id === id);
+  return region ? (lang === 'en' ? region.nameEn : region.name) : id;
+}
+
+/** A cancer type's name in Danish or English. */
+export function cancerTypeLabel(id: string, lang: 'da' | 'en'): string {
+  const cancer = allReferenceData().cancerTypes.find((c) => c.id === id);
+  return cancer ? (lang === 'en' ? cancer.nameEn : cancer.name) : id;
 }
 
 /** A department with its hospital's name and region, retired or not (see `referenceData` for active). */

@@ -560,3 +560,52 @@ export function quarterWeeklyFigures(args: {
     .sort((a, b) => a.region.localeCompare(b.region));
   return { sustainedPressure, compliance };
 }
+
+// ---------------------------------------------------------------- overviews (shown by pages and e-mails)
+
+export interface DepartmentRow {
+  departmentId: string;
+  departmentName: string;
+  hospitalName: string;
+  region: RegionId;
+  udredning: boolean;
+  modalities: string[];
+  status: ReportStatus;
+  /** This week's report, or the latest within the shown weeks when this week's is missing. */
+  latest?: WeeklyReport;
+  /** The report of the week before `latest`. */
+  previous?: WeeklyReport;
+  pressure: Pressure;
+  /** Worst wait in days per shown week (undefined: no report). */
+  trend: (number | undefined)[];
+}
+
+export interface CancerOverview {
+  cancerType: string;
+  week: string;
+  weeks: string[];
+  rows: DepartmentRow[];
+}
+
+export interface RegionCell {
+  region: RegionId;
+  pressure: Pressure;
+  departments: number;
+  over: number;
+  overdue: number;
+  /** Worst wait per shown week in the region. */
+  trend: (number | undefined)[];
+}
+
+export interface NationalRow {
+  cancerType: string;
+  name: string;
+  pressure: Pressure;
+  cells: RegionCell[];
+}
+
+export interface NationalOverview {
+  week: string;
+  weeks: string[];
+  rows: NationalRow[];
+}

@@ -20,7 +20,6 @@ import { networkRoutes } from './routes/network-routes.ts';
 import { problemApiRoutes } from './routes/problem-api.ts';
 import { problemPageRoutes } from './routes/problem-pages.ts';
 import { referenceRoutes } from './routes/reference-routes.ts';
-import { staticRoutes } from './routes/static-files.ts';
 import { weeklyApiRoutes } from './routes/weekly-api.ts';
 import { weeklyPageRoutes } from './routes/weekly-pages.ts';
 import { HttpError, type HttpEvent, type HttpResult, type Request, type Route } from './types.ts';
@@ -36,7 +35,6 @@ const routes: Route[] = [
   ...weeklyApiRoutes,
   ...monitoringRoutes,
   ...referenceRoutes,
-  ...staticRoutes,
 ];
 const extraRoutes: Route[] = [];
 

@@ -8,6 +8,7 @@
  */
 import middy from '@middy/core';
 import { withReferenceData } from '#adapters/reference-store.ts';
+import { logger, withLogContext } from '#adapters/telemetry.ts';
 
 /** Counts add up across units; other fields (the week, the quarter) are the same in every unit. */
 export type JobResult = Record<string, number | string>;
@@ -69,6 +70,7 @@ function isFanOutEvent(event: unknown): event is FanOutEvent {
 /** The Lambda handler of a fanned-out job: the three phases its state machine invokes. */
 export function fanOutHandler<Unit extends object, Result extends JobResult>(job: FanOutJob<Unit, Result>) {
   return middy()
+    .use(withLogContext())
     .use(withReferenceData())
     .handler(async (event: unknown) => {
       if (!isFanOutEvent(event)) throw new Error(`${job.name}: not a phase of the job's state machine`);
@@ -79,9 +81,7 @@ export function fanOutHandler<Unit extends object, Result extends JobResult>(job
           return job.work(event.unit as Unit);
         case 'summary': {
           const summary = summarise(event.results, job.none);
-          console.log(
-            JSON.stringify({ message: `${job.name} sent`, units: event.results.length, ...summary }),
-          );
+          logger.info(`${job.name} sent`, { units: event.results.length, ...summary });
           return summary;
         }
       }

@@ -4,7 +4,9 @@
  * thrown so S3's asynchronous invocation retries it.
  */
 import middy from '@middy/core';
+import { METRIC } from '#adapters/metric-names.ts';
 import { withReferenceData } from '#adapters/reference-store.ts';
+import { count, logger, withLogContext } from '#adapters/telemetry.ts';
 import { ingestObject } from '../services/monitoring-ingest.ts';
 
 export interface S3EventLike {
@@ -12,6 +14,7 @@ export interface S3EventLike {
 }
 
 export const handler = middy<S3EventLike>()
+  .use(withLogContext())
   .use(withReferenceData())
   .handler(async (event) => {
     const results: { key: string; status: string }[] = [];
@@ -22,6 +25,8 @@ export const handler = middy<S3EventLike>()
       const key = decodeURIComponent(raw.replace(/\+/g, ' '));
       results.push({ key, status: await ingestObject(key) });
     }
-    console.log(JSON.stringify({ message: 'monitoring ingest', results }));
+    count(METRIC.monitoringFilesAccepted, results.filter((r) => r.status === 'done').length);
+    count(METRIC.monitoringFilesRejected, results.filter((r) => r.status === 'rejected').length);
+    logger.info('monitoring ingest', { results });
     return { results };
   });

@@ -4,6 +4,7 @@
  */
 import middy from '@middy/core';
 import * as z from 'zod/mini';
+import { logger, withLogContext } from '../adapters/telemetry.ts';
 import { type DeliveryFailure, recordDeliveryFailure } from '../services/bounces.ts';
 
 // zod/mini: the full zod API would cost this function milliseconds of cold start for two schemas.
@@ -59,20 +60,22 @@ export function failuresFrom(message: unknown): DeliveryFailure[] {
   return [];
 }
 
-export const handler = middy().handler(async (event: unknown) => {
-  const records = snsEvent.parse(event).Records;
-  let recorded = 0;
-  for (const record of records) {
-    let message: unknown;
-    try {
-      message = JSON.parse(record.Sns.Message);
-    } catch {
-      console.warn('Ignoring a non-JSON SNS message');
-      continue;
+export const handler = middy()
+  .use(withLogContext())
+  .handler(async (event: unknown) => {
+    const records = snsEvent.parse(event).Records;
+    let recorded = 0;
+    for (const record of records) {
+      let message: unknown;
+      try {
+        message = JSON.parse(record.Sns.Message);
+      } catch {
+        logger.warn('Ignoring a non-JSON SNS message');
+        continue;
+      }
+      for (const failure of failuresFrom(message)) {
+        if ((await recordDeliveryFailure(failure)) === 'recorded') recorded++;
+      }
     }
-    for (const failure of failuresFrom(message)) {
-      if ((await recordDeliveryFailure(failure)) === 'recorded') recorded++;
-    }
-  }
-  return { recorded };
-});
+    return { recorded };
+  });

@@ -5,6 +5,7 @@
  * to each timeline append in problems.ts) rather than derived by reading every problem.
  */
 import { type AuditEntityType, type AuditEntry, putAuditEntry } from '#adapters/followup-store.ts';
+import { logger } from '#adapters/telemetry.ts';
 import type { Person } from '#domain/problem.ts';
 
 /** A system actor for scheduled jobs and automatic changes. */
@@ -18,7 +19,19 @@ export async function recordAudit(
   summary: string,
   change: { before?: object; after?: object; at?: Date } = {},
 ): Promise<void> {
-  const entry: AuditEntry = {
+  await putAuditEntry(auditEntry(who, entityType, entityId, action, summary, change));
+}
+
+/** An audit entry, to store now ({@link recordAudit}) or in a batch with other items. */
+export function auditEntry(
+  who: Person,
+  entityType: AuditEntityType,
+  entityId: string,
+  action: string,
+  summary: string,
+  change: { before?: object; after?: object; at?: Date } = {},
+): AuditEntry {
+  return {
     at: (change.at ?? new Date()).toISOString(),
     who: { email: who.email, name: who.name, role: who.role },
     entityType,
@@ -28,7 +41,6 @@ export async function recordAudit(
     ...(change.before ? { before: { ...change.before } } : {}),
     ...(change.after ? { after: { ...change.after } } : {}),
   };
-  await putAuditEntry(entry);
 }
 
 /** Field names whose values differ: the short "what" of an update. */
@@ -53,6 +65,6 @@ export async function auditProblem(
   change: { before?: object; after?: object } = {},
 ): Promise<void> {
   await recordAudit(who, 'problem', problemId, action, summary, change).catch((error: unknown) =>
-    console.error('Audit entry for problem failed', problemId, action, error),
+    logger.error('Audit entry for problem failed', { problemId, action, error }),
   );
 }

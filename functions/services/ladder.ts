@@ -5,6 +5,7 @@
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
+import { METRIC } from '#adapters/metric-names.ts';
 import {
   appendEvent,
   claimNotification,
@@ -14,16 +15,17 @@ import {
   recordRecipient,
   releaseNotification,
 } from '#adapters/store.ts';
+import { count, logger } from '#adapters/telemetry.ts';
 import { workflow } from '#adapters/workflow.ts';
 import { afterDeadline, isLevel, LEVEL_NAMES, type Level, levelDeadline } from '#domain/ladder.ts';
 import type { Problem } from '#domain/problem.ts';
 import { recipientsFor } from '#domain/recipients.ts';
 import { formatDateTime } from '#domain/time.ts';
-import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
+import { escalationEmail, networkReminderText, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { createActionToken } from './auth.ts';
 import { activateNetworkAutomatically } from './networks.ts';
-import { problemUrl, respondUrl } from './problems.ts';
+import { contactLanguage, problemUrl, respondUrl } from './problems.ts';
 import { finderLinesFor } from './weekly.ts';
 
 /**
@@ -126,11 +128,12 @@ async function notify(input: StepInput): Promise<StepState> {
       text:
         round === 0
           ? `Niveau ${level}: ${LEVEL_NAMES[level].da}. Svarfrist ${formatDateTime(deadline)}.`
-          : `Påmindelse nr. ${round} til det nationale netværk.`,
+          : `${networkReminderText(round)}.`,
       data: { deadline: deadline.toISOString() },
     });
     if (round === 0) {
       await auditProblem(SYSTEM_PERSON, problem.id, 'level', `Niveau ${level} (${LEVEL_NAMES[level].da}).`);
+      count(METRIC.levelReached, 1, { level: String(level) });
     }
     if (level === 4 && round === 0) {
       await appendEvent(problem.id, {
@@ -140,7 +143,7 @@ async function notify(input: StepInput): Promise<StepState> {
       });
       // The network record (issue 5): activated idempotently; a failure must not stop the ladder.
       await activateNetworkAutomatically(problem).catch((error: unknown) =>
-        console.error('Network activation failed', error),
+        logger.error('Network activation failed', error as Error),
       );
     }
   }
@@ -210,7 +213,13 @@ async function notify(input: StepInput): Promise<StepState> {
     (await claimNotification(problem.id, `reporter#${level}`))
   ) {
     const token = await createActionToken(problem.id, problem.reportedBy.email, true);
-    const mail = reporterLevelEmail(problem, problem.reportedBy.name, level, respondUrl(token));
+    const mail = reporterLevelEmail(
+      problem,
+      problem.reportedBy.name,
+      level,
+      respondUrl(token),
+      await contactLanguage(problem.reportedBy.email),
+    );
     await mailer().send({
       to: problem.reportedBy.email,
       ...mail,
@@ -276,6 +285,7 @@ async function continueAsNew(input: StepInput): Promise<StepState> {
   if (!problem) throw new Error(`Problem ${input.problemId} not found`);
   if (problem.status === 'resolved') return state(problem, input.generation, { resolved: true });
   const executionId = await workflow().start({ problemId: problem.id, generation: next });
+  count(METRIC.ladderRestarts);
   await mutateProblem(problem.id, (p) => ({ ...p, workflow: { ...p.workflow, executionId } }));
   await appendEvent(problem.id, {
     kind: 'continued',

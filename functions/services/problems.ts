@@ -6,26 +6,39 @@
 import { createHash } from 'node:crypto';
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
+import { auditItem } from '#adapters/followup-store.ts';
 import { mailer } from '#adapters/mailer.ts';
+import { METRIC } from '#adapters/metric-names.ts';
 import {
   appendEvent,
   claimNotification,
   createProblem,
   getProblem,
   getRecipient,
+  listContacts,
   listPendingWorkflowStarts,
   listRecipients,
+  markWorkflowStarted,
   mutateProblem,
+  putItems,
   releaseNotification,
+  timelineItem,
 } from '#adapters/store.ts';
+import { count, logger } from '#adapters/telemetry.ts';
 import { workflow } from '#adapters/workflow.ts';
 import { entryLevel, LEVEL_NAMES } from '#domain/ladder.ts';
 import type { Offer, Problem, ProblemReport } from '#domain/problem.ts';
-import { findDepartment, MODALITY_LABELS } from '#domain/reference.ts';
-import { offerEmail, receiptEmail, resolvedEmail } from '#web/emails.ts';
+import { findDepartment } from '#domain/reference.ts';
+import { offerEmail, offerorText, offerText, receiptEmail, resolvedEmail } from '#web/emails.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
-import { auditProblem } from './audit.ts';
+import { auditEntry, auditProblem } from './audit.ts';
 import { createActionToken } from './auth.ts';
+
+/** The language a person's e-mails are written in: their phone-list entry's choice, Danish otherwise. */
+export async function contactLanguage(email: string): Promise<'da' | 'en'> {
+  const wanted = email.toLowerCase();
+  return (await listContacts()).find((c) => c.email.toLowerCase() === wanted)?.language ?? 'da';
+}
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -83,28 +96,73 @@ export async function reportProblem(
   };
   const { created, problem } = await createProblem(candidate);
   if (!created) return { problem, created };
+  count(METRIC.problemsReported);
 
-  await appendEvent(id, {
-    at: now,
-    kind: 'reported',
-    actor: asPerson(actor),
-    level,
-    text: `Indberettet af ${actor.name}. Starter på niveau ${level} (${LEVEL_NAMES[level].da}).`,
-  });
-  await auditProblem(asPerson(actor), id, 'reported', `Indberettet ${problem.ref} på niveau ${level}.`, {
-    after: { status: 'open', level, cancerType: report.cancerType, departmentId: report.departmentId },
-  });
-  await startWorkflow(problem.id);
-  await sendReceipt(problem);
-  return { problem: (await getProblem(id)) ?? problem, created };
+  // The report is stored. What follows runs side by side, and none of it can lose the report:
+  // a failed workflow start stays pending for reconcile, a failed receipt or record is logged.
+  const [started] = await Promise.all([
+    startWorkflow(id, problem),
+    recordReported(problem, actor),
+    sendReceipt(problem),
+  ]);
+  return {
+    problem: started ? { ...problem, workflow: { ...problem.workflow, state: 'started' } } : problem,
+    created,
+  };
+}
+
+/** The timeline entry and the audit record of a new report: one BatchWriteItem. */
+async function recordReported(problem: Problem, actor: Actor): Promise<void> {
+  const { id, level, createdAt } = problem;
+  try {
+    await putItems([
+      timelineItem(id, {
+        at: createdAt,
+        kind: 'reported',
+        actor: asPerson(actor),
+        level,
+        text: `Indberettet af ${actor.name}. Starter på niveau ${level} (${LEVEL_NAMES[level].da}).`,
+      }),
+      auditItem(
+        auditEntry(
+          asPerson(actor),
+          'problem',
+          id,
+          'reported',
+          `Indberettet ${problem.ref} på niveau ${level}.`,
+          {
+            after: {
+              status: 'open',
+              level,
+              cancerType: problem.cancerType,
+              departmentId: problem.departmentId,
+            },
+            at: new Date(createdAt),
+          },
+        ),
+      ),
+    ]);
+  } catch (error) {
+    logger.error('Timeline and audit entry of a new report failed', { problemId: id, error });
+  }
 }
 
 async function sendReceipt(problem: Problem): Promise<void> {
   const key = `receipt#${problem.reportedBy.email}`;
-  if (!(await claimNotification(problem.id, key))) return;
+  // Claim and link side by side: an unused link (claimed elsewhere) just expires.
+  const [claimed, token] = await Promise.all([
+    claimNotification(problem.id, key),
+    createActionToken(problem.id, problem.reportedBy.email, true).catch(() => undefined),
+  ]);
+  if (!claimed) return;
   try {
-    const token = await createActionToken(problem.id, problem.reportedBy.email, true);
-    const mail = receiptEmail(problem, problem.reportedBy.name, respondUrl(token));
+    if (!token) throw new Error('The receipt link could not be stored');
+    const mail = receiptEmail(
+      problem,
+      problem.reportedBy.name,
+      respondUrl(token),
+      await contactLanguage(problem.reportedBy.email),
+    );
     await mailer().send({
       to: problem.reportedBy.email,
       ...mail,
@@ -114,7 +172,7 @@ async function sendReceipt(problem: Problem): Promise<void> {
   } catch (error) {
     // The report is stored and its workflow started; a lost receipt must not fail the request.
     await releaseNotification(problem.id, key);
-    console.error('Receipt e-mail failed', error);
+    logger.error('Receipt e-mail failed', { problemId: problem.id, error });
   }
 }
 
@@ -122,20 +180,15 @@ async function sendReceipt(problem: Problem): Promise<void> {
  * Starts the problem's workflow once. A failure is recorded and left for the reconciler
  * (`reconcileWorkflowStarts`), never thrown at the person who reported.
  */
-export async function startWorkflow(problemId: string): Promise<boolean> {
-  const problem = await getProblem(problemId);
+export async function startWorkflow(problemId: string, known?: Problem): Promise<boolean> {
+  const problem = known ?? (await getProblem(problemId));
   if (problem?.status !== 'open' || problem.workflow.state === 'started') return false;
   try {
     const executionId = await workflow().start({ problemId, generation: problem.workflow.generation });
-    await mutateProblem(problemId, (p) =>
-      p.workflow.state === 'started'
-        ? undefined
-        : {
-            ...p,
-            workflow: { ...p.workflow, state: 'started', executionId, attempts: p.workflow.attempts + 1 },
-          },
-    );
-    await appendEvent(problemId, { kind: 'workflow-started', text: 'Eskaleringen er startet.' });
+    await Promise.all([
+      markWorkflowStarted(problemId, executionId),
+      appendEvent(problemId, { kind: 'workflow-started', text: 'Eskaleringen er startet.' }),
+    ]);
     return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -226,12 +279,13 @@ export async function offerCapacity(
     offeredPatients: p.offeredPatients + offer.patients,
   }));
   if (!updated) throw new NotFoundError('Sagen findes ikke.');
-  const from = actor.department ? (findDepartment(actor.department)?.name ?? actor.name) : actor.name;
+  // Named with hospital: many hospitals have a department of the same name.
+  const from = offerorText(actor.name, actor.department);
   await appendEvent(problemId, {
     kind: 'offer',
     actor: asPerson(actor),
     level: updated.level,
-    text: `${actor.name} (${from}) tilbyder ${offer.patients} patienter – ${MODALITY_LABELS[offer.modality]} – fra ${offer.earliest}.${offer.note ? ` ${offer.note}` : ''}`,
+    text: `${from} tilbyder ${offerText(offer)}${offer.note ? ` ${offer.note}` : ''}`,
     data: { ...offer },
   });
   await auditProblem(asPerson(actor), problemId, 'offer', `Tilbud om ${offer.patients} patienter.`, {
@@ -243,9 +297,10 @@ export async function offerCapacity(
     const mail = offerEmail(
       updated,
       updated.reportedBy.name,
-      `${actor.name} (${from})`,
+      from,
       offer,
       respondUrl(token),
+      await contactLanguage(updated.reportedBy.email),
     );
     await mailer().send({ to: updated.reportedBy.email, ...mail, purpose: 'offer', problemId });
   }
@@ -314,7 +369,7 @@ async function notifyResolution(problem: Problem): Promise<void> {
   for (const r of recipients) {
     if (r.unreachable) continue;
     if (!(await claimNotification(problem.id, `resolved#${r.email}`))) continue;
-    const mail = resolvedEmail(problem, r.name, problemUrl(problem.id));
+    const mail = resolvedEmail(problem, r.name, problemUrl(problem.id), r.language ?? 'da');
     await mailer().send({
       to: r.email,
       ...mail,

@@ -101,7 +101,7 @@ async function write(
     { kind, entry, version: (before?.version ?? 0) + 1, updatedAt: at.toISOString() },
     before ? { expectedVersion: before.version } : 'new',
   );
-  const label = KIND_LABELS[kind].singular;
+  const label = KIND_LABELS[kind];
   const summary =
     action === 'created'
       ? `${label} oprettet: ${entry.name}`

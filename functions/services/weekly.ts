@@ -5,7 +5,9 @@
  */
 import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
+import { METRIC } from '#adapters/metric-names.ts';
 import { listContacts } from '#adapters/store.ts';
+import { count, logger } from '#adapters/telemetry.ts';
 import {
   listWeeklyReports,
   putWeeklyReport,
@@ -25,8 +27,10 @@ import {
 import { isoWeekKey, weekStart } from '#domain/time.ts';
 import {
   addWeeks,
+  type CancerOverview,
   DEFAULT_ESCALATION,
   type DeadlineSettings,
+  type DepartmentRow,
   daysText,
   type EscalationProposal,
   type EscalationSettings,
@@ -34,15 +38,16 @@ import {
   type FinderHit,
   type FinderQuery,
   findCapacity,
+  type NationalOverview,
+  type NationalRow,
   PATHWAY_LABELS,
   type Pathway,
-  type Pressure,
   parseDeadline,
   patientsText,
   pressureOf,
   proposalDescription,
   quarterWeeklyFigures,
-  type ReportStatus,
+  type RegionCell,
   reportStatus,
   type WeeklyReport,
   type WeeklySubmission,
@@ -51,6 +56,15 @@ import {
   worstPressure,
   worstRatio,
 } from '#domain/weekly.ts';
+
+export type {
+  CancerOverview,
+  DepartmentRow,
+  NationalOverview,
+  NationalRow,
+  RegionCell,
+} from '#domain/weekly.ts';
+
 import { weeklyOverviewEmail, weeklyProposalEmail, weeklyReminderEmail } from '#web/weekly-emails.ts';
 import { type Actor, ForbiddenError } from './actors.ts';
 import { userFromContact } from './auth.ts';
@@ -131,6 +145,7 @@ export async function submitWeekly(submissions: WeeklySubmission[], actor: Actor
         submittedBy: actor.email,
       });
       replaced ||= r.replaced;
+      count(METRIC.weeklyReportsReceived);
     }
     const proposals: EscalationProposal[] = [];
     for (const entry of s.entries) {
@@ -211,30 +226,6 @@ async function openProblems(proposals: EscalationProposal[]): Promise<SubmitResu
 
 // ---------------------------------------------------------------- overviews
 
-export interface DepartmentRow {
-  departmentId: string;
-  departmentName: string;
-  hospitalName: string;
-  region: RegionId;
-  udredning: boolean;
-  modalities: string[];
-  status: ReportStatus;
-  /** This week's report, or the latest within the shown weeks when this week's is missing. */
-  latest?: WeeklyReport;
-  /** The report of the week before `latest`. */
-  previous?: WeeklyReport;
-  pressure: Pressure;
-  /** Worst wait in days per shown week (undefined: no report). */
-  trend: (number | undefined)[];
-}
-
-export interface CancerOverview {
-  cancerType: string;
-  week: string;
-  weeks: string[];
-  rows: DepartmentRow[];
-}
-
 function worstDays(r: WeeklyReport | undefined): number | undefined {
   if (!r) return undefined;
   const all = [r.udredningDays, ...Object.values(r.treatmentDays ?? {})].filter(
@@ -306,29 +297,6 @@ export async function cancerOverview(cancerType: string, count = 8): Promise<Can
   return buildCancerOverview(cancerType, reports, weeks, now);
 }
 
-export interface RegionCell {
-  region: RegionId;
-  pressure: Pressure;
-  departments: number;
-  over: number;
-  overdue: number;
-  /** Worst wait per shown week in the region. */
-  trend: (number | undefined)[];
-}
-
-export interface NationalRow {
-  cancerType: string;
-  name: string;
-  pressure: Pressure;
-  cells: RegionCell[];
-}
-
-export interface NationalOverview {
-  week: string;
-  weeks: string[];
-  rows: NationalRow[];
-}
-
 /** A region's cell takes its worst department: the director should see where it hurts. */
 export function nationalRow(overview: CancerOverview, name: string): NationalRow {
   const cells = REGION_IDS.map((region): RegionCell => {
@@ -392,9 +360,7 @@ export async function finderLinesFor(problem: Problem): Promise<string[]> {
   try {
     return await finderLines(problem);
   } catch (error) {
-    console.error(
-      JSON.stringify({ message: 'capacity finder failed', problemId: problem.id, error: String(error) }),
-    );
+    logger.error('capacity finder failed', { problemId: problem.id, error });
     return [];
   }
 }
@@ -482,7 +448,12 @@ export interface WeeklyOverviewUnit {
 
 /** Weekly: every cancer type some department treats. */
 export async function weeklyOverviewUnits(): Promise<WeeklyOverviewUnit[]> {
-  const week = isoWeekKey(currentTime());
+  const now = currentTime();
+  const week = isoWeekKey(now);
+  if (reportStatus(false, now, weeklySettings().deadline) === 'overdue') {
+    const reported = await reportedDepartments(week);
+    count(METRIC.weeklyReportsOverdue, referenceData().departments.filter((d) => !reported.has(d.id)).length);
+  }
   const treated = new Set(referenceData().departments.flatMap((d) => d.cancerTypes));
   return referenceData()
     .cancerTypes.filter((c) => treated.has(c.id))

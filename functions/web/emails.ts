@@ -1,14 +1,16 @@
 /**
- * The e-mails of the ladder, in Danish, as plain text and HTML. Texts are short and say what
+ * The e-mails of the ladder, in the recipient's language (texts in i18n/), as plain text and HTML. Texts are short and say what
  * the recipient is asked to do, by when, and how (one link).
  */
 import { LEVEL_NAMES, type Level } from '#domain/ladder.ts';
+import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import type { Offer, Problem } from '#domain/problem.ts';
 import { affectedText, factLines, reportFacts } from '#domain/problem-facts.ts';
 import type { Recipient } from '#domain/recipients.ts';
-import { cancerTypeName, MODALITY_LABELS } from '#domain/reference.ts';
+import { findDepartment } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
 import { escapeHtml } from './html.ts';
+import { type Lang, type MessageKey, t, translator } from './i18n/index.ts';
 
 export interface Email {
   subject: string;
@@ -17,8 +19,8 @@ export interface Email {
 }
 
 /** The report's facts as `Label: value` lines — the same facts the problem page shows. */
-export function problemSummaryLines(problem: Problem): string[] {
-  return factLines(reportFacts(problem));
+export function problemSummaryLines(problem: Problem, lang: Lang = 'da'): string[] {
+  return factLines(reportFacts(problem), lang);
 }
 
 /** One e-mail as plain text and HTML: paragraphs, button links, footer. Every e-mail is built here. */
@@ -27,10 +29,11 @@ export function composeEmail(
   paragraphs: string[],
   links: { label: string; url: string }[],
   footer: string,
+  lang: Lang = 'da',
 ): Email {
   const text = [...paragraphs, '', ...links.map((l) => `${l.label}: ${l.url}`), '', '--', footer].join('\n');
   const htmlBody = [
-    '<!doctype html><html lang="da"><body style="font-family: Arial, sans-serif; color: #1a1a1a; line-height: 1.5">',
+    `<!doctype html><html lang="${lang}"><body style="font-family: Arial, sans-serif; color: #1a1a1a; line-height: 1.5">`,
     ...paragraphs.map((p) =>
       p === '' ? '' : `<p style="margin:0 0 8px">${escapeHtml(p).replaceAll('\n', '<br>')}</p>`,
     ),
@@ -44,19 +47,23 @@ export function composeEmail(
   return { subject, text, html: htmlBody };
 }
 
-const FOOTER =
-  'Kræftkapacitet – regionernes samarbejde om kapacitet på kræftområdet. Skriv aldrig CPR-numre eller andre patientoplysninger i svar.';
-
-function subjectFor(problem: Problem, prefix: string): string {
-  return `[Kræftkapacitet] ${prefix} ${problem.ref}: ${cancerTypeName(problem.cancerType)} – ${affectedText(problem, 'da').toLowerCase()}`;
+/** The subject: one colon, between the case and what it is about. */
+function subjectFor(problem: Problem, what: string, lang: Lang): string {
+  const cancer = reportFacts(problem).find((f) => f.id === 'cancerType')?.value[lang] ?? problem.cancerType;
+  return `[Kræftkapacitet] ${what}: ${cancer} – ${affectedText(problem, lang).toLowerCase()}`;
 }
 
-const LEVEL_ASK: Record<Level, string> = {
-  1: 'Jeres afdeling behandler samme kræftform. Kan I tage patienter fra den berørte afdeling?',
-  2: 'Du er regionens primærindgang for denne kræftform. Undersøg om regionens hospitaler kan tage patienter, og svar for regionen.',
-  3: 'Problemet er ikke løst mellem hospitaler og regioner og rejses nu i sundhedsdirektørkredsen.',
-  4: 'Det nationale netværk for kræftformen er aktiveret og skal koordinere kapaciteten på tværs af regionerne, indtil situationen er stabil.',
-};
+const LEVEL_ASK = {
+  1: 'mail.ask.1',
+  2: 'mail.ask.2',
+  3: 'mail.ask.3',
+  4: 'mail.ask.4',
+} as const satisfies Record<Level, MessageKey>;
+
+/** "Påmindelse nr. 2 til det nationale netværk": one numbering, the same as on the timeline. */
+export function networkReminderText(round: number, lang: Lang = 'da'): string {
+  return t(lang, 'mail.reminder', { round });
+}
 
 export function escalationEmail(args: {
   problem: Problem;
@@ -68,63 +75,76 @@ export function escalationEmail(args: {
   finderLines?: string[];
 }): Email {
   const { problem, recipient, level, round, deadline, respondUrl } = args;
-  const levelName = LEVEL_NAMES[level].da;
+  const lang = recipient.language ?? 'da';
+  const tr = translator(lang);
+  const levelName = LEVEL_NAMES[level][lang];
   const reminder = round > 0;
+  const informed = recipient.kind === 'informed';
   const intro = reminder
-    ? `Påmindelse (uge ${round + 1} på netværksniveau): kapacitetsproblemet er stadig ikke løst.`
-    : recipient.kind === 'informed'
-      ? `Til orientering: et kapacitetsproblem er nu på niveau ${level} (${levelName}) i regionernes eskalationstrappe.`
-      : `Et kapacitetsproblem er nu på niveau ${level} (${levelName}) i regionernes eskalationstrappe, og I er kontaktet.`;
+    ? tr('mail.escalation.reminderIntro', { reminder: networkReminderText(round, lang) })
+    : informed
+      ? tr('mail.escalation.informedIntro', { level, levelName })
+      : tr('mail.escalation.actionIntro', { level, levelName });
   const paragraphs = [
-    `Kære ${recipient.name}`,
+    tr('mail.greeting', { name: recipient.name }),
     '',
     intro,
-    recipient.kind === 'action' ? LEVEL_ASK[level] : '',
+    informed ? tr('mail.escalation.informedNoAction') : tr(LEVEL_ASK[level]),
     '',
-    ...problemSummaryLines(problem),
-    '',
-    level < 4
-      ? `Svarfrist: ${formatDateTime(deadline)}. Er problemet ikke løst inden da, går sagen automatisk et trin op ad trappen.`
-      : `Næste påmindelse: ${formatDateTime(deadline)}.`,
-    ...(args.finderLines && args.finderLines.length > 0
-      ? [
+    ...problemSummaryLines(problem, lang),
+    // Those only informed are asked for nothing, so they get no deadline either.
+    ...(informed
+      ? []
+      : [
           '',
-          'Afdelinger der ifølge den ugentlige udveksling kan starte inden for den maksimale ventetid:',
-          ...args.finderLines,
-        ]
+          level < 4
+            ? tr('mail.escalation.deadline', { deadline: formatDateTime(deadline, lang) })
+            : tr('mail.escalation.nextReminder', { deadline: formatDateTime(deadline, lang) }),
+        ]),
+    ...(args.finderLines && args.finderLines.length > 0
+      ? ['', tr('mail.escalation.finderHeading'), ...args.finderLines]
       : []),
   ];
+  const what = reminder
+    ? tr('mail.subject.reminder', { ref: problem.ref })
+    : informed
+      ? tr('mail.subject.informed', { ref: problem.ref })
+      : tr('mail.subject.problem', { ref: problem.ref });
   return composeEmail(
-    subjectFor(
-      problem,
-      reminder ? 'Påmindelse:' : recipient.kind === 'informed' ? 'Orientering:' : 'Kapacitetsproblem',
-    ),
+    subjectFor(problem, what, lang),
     paragraphs,
-    [
-      {
-        label: recipient.kind === 'action' ? 'Kvittér eller tilbyd kapacitet' : 'Se sagen og kvittér',
-        url: respondUrl,
-      },
-    ],
-    FOOTER,
+    [{ label: informed ? tr('mail.link.see') : tr('mail.link.respond'), url: respondUrl }],
+    tr('mail.footer'),
+    lang,
   );
 }
 
-export function receiptEmail(problem: Problem, reporterName: string, respondUrl: string): Email {
+export function receiptEmail(
+  problem: Problem,
+  reporterName: string,
+  respondUrl: string,
+  lang: Lang = 'da',
+): Email {
+  const tr = translator(lang);
   return composeEmail(
-    subjectFor(problem, 'Kvittering:'),
+    subjectFor(problem, tr('mail.subject.receipt', { ref: problem.ref }), lang),
     [
-      `Kære ${reporterName}`,
+      tr('mail.greeting', { name: reporterName }),
       '',
-      `Tak for jeres indberetning. Den har referencen ${problem.ref} og starter på niveau ${problem.entryLevel} (${LEVEL_NAMES[problem.entryLevel].da}) i eskalationstrappen.`,
-      'Du får besked, når sagen går et trin op, og når nogen tilbyder kapacitet.',
+      tr('mail.receipt.thanks', {
+        ref: problem.ref,
+        level: problem.entryLevel,
+        levelName: LEVEL_NAMES[problem.entryLevel][lang],
+      }),
+      tr('mail.receipt.updates'),
       '',
-      ...problemSummaryLines(problem),
+      ...problemSummaryLines(problem, lang),
       '',
-      'Når problemet er løst, så markér det som løst via linket herunder. Så stopper eskaleringen med det samme, og alle kontaktede får besked.',
+      tr('mail.receipt.resolve'),
     ],
-    [{ label: 'Følg sagen eller markér den som løst', url: respondUrl }],
-    FOOTER,
+    [{ label: tr('mail.link.follow'), url: respondUrl }],
+    tr('mail.footer'),
+    lang,
   );
 }
 
@@ -133,19 +153,28 @@ export function reporterLevelEmail(
   reporterName: string,
   level: Level,
   respondUrl: string,
+  lang: Lang = 'da',
 ): Email {
+  const tr = translator(lang);
   return composeEmail(
-    subjectFor(problem, `Niveau ${level}:`),
+    subjectFor(problem, tr('mail.subject.level', { ref: problem.ref, level }), lang),
     [
-      `Kære ${reporterName}`,
+      tr('mail.greeting', { name: reporterName }),
       '',
-      `Jeres kapacitetsproblem ${problem.ref} er ikke løst inden for svarfristen og er nu på niveau ${level} (${LEVEL_NAMES[level].da}).`,
+      tr('mail.level.text', { ref: problem.ref, level, levelName: LEVEL_NAMES[level][lang] }),
       '',
-      ...problemSummaryLines(problem),
+      ...problemSummaryLines(problem, lang),
     ],
-    [{ label: 'Følg sagen eller markér den som løst', url: respondUrl }],
-    FOOTER,
+    [{ label: tr('mail.link.follow'), url: respondUrl }],
+    tr('mail.footer'),
+    lang,
   );
+}
+
+/** "Klaus Friis (Brystkirurgisk Afdeling, Odense Universitetshospital)": who offered, and where. */
+export function offerorText(name: string, departmentId: string | undefined): string {
+  const department = departmentId ? findDepartment(departmentId) : undefined;
+  return department ? `${name} (${department.name}, ${department.hospitalName})` : name;
 }
 
 export function offerEmail(
@@ -154,34 +183,55 @@ export function offerEmail(
   from: string,
   offer: Offer,
   respondUrl: string,
+  lang: Lang = 'da',
 ): Email {
+  const tr = translator(lang);
   return composeEmail(
-    subjectFor(problem, 'Tilbud om kapacitet:'),
+    subjectFor(problem, tr('mail.subject.offer', { ref: problem.ref }), lang),
     [
-      `Kære ${reporterName}`,
+      tr('mail.greeting', { name: reporterName }),
       '',
-      `${from} tilbyder kapacitet til ${problem.ref}:`,
-      `${offer.patients} patienter – ${MODALITY_LABELS[offer.modality]} – fra ${formatDate(offer.earliest)}.`,
-      ...(offer.note ? [`Bemærkning: ${offer.note}`] : []),
+      tr('mail.offer.intro', { from, ref: problem.ref }),
+      offerText(offer, lang),
+      ...(offer.note ? [tr('mail.note', { note: offer.note })] : []),
     ],
-    [{ label: 'Se sagen', url: respondUrl }],
-    FOOTER,
+    [{ label: tr('mail.link.see'), url: respondUrl }],
+    tr('mail.footer'),
+    lang,
   );
 }
 
-export function resolvedEmail(problem: Problem, recipientName: string, problemUrl: string): Email {
+/** "3 patienter – Kirurgi – fra 7. december 2026." */
+export function offerText(offer: Offer, lang: Lang = 'da'): string {
+  return t(lang, 'mail.offer.line', {
+    patients: offer.patients,
+    modality: WAIT_PATHWAY_LIST.label(offer.modality, lang),
+    date: formatDate(offer.earliest, lang),
+  });
+}
+
+export function resolvedEmail(
+  problem: Problem,
+  recipientName: string,
+  problemUrl: string,
+  lang: Lang = 'da',
+): Email {
+  const tr = translator(lang);
   return composeEmail(
-    subjectFor(problem, 'Løst:'),
+    subjectFor(problem, tr('mail.subject.resolved', { ref: problem.ref }), lang),
     [
-      `Kære ${recipientName}`,
+      tr('mail.greeting', { name: recipientName }),
       '',
-      `Kapacitetsproblemet ${problem.ref} er markeret som løst${problem.resolvedBy ? ` af ${problem.resolvedBy.name}` : ''}. Eskaleringen er stoppet, og der kommer ikke flere henvendelser om sagen.`,
-      ...(problem.resolution ? [`Bemærkning: ${problem.resolution}`] : []),
+      problem.resolvedBy
+        ? tr('mail.resolved.textBy', { ref: problem.ref, name: problem.resolvedBy.name })
+        : tr('mail.resolved.text', { ref: problem.ref }),
+      ...(problem.resolution ? [tr('mail.note', { note: problem.resolution })] : []),
       '',
-      'Tak for hjælpen.',
+      tr('mail.resolved.thanks'),
     ],
-    [{ label: 'Se sagen', url: problemUrl }],
-    FOOTER,
+    [{ label: tr('mail.link.see'), url: problemUrl }],
+    tr('mail.footer'),
+    lang,
   );
 }
 
@@ -190,33 +240,33 @@ export function nobodyReachedEmail(
   level: Level,
   reason: string,
   problemUrl: string,
+  lang: Lang = 'da',
 ): Email {
+  const tr = translator(lang);
   return composeEmail(
-    subjectFor(problem, 'Ingen modtagere nået:'),
+    subjectFor(problem, tr('mail.subject.nobody', { ref: problem.ref }), lang),
     [
-      'Til Specialenheden',
+      tr('mail.nobody.to'),
       '',
-      `Et trin i eskalationstrappen nåede ikke ud: niveau ${level} (${LEVEL_NAMES[level].da}) for ${problem.ref}.`,
+      tr('mail.nobody.text', { level, levelName: LEVEL_NAMES[level][lang], ref: problem.ref }),
       reason,
-      'Kontaktlisten skal rettes, og de relevante personer kontaktes direkte.',
+      tr('mail.nobody.fix'),
       '',
-      ...problemSummaryLines(problem),
+      ...problemSummaryLines(problem, lang),
     ],
-    [{ label: 'Se sagen', url: problemUrl }],
-    FOOTER,
+    [{ label: tr('mail.link.see'), url: problemUrl }],
+    tr('mail.footer'),
+    lang,
   );
 }
 
-export function signInEmail(name: string, url: string): Email {
+export function signInEmail(name: string, url: string, lang: Lang = 'da'): Email {
+  const tr = translator(lang);
   return composeEmail(
-    '[Kræftkapacitet] Dit login-link',
-    [
-      `Kære ${name}`,
-      '',
-      'Brug linket herunder for at logge ind i Kræftkapacitet. Linket virker én gang og i 30 minutter.',
-      'Har du ikke bedt om det, kan du se bort fra denne e-mail.',
-    ],
-    [{ label: 'Log ind', url }],
-    FOOTER,
+    `[Kræftkapacitet] ${tr('mail.signIn.subject')}`,
+    [tr('mail.greeting', { name }), '', tr('mail.signIn.text'), tr('mail.signIn.ignore')],
+    [{ label: tr('layout.signIn'), url }],
+    tr('mail.footer'),
+    lang,
   );
 }

@@ -4,7 +4,8 @@
  */
 
 import { USER_ROLE_LIST } from '#domain/lists.ts';
-import { html, type Raw, raw } from './html.ts';
+import { assetUrl, preloadedFonts } from './assets.ts';
+import { html, type Raw } from './html.ts';
 import { type Lang, t, translator } from './i18n/index.ts';
 import { switchUrl } from './i18n/language.ts';
 
@@ -20,48 +21,21 @@ export function roleLabel(role: string, lang: Lang = 'da'): string {
   return USER_ROLE_LIST.has(role) ? USER_ROLE_LIST.label(role, lang) : role;
 }
 
-// Inserted with raw(): CSS is not HTML, so HTML-escaping would break it (content:'' for the timeline dots).
-const STYLE = `
-body{background:#fff}
-.kk-header{background:#0b2a4a;color:#fff;padding:12px 0}
-.kk-header a{color:#fff}
-.kk-header .container{display:flex;flex-wrap:wrap;align-items:center;gap:8px 24px}
-.kk-header .kk-brand{font-size:1.4rem;font-weight:600;text-decoration:none;margin-right:auto}
-.kk-header nav{flex-basis:100%;order:3;display:flex;flex-wrap:wrap;gap:4px 16px}
-.kk-tools{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px;font-size:1rem}
-.kk-user{font-size:1rem}
-.kk-user strong{font-weight:600}
-.kk-logout{background:none;border:1px solid #fff;color:#fff;border-radius:4px;padding:2px 10px;cursor:pointer;font-size:1rem}
-.kk-main{padding:24px 0 48px}
-.kk-main .container{overflow-wrap:anywhere}
-.kk-timeline{list-style:none;padding-left:0;border-left:3px solid #0059b3;margin-left:8px}
-.kk-timeline li{padding:4px 0 12px 16px;position:relative}
-.kk-timeline li:before{content:'';width:11px;height:11px;border-radius:50%;background:#0059b3;position:absolute;left:-7px;top:10px}
-.kk-timeline time{display:block;color:#555;font-size:.85rem}
-.kk-badge{display:inline-block;padding:2px 8px;border-radius:12px;font-size:.85rem;background:#e6eef7;color:#0b2a4a}
-.kk-badge.resolved{background:#dff0d8;color:#2b542c}
-.kk-badge.level-3,.kk-badge.level-4{background:#fde2e1;color:#8a1f11}
-.kk-skip{position:absolute;left:-9999px}.kk-skip:focus{left:8px;top:8px;background:#fff;color:#000;padding:8px;z-index:10}
-.kk-actions form{margin-bottom:24px;padding:16px;border:1px solid #ccc;border-radius:4px}
-.kk-mail{border:1px solid #ccc;border-radius:4px;padding:12px;margin-bottom:16px}
-.kk-mail pre{white-space:pre-wrap;font-family:inherit}
-.kk-counter{display:block;color:#555;font-size:.9rem;margin-top:4px}
-.kk-counter.kk-over{color:#b00020;font-weight:600}
-.kk-scroll{overflow-x:auto;max-width:100%;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/40px 100% no-repeat local,linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/40px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.25),transparent) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.25),transparent) right/14px 100% no-repeat scroll}
-.kk-scroll:focus{outline:2px solid #0059b3}
-.kk-scroll-cue{display:none;color:#555;font-size:.9rem}
-.kk-main table{max-width:100%}
-.kk-main td,.kk-main th{overflow-wrap:anywhere}
-@media (max-width:767px){
-  .kk-scroll-cue{display:block}
-  table.kk-stack,table.kk-stack tbody,table.kk-stack tr,table.kk-stack td{display:block;width:100%}
-  table.kk-stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-  table.kk-stack tr{border-bottom:2px solid #ccc;padding:8px 0}
-  table.kk-stack td{border:0;padding:2px 0}
-  table.kk-stack td[data-label]:before{content:attr(data-label);display:block;font-weight:600;font-size:.85rem;color:#333}
+/**
+ * The document head: one content-hashed stylesheet (DKFDS purged to what the pages use, plus the
+ * app's own styles in static/app.css), the fonts of the first paint preloaded (`font-display:
+ * optional` in the stylesheet, so nothing shifts), the favicon and a description of the page.
+ */
+function head(title: string, description: string): Raw {
+  return html`<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – Kræftkapacitet</title>
+<meta name="description" content="${description}">
+${preloadedFonts().map((href) => html`<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin>`)}
+<link rel="stylesheet" href="${assetUrl('app.css')}">
+<link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
+<link rel="icon" href="/favicon.ico" sizes="48x48">`;
 }
-@media print{.kk-header nav,.kk-tools,.kk-actions{display:none}}
-`;
 
 /** What the frame needs to know about the request: language, who is signed in, where we are. */
 export interface PageContext {
@@ -73,7 +47,14 @@ export interface PageContext {
   query?: URLSearchParams;
 }
 
-export function layout(args: { title: string; body: Raw } & PageContext): Raw {
+export function layout(
+  args: {
+    title: string;
+    /** The page's meta description; default: the title followed by what the site is for. */
+    description?: string;
+    body: Raw;
+  } & PageContext,
+): Raw {
   const { title, user, body, csrf } = args;
   const lang = args.lang ?? 'da';
   const other: Lang = lang === 'da' ? 'en' : 'da';
@@ -81,11 +62,7 @@ export function layout(args: { title: string; body: Raw } & PageContext): Raw {
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} – Kræftkapacitet</title>
-<link rel="stylesheet" href="/static/css/dkfds.min.css">
-<style>${raw(STYLE)}</style>
+${head(title, args.description ?? `${title}. ${tr('layout.siteDescription')}`)}
 </head>
 <body>
 <a class="kk-skip" href="#indhold">${tr('layout.skip')}</a>

@@ -3,6 +3,7 @@ import { config } from '#adapters/config.ts';
 import { cancerTypeName, findDepartment, regionName } from '#domain/reference.ts';
 import { formatDateTime } from '#domain/time.ts';
 import {
+  type CancerOverview,
   changeFromLastWeek,
   type DeadlineSettings,
   daysText,
@@ -18,7 +19,6 @@ import {
   waits,
   weekLabel,
 } from '#domain/weekly.ts';
-import type { CancerOverview } from '../services/weekly.ts';
 import { composeEmail, type Email } from './emails.ts';
 
 const FOOTER =

@@ -119,7 +119,7 @@ describe('a department reports a capacity problem and resolves it from the e-mai
       await page.goto(`/local/outbox?problem=${encodeURIComponent(problemId)}`);
       levelOneMails = await page
         .locator(`article.kk-mail[data-problem="${problemId}"][data-level="1"]`)
-        .filter({ hasNotText: '[Kræftkapacitet] Kvittering:' })
+        .filter({ hasNotText: '[Kræftkapacitet] Kvittering for' })
         .count();
       if (levelOneMails === 0) await new Promise((ok) => setTimeout(ok, 250));
     }
@@ -134,8 +134,10 @@ describe('a department reports a capacity problem and resolves it from the e-mai
     expect(flow.reference, 'the report step must have passed').toBeDefined();
     const reference = flow.reference as string;
 
-    const mail = await findMail(METTE.email, '[Kræftkapacitet] Kvittering:', reference);
-    expect((await mail.locator('h2').textContent())?.trim()).toMatch(/^\[Kræftkapacitet\] Kvittering:/);
+    const mail = await findMail(METTE.email, '[Kræftkapacitet] Kvittering for', reference);
+    expect((await mail.locator('h2').textContent())?.trim()).toMatch(
+      /^\[Kræftkapacitet\] Kvittering for KK-[A-Z0-9-]+: [^:]+$/,
+    );
     const link = mail.locator('a[href^="/svar/"]').first();
     flow.linkPath = (await link.getAttribute('href')) ?? undefined;
     await link.click();

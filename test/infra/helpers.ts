@@ -58,6 +58,13 @@ export function synth(
   };
 }
 
+/**
+ * Logical ids of CDK's own deployment-time functions and roles: BucketDeployment (copies the built
+ * assets to S3) and the bucket auto-delete provider. aws-cdk-lib sets their policies; cdn.test.ts
+ * pins what they may touch.
+ */
+export const CDK_PROVIDED = /^Custom(CDKBucketDeployment|S3AutoDeleteObjectsCustomResourceProvider)/;
+
 /** Every resource of a type, as [logicalId, resource]. */
 export function resourcesOf(json: Synthesised['json'], type: string): [string, CfnJsonResource][] {
   return Object.entries(json.Resources).filter(([, r]) => r.Type === type);

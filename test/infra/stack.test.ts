@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRIC } from '../../functions/adapters/metric-names.ts';
 import { constructIdOf, jobRegistry } from '../../functions/jobs/registry.ts';
 import { API_THROTTLE } from '../../lib/api.ts';
 import { fromRoot } from '../../lib/paths.ts';
 import { ESCALATION_ASL, LADDER_STEP_VARIABLE } from '../../lib/workflow.ts';
 import {
+  CDK_PROVIDED,
   type CfnJsonResource,
   type Json,
   resourcesOf,
@@ -52,8 +54,9 @@ function jobId(job: string): string {
   return s.stack.resolve(fn.node.defaultChild.logicalId);
 }
 const jobIds = () => jobRegistry().map((j) => jobId(constructIdOf(j)));
+const distributionId = () => resourcesOf(s.json, 'AWS::CloudFront::Distribution')[0]?.[0] as string;
 
-/** Every IAM statement in the template, with the roles it is attached to. */
+/** Every IAM statement of the app's own roles, with the roles it is attached to. */
 function statements(): {
   roles: string[];
   statement: { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
@@ -61,9 +64,11 @@ function statements(): {
   const out: ReturnType<typeof statements> = [];
   for (const [, policy] of resourcesOf(s.json, 'AWS::IAM::Policy')) {
     const roles = (policy.Properties.Roles ?? []).map((r: { Ref: string }) => r.Ref);
+    if (roles.length > 0 && roles.every((r: string) => CDK_PROVIDED.test(r))) continue;
     for (const statement of policy.Properties.PolicyDocument.Statement) out.push({ roles, statement });
   }
   for (const [roleId, role] of resourcesOf(s.json, 'AWS::IAM::Role')) {
+    if (CDK_PROVIDED.test(roleId)) continue;
     for (const inline of role.Properties.Policies ?? []) {
       for (const statement of inline.PolicyDocument.Statement) out.push({ roles: [roleId], statement });
     }
@@ -90,7 +95,7 @@ function actionsGrantedTo(fnId: string): string[] {
 
 describe('Lambda functions', () => {
   it('are the four handlers of the app, each on Node 22, ARM64, with X-Ray tracing and JSON logs to its own log group', () => {
-    const functions = resourcesOf(s.json, 'AWS::Lambda::Function');
+    const functions = resourcesOf(s.json, 'AWS::Lambda::Function').filter(([id]) => !CDK_PROVIDED.test(id));
     expect(functions.map(([id]) => id).sort()).toEqual(
       [...new Set([...Object.values(ids), ...jobIds()])].sort(),
     );
@@ -111,7 +116,6 @@ describe('Lambda functions', () => {
   it('get the configuration the handlers read, pointing at the AWS adapters', () => {
     const smName = s.json.Resources[stateMachineId]?.Properties.StateMachineName;
     expect(smName).toBe('kraeftkapacitet-test-escalation');
-    const apiId = resourcesOf(s.json, 'AWS::ApiGatewayV2::Api')[0]?.[0] as string;
     for (const id of Object.values(ids)) {
       const env = s.json.Resources[id]?.Properties.Environment.Variables;
       expect(env).toMatchObject({
@@ -122,12 +126,25 @@ describe('Lambda functions', () => {
         LADDER_WINDOWS: '2,3,5',
         NETWORK_REMINDER_DAYS: '7',
         NODE_OPTIONS: '--enable-source-maps',
-        // Without a baseUrl, links in e-mails point at the API itself.
-        BASE_URL: { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] },
+        // Without a baseUrl, links in e-mails point at CloudFront, the public address.
+        BASE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId(), 'DomainName'] }]] },
       });
       expect(env.MAIL_FROM).toBe('=?UTF-8?B?S3LDpmZ0a2FwYWNpdGV0?= <kraeftkapacitet@regionh.example>');
       // The ARN is built from the state machine's fixed name (no reference, so no cycle).
       expect(JSON.stringify(env.STATE_MACHINE_ARN)).toContain(`:stateMachine:${smName}"`);
+    }
+  });
+
+  it('all carry the Powertools environment: service name, log level, debug sampling and metrics namespace', () => {
+    for (const [id, fn] of resourcesOf(s.json, 'AWS::Lambda::Function')) {
+      expect(fn.Properties.Environment.Variables, id).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'kraeftkapacitet',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        POWERTOOLS_LOGGER_SAMPLE_RATE: expect.stringMatching(/^0\.\d+$/),
+        POWERTOOLS_METRICS_NAMESPACE: 'Kraeftkapacitet',
+      });
+      // A Lambda application log level would override POWERTOOLS_LOG_LEVEL and drop sampled debug.
+      expect(fn.Properties.LoggingConfig.ApplicationLogLevel, id).toBeUndefined();
     }
   });
 
@@ -157,15 +174,15 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('the api bundle carries the design system files the page layout links to', () => {
+  it('the api bundle carries the manifest of hashed asset names the layout links to, not the files (CloudFront serves them)', () => {
     const key: string = s.json.Resources[ids.api]?.Properties.Code.S3Key;
     const dir = join(s.outdir, `asset.${key.replace(/\.zip$/, '')}`);
-    expect(existsSync(join(dir, 'static/css/dkfds.min.css'))).toBe(true);
-    expect(existsSync(join(dir, 'static/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Regular.woff2'))).toBe(
-      true,
+    const manifest = JSON.parse(readFileSync(join(dir, 'asset-manifest.json'), 'utf8'));
+    expect(manifest.files['app.css']).toMatch(/^app\.[0-9a-f]{10}\.css$/);
+    expect(existsSync(join(dir, 'static'))).toBe(false);
+    expect(s.json.Resources[ids.api]?.Properties.Environment.Variables.ASSET_MANIFEST).toBe(
+      '/var/task/asset-manifest.json',
     );
-    expect(existsSync(join(dir, 'static/img/all-svg-icons.svg'))).toBe(true);
-    expect(s.json.Resources[ids.api]?.Properties.Environment.Variables.STATIC_DIR).toBe('/var/task/static');
   });
 });
 
@@ -429,9 +446,9 @@ describe('IAM', () => {
     expect(ingest?.resource).toContain('/uploads/*');
   });
 
-  it('attaches no AWS managed policies', () => {
-    for (const [, role] of resourcesOf(s.json, 'AWS::IAM::Role'))
-      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  it("attaches no AWS managed policies to the app's roles", () => {
+    for (const [id, role] of resourcesOf(s.json, 'AWS::IAM::Role'))
+      if (!CDK_PROVIDED.test(id)) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
   it('gives each function only the capabilities its handler uses', () => {
@@ -606,16 +623,35 @@ describe('alarms', () => {
     const reject = alarms().find((a) => a.MetricName === 'Reject');
     expect(reject?.Dimensions).toEqual([{ Name: 'ses:configuration-set', Value: 'kraeftkapacitet-test' }]);
   });
+
+  it('watch the application’s own counts: failed ladder steps and failed e-mails', () => {
+    for (const metric of ['LadderFailures', 'MailsFailed']) {
+      const alarm = alarms().find((a) => a.Namespace === 'Kraeftkapacitet' && a.MetricName === metric);
+      expect(alarm, metric).toBeDefined();
+      expect(alarm?.Threshold).toBe(1);
+      // The functions write their metrics with this one dimension (functions/adapters/telemetry.ts).
+      expect(alarm?.Dimensions).toEqual([{ Name: 'service', Value: 'kraeftkapacitet' }]);
+    }
+  });
+});
+
+describe('dashboard', () => {
+  it('shows every application metric the functions write', () => {
+    const dashboards = resourcesOf(s.json, 'AWS::CloudWatch::Dashboard');
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(s.stack.resolve(dashboards[0]?.[1].Properties.DashboardBody));
+    for (const name of Object.values(METRIC)) expect(body, name).toContain(`\\"${name}\\"`);
+    expect(body).toContain('Kraeftkapacitet');
+  });
 });
 
 describe('outputs', () => {
   it('print the application URL, the table for the contact import and the alarm topic', () => {
     const outputs = s.json.Outputs ?? {};
-    const apiId = resourcesOf(s.json, 'AWS::ApiGatewayV2::Api')[0]?.[0] as string;
-    expect(outputs.AppUrl?.Value).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
-    expect(outputs.ReportFormUrl?.Value).toEqual({
-      'Fn::Join': ['', [{ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] }, '/indberet']],
-    });
+    const domain = { 'Fn::GetAtt': [distributionId(), 'DomainName'] };
+    expect(outputs.AppUrl?.Value).toEqual({ 'Fn::Join': ['', ['https://', domain]] });
+    expect(outputs.ReportFormUrl?.Value).toEqual({ 'Fn::Join': ['', ['https://', domain, '/indberet']] });
+    expect(outputs.DistributionDomainName?.Value).toEqual(domain);
     expect(outputs.TableName?.Value).toEqual(
       ref(resourcesOf(s.json, 'AWS::DynamoDB::Table')[0]?.[0] as string),
     );

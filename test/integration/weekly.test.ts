@@ -234,7 +234,7 @@ describe('ladder e-mails', () => {
       (await outbox(client, id)).find((m) => m.purpose === 'escalation' && m.level === 1),
     );
     expect(mail.text).toContain(
-      'Afdelinger der ifølge den ugentlige udveksling kan starte inden for den maksimale ventetid:',
+      'Afdelinger, der ifølge den ugentlige udveksling kan starte inden for den maksimale ventetid:',
     );
     expect(mail.text).toMatch(/Kirurgi:\n {2}\S.*: ca\. \d+ dage?, plads til \d+ patient(er)?\. Kontakt: /);
     expect(mail.text).not.toMatch(/Sjællands Universitetshospital: ca\./); // not the reporting department itself

@@ -13,6 +13,7 @@ import { problemsToCsv } from '#domain/problem-facts.ts';
 import { findDepartment, referenceData } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import { html } from '#web/html.ts';
+import { type Lang, t } from '#web/i18n/index.ts';
 import { notice } from '#web/layout.ts';
 import { type FormValues, problemForm } from '#web/views/problem-form.ts';
 import { actionForms, problemList, problemPage, receiptPage } from '#web/views/problem-page.ts';
@@ -109,12 +110,16 @@ async function receipt(req: Request) {
   requireActor(req);
   const details = await getProblemDetails(req.params.id ?? '');
   if (!details) throw new HttpError(404, 'Sagen findes ikke.');
-  return page(req, `Kvittering ${details.problem.ref}`, receiptPage(details.problem));
+  return page(
+    req,
+    `${t(req.lang, 'receipt.heading')} ${details.problem.ref}`,
+    receiptPage(details.problem, req.lang),
+  );
 }
 
 async function list(req: Request) {
   requireActor(req);
-  return page(req, 'Sager', problemList(await listProblems(200)));
+  return page(req, t(req.lang, 'list.heading'), problemList(await listProblems(200), req.lang));
 }
 
 /** The same facts as each problem's page, one row per problem (the 200 newest, like the list). */
@@ -157,11 +162,12 @@ async function renderProblem(
     problem: details.problem,
     errors: outcome.errors,
     values: outcome.values,
+    lang: req.lang,
   });
   return page(
     req,
-    `Sag ${details.problem.ref}`,
-    problemPage({ ...details, actions, flash: outcome.flash }),
+    t(req.lang, 'problem.heading', { ref: details.problem.ref }),
+    problemPage({ ...details, actions, flash: outcome.flash, lang: req.lang }),
     outcome.errors ? 400 : 200,
   );
 }
@@ -183,14 +189,14 @@ async function show(req: Request, outcome?: Outcome) {
 }
 
 /** Performs one action (acknowledge, offer, resolve) for an actor and says what happened. */
-async function perform(problemId: string, actor: Actor, form: FormValues): Promise<Outcome> {
+async function perform(problemId: string, actor: Actor, form: FormValues, lang: Lang): Promise<Outcome> {
   const action = asString(form.action);
   const note = asString(form.note) ?? '';
   if (action === 'acknowledge') {
     const parsed = acknowledgeSchema.safeParse({ note });
     if (!parsed.success) return { errors: fieldErrors(parsed.error) };
     await acknowledge(problemId, actor, parsed.data.note);
-    return { flash: notice('success', 'Tak – din kvittering er registreret.') };
+    return { flash: notice('success', t(lang, 'actions.ack.done')) };
   }
   if (action === 'offer') {
     const parsed = offerSchema.safeParse(fromForm(offerSchema, form));
@@ -205,18 +211,14 @@ async function perform(problemId: string, actor: Actor, form: FormValues): Promi
       };
     }
     await offerCapacity(problemId, actor, parsed.data, asString(form.offerKey));
-    return { flash: notice('success', 'Tak – jeres tilbud er sendt til den indberettende afdeling.') };
+    return { flash: notice('success', t(lang, 'actions.offer.done')) };
   }
   if (action === 'resolve') {
     const parsed = resolveSchema.safeParse({ note });
     if (!parsed.success) return { errors: fieldErrors(parsed.error) };
     await resolveProblem(problemId, actor, parsed.data.note);
     return {
-      flash: notice(
-        'success',
-        'Sagen er markeret som løst.',
-        'Eskaleringen er stoppet, og alle kontaktede har fået besked.',
-      ),
+      flash: notice('success', t(lang, 'actions.resolve.done'), t(lang, 'actions.resolve.doneText')),
     };
   }
   throw new HttpError(400, 'Ukendt handling.');
@@ -226,7 +228,7 @@ async function act(req: Request) {
   const actor = requireActor(req);
   const form = parseForm(req.body);
   checkCsrf(req, form.csrf);
-  const outcome = await perform(req.params.id ?? '', actor, form);
+  const outcome = await perform(req.params.id ?? '', actor, form, req.lang);
   return show(req, outcome);
 }
 
@@ -239,7 +241,15 @@ async function linkActor(req: Request) {
   const base =
     user ??
     (recipient
-      ? { email: recipient.email, name: recipient.name, role: recipient.role, cancerTypes: [] }
+      ? {
+          email: recipient.email,
+          name: recipient.name,
+          role: recipient.role,
+          cancerTypes: [],
+          department: recipient.department,
+          hospital: recipient.hospital,
+          region: recipient.region,
+        }
       : undefined);
   if (!base) throw new HttpError(404, 'Linket er ugyldigt eller udløbet.');
   const actor: Actor = { ...base, via: 'link' };
@@ -265,7 +275,7 @@ async function actLink(req: Request) {
   const form = parseForm(req.body);
   if (asString(form.action) === 'resolve' && !link.mayResolve)
     throw new HttpError(403, 'Dette link kan ikke markere sagen som løst.');
-  const outcome = await perform(link.problemId, actor, form);
+  const outcome = await perform(link.problemId, actor, form, req.lang);
   return showLink(req, outcome);
 }
 

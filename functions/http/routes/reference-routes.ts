@@ -3,8 +3,8 @@ import { currentTime } from '#adapters/deps.ts';
 import { allReferenceData, referenceCatalogue } from '#domain/reference.ts';
 import { entrySchemas, LIST_OF, type ReferenceEntry, type ReferenceKind } from '#domain/reference-edit.ts';
 import { localDate } from '#domain/time.ts';
-import type { html } from '#web/html.ts';
-import { layout, notice } from '#web/layout.ts';
+import { translator } from '#web/i18n/index.ts';
+import { notice } from '#web/layout.ts';
 import {
   KIND_SLUGS,
   referenceFormPage,
@@ -21,12 +21,9 @@ import {
 } from '../../services/reference-data.ts';
 import { asString, fromForm, parseForm, toForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
-import { csvResponse, htmlResponse, jsonResponse, redirect } from '../respond.ts';
+import { page } from '../page-context.ts';
+import { csvResponse, jsonResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
-
-function page(req: Request, title: string, body: ReturnType<typeof html>, status = 200) {
-  return htmlResponse(layout({ title, body, user: req.actor, csrf: req.csrf }), status);
-}
 
 /** Public and read-only: integrators discover the valid ids here (in the OpenAPI too). */
 async function catalogue() {
@@ -55,8 +52,9 @@ function findEntry(kind: ReferenceKind, id: string): ReferenceEntry {
 async function list(req: Request) {
   maintainer(req);
   const saved = req.query.get('gemt');
-  const flash = saved ? notice('success', `Gemt: ${saved}`) : undefined;
-  return page(req, 'Stamdata', referenceListPage({ csrf: req.csrf ?? '', flash }));
+  const tr = translator(req.lang);
+  const flash = saved ? notice('success', tr('reference.saved', { name: saved })) : undefined;
+  return page(req, tr('reference.title'), referenceListPage({ csrf: req.csrf ?? '', flash, lang: req.lang }));
 }
 
 async function showForm(req: Request) {
@@ -64,7 +62,11 @@ async function showForm(req: Request) {
   const kind = kindOf(req);
   const isNew = req.params.id === undefined;
   const values = isNew ? {} : toForm(entrySchemas[kind], findEntry(kind, req.params.id ?? ''));
-  return page(req, 'Stamdata', referenceFormPage({ kind, isNew, values, errors: {}, csrf: req.csrf ?? '' }));
+  return page(
+    req,
+    translator(req.lang)('reference.title'),
+    referenceFormPage({ kind, isNew, values, errors: {}, csrf: req.csrf ?? '', lang: req.lang }),
+  );
 }
 
 async function submitForm(req: Request) {
@@ -78,8 +80,15 @@ async function submitForm(req: Request) {
   if (!result.ok)
     return page(
       req,
-      'Fejl i stamdata',
-      referenceFormPage({ kind, isNew, values: form, errors: result.errors, csrf: req.csrf ?? '' }),
+      translator(req.lang)('reference.title'),
+      referenceFormPage({
+        kind,
+        isNew,
+        values: form,
+        errors: result.errors,
+        csrf: req.csrf ?? '',
+        lang: req.lang,
+      }),
       400,
     );
   return redirect(`/stamdata?gemt=${encodeURIComponent(result.entry.name)}#${KIND_SLUGS[kind]}`);
@@ -90,13 +99,16 @@ async function retire(req: Request) {
   const kind = kindOf(req);
   checkCsrf(req, parseForm(req.body).csrf);
   const refused = await retireReferenceEntry(kind, req.params.id ?? '', asPerson(actor));
-  if (refused)
+  if (refused) {
+    const tr = translator(req.lang);
+    const flash = notice('error', tr('reference.cannotRetire'), refused);
     return page(
       req,
-      'Stamdata',
-      referenceListPage({ csrf: req.csrf ?? '', flash: notice('error', 'Posten kan ikke udgå', refused) }),
+      tr('reference.title'),
+      referenceListPage({ csrf: req.csrf ?? '', flash, lang: req.lang }),
       409,
     );
+  }
   return redirect(`/stamdata#${KIND_SLUGS[kind]}`);
 }
 
@@ -107,7 +119,11 @@ async function exportCsv(req: Request) {
 
 async function showImport(req: Request) {
   maintainer(req);
-  return page(req, 'Importér stamdata', referenceImportPage({ csrf: req.csrf ?? '', text: '' }));
+  return page(
+    req,
+    translator(req.lang)('reference.import.title'),
+    referenceImportPage({ csrf: req.csrf ?? '', text: '', lang: req.lang }),
+  );
 }
 
 async function submitImport(req: Request) {
@@ -118,8 +134,13 @@ async function submitImport(req: Request) {
   const result = await importReferenceCsv(text, asPerson(actor));
   return page(
     req,
-    'Importér stamdata',
-    referenceImportPage({ csrf: req.csrf ?? '', text: result.errors.length > 0 ? text : '', result }),
+    translator(req.lang)('reference.import.title'),
+    referenceImportPage({
+      csrf: req.csrf ?? '',
+      text: result.errors.length > 0 ? text : '',
+      result,
+      lang: req.lang,
+    }),
     result.errors.length > 0 ? 422 : 200,
   );
 }

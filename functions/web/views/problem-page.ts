@@ -5,42 +5,78 @@ import { LEVEL_NAMES } from '#domain/ladder.ts';
 import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import { OFFER_NOTE_MAX, type Problem, RESOLVE_NOTE_MAX } from '#domain/problem.ts';
 import { type Fact, reportFacts, stateFacts } from '#domain/problem-facts.ts';
-import { cancerTypeName, findDepartment, regionName } from '#domain/reference.ts';
+import { cancerTypeLabel, findDepartment, regionLabel } from '#domain/reference.ts';
 import { formatDateTime } from '#domain/time.ts';
 import { limited } from '../fields.ts';
-import { html, type Raw } from '../html.ts';
+import { escapeHtml, html, type Raw, raw } from '../html.ts';
+import { type Lang, type MessageKey, t, translator } from '../i18n/index.ts';
 import { errorSummary, roleLabel } from '../layout.ts';
 
-export function statusBadge(problem: Problem): Raw {
-  if (problem.status === 'resolved') return html`<span class="kk-badge resolved">Løst</span>`;
-  return html`<span class="kk-badge level-${problem.level}">Niveau ${problem.level}: ${LEVEL_NAMES[problem.level].da}</span>`;
+export function statusBadge(problem: Problem, lang: Lang = 'da'): Raw {
+  if (problem.status === 'resolved')
+    return html`<span class="kk-badge resolved">${t(lang, 'problem.resolved')}</span>`;
+  return html`<span class="kk-badge level-${problem.level}">${t(lang, 'problem.levelBadge', { level: problem.level, levelName: LEVEL_NAMES[problem.level][lang] })}</span>`;
 }
 
 /** The problem's facts (problem-facts.ts), with the status as a badge. */
-export function summary(problem: Problem): Raw {
+export function summary(problem: Problem, lang: Lang = 'da'): Raw {
   const row = (f: Fact) =>
     f.id === 'status'
-      ? html`<dt>${f.label.da}</dt><dd>${statusBadge(problem)}</dd>`
-      : f.value.da === ''
+      ? html`<dt>${f.label[lang]}</dt><dd>${statusBadge(problem, lang)}</dd>`
+      : f.value[lang] === ''
         ? ''
-        : html`<dt>${f.label.da}</dt><dd>${f.value.da}</dd>`;
+        : html`<dt>${f.label[lang]}</dt><dd>${f.value[lang]}</dd>`;
   return html`<dl class="kk-summary">
   ${[...reportFacts(problem), ...stateFacts(problem)].map(row)}
 </dl>`;
 }
 
-export function timelineList(timeline: TimelineEvent[]): Raw {
-  return html`<ol class="kk-timeline" aria-label="Tidslinje">
-  ${timeline.map((e) => html`<li data-kind="${e.kind}"><time datetime="${e.at}">${formatDateTime(e.at)}${e.level ? ` · niveau ${e.level}` : ''}</time>${e.text}</li>`)}
+export function timelineList(timeline: TimelineEvent[], lang: Lang = 'da'): Raw {
+  return html`<ol class="kk-timeline" aria-label="${t(lang, 'problem.timeline')}">
+  ${timeline.map((e) => html`<li data-kind="${e.kind}"><time datetime="${e.at}">${formatDateTime(e.at, lang)}${e.level ? ` · ${t(lang, 'problem.levelShort', { level: e.level })}` : ''}</time>${e.text}</li>`)}
 </ol>`;
 }
 
-export function recipientTable(recipients: StoredRecipient[]): Raw {
-  if (recipients.length === 0) return html`<p>Ingen er kontaktet endnu.</p>`;
-  return html`<table class="table table--compact">
-  <caption class="sr-only">Kontaktede</caption>
-  <thead><tr><th scope="col">Navn</th><th scope="col">Rolle</th><th scope="col">Niveau</th><th scope="col">Første kontakt</th><th scope="col">Status</th></tr></thead>
-  <tbody>${recipients.map((r) => html`<tr><td>${r.name}<br><small>${r.email}</small></td><td>${roleLabel(r.role)}${r.kind === 'informed' ? ' (orienteret)' : ''}</td><td>${[...new Set(r.levels)].join(', ')}</td><td>${formatDateTime(r.firstNotifiedAt)}</td><td>${r.unreachable ? html`<strong>Kunne ikke nås</strong>` : 'Sendt'}</td></tr>`)}</tbody>
+const RECIPIENT_STATUS = {
+  unreachable: 'problem.recipient.unreachable',
+  offered: 'problem.recipient.offered',
+  acknowledged: 'problem.recipient.acknowledged',
+  sent: 'problem.recipient.sent',
+} as const satisfies Record<string, MessageKey>;
+
+/** What became of one person contacted: offered capacity, acknowledged, not reached, or sent and waiting. */
+export function recipientStatus(
+  r: StoredRecipient,
+  timeline: TimelineEvent[],
+): keyof typeof RECIPIENT_STATUS {
+  if (r.unreachable) return 'unreachable';
+  const byThem = timeline.filter((e) => e.actor?.email?.toLowerCase() === r.email.toLowerCase());
+  if (byThem.some((e) => e.kind === 'offer')) return 'offered';
+  if (byThem.some((e) => e.kind === 'acknowledged')) return 'acknowledged';
+  return 'sent';
+}
+
+export function recipientTable(
+  recipients: StoredRecipient[],
+  timeline: TimelineEvent[],
+  lang: Lang = 'da',
+): Raw {
+  const tr = translator(lang);
+  if (recipients.length === 0) return html`<p>${tr('problem.nobodyContacted')}</p>`;
+  const heads = {
+    name: tr('problem.recipient.name'),
+    role: tr('problem.recipient.role'),
+    level: tr('problem.recipient.level'),
+    first: tr('problem.recipient.first'),
+    status: tr('problem.recipient.status'),
+  };
+  return html`<table class="table table--compact kk-stack" id="kontaktede">
+  <caption class="sr-only">${tr('problem.contacted')}</caption>
+  <thead><tr><th scope="col">${heads.name}</th><th scope="col">${heads.role}</th><th scope="col">${heads.level}</th><th scope="col">${heads.first}</th><th scope="col">${heads.status}</th></tr></thead>
+  <tbody>${recipients.map((r) => {
+    const status = recipientStatus(r, timeline);
+    return html`<tr data-email="${r.email}"><td data-label="${heads.name}">${r.name}<br><small>${r.email}</small></td><td data-label="${heads.role}">${roleLabel(r.role, lang)}${r.kind === 'informed' ? ` (${tr('problem.recipient.informed')})` : ''}</td><td data-label="${heads.level}">${[...new Set(r.levels)].join(', ')}</td><td data-label="${heads.first}">${formatDateTime(r.firstNotifiedAt, lang)}</td><td data-label="${heads.status}" class="kk-recipient-status">${status === 'unreachable' ? html`<strong>${tr(RECIPIENT_STATUS[status])}</strong>` : tr(RECIPIENT_STATUS[status])}</td></tr>`;
+  })}</tbody>
 </table>`;
 }
 
@@ -50,40 +86,61 @@ export function problemPage(args: {
   recipients: StoredRecipient[];
   actions?: Raw;
   flash?: Raw;
+  lang?: Lang;
 }): Raw {
   const { problem, timeline, recipients, actions, flash } = args;
-  return html`<h1>Kapacitetsproblem ${problem.ref}</h1>
+  const lang = args.lang ?? 'da';
+  return html`<h1>${t(lang, 'problem.heading', { ref: problem.ref })}</h1>
 ${flash ?? ''}
-${summary(problem)}
+${summary(problem, lang)}
 ${actions ?? ''}
-<h2>Tidslinje</h2>
-${timelineList(timeline)}
-<h2>Kontaktede</h2>
-${recipientTable(recipients)}`;
+<h2>${t(lang, 'problem.timeline')}</h2>
+${timelineList(timeline, lang)}
+<h2>${t(lang, 'problem.contacted')}</h2>
+${recipientTable(recipients, timeline, lang)}`;
 }
 
-export function receiptPage(problem: Problem): Raw {
+export function receiptPage(problem: Problem, lang: Lang = 'da'): Raw {
+  const tr = translator(lang);
   return html`<div class="alert alert-success" role="status"><div class="alert-body">
-  <p class="alert-heading">Tak – indberetningen er modtaget</p>
-  <p class="alert-text">Reference: <strong id="reference">${problem.ref}</strong>. Sagen starter på niveau ${problem.entryLevel} (${LEVEL_NAMES[problem.entryLevel].da}), og de første e-mails er sendt.</p>
+  <p class="alert-heading">${tr('receipt.thanks')}</p>
+  <p class="alert-text">${raw(tr('receipt.reference', { ref: String(html`<strong id="reference">${problem.ref}</strong>`), level: problem.entryLevel, levelName: escapeHtml(LEVEL_NAMES[problem.entryLevel][lang]) }))}</p>
 </div></div>
-<h1>Kvittering</h1>
-<p>Du har fået en kvittering på e-mail med et link, hvor du kan markere problemet som løst. Går der ${problem.entryLevel < 4 ? 'svarfristen' : 'en uge'} uden løsning, går sagen automatisk et trin op ad eskalationstrappen.</p>
-${summary(problem)}
-<p><a class="button button-primary" href="/problemer/${problem.id}">Se sagen og tidslinjen</a></p>`;
+<h1>${tr('receipt.heading')}</h1>
+<p>${tr('receipt.mailSent')} ${problem.entryLevel < 4 ? tr('receipt.nextStep') : tr('receipt.nextReminder')}</p>
+${summary(problem, lang)}
+<p><a class="button button-primary" href="/problemer/${problem.id}">${tr('receipt.see')}</a></p>`;
 }
 
-export function problemList(problems: Problem[]): Raw {
-  return html`<h1>Kapacitetsproblemer</h1>
-<p><a class="button button-primary" href="/indberet">Indberet kapacitetsproblem</a> <a href="/problemer.csv">Hent som CSV</a></p>
+export function problemList(problems: Problem[], lang: Lang = 'da'): Raw {
+  const tr = translator(lang);
+  const heads = {
+    ref: tr('list.ref'),
+    cancer: tr('list.cancerType'),
+    department: tr('list.department'),
+    patients: tr('list.patients'),
+    status: tr('list.status'),
+    reported: tr('list.reported'),
+  };
+  return html`<h1>${tr('list.heading')}</h1>
+<p><a class="button button-primary" href="/indberet">${tr('nav.report')}</a> <a href="/problemer.csv">${tr('list.csv')}</a></p>
 ${
   problems.length === 0
-    ? html`<p>Der er ingen indberetninger endnu.</p>`
-    : html`<table class="table">
-  <thead><tr><th scope="col">Reference</th><th scope="col">Kræftform</th><th scope="col">Afdeling</th><th scope="col">Patienter</th><th scope="col">Status</th><th scope="col">Indberettet</th></tr></thead>
-  <tbody>${problems.map((p) => html`<tr><td><a href="/problemer/${p.id}">${p.ref}</a></td><td>${cancerTypeName(p.cancerType)}</td><td>${findDepartment(p.departmentId)?.name ?? p.departmentId}, ${regionName(p.region)}</td><td>${p.patientsAtRisk}</td><td>${statusBadge(p)}</td><td>${formatDateTime(p.createdAt)}</td></tr>`)}</tbody>
+    ? html`<p>${tr('list.none')}</p>`
+    : html`<table class="table kk-stack" id="sager">
+  <thead><tr><th scope="col">${heads.ref}</th><th scope="col">${heads.cancer}</th><th scope="col">${heads.department}</th><th scope="col">${heads.patients}</th><th scope="col">${heads.status}</th><th scope="col">${heads.reported}</th></tr></thead>
+  <tbody>${problems.map((p) => {
+    const department = findDepartment(p.departmentId);
+    return html`<tr data-problem="${p.id}"><td data-label="${heads.ref}"><a href="/problemer/${p.id}">${p.ref}</a></td><td data-label="${heads.cancer}">${cancerTypeLabel(p.cancerType, lang)}</td><td data-label="${heads.department}">${department ? `${department.name}, ${department.hospitalName}` : p.departmentId}<br><small>${regionLabel(p.region, lang)}</small></td><td data-label="${heads.patients}">${p.patientsAtRisk}</td><td data-label="${heads.status}">${statusBadge(p, lang)}</td><td data-label="${heads.reported}">${formatDateTime(p.createdAt, lang)}</td></tr>`;
+  })}</tbody>
 </table>`
 }`;
+}
+
+/** The offer form's treatment preset: the problem's own treatment modality, else udredning. */
+export function defaultOfferModality(problem: Problem): string {
+  if (problem.pathwayTypes.includes('behandling') && problem.modalities[0]) return problem.modalities[0];
+  return 'udredning';
 }
 
 /** Forms to acknowledge, offer capacity and (for the reporter) resolve; posted to `action`. */
@@ -95,26 +152,30 @@ export function actionForms(args: {
   problem: Problem;
   errors?: Record<string, string>;
   values?: Record<string, string>;
+  lang?: Lang;
 }): Raw {
   const { action, csrf, mayRespond, mayResolve, problem, errors = {}, values = {} } = args;
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
   if (problem.status === 'resolved')
-    return html`<p class="alert alert-success"><span class="alert-body">Sagen er løst. Der skal ikke gøres mere.</span></p>`;
-  const resolveNote = limited('resolve-note', RESOLVE_NOTE_MAX, '');
-  const offerNote = limited('offer-note', OFFER_NOTE_MAX, '');
+    return html`<p class="alert alert-success"><span class="alert-body">${tr('actions.alreadyResolved')}</span></p>`;
+  const resolveNote = limited('resolve-note', RESOLVE_NOTE_MAX, '', lang);
+  const offerNote = limited('offer-note', OFFER_NOTE_MAX, '', lang);
+  const modality = values.modality || defaultOfferModality(problem);
   const hidden = csrf ? html`<input type="hidden" name="csrf" value="${csrf}">` : '';
   const err = (field: string) =>
     errors[field] ? html`<span class="form-error-message" id="${field}-fejl">${errors[field]}</span>` : '';
-  return html`<section class="kk-actions" aria-label="Handlinger">
-${errorSummary(errors)}
+  return html`<section class="kk-actions" aria-label="${tr('actions.label')}">
+${errorSummary(errors, lang)}
 ${
   mayResolve
     ? html`<form method="post" action="${action}">
   ${hidden}<input type="hidden" name="action" value="resolve">
-  <h2>Markér som løst</h2>
-  <p>Når problemet er løst, stopper eskaleringen straks, og alle kontaktede får besked.</p>
-  <div class="form-group"><label class="form-label" for="resolve-note">Bemærkning (valgfri)</label>${err('note')}
+  <h2>${tr('actions.resolve.heading')}</h2>
+  <p>${tr('actions.resolve.text')}</p>
+  <div class="form-group"><label class="form-label" for="resolve-note">${tr('actions.note')}</label>${err('note')}
   <textarea class="form-input" id="resolve-note" name="note" rows="2" ${resolveNote.attrs}></textarea>${resolveNote.counter}</div>
-  <button class="button button-primary" type="submit">Markér som løst</button>
+  <button class="button button-primary" type="submit">${tr('actions.resolve.heading')}</button>
 </form>`
     : ''
 }
@@ -122,24 +183,24 @@ ${
   mayRespond
     ? html`<form method="post" action="${action}">
   ${hidden}<input type="hidden" name="action" value="offer"><input type="hidden" name="offerKey" value="${randomUUID()}">
-  <h2>Tilbyd kapacitet</h2>
-  <div class="form-group${errors.patients ? ' form-error' : ''}"><label class="form-label" for="patients">Antal patienter I kan tage</label>${err('patients')}
+  <h2>${tr('actions.offer.heading')}</h2>
+  <div class="form-group${errors.patients ? ' form-error' : ''}"><label class="form-label" for="patients">${tr('actions.offer.patients')}</label>${err('patients')}
   <input class="form-input input-width-xs" type="number" min="1" id="patients" name="patients" value="${values.patients ?? ''}"></div>
-  <div class="form-group${errors.modality ? ' form-error' : ''}"><label class="form-label" for="modality">Behandling</label>${err('modality')}
+  <div class="form-group${errors.modality ? ' form-error' : ''}"><label class="form-label" for="modality">${tr('actions.offer.modality')}</label>${err('modality')}
   <select class="form-select" id="modality" name="modality">
-    ${WAIT_PATHWAY_LIST.items.map((m) => html`<option value="${m.id}" ${values.modality === m.id ? html`selected` : ''}>${m.label.da}</option>`)}
+    ${WAIT_PATHWAY_LIST.items.map((m) => html`<option value="${m.id}" ${modality === m.id ? html`selected` : ''}>${m.label[lang]}</option>`)}
   </select></div>
-  <div class="form-group${errors.earliest ? ' form-error' : ''}"><label class="form-label" for="earliest">Tidligst fra</label>${err('earliest')}
+  <div class="form-group${errors.earliest ? ' form-error' : ''}"><label class="form-label" for="earliest">${tr('actions.offer.earliest')}</label>${err('earliest')}
   <input class="form-input input-width-s" type="date" id="earliest" name="earliest" value="${values.earliest ?? ''}"></div>
-  <div class="form-group"><label class="form-label" for="offer-note">Bemærkning (valgfri)</label>
+  <div class="form-group"><label class="form-label" for="offer-note">${tr('actions.note')}</label>
   <textarea class="form-input" id="offer-note" name="note" rows="2" ${offerNote.attrs}></textarea>${offerNote.counter}</div>
-  <button class="button button-primary" type="submit">Send tilbud</button>
+  <button class="button button-primary" type="submit">${tr('actions.offer.submit')}</button>
 </form>
 <form method="post" action="${action}">
   ${hidden}<input type="hidden" name="action" value="acknowledge">
-  <h2>Kvittér for modtagelsen</h2>
-  <p>Fortæl at I har set henvendelsen, også hvis I ikke kan hjælpe.</p>
-  <button class="button button-secondary" type="submit">Kvittér</button>
+  <h2>${tr('actions.ack.heading')}</h2>
+  <p>${tr('actions.ack.text')}</p>
+  <button class="button button-secondary" type="submit">${tr('actions.ack.submit')}</button>
 </form>`
     : ''
 }
