@@ -8,7 +8,6 @@ import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
-import { uploadOrigin } from '#adapters/upload-origin.ts';
 import { html } from '#web/html.ts';
 import { type Lang, t } from '#web/i18n/index.ts';
 import { layout } from '#web/layout.ts';
@@ -52,8 +51,6 @@ export function securityHeaders() {
       'style-src': "'self' 'unsafe-inline'",
       'script-src': "'self'",
       'img-src': "'self' data:",
-      // The monitoring page PUTs extracts straight to a presigned S3 URL (locally: the app's own origin).
-      'connect-src': `'self' ${uploadOrigin()}`,
       'form-action': "'self'",
       'frame-ancestors': "'none'",
       'base-uri': "'none'",

@@ -471,7 +471,10 @@ describe('IAM', () => {
 });
 
 describe('monitoring bucket', () => {
-  const bucket = () => theOne(s.json, 'AWS::S3::Bucket');
+  const bucket = () =>
+    resourcesOf(s.json, 'AWS::S3::Bucket').find(([, b]) =>
+      JSON.stringify(b.Properties.BucketName ?? '').includes('-monitoring-'),
+    )?.[1] as { Properties: Json };
 
   it('is private, encrypted and expires every object after a day', () => {
     const props = bucket().Properties;
