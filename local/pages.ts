@@ -1,10 +1,10 @@
 /** Local-only pages: the mail outbox and the demo users (not part of the Lambda in AWS). */
 
 import { config } from '../functions/adapters/config.ts';
-import { listOutbox } from '../functions/adapters/store.ts';
+import { listOutboxPage } from '../functions/adapters/store.ts';
 import { formatDateTime } from '../functions/domain/time.ts';
 import { htmlResponse, jsonResponse } from '../functions/http/respond.ts';
-import type { HttpResult } from '../functions/http/types.ts';
+import { HttpError, type HttpResult } from '../functions/http/types.ts';
 import { cronLine, jobRegistry } from '../functions/jobs/registry.ts';
 import { createSignInToken } from '../functions/services/auth.ts';
 import { html } from '../functions/web/html.ts';
@@ -12,16 +12,41 @@ import { layout, notice, roleLabel } from '../functions/web/layout.ts';
 import { runJob as runLocalJob } from './jobs.ts';
 import { demoToken, demoUsers } from './seed.ts';
 
+/** Messages per page unless `?limit=` says otherwise; as many as the page showed before paging. */
+const OUTBOX_PAGE = 2000;
+
+function outboxQuery(query: URLSearchParams) {
+  const limitParam = query.get('limit');
+  const limit = limitParam === null ? OUTBOX_PAGE : Number(limitParam);
+  if (!Number.isInteger(limit) || limit < 1 || limit > OUTBOX_PAGE)
+    throw new HttpError(400, `limit skal være et helt tal fra 1 til ${OUTBOX_PAGE}.`);
+  const cursor = query.get('cursor') || undefined;
+  let after: string | undefined;
+  if (cursor) {
+    after = Buffer.from(cursor, 'base64url').toString('utf8');
+    if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[\w-]{1,100}$/.test(after))
+      throw new HttpError(400, 'Ugyldig cursor – brug værdien fra forrige side.');
+  }
+  return {
+    limit,
+    after,
+    problemId: query.get('problem') || undefined,
+    to: query.get('to')?.toLowerCase() || undefined,
+  };
+}
+
+/** `/local/outbox?problem=&to=&limit=&cursor=`: newest first, page by page; JSON carries `next`. */
 export async function outboxPage(query: URLSearchParams, wantsJson: boolean): Promise<HttpResult> {
-  const problem = query.get('problem');
-  const to = query.get('to')?.toLowerCase();
-  const messages = (await listOutbox(2000)).filter(
-    (m) => (!problem || m.problemId === problem) && (!to || m.to.some((t) => t.toLowerCase() === to)),
-  );
-  if (wantsJson) return jsonResponse({ count: messages.length, messages });
+  const options = outboxQuery(query);
+  const page = await listOutboxPage(options);
+  const messages = page.messages;
+  const next = page.next ? Buffer.from(page.next, 'utf8').toString('base64url') : undefined;
+  if (wantsJson) return jsonResponse({ count: messages.length, messages, ...(next ? { next } : {}) });
+  const nextQuery = new URLSearchParams(query);
+  if (next) nextQuery.set('cursor', next);
   const body = html`<h1>Lokal udbakke</h1>
-<p>Alle e-mails, som systemet har sendt lokalt (nyeste først). Filtrér med <code>?problem=ID</code> eller <code>?to=adresse</code>. JSON: send <code>Accept: application/json</code>.</p>
-<p>${messages.length} e-mails.</p>
+<p>Alle e-mails, som systemet har sendt lokalt (nyeste først). Filtrér med <code>?problem=ID</code> eller <code>?to=adresse</code>; bladr med <code>?limit=</code> og <code>?cursor=</code>. JSON: send <code>Accept: application/json</code> (feltet <code>next</code> er næste sides cursor).</p>
+<p>${messages.length} e-mails${next ? ' på denne side' : ''}.</p>
 ${messages.map(
   (
     m,
@@ -30,7 +55,8 @@ ${messages.map(
   <p><strong>Til:</strong> ${m.to.join(', ')} · <strong>Sendt:</strong> ${formatDateTime(m.sentAt)}${m.level ? ` · niveau ${m.level}` : ''}${m.problemId ? html` · <a href="/problemer/${m.problemId}">sag</a>` : ''}</p>
   <pre>${linkify(m.text)}</pre>
 </article>`,
-)}`;
+)}
+${next ? html`<p><a href="/local/outbox?${nextQuery.toString()}">Næste side</a></p>` : ''}`;
   return htmlResponse(layout({ title: 'Lokal udbakke', body }));
 }
 

@@ -11,6 +11,8 @@ import { setDeps } from '../functions/adapters/deps.ts';
 import { resetDocumentClient } from '../functions/adapters/dynamo.ts';
 import { resetObjectStore } from '../functions/adapters/object-store.ts';
 import { appendEvent, listProblems } from '../functions/adapters/store.ts';
+import { rebuildWeekSummaries, weekSummariesBackfilled } from '../functions/adapters/weekly-store.ts';
+import { referenceData } from '../functions/domain/reference.ts';
 import { registerRoutes } from '../functions/http/api.ts';
 import { reconcileWorkflowStarts } from '../functions/services/problems.ts';
 import { ensureStaticAssets } from '../scripts/build-assets.ts';
@@ -105,6 +107,9 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   });
   setDeps({ workflow });
   await seedDemoData();
+  // Reports stored before week summaries existed get theirs once (the national overview reads them).
+  if (!(await weekSummariesBackfilled()))
+    await rebuildWeekSummaries(referenceData().cancerTypes.map((c) => c.id));
   if (options.monitoringDemo) await seedMonitoringDemo();
 
   // Executions live in memory: after a restart, open problems continue where they were.

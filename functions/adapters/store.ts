@@ -551,16 +551,51 @@ export async function putOutboxMessage(message: OutboxMessage): Promise<void> {
 
 /** Newest first. */
 export async function listOutbox(limit = 500): Promise<OutboxMessage[]> {
-  const out = await documentClient().send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': 'OUTBOX' },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return (out.Items ?? []).map((i) => strip<OutboxMessage>(i) as OutboxMessage);
+  return (await listOutboxPage({ limit })).messages;
+}
+
+/**
+ * One page of the outbox, newest first: up to `limit` messages matching the filters, and the
+ * cursor to continue from (the sort key of the last message looked at) when there are more.
+ */
+export async function listOutboxPage(options: {
+  limit: number;
+  after?: string;
+  problemId?: string;
+  to?: string;
+}): Promise<{ messages: OutboxMessage[]; next?: string }> {
+  const filters: string[] = [];
+  const values: Record<string, unknown> = { ':pk': 'OUTBOX' };
+  if (options.problemId) {
+    filters.push('problemId = :problem');
+    values[':problem'] = options.problemId;
+  }
+  if (options.to) {
+    filters.push('contains(#to, :to)');
+    values[':to'] = options.to;
+  }
+  const messages: OutboxMessage[] = [];
+  let start: Record<string, unknown> | undefined = options.after
+    ? { PK: 'OUTBOX', SK: options.after }
+    : undefined;
+  do {
+    // Limit counts items looked at, before the filter: never more than the page still needs.
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'PK = :pk',
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+        ...(options.to ? { ExpressionAttributeNames: { '#to': 'to' } } : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: options.limit - messages.length,
+        ExclusiveStartKey: start,
+      }),
+    );
+    messages.push(...(out.Items ?? []).map((i) => strip<OutboxMessage>(i) as OutboxMessage));
+    start = out.LastEvaluatedKey;
+  } while (start && messages.length < options.limit);
+  return { messages, next: typeof start?.SK === 'string' ? start.SK : undefined };
 }
 
 /** Gives a claimed notification back when sending failed, so a retry sends it. */

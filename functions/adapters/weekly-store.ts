@@ -7,6 +7,7 @@
  * | submission log        | WEEKLYLOG#<departmentId>    | <week>#<submittedAt>#<cancerType>    |
  * | department reported   | WEEKLYDONE#<week>           | <departmentId>                       |
  * | job send claim        | WEEKLYSENT#<week>           | <job>#<recipient>[#<cancerType>]     |
+ * | week summary          | WEEKSUM                     | <week>#<cancerType>                  |
  *
  * - The overview of a cancer type over a range of weeks is ONE Query on `WEEKLY#<cancerType>`
  *   with `SK BETWEEN <from> AND <to>#\uffff` (week keys sort as text); the national overview is
@@ -15,10 +16,13 @@
  *   retry cannot undo a correction); every submission is also appended to the department's log,
  *   so the replaced figures are kept (history = Query on `WEEKLYLOG#<dept>`, begins_with week).
  * - "Who has reported this week" (reminders, overdue marks) is one Query on `WEEKLYDONE#<week>`.
+ * - The national overview reads week summaries: one item per week and cancer type holding each
+ *   department's worst wait and ratio (`d_<departmentId>`), updated with one conditional UpdateItem
+ *   when a report is stored (newer wins). A year is one Query on `WEEKSUM` over the weeks.
  * No scans, no transactions: the log is written first, so a crash never loses a submission.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { WeeklyReport } from '#domain/weekly.ts';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type WeeklyReport, type WeekSummary, weekSummaryOf } from '#domain/weekly.ts';
 import { config } from './config.ts';
 import { documentClient } from './dynamo.ts';
 import { isConditionFailure, sendOnce } from './store.ts';
@@ -105,6 +109,7 @@ export async function putWeeklyReport(report: WeeklyReport): Promise<{ replaced:
       }),
     );
     replaced = result.Attributes !== undefined;
+    await putWeekSummary(report);
   } catch (error) {
     // A newer submission is already stored; this one stays in the log only.
     if (!isConditionFailure(error)) throw error;
@@ -122,6 +127,86 @@ export async function putWeeklyReport(report: WeeklyReport): Promise<{ replaced:
     }),
   );
   return { replaced };
+}
+
+const SUMMARY_PK = 'WEEKSUM';
+const SUMMARY_PREFIX = 'd_';
+
+/**
+ * Puts the report's summary into its week's summary item: one UpdateItem on a single item
+ * (no transaction needed), kept only if no newer report of the department is summarised there.
+ */
+async function putWeekSummary(report: WeeklyReport): Promise<void> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: { PK: SUMMARY_PK, SK: `${report.week}#${report.cancerType}` },
+        UpdateExpression: 'SET #d = :summary',
+        ConditionExpression: 'attribute_not_exists(#d) OR #d.submittedAt <= :at',
+        ExpressionAttributeNames: { '#d': `${SUMMARY_PREFIX}${report.departmentId}` },
+        ExpressionAttributeValues: { ':summary': weekSummaryOf(report), ':at': report.submittedAt },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+/**
+ * Summaries of every cancer type's reports for weeks `from`…`to` (inclusive): one Query.
+ * @returns cancer type → `<week>#<departmentId>` → summary
+ */
+export async function listWeekSummaries(
+  from: string,
+  to: string,
+): Promise<Map<string, Map<string, WeekSummary>>> {
+  const items = await query({ pk: SUMMARY_PK, from, to: `${to}#\uffff` });
+  const byCancerType = new Map<string, Map<string, WeekSummary>>();
+  for (const item of items) {
+    const [week, cancerType] = String(item.SK).split('#') as [string, string];
+    const summaries = byCancerType.get(cancerType) ?? new Map<string, WeekSummary>();
+    byCancerType.set(cancerType, summaries);
+    for (const [name, value] of Object.entries(item)) {
+      if (name.startsWith(SUMMARY_PREFIX))
+        summaries.set(`${week}#${name.slice(SUMMARY_PREFIX.length)}`, value as WeekSummary);
+    }
+  }
+  return byCancerType;
+}
+
+/**
+ * Rebuilds the week summaries of the given cancer types from the stored reports: the backfill
+ * for reports stored before summaries existed (run at local start-up when the marker is
+ * missing; scripts/backfill-week-summaries.ts for a deployed stage). Safe to repeat: newer wins.
+ */
+export async function rebuildWeekSummaries(cancerTypes: string[]): Promise<number> {
+  let summarised = 0;
+  for (const cancerType of cancerTypes) {
+    const reports = (await query({ pk: `WEEKLY#${cancerType}` })).map(toReport);
+    for (let i = 0; i < reports.length; i += 25) {
+      await Promise.all(reports.slice(i, i + 25).map((r) => putWeekSummary(r)));
+    }
+    summarised += reports.length;
+  }
+  await documentClient().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { PK: SUMMARY_PK, SK: MARKER_SK, at: new Date().toISOString() },
+    }),
+  );
+  return summarised;
+}
+
+/** Sorts before every week key, so the overview's Query never reads it. */
+const MARKER_SK = '#BACKFILLED';
+
+/** Whether the week summaries were rebuilt from the stored reports once. */
+export async function weekSummariesBackfilled(): Promise<boolean> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: { PK: SUMMARY_PK, SK: MARKER_SK } }),
+  );
+  return out.Item !== undefined;
 }
 
 /** Current reports of a cancer type for weeks `from`…`to` (inclusive): one Query. */

@@ -3,8 +3,9 @@
  * which entries are overdue for verification, and the Danish form schema for editing one.
  */
 import * as z from 'zod';
+import { CPR_MESSAGE_DA } from './cpr.ts';
 import { CONTACT_ROLE_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
-import { freeText } from './problem.ts';
+import { freeText, notCpr } from './problem.ts';
 import {
   CONTACT_ROLES,
   type Contact,
@@ -180,14 +181,15 @@ export const contactFormSchema = z
     id: z
       .string({ error: 'Angiv et id.' })
       .trim()
-      .regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.'),
+      .regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.')
+      .refine(notCpr, CPR_MESSAGE_DA),
     role: CONTACT_ROLE_LIST.schema('Vælg en rolle.'),
     name: freeText(120).pipe(z.string().min(1, 'Angiv et navn.')),
     title: freeText(120).pipe(z.string().min(1, 'Angiv en titel eller funktion.')),
     email: z
       .string()
       .trim()
-      .pipe(z.email({ error: 'Angiv en gyldig e-mailadresse.' })),
+      .pipe(z.email({ error: 'Angiv en gyldig e-mailadresse.' }).refine(notCpr, CPR_MESSAGE_DA)),
     phone: z
       .string()
       .trim()
@@ -204,7 +206,7 @@ export const contactFormSchema = z
     maintainer: z
       .string()
       .trim()
-      .pipe(z.email({ error: 'Angiv vedligeholderens e-mailadresse.' })),
+      .pipe(z.email({ error: 'Angiv vedligeholderens e-mailadresse.' }).refine(notCpr, CPR_MESSAGE_DA)),
   })
   .superRefine((c, ctx) => {
     const data = referenceData();

@@ -4,8 +4,9 @@
  * Pure rules; the service stores one record per network.
  */
 import * as z from 'zod';
+import { CPR_MESSAGE_DA } from './cpr.ts';
 import type { Problem } from './problem.ts';
-import { freeText, type Person } from './problem.ts';
+import { freeText, notCpr, type Person } from './problem.ts';
 
 export type NetworkState = 'active' | 'standby';
 
@@ -142,12 +143,12 @@ export const memberSchema = z.object({
   email: z
     .string()
     .trim()
-    .pipe(z.email({ error: 'Angiv en gyldig e-mailadresse.' })),
+    .pipe(z.email({ error: 'Angiv en gyldig e-mailadresse.' }).refine(notCpr, CPR_MESSAGE_DA)),
 });
 
 const actionLine = z.object({
   text: freeText(300).pipe(z.string().min(1, 'Beskriv handlingen.')),
-  owner: z.email({ error: 'Ansvarlig skal være en e-mailadresse.' }),
+  owner: z.email({ error: 'Ansvarlig skal være en e-mailadresse.' }).refine(notCpr, CPR_MESSAGE_DA),
   due: isoDate,
 });
 

@@ -14,6 +14,9 @@ import {
   type TreatmentModality,
 } from './reference.ts';
 
+/** For ids, keys and addresses that are stored or mailed: never a CPR number either. */
+export const notCpr = (text: string): boolean => !containsCprNumber(text);
+
 /** Free text: trimmed, bounded, and never a CPR number. */
 export function freeText(max: number) {
   return (
@@ -25,7 +28,7 @@ export function freeText(max: number) {
         error: (issue) =>
           `Teksten er for lang: højst ${max.toLocaleString('da-DK')} tegn (der er ${[...String(issue.input)].length.toLocaleString('da-DK')}).`,
       })
-      .refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA)
+      .refine(notCpr, CPR_MESSAGE_DA)
   );
 }
 

@@ -35,8 +35,11 @@ export const DIAGNOSTIC_MODALITIES = DIAGNOSTIC_MODALITY_LIST.ids;
 export const diagnosticModalitySchema = DIAGNOSTIC_MODALITY_LIST.schema();
 export type DiagnosticModality = z.infer<typeof diagnosticModalitySchema>;
 
-const slug = z.string().regex(/^[a-z0-9-]+$/, 'id must be lower-case letters, digits and dashes');
-const email = z.email();
+const slug = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, 'id must be lower-case letters, digits and dashes')
+  .refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA);
+const email = z.email().refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA);
 const phone = z.string().regex(/^\+45 \d{2} \d{2} \d{2} \d{2}$/, 'phone must look like +45 12 34 56 78');
 
 export const regionSchema = z.object({

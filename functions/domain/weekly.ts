@@ -11,6 +11,7 @@ import {
   type Department,
   DIAGNOSTIC_MODALITIES,
   findDepartment,
+  REGION_IDS,
   type RegionId,
   referenceData,
   referenceId,
@@ -190,8 +191,11 @@ export function worstRatio(report: Pick<WeeklyReport, 'udredningDays' | 'treatme
 export function pressureOf(
   report: Pick<WeeklyReport, 'udredningDays' | 'treatmentDays'> | undefined,
 ): Pressure {
-  if (!report) return 'missing';
-  const r = worstRatio(report);
+  return report ? pressureOfRatio(worstRatio(report)) : 'missing';
+}
+
+/** The pressure of a worst wait / maximum ratio (see {@link pressureOf}). */
+export function pressureOfRatio(r: number): Pressure {
   if (r > 1.5) return 'severe';
   if (r > 1) return 'over';
   if (r > 0.75) return 'tight';
@@ -608,4 +612,93 @@ export interface NationalOverview {
   week: string;
   weeks: string[];
   rows: NationalRow[];
+}
+
+// ---------------------------------------------------------------- week summaries (national overview)
+
+/**
+ * What the national overview needs of one department's report in a week, kept per cancer type
+ * and week beside the reports (maintained when a report is stored), so the overview reads one
+ * small item per cancer type and week instead of every report.
+ */
+export interface WeekSummary {
+  /** Worst wait in days (undefined: no wait reported). */
+  worstDays?: number;
+  /** Worst wait / maximum. */
+  worstRatio: number;
+  /** The report's submission time: an older report never replaces a newer summary. */
+  submittedAt: string;
+}
+
+export function weekSummaryOf(report: WeeklyReport): WeekSummary {
+  const all = [report.udredningDays, ...Object.values(report.treatmentDays ?? {})].filter(
+    (d): d is number => typeof d === 'number',
+  );
+  return {
+    ...(all.length > 0 ? { worstDays: Math.max(...all) } : {}),
+    worstRatio: worstRatio(report),
+    submittedAt: report.submittedAt,
+  };
+}
+
+/** One department of a national row: its region and the figures of the shown weeks. */
+export interface RegionRowInput {
+  region: RegionId;
+  pressure: Pressure;
+  /** Its latest report within the shown weeks is over the maximum. */
+  over: boolean;
+  status: ReportStatus;
+  trend: (number | undefined)[];
+}
+
+/** A cancer type's row: each region's cell takes its worst department (where it hurts). */
+export function nationalRowOf(
+  cancerType: string,
+  name: string,
+  weeks: string[],
+  departments: RegionRowInput[],
+): NationalRow {
+  const cells = REGION_IDS.map((region): RegionCell => {
+    const rows = departments.filter((r) => r.region === region);
+    return {
+      region,
+      pressure: worstPressure(rows.map((r) => r.pressure)),
+      departments: rows.length,
+      over: rows.filter((r) => r.over).length,
+      overdue: rows.filter((r) => r.status === 'overdue').length,
+      trend: weeks.map((_, i) => {
+        const values = rows.map((r) => r.trend[i]).filter((v): v is number => v !== undefined);
+        return values.length > 0 ? Math.max(...values) : undefined;
+      }),
+    };
+  });
+  return { cancerType, name, pressure: worstPressure(cells.map((c) => c.pressure)), cells };
+}
+
+/**
+ * A cancer type's national row from week summaries: `summaries` maps `<week>#<departmentId>`
+ * to the summary of that department's report.
+ */
+export function nationalRowFromSummaries(
+  cancerType: { id: string; name: string },
+  departments: { id: string; region: RegionId; cancerTypes: string[] }[],
+  weeks: string[],
+  summaries: Map<string, WeekSummary>,
+  now: Date,
+  deadline: DeadlineSettings,
+): NationalRow {
+  const rows = departments
+    .filter((d) => d.cancerTypes.includes(cancerType.id))
+    .map((d): RegionRowInput => {
+      const series = weeks.map((w) => summaries.get(`${w}#${d.id}`));
+      const latest = series.findLast((s) => s !== undefined);
+      return {
+        region: d.region,
+        pressure: latest ? pressureOfRatio(latest.worstRatio) : 'missing',
+        over: latest !== undefined && latest.worstRatio > 1,
+        status: reportStatus(series[series.length - 1] !== undefined, now, deadline),
+        trend: series.map((s) => s?.worstDays),
+      };
+    });
+  return nationalRowOf(cancerType.id, cancerType.name, weeks, rows);
 }

@@ -5,9 +5,9 @@
  * gets the first answer again, the same key with another body a 422. Keys are per caller and
  * route, stored only as a hash. The services stay idempotent on their own (a problem's id is
  * derived from the key, an offer is claimed once per key), so a crash between the two writes
- * here never counts anything twice. Why: docs/decisions/0007-bad-input-and-idempotency.md.
+ * here never counts anything twice. Why: docs/decisions/0011-bad-input-and-idempotency.md.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { deleteRecord, getRecord, putRecord } from '#adapters/store.ts';
 import { CPR_MESSAGE_DA, containsCprNumber } from '#domain/cpr.ts';
 import { HttpError, type HttpResult, type Request } from './types.ts';
@@ -39,6 +39,24 @@ export function idempotencyKey(req: Request, required: boolean): string | undefi
   if (!IDEMPOTENCY_KEY_PATTERN.test(key))
     throw new HttpError(400, 'Idempotency-Key skal være 8–128 tegn: bogstaver a–z, tal og _ . : -');
   return key;
+}
+
+/**
+ * A form's hidden submission key (report, offer, inform): the forms' own idempotency key, so a
+ * double click counts once. Same rules as the header; a missing or bad one means a stale page.
+ */
+export function formKey(value: string | undefined): string {
+  if (!value || !IDEMPOTENCY_KEY_PATTERN.test(value) || containsCprNumber(value))
+    throw new HttpError(400, 'Formularen mangler sin nøgle. Genindlæs siden og prøv igen.');
+  return value;
+}
+
+/** A fresh key for a form; a random UUID can, rarely, contain a CPR-shaped run of digits. */
+export function newFormKey(): string {
+  for (;;) {
+    const key = randomUUID();
+    if (!containsCprNumber(key)) return key;
+  }
 }
 
 /** Object keys sorted, so the same JSON written in another order is the same body. */

@@ -10,6 +10,7 @@ import { listContacts } from '#adapters/store.ts';
 import { count, logger } from '#adapters/telemetry.ts';
 import {
   listWeeklyReports,
+  listWeekSummaries,
   putWeeklyReport,
   reportedDepartments,
   sendOnceThisWeek,
@@ -39,7 +40,7 @@ import {
   type FinderQuery,
   findCapacity,
   type NationalOverview,
-  type NationalRow,
+  nationalRowFromSummaries,
   PATHWAY_LABELS,
   type Pathway,
   parseDeadline,
@@ -47,14 +48,11 @@ import {
   pressureOf,
   proposalDescription,
   quarterWeeklyFigures,
-  type RegionCell,
   reportStatus,
   type WeeklyReport,
   type WeeklySubmission,
   weekRange,
   weeksWithinMaximum,
-  worstPressure,
-  worstRatio,
 } from '#domain/weekly.ts';
 
 export type {
@@ -297,31 +295,10 @@ export async function cancerOverview(cancerType: string, count = 8): Promise<Can
   return buildCancerOverview(cancerType, reports, weeks, now);
 }
 
-/** A region's cell takes its worst department: the director should see where it hurts. */
-export function nationalRow(overview: CancerOverview, name: string): NationalRow {
-  const cells = REGION_IDS.map((region): RegionCell => {
-    const rows = overview.rows.filter((r) => r.region === region);
-    return {
-      region,
-      pressure: worstPressure(rows.map((r) => r.pressure)),
-      departments: rows.length,
-      over: rows.filter((r) => r.latest && worstRatio(r.latest) > 1).length,
-      overdue: rows.filter((r) => r.status === 'overdue').length,
-      trend: overview.weeks.map((_, i) => {
-        const values = rows.map((r) => r.trend[i]).filter((v): v is number => v !== undefined);
-        return values.length > 0 ? Math.max(...values) : undefined;
-      }),
-    };
-  });
-  return {
-    cancerType: overview.cancerType,
-    name,
-    pressure: worstPressure(cells.map((c) => c.pressure)),
-    cells,
-  };
-}
-
-/** Every cancer type × region: one Query per cancer type, run in parallel. */
+/**
+ * Every cancer type × region from the week summaries (maintained when reports are stored): one
+ * Query over the shown weeks, whatever the number of departments.
+ */
 export async function nationalOverview(
   count = 8,
   cancerTypes: { id: string; name: string }[] = referenceData().cancerTypes,
@@ -330,11 +307,9 @@ export async function nationalOverview(
   const now = currentTime();
   const weeks = weekRange(isoWeekKey(now), count);
   const deadline = weeklySettings().deadline;
-  const rows = await Promise.all(
-    cancerTypes.map(async (c) => {
-      const reports = await listWeeklyReports(c.id, weeks[0] as string, weeks[weeks.length - 1] as string);
-      return nationalRow(buildCancerOverview(c.id, reports, weeks, now, deadline, departments), c.name);
-    }),
+  const summaries = await listWeekSummaries(weeks[0] as string, weeks[weeks.length - 1] as string);
+  const rows = cancerTypes.map((c) =>
+    nationalRowFromSummaries(c, departments, weeks, summaries.get(c.id) ?? new Map(), now, deadline),
   );
   return { week: weeks[weeks.length - 1] as string, weeks, rows };
 }

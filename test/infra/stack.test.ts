@@ -137,6 +137,7 @@ describe('Lambda functions', () => {
 
   it('all carry the Powertools environment: service name, log level, debug sampling and metrics namespace', () => {
     for (const [id, fn] of resourcesOf(s.json, 'AWS::Lambda::Function')) {
+      if (CDK_PROVIDED.test(id)) continue;
       expect(fn.Properties.Environment.Variables, id).toMatchObject({
         POWERTOOLS_SERVICE_NAME: 'kraeftkapacitet',
         POWERTOOLS_LOG_LEVEL: 'INFO',

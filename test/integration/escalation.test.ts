@@ -383,3 +383,36 @@ describe('the JSON API', () => {
     expect((await api.get('/health')).status).toBe(200);
   });
 });
+
+describe('the local outbox', () => {
+  it('pages with ?limit= and ?cursor=, the JSON carrying the next cursor, with the security headers', async () => {
+    const all = (await reporter.get('/local/outbox', { accept: 'application/json' })).json();
+    expect(all.count).toBeGreaterThanOrEqual(3);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await reporter.get(`/local/outbox?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+        accept: 'application/json',
+      });
+      expect(res.status).toBe(200);
+      const page = res.json();
+      expect(page.messages.length).toBeLessThanOrEqual(2);
+      seen.push(...page.messages.map((m: { sentAt: string; subject: string }) => m.sentAt + m.subject));
+      cursor = page.next;
+    } while (cursor);
+    // Ladders still running may add mail meanwhile: every earlier message is there, none twice.
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(
+      expect.arrayContaining(
+        all.messages.map((m: { sentAt: string; subject: string }) => m.sentAt + m.subject),
+      ),
+    );
+
+    const html = await reporter.get('/local/outbox?limit=1');
+    expect(html.text).toContain('Næste side');
+    expect(html.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(html.headers.get('strict-transport-security')).toContain('max-age=31536000');
+    expect((await reporter.get('/local/outbox?limit=0')).status).toBe(400);
+    expect((await reporter.get('/local/outbox?cursor=not-a-cursor')).status).toBe(400);
+  });
+});

@@ -48,10 +48,12 @@ describe('the page frame', () => {
     expect(res.text).not.toContain('href="/log-ind"');
   });
 
-  it('keeps the CSS of the timeline dots intact (not HTML-escaped)', async () => {
+  it('keeps the CSS of the timeline dots intact (served as CSS, never HTML-escaped)', async () => {
     const res = await reporter.get('/');
-    expect(res.text).toContain(".kk-timeline li:before{content:''");
     expect(res.text).not.toContain('content:&#39;');
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(res.text)?.[1] as string;
+    const css = (await reporter.get(href)).text;
+    expect(css).toMatch(/\.kk-timeline li:before\s*\{[^}]*content:\s*(""|'')/);
   });
 
   it('answers in English on ?lang=en, remembers it, and switches back', async () => {

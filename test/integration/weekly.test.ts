@@ -5,7 +5,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setDeps } from '../../functions/adapters/deps.ts';
 import { outboxMailer } from '../../functions/adapters/mailer.ts';
-import { listWeeklyReports, weeklyHistory } from '../../functions/adapters/weekly-store.ts';
+import {
+  listWeeklyReports,
+  listWeekSummaries,
+  weeklyHistory,
+} from '../../functions/adapters/weekly-store.ts';
 import { referenceData } from '../../functions/domain/reference.ts';
 import { isoWeekKey, weekStart } from '../../functions/domain/time.ts';
 import { addWeeks } from '../../functions/domain/weekly.ts';
@@ -104,6 +108,9 @@ describe('weekly report form', () => {
     const history = await weeklyHistory('suh-brystkirurgi', week);
     const mine = history.filter((h) => h.submittedBy === METTE);
     expect(mine.map((h) => h.treatmentDays.kirurgi)).toEqual([8, 11]);
+    // The national overview's week summary follows the correction (one item per week and cancer type).
+    const summaries = await listWeekSummaries(week, week);
+    expect(summaries.get('brystkraeft')?.get(`${week}#suh-brystkirurgi`)).toMatchObject({ worstDays: 11 });
 
     const page = await mette.get('/ventetider/brystkraeft');
     expect(page.status).toBe(200);

@@ -7,6 +7,7 @@ import {
   deadlineOf,
   escalationProposal,
   findCapacity,
+  nationalRowFromSummaries,
   parseDeadline,
   pathErrors,
   pressureOf,
@@ -16,6 +17,7 @@ import {
   type WeeklyReport,
   weeklySubmissionSchema,
   weekRange,
+  weekSummaryOf,
   weeksWithinMaximum,
 } from '../../functions/domain/weekly.ts';
 
@@ -295,5 +297,45 @@ describe('weekly figures for the quarterly status and the standby proposal', () 
     ];
     expect(weeksWithinMaximum(reports, '2026-W47', 10)).toBe(3);
     expect(weeksWithinMaximum(reports, '2026-W48', 10)).toBe(0);
+  });
+});
+
+describe('national overview from week summaries', () => {
+  const weeks = ['2026-W45', '2026-W46', '2026-W47'];
+  const departments = [
+    { id: 'a', region: 'hovedstaden' as const, cancerTypes: ['brystkraeft'] },
+    { id: 'b', region: 'hovedstaden' as const, cancerTypes: ['brystkraeft'] },
+    { id: 'c', region: 'sjaelland' as const, cancerTypes: ['brystkraeft'] },
+    { id: 'd', region: 'sjaelland' as const, cancerTypes: ['lungekraeft'] },
+  ];
+  const summaries = new Map([
+    ['2026-W45#a', weekSummaryOf(report('a', '2026-W45', { treatmentDays: { kirurgi: 30 } }))],
+    [
+      '2026-W47#a',
+      weekSummaryOf(report('a', '2026-W47', { treatmentDays: { kirurgi: 9 }, udredningDays: 16 })),
+    ],
+    ['2026-W46#b', weekSummaryOf(report('b', '2026-W46', { treatmentDays: { kirurgi: 12 } }))],
+    ['2026-W45#c', weekSummaryOf(report('c', '2026-W45', { treatmentDays: { kirurgi: 5 } }))],
+  ]);
+  // Wednesday of the last week: past its Tuesday deadline.
+  const now = new Date('2026-11-18T12:00:00Z');
+  const row = nationalRowFromSummaries(
+    { id: 'brystkraeft', name: 'Brystkræft' },
+    departments,
+    weeks,
+    summaries,
+    now,
+    parseDeadline('2,12:00'),
+  );
+
+  it('takes each region’s worst department, its latest report in the shown weeks, and the weekly worst wait', () => {
+    const hovedstaden = row.cells.find((c) => c.region === 'hovedstaden');
+    expect(hovedstaden).toMatchObject({ departments: 2, over: 1, overdue: 1, pressure: 'over' });
+    expect(hovedstaden?.trend).toEqual([30, 12, 16]);
+    const sjaelland = row.cells.find((c) => c.region === 'sjaelland');
+    // Department d treats another cancer type; c last reported two weeks ago and is overdue now.
+    expect(sjaelland).toMatchObject({ departments: 1, over: 0, overdue: 1, pressure: 'ok' });
+    expect(sjaelland?.trend).toEqual([5, undefined, undefined]);
+    expect(row.pressure).toBe('over');
   });
 });

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { config } from '#adapters/config.ts';
 import { mailer } from '#adapters/mailer.ts';
+import { containsCprNumber } from '#domain/cpr.ts';
 import { signInEmail } from '#web/emails.ts';
 import { FIELDS_SCRIPT } from '#web/fields.ts';
 import { html } from '#web/html.ts';
@@ -20,9 +21,11 @@ import { page } from '../page-context.ts';
 import { jsonResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
-/** Only same-site paths may follow a sign-in (no open redirect). */
+/** Only same-site paths may follow a sign-in (no open redirect); it is stored with the link, so never a CPR number. */
 function safeNext(next: string | undefined): string {
-  return next && /^\/[A-Za-z0-9/_-]*$/.test(next) && !next.startsWith('//') ? next : '/';
+  return next && /^\/[A-Za-z0-9/_-]{0,200}$/.test(next) && !next.startsWith('//') && !containsCprNumber(next)
+    ? next
+    : '/';
 }
 
 async function home(req: Request) {

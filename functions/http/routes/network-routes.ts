@@ -1,5 +1,4 @@
 /** National networks: overview, one network's page, and its actions (each a POST, then back). */
-import { randomUUID } from 'node:crypto';
 import { listNetworks } from '#adapters/followup-store.ts';
 import { memberSchema, parseMeetingForm, stateDecisionSchema } from '#domain/networks.ts';
 import { fieldErrors } from '#domain/problem.ts';
@@ -18,10 +17,11 @@ import {
   setNetworkState,
 } from '../../services/networks.ts';
 import { asString, parseForm } from '../forms.ts';
+import { formKey, newFormKey } from '../idempotency.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { page } from '../page-context.ts';
 import { redirect } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
+import type { Request, Route } from '../types.ts';
 
 const FLASH: Record<string, [string, string]> = {
   status: ['Beslutningen er registreret', 'Netværkets status og historik er opdateret.'],
@@ -55,7 +55,7 @@ async function render(
       ...overview,
       mayDecide: mayDecide(actor),
       mayCoordinate: mayCoordinate(actor, cancerType, overview.network),
-      submissionKey: randomUUID(),
+      submissionKey: newFormKey(),
       csrf: req.csrf ?? '',
       errors: outcome.errors ?? {},
       values: outcome.values ?? {},
@@ -116,9 +116,7 @@ async function actionDone(req: Request) {
 
 async function inform(req: Request) {
   const actor = requireActor(req);
-  const { submissionKey = '' } = formOf(req);
-  if (!/^[A-Za-z0-9-]{8,64}$/.test(submissionKey))
-    throw new HttpError(400, 'Formularen mangler sin nøgle. Genindlæs siden og prøv igen.');
+  const submissionKey = formKey(formOf(req).submissionKey);
   await informDanskeRegioner(actor, req.params.cancerType ?? '', submissionKey);
   return back(req, 'informeret');
 }

@@ -1,5 +1,4 @@
 /** Pages for people: the report form, the receipt, the list, the problem page and e-mail link pages. */
-import { randomUUID } from 'node:crypto';
 import { currentTime } from '#adapters/deps.ts';
 import { getProblemDetails, getRecipient, listProblems } from '#adapters/store.ts';
 import {
@@ -28,6 +27,7 @@ import {
   resolveProblem,
 } from '../../services/problems.ts';
 import { asString, fromForm, parseForm } from '../forms.ts';
+import { formKey, newFormKey } from '../idempotency.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 
 import { page } from '../page-context.ts';
@@ -76,7 +76,7 @@ async function showForm(req: Request) {
   return page(
     req,
     'Indberet kapacitetsproblem',
-    problemForm({ departments, values, errors: {}, submissionKey: randomUUID(), csrf: req.csrf ?? '' }),
+    problemForm({ departments, values, errors: {}, submissionKey: newFormKey(), csrf: req.csrf ?? '' }),
   );
 }
 
@@ -84,9 +84,7 @@ async function submitForm(req: Request) {
   const actor = requireActor(req);
   const form = parseForm(req.body);
   checkCsrf(req, form.csrf);
-  const submissionKey = asString(form.submissionKey);
-  if (!submissionKey || !/^[A-Za-z0-9-]{8,64}$/.test(submissionKey))
-    throw new HttpError(400, 'Formularen mangler sin nøgle. Genindlæs siden.');
+  const submissionKey = formKey(asString(form.submissionKey));
   const parsed = problemReportSchema.safeParse(reportFromForm(form));
   if (!parsed.success) {
     return page(
@@ -210,7 +208,13 @@ async function perform(problemId: string, actor: Actor, form: FormValues, lang: 
         },
       };
     }
-    await offerCapacity(problemId, actor, parsed.data, asString(form.offerKey));
+    const offerKey = asString(form.offerKey);
+    await offerCapacity(
+      problemId,
+      actor,
+      parsed.data,
+      offerKey === undefined ? undefined : formKey(offerKey),
+    );
     return { flash: notice('success', t(lang, 'actions.offer.done')) };
   }
   if (action === 'resolve') {
