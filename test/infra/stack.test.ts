@@ -524,11 +524,9 @@ describe('monitoring bucket', () => {
     ) as [string, { Properties: Json }];
     expect(permission.Properties.FunctionName).toEqual(arnOf(ids.ingest));
     expect(JSON.stringify(permission.Properties.SourceArn)).toContain('-monitoring-');
-    expect(Object.entries(s.json.Resources).find(([, r]) => r.Type === 'AWS::S3::Bucket')?.[1]).toMatchObject(
-      {
-        DependsOn: expect.arrayContaining([permissionId]),
-      },
-    );
+    expect(bucket()).toMatchObject({
+      DependsOn: expect.arrayContaining([permissionId]),
+    });
   });
 
   it('gives the ingest the memory and time the benchmark sized, failures to the dead-letter queue, and the bucket name to both functions', () => {
