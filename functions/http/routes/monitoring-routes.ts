@@ -21,6 +21,7 @@ import {
 import { parseJson } from '../forms.ts';
 import { idempotencyKey } from '../idempotency.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
+import { pageContext } from '../page-context.ts';
 import { htmlResponse, jsonResponse } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
@@ -108,7 +109,7 @@ async function page(req: Request) {
     onlyRegion: scope?.onlyRegion,
     years,
   });
-  return htmlResponse(layout({ title: 'Overvågning af ventetider', body, user: actor, csrf: req.csrf }));
+  return htmlResponse(layout({ title: 'Overvågning af ventetider', body, ...pageContext(req), user: actor }));
 }
 
 async function csv(req: Request) {

@@ -263,7 +263,7 @@ export function nationalPage(overview: NationalOverview): Raw {
 <p class="font-lead">${weekLabel(overview.week)}. Hver celle viser den mest pressede afdeling i regionen for kræftformen, hvor mange afdelinger der er over maksimum (${MAX_WAIT_DAYS.udredning} dage til udredning, ${MAX_WAIT_DAYS.behandling} til behandling), forsinkede ugerapporter og udviklingen de seneste ${overview.weeks.length} uger (stiplet linje: maksimum).</p>
 ${legend()}
 <p><a href="/ugerapport">Indberet ugens tal</a> · <a href="/find-kapacitet">Find kapacitet</a></p>
-<table class="table kk-grid" id="national">
+<p class="kk-scroll-cue">Rul vandret for at se alle kolonner.</p><div class="kk-scroll" role="region" aria-label="Ventetider på landsplan" tabindex="0"><table class="table kk-grid" id="national">
 <thead><tr><th scope="col">Kræftform</th>${regions.map((r) => html`<th scope="col">${r.name}</th>`)}</tr></thead>
 <tbody>${withData.map(
     (row) => html`<tr>
@@ -279,7 +279,7 @@ ${legend()}
     </a></td>`,
   )}
 </tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table></div>`;
 }
 
 // ---------------------------------------------------------------- per cancer type
@@ -303,7 +303,7 @@ ${legend()}
 ${regions.map((region) => {
   const rows = overview.rows.filter((r) => r.region === region.id);
   return html`<h2 id="region-${region.id}">${region.name}</h2>
-<table class="table kk-grid">
+<p class="kk-scroll-cue">Rul vandret for at se alle kolonner.</p><div class="kk-scroll" role="region" aria-label="Ventetider pr. afdeling" tabindex="0"><table class="table kk-grid">
 <thead><tr><th scope="col">Afdeling</th>${columns.map((p) => html`<th scope="col">${PATHWAY_LABELS[p]}</th>`)}<th scope="col">Ledig kapacitet</th><th scope="col">Udvikling</th><th scope="col">Kommentar</th></tr></thead>
 <tbody>${rows.map((row) => {
     const latest = row.latest;
@@ -320,7 +320,7 @@ ${regions.map((region) => {
   <td>${trendChart(row.trend, { label: trendLabel(overview.weeks, row.trend) })}</td>
   <td>${latest?.comment ?? ''}${latest && diagnosticsText(latest)}</td>
 </tr>`;
-  })}</tbody></table>`;
+  })}</tbody></table></div>`;
 })}`;
 }
 
