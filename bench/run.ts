@@ -3,6 +3,7 @@
  *  1. report submission through the local HTTP API (median, p99) beside one raw PutItem on the
  *     same embedded DynamoDB; requests/s at concurrency 10; submission → first escalation e-mail
  *  2. each Lambda bundle's size and cold import beside its floor (the AWS SDK clients it calls, alone)
+ *  3. the monitoring ingest: a year's extract and 4× it, time, rows/s, memory growth, DynamoDB writes
  */
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -170,3 +171,6 @@ for (const row of bundles.rows) {
 
 // Weekly exchange at national scale (bench/weekly.ts), in its own fresh runtime.
 for (const line of await (await import('./weekly.ts')).benchWeekly()) console.log(line);
+
+// Monitoring ingest (bench/monitoring.ts): the 2024 extract and 4× it, each in a child process.
+for (const line of await (await import('./monitoring.ts')).benchMonitoring()) console.log(line);
