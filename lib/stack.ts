@@ -18,6 +18,7 @@ import type { DeployConfig } from './config.ts';
 import { AppDashboard } from './dashboard.ts';
 import { followupEnvironment } from './followup-schedules.ts';
 import { Mail } from './mail.ts';
+import { Monitoring, monitoringBucketName } from './monitoring.ts';
 import { Schedules } from './schedules.ts';
 import { Storage } from './storage.ts';
 import { TopicKey } from './topic-key.ts';
@@ -42,6 +43,7 @@ export class KraeftkapacitetStack extends Stack {
   readonly cdn: Cdn;
   readonly schedules: Schedules;
   readonly sesEvents: AppFunction;
+  readonly monitoring: Monitoring;
   readonly alarms: Alarms;
   readonly deadLetterQueue: Queue;
   /** Every Lambda function of the app. */
@@ -101,6 +103,7 @@ export class KraeftkapacitetStack extends Stack {
       LADDER_WINDOWS: config.ladderWindows,
       NETWORK_REMINDER_DAYS: String(config.networkReminderDays),
       SECURE_COOKIES: 'true',
+      MONITORING_BUCKET: monitoringBucketName(config.stage),
       ...weeklyEnvironment(),
       ...followupEnvironment(),
     };
@@ -155,10 +158,20 @@ export class KraeftkapacitetStack extends Stack {
       new LambdaSubscription(this.sesEvents, { deadLetterQueue: this.deadLetterQueue }),
     );
 
+    // Monitoring extracts: bucket → ingest; the api presigns the uploads.
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      stage: config.stage,
+      onFailure: new SqsDestination(this.deadLetterQueue),
+      ...common,
+    });
+    this.storage.grantData(this.monitoring.ingest);
+    this.monitoring.grantPresign(this.api.handler);
+
     this.functions = [
       this.api.handler,
       this.workflow.ladderStep,
       this.sesEvents,
+      this.monitoring.ingest,
       ...this.schedules.functions.values(),
     ];
 
@@ -167,6 +180,7 @@ export class KraeftkapacitetStack extends Stack {
       [this.api.handler, 'api'],
       [this.workflow.ladderStep, 'ladder-step'],
       [this.sesEvents, 'ses-events'],
+      [this.monitoring.ingest, 'monitoring-ingest'],
       ...[...this.schedules.functions].map(
         ([jobId, fn]) => [fn, `job-${jobId.toLowerCase()}`] as [AppFunction, string],
       ),
@@ -204,6 +218,11 @@ export class KraeftkapacitetStack extends Stack {
     new CfnOutput(this, 'OpsTopicArn', {
       value: this.alarms.topic.topicArn,
       description: 'Alarm topic; confirm the subscription e-mail sent to opsEmail',
+    });
+    new CfnOutput(this, 'MonitoringBucketName', {
+      value: this.monitoring.bucketName,
+      description:
+        'Bucket for monitoring extracts (uploads are presigned by the API; objects expire after a day)',
     });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetterQueue.queueUrl });
   }

@@ -22,7 +22,7 @@ import { seedMonitoringDemo } from './monitoring-seed.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
 import { type LocalS3, startS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
-import { createLocalServer } from './server.ts';
+import { createLocalServer, type S3Passthrough } from './server.ts';
 import { staticRoutes } from './static-files.ts';
 import { type LocalWorkflow, localWorkflowEngine } from './workflow.ts';
 
@@ -69,7 +69,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     { method: 'GET', path: '/local/jobs', handler: (r) => jobsPage(r.wantsJson) },
     { method: 'POST', path: '/local/jobs/:id', handler: (r) => runJob(r.params.id ?? '', r.wantsJson) },
   ]);
-  const server = createLocalServer();
+  const s3Passthrough: S3Passthrough = { bucket: '' };
+  const server = createLocalServer(s3Passthrough);
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
@@ -87,7 +88,9 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   resetDocumentClient();
   await ensureTable(dynamo.endpoint, config().TABLE_NAME);
   const s3 = await startS3(config().MONITORING_BUCKET, dataDir);
-  process.env.S3_ENDPOINT = s3.endpoint;
+  // Presigned URLs point at the app's own origin; the front door passes them to the engine.
+  Object.assign(s3Passthrough, { bucket: config().MONITORING_BUCKET, target: s3.endpoint });
+  process.env.S3_ENDPOINT = url;
   resetConfig();
   resetObjectStore();
   setReadiness({ ready: false, reason: 'Demodata indlæses.' });

@@ -6,6 +6,7 @@
 import { getRecord, listContacts, putContact, putRecord } from '../functions/adapters/store.ts';
 import { referenceData } from '../functions/domain/reference.ts';
 import { createApiToken, getUser, putUser, type User, userFromContact } from '../functions/services/auth.ts';
+import { seedExternalProviders } from './external-seed.ts';
 import { seedNetworkDemo } from './network-seed.ts';
 import { seedWeeklyDemo } from './weekly-seed.ts';
 
@@ -40,6 +41,7 @@ export async function seedDemoData(): Promise<{ contacts: number; users: number 
   }
   await seedWeeklyDemo();
   await seedNetworkDemo();
+  await seedExternalProviders();
   return { contacts, users };
 }
 

@@ -5,7 +5,13 @@
  * the browser accepts).
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readiness } from '../functions/adapters/readiness.ts';
 import { handler } from '../functions/http/api.ts';
@@ -79,9 +85,37 @@ function write(req: IncomingMessage, res: ServerResponse, result: HttpResult): v
   res.end(body);
 }
 
+/**
+ * Requests under `/<bucket>/` go to the embedded S3 engine unchanged (streamed, Host kept so the
+ * presigned signature still matches): the browser uploads to the app's own origin locally, so the
+ * page's Content-Security-Policy (`connect-src 'self'`) needs no local exception.
+ */
+export interface S3Passthrough {
+  bucket: string;
+  /** The embedded engine's URL, once it runs. */
+  target?: string;
+}
+
+function passToS3(req: IncomingMessage, res: ServerResponse, target: string): void {
+  const url = new URL(target);
+  const upstream = httpRequest(
+    { host: url.hostname, port: url.port, method: req.method, path: req.url, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Den lokale S3-motor svarer ikke.');
+  });
+  req.pipe(upstream);
+}
+
 /** The local pages (`/local/*`) are routes of the same handler (`registerRoutes`), so they get its headers. */
-export function createLocalServer(): Server {
+export function createLocalServer(s3?: S3Passthrough): Server {
   return createServer(async (req, res) => {
+    if (s3?.target && req.url?.startsWith(`/${s3.bucket}/`)) return passToS3(req, res, s3.target);
     try {
       const body = await readBody(req);
       if (body === 'too-large') {

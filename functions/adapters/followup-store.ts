@@ -34,7 +34,9 @@ export type AuditEntityType =
   | 'quarterly-status'
   | 'network'
   | 'monitoring'
-  | 'reference-data';
+  | 'reference-data'
+  | 'external-provider'
+  | 'referral-checklist';
 
 export interface AuditEntry {
   at: string;

@@ -14,6 +14,8 @@ function s3(): S3Client {
   const { S3_ENDPOINT, AWS_REGION } = config();
   client = new S3Client({
     region: AWS_REGION,
+    // A presigned PUT must not carry a checksum of an empty body: the browser sends the file.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
     ...(S3_ENDPOINT
       ? {
           endpoint: S3_ENDPOINT,
@@ -51,12 +53,4 @@ export async function readObject(key: string): Promise<{ body: Readable; size: n
 
 export async function deleteObject(key: string): Promise<void> {
   await s3().send(new DeleteObjectCommand({ Bucket: config().MONITORING_BUCKET, Key: key }));
-}
-
-/** The origin presigned URLs point at, for the upload page's Content-Security-Policy. */
-export function uploadOrigin(): string {
-  const { S3_ENDPOINT, MONITORING_BUCKET, AWS_REGION } = config();
-  return S3_ENDPOINT
-    ? new URL(S3_ENDPOINT).origin
-    : `https://${MONITORING_BUCKET}.s3.${AWS_REGION}.amazonaws.com`;
 }

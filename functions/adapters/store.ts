@@ -8,6 +8,8 @@
  * | recipient           | PROBLEM#<id>          | RECIPIENT#<email>               |                             |                                |
  * | notification claim  | PROBLEM#<id>          | SENT#<level>#<round>#<email>    |                             |                                |
  * | contact             | CONTACTS              | <contactId>                     |                             |                                |
+ * | external provider   | EXTPROVIDERS          | <providerId>                    |                             |                                |
+ * | referral checklist  | CHECKLIST#<kind>      | #META                           |                             |                                |
  * | user                | USER#<email>          | #META                           |                             |                                |
  * | session / token     | SESSION#<hash> / TOKEN#<hash> | #META                   |                             |                                |
  * | e-mail link         | LINK#<hash>           | #META                           |                             |                                |
@@ -26,6 +28,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { ExternalProvider } from '#domain/external-providers.ts';
 import type { Level } from '#domain/ladder.ts';
 import type { Person, Problem } from '#domain/problem.ts';
 import type { Recipient } from '#domain/recipients.ts';
@@ -534,6 +537,32 @@ export async function getContact(id: string): Promise<Contact | undefined> {
     new GetCommand({ TableName: table(), Key: { PK: 'CONTACTS', SK: id } }),
   );
   return strip<Contact>(out.Item);
+}
+
+// ---------------------------------------------------------------- external providers
+
+// The register is small (tens of providers) and always read whole — by its page, the CSV export
+// and the capacity finder — so one partition and one Query, like the contacts.
+
+export async function listExternalProviders(): Promise<ExternalProvider[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': 'EXTPROVIDERS' },
+  });
+  return items.map((i) => strip<ExternalProvider>(i) as ExternalProvider);
+}
+
+export async function putExternalProvider(provider: ExternalProvider): Promise<void> {
+  await documentClient().send(
+    new PutCommand({ TableName: table(), Item: { PK: 'EXTPROVIDERS', SK: provider.id, ...provider } }),
+  );
+}
+
+export async function getExternalProvider(id: string): Promise<ExternalProvider | undefined> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: { PK: 'EXTPROVIDERS', SK: id } }),
+  );
+  return strip<ExternalProvider>(out.Item);
 }
 
 // ---------------------------------------------------------------- generic keyed records

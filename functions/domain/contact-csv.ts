@@ -64,10 +64,15 @@ function unneutralise(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-/** CSV rows → plain objects shaped like the JSON format, with `rowLabel` for messages. */
-function csvRecords(
+/**
+ * CSV rows → plain objects shaped like the JSON format, with a label (`line(n)`) for messages.
+ * Columns in `listFields` hold `|`-separated lists; empty cells are left out. The delimiter is
+ * `;` or `,`, whichever the header line has more of. Shared by every register's CSV import.
+ */
+export function csvRecords(
   text: string,
   line: (n: number) => string,
+  listFields: ReadonlySet<string> = LIST_FIELDS,
 ): { label: string; record: Record<string, unknown> }[] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
@@ -78,7 +83,7 @@ function csvRecords(
     const record: Record<string, unknown> = {};
     names.forEach((name, column) => {
       const value = unneutralise(cells[column] ?? '').trim();
-      if (LIST_FIELDS.has(name)) {
+      if (listFields.has(name)) {
         record[name] =
           value === ''
             ? []

@@ -255,3 +255,40 @@ export function pressureDescription(area: PressureArea, quarter: string): string
     `(${area.capacityUdredning} udredning, ${area.capacityBehandling} behandling) og ${area.notComplied} forløb, hvor reglerne ikke blev overholdt.`
   );
 }
+
+/** The capacity-problem form's query string, pre-filled for an area under pressure (as the weekly proposal). */
+export function pressureProposalQuery(area: PressureArea, quarter: string): string {
+  const params = new URLSearchParams();
+  params.set('cancerType', area.cancerType);
+  if (area.capacityUdredning > 0) params.append('pathwayTypes', 'udredning');
+  if (area.capacityBehandling > 0 || area.notComplied > 0) params.append('pathwayTypes', 'behandling');
+  params.set('description', pressureDescription(area, quarter));
+  return params.toString();
+}
+
+/** What the quarterly status shows of the monitoring for its quarter. */
+export interface MonitoringStatusFigures {
+  national: WaitingPeriod;
+  packages: { pathways: number; withinStandard: number };
+  pressure: PressureArea[];
+  thresholds: PressureThresholds;
+}
+
+/** The quarter's national figures and areas under pressure; undefined when no region has reported it. */
+export function monitoringStatusFigures(
+  stored: RegionQuarter[],
+  quarter: string,
+  thresholds: PressureThresholds = DEFAULT_PRESSURE_THRESHOLDS,
+): MonitoringStatusFigures | undefined {
+  const inQuarter = stored.filter((rq) => rq.quarter === quarter);
+  if (inQuarter.length === 0) return undefined;
+  const year = Number(quarter.slice(0, 4));
+  const cells = periodTallies(inQuarter, year).filter((c) => c.period === quarter && c.region === 'national');
+  const tally = (cells[0] as { tally: Tally }).tally;
+  return {
+    national: waitingPeriod(quarter, 'national', tally),
+    packages: { pathways: tally.packagePathways, withinStandard: tally.packageWithinStandard },
+    pressure: areasUnderPressure(inQuarter, quarter, thresholds),
+    thresholds,
+  };
+}

@@ -5,6 +5,7 @@
  */
 import { isOverdue } from './contact-lists.ts';
 import type { Level } from './ladder.ts';
+import type { MonitoringStatusFigures } from './monitoring-figures.ts';
 import type { Problem } from './problem.ts';
 import { type Contact, cancerTypeName, regionName } from './reference.ts';
 import { fromLocal, localDate } from './time.ts';
@@ -93,6 +94,8 @@ export interface QuarterlyStatus {
   problems: StatusProblem[];
   networks: NetworkFigures | null;
   weekly: WeeklyFigures | null;
+  /** Maximum waiting times and package pathways from the regions' extracts (issue 10). */
+  monitoring?: MonitoringStatusFigures | null;
   overdueContacts: { id: string; name: string; maintainer: string; verifiedAt: string }[];
 }
 
@@ -104,6 +107,7 @@ export interface StatusInput {
   verifyMonths: number;
   networks?: NetworkFigures;
   weekly?: WeeklyFigures;
+  monitoring?: MonitoringStatusFigures;
 }
 
 function median(values: number[]): number | null {
@@ -178,6 +182,7 @@ export function buildQuarterlyStatus(input: StatusInput): QuarterlyStatus {
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     networks: input.networks ?? null,
     weekly: input.weekly ?? null,
+    monitoring: input.monitoring ?? null,
     overdueContacts: input.contacts
       .filter((c) => isOverdue(c, asOf, input.verifyMonths))
       .map((c) => ({ id: c.id, name: c.name, maintainer: c.maintainer, verifiedAt: c.verifiedAt }))
@@ -225,6 +230,27 @@ export function quarterlyStatusCsv(s: QuarterlyStatus): string {
     ...(s.weekly?.sustainedPressure ?? []).map((p) => [cancerTypeName(p.cancerType), `${p.weeks} uger`]),
     ['Ugentlig indberetning pr. region', s.weekly ? '' : 'ingen data'],
     ...(s.weekly?.compliance ?? []).map((c) => [regionName(c.region), `${c.received} af ${c.expected}`]),
+    [],
+    ['Maksimale ventetider, landsplan', s.monitoring ? '' : 'ingen data'],
+    ...(s.monitoring
+      ? [
+          ['Forløb', s.monitoring.national.pathways],
+          ['Inden for maksimal ventetid', s.monitoring.national.within],
+          ['Regler overholdt, ventetid overskredet', s.monitoring.national.compliedExceeded.total],
+          ['Heraf kapacitet, udredning', s.monitoring.national.compliedExceeded.capacityUdredning],
+          ['Heraf kapacitet, behandling', s.monitoring.national.compliedExceeded.capacityBehandling],
+          ['Regler ikke overholdt', s.monitoring.national.notComplied],
+          ['Pakkeforløb', s.monitoring.packages.pathways],
+          ['Pakkeforløb inden for standardforløbstiden', s.monitoring.packages.withinStandard],
+          ['Områder under pres', ''],
+          ...s.monitoring.pressure.map((a) => [
+            cancerTypeName(a.cancerType),
+            regionName(a.region),
+            `kapacitet ${a.capacityUdredning + a.capacityBehandling}`,
+            `ikke overholdt ${a.notComplied}`,
+          ]),
+        ]
+      : []),
     [],
     ['Kontaktoplysninger ikke bekræftet i tide', s.overdueContacts.length],
     ...s.overdueContacts.map((c) => [c.name, c.maintainer, c.verifiedAt]),

@@ -13,6 +13,7 @@ import { httpChain } from './middleware.ts';
 import { rememberRequest, requestFor } from './page-context.ts';
 import { createRouter } from './router.ts';
 import { contactRoutes } from './routes/contact-routes.ts';
+import { externalProviderRoutes } from './routes/external-provider-routes.ts';
 import { followupRoutes } from './routes/followup-routes.ts';
 import { generalRoutes } from './routes/general-pages.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
@@ -29,6 +30,7 @@ const routes: Route[] = [
   ...problemPageRoutes,
   ...problemApiRoutes,
   ...contactRoutes,
+  ...externalProviderRoutes,
   ...followupRoutes,
   ...networkRoutes,
   ...weeklyPageRoutes,

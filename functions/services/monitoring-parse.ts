@@ -7,13 +7,15 @@
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import {
+  type ColumnIndex,
   checkHeader,
+  columnIndex,
   ExtractTallies,
   headerName,
   MAX_ERRORS,
   type ReadContext,
   type RowError,
-  readRow,
+  readCells,
 } from '#domain/monitoring.ts';
 
 export interface ParsedExtract {
@@ -45,6 +47,8 @@ export async function parseExtract(input: Readable, ctx: Omit<ReadContext, 'line
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   let header: string[] | undefined;
+  let index = {} as ColumnIndex;
+  const context: ReadContext = { ...ctx, line: 1 };
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
@@ -55,6 +59,7 @@ export async function parseExtract(input: Readable, ctx: Omit<ReadContext, 'line
         header = record.map(headerName);
         for (const e of checkHeader(header)) report(e);
         if (errors.length > 0) break;
+        index = columnIndex(header);
         continue;
       }
       if (record.length !== header.length) {
@@ -65,9 +70,8 @@ export async function parseExtract(input: Readable, ctx: Omit<ReadContext, 'line
         });
         continue;
       }
-      const cells: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) cells[header[i] as string] = record[i] as string;
-      const row = readRow(cells, { ...ctx, line });
+      context.line = line;
+      const row = readCells(record, header, index, context);
       if (Array.isArray(row)) for (const e of row) report(e);
       else if (errors.length === 0) tallies.add(row);
       if (moreErrors) break;

@@ -19,12 +19,11 @@ import {
 import { presignUpload } from '#adapters/object-store.ts';
 import { CPR_MESSAGE_DA, containsCprNumber } from '#domain/cpr.ts';
 import {
-  areasUnderPressure,
   DEFAULT_PRESSURE_THRESHOLDS,
-  type PressureArea,
+  type MonitoringStatusFigures,
+  monitoringStatusFigures,
   type PressureThresholds,
   packageTimes,
-  type waitingPeriod,
   waitingTimes,
 } from '#domain/monitoring-figures.ts';
 import type { RegionId } from '#domain/reference.ts';
@@ -159,31 +158,15 @@ export function pressureThresholds(): PressureThresholds {
   return { ...DEFAULT_PRESSURE_THRESHOLDS, capacity, notComplied };
 }
 
-/** What the quarterly status shows of the monitoring: the national quarter and the areas under pressure. */
-export interface MonitoringQuarterFigures {
-  national: ReturnType<typeof waitingPeriod>;
-  packages: { pathways: number; withinStandard: number };
-  pressure: PressureArea[];
-  thresholds: PressureThresholds;
-}
-
+/** The monitoring's figures for the quarterly status; undefined when no region has reported the quarter. */
 export async function quarterMonitoringFigures(
   quarter: string,
-): Promise<MonitoringQuarterFigures | undefined> {
-  const stored = (await listRegionQuarters(Number(quarter.slice(0, 4)))).filter(
-    (rq) => rq.quarter === quarter,
+): Promise<MonitoringStatusFigures | undefined> {
+  return monitoringStatusFigures(
+    await listRegionQuarters(Number(quarter.slice(0, 4))),
+    quarter,
+    pressureThresholds(),
   );
-  if (stored.length === 0) return undefined;
-  const year = Number(quarter.slice(0, 4));
-  const national = waitingTimes(stored, year).find((w) => w.period === quarter && w.region === 'national');
-  const pkg = packageTimes(stored, year).find((p) => p.period === quarter && p.region === 'national');
-  const thresholds = pressureThresholds();
-  return {
-    national: national as NonNullable<typeof national>,
-    packages: { pathways: pkg?.pathways ?? 0, withinStandard: pkg?.withinStandard ?? 0 },
-    pressure: areasUnderPressure(stored, quarter, thresholds),
-    thresholds,
-  };
 }
 
 export function regionQuarterHistory(region: string, quarter: string): Promise<StoredRegionQuarter[]> {

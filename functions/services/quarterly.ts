@@ -27,6 +27,7 @@ import {
 import { quarterlyStatusEmail } from '#web/followup-emails.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { verifyMonths } from './contacts.ts';
+import { quarterMonitoringFigures } from './monitoring.ts';
 import { quarterFigures } from './weekly.ts';
 
 export function quarterlyStatusUrl(quarter: string): string {
@@ -57,6 +58,7 @@ export async function prepareQuarterlyStatus(quarter?: string): Promise<Quarterl
     verifyMonths: verifyMonths(),
     networks: networkStatesAt(await listNetworks(), to.toISOString()),
     weekly: await quarterFigures(range),
+    monitoring: await quarterMonitoringFigures(key),
   });
   await putQuarterlyStatus(status);
   await recordAudit(SYSTEM_PERSON, 'quarterly-status', key, 'prepared', `Kvartalsstatus ${key} udarbejdet.`, {

@@ -3,10 +3,11 @@
  * per cancer type and nationally, the capacity finder, the escalation proposal, and the weekly
  * reminder and overview e-mails.
  */
+
 import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
 import { METRIC } from '#adapters/metric-names.ts';
-import { listContacts } from '#adapters/store.ts';
+import { listContacts, listExternalProviders } from '#adapters/store.ts';
 import { count, logger } from '#adapters/telemetry.ts';
 import {
   listWeeklyReports,
@@ -16,6 +17,7 @@ import {
   sendOnceThisWeek,
 } from '#adapters/weekly-store.ts';
 import { inBatches } from '#domain/batches.ts';
+import { type ExternalHit, externalHitLine } from '#domain/external-providers.ts';
 import type { Problem } from '#domain/problem.ts';
 import {
   type Contact,
@@ -66,6 +68,7 @@ export type {
 import { weeklyOverviewEmail, weeklyProposalEmail, weeklyReminderEmail } from '#web/weekly-emails.ts';
 import { type Actor, ForbiddenError } from './actors.ts';
 import { userFromContact } from './auth.ts';
+import { externalFinderHits } from './external-providers.ts';
 import { reportProblem } from './problems.ts';
 
 export interface WeeklySettings {
@@ -316,19 +319,32 @@ export async function nationalOverview(
 
 // ---------------------------------------------------------------- finder
 
-export async function capacityFinder(query: FinderQuery): Promise<{ week: string; hits: FinderHit[] }> {
+/**
+ * Public departments that can start in time; when there are none, the external providers with a
+ * valid agreement (`external`, listed after them and marked as such).
+ */
+export async function capacityFinder(
+  query: FinderQuery,
+): Promise<{ week: string; hits: FinderHit[]; external: ExternalHit[] }> {
   const now = currentTime();
   const week = isoWeekKey(now);
   const [reports, contacts] = await Promise.all([
     listWeeklyReports(query.cancerType, addWeeks(week, -1), week),
     listContacts(),
   ]);
-  return { week, hits: findCapacity({ query, reports, contacts, now, deadline: weeklySettings().deadline }) };
+  const hits = findCapacity({ query, reports, contacts, now, deadline: weeklySettings().deadline });
+  const external = await externalFinderHits({
+    publicHits: hits.length,
+    cancerType: query.cancerType,
+    pathway: query.pathway,
+  });
+  return { week, hits, external };
 }
 
 /**
  * The finder's answer for a capacity problem, as lines for the level 1–2 escalation e-mails:
- * two reads for all the problem's pathways. A failure here must not hold up the escalation, so
+ * three reads for all the problem's pathways; external providers only where no public
+ * department can start in time. A failure here must not hold up the escalation, so
  * it is logged and the e-mail goes without the lines.
  */
 export async function finderLinesFor(problem: Problem): Promise<string[]> {
@@ -347,9 +363,10 @@ async function finderLines(problem: Problem): Promise<string[]> {
   ];
   const now = currentTime();
   const week = isoWeekKey(now);
-  const [reports, contacts] = await Promise.all([
+  const [reports, contacts, providers] = await Promise.all([
     listWeeklyReports(problem.cancerType, addWeeks(week, -1), week),
     listContacts(),
+    listExternalProviders(),
   ]);
   const deadline = weeklySettings().deadline;
   const lines: string[] = [];
@@ -359,6 +376,13 @@ async function finderLines(problem: Problem): Promise<string[]> {
     const others = hits.filter((h) => h.departmentId !== problem.departmentId).slice(0, 3);
     lines.push(`${PATHWAY_LABELS[pathway]}:`);
     if (others.length === 0) lines.push('  Ingen afdelinger har meldt ledig kapacitet inden for maksimum.');
+    const external = await externalFinderHits({
+      publicHits: others.length,
+      cancerType: problem.cancerType,
+      pathway,
+      providers,
+    });
+    for (const e of external.slice(0, 3)) lines.push(`  ${externalHitLine(e)}`);
     for (const h of others) {
       const contact = h.contact ? ` Kontakt: ${h.contact.name}, ${h.contact.email}, ${h.contact.phone}.` : '';
       lines.push(

@@ -1,5 +1,6 @@
 /** E-mails of the follow-up features (Danish): contact verification and the quarterly status. */
 
+import { formatCount, formatPercent } from '#domain/monitoring-figures.ts';
 import type { MeetingAction, Network } from '#domain/networks.ts';
 import type { Person, Problem } from '#domain/problem.ts';
 import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
@@ -50,6 +51,9 @@ export function quarterlyStatusSummary(s: QuarterlyStatus): string[] {
     ),
     `Nationale netværk: ${s.networks ? `${s.networks.active.length} aktive, ${s.networks.standby.length} i standby` : 'ingen data'}.`,
     `Kræftformer under vedvarende pres: ${s.weekly ? s.weekly.sustainedPressure.map((p) => cancerTypeName(p.cancerType)).join(', ') || 'ingen' : 'ingen data'}.`,
+    s.monitoring
+      ? `Maksimale ventetider (landsplan): ${formatPercent(s.monitoring.national.within + s.monitoring.national.compliedExceeded.total, s.monitoring.national.pathways)} af ${formatCount(s.monitoring.national.pathways)} forløb med reglerne overholdt; ${s.monitoring.national.notComplied} ikke overholdt. Områder under pres: ${s.monitoring.pressure.map((a) => `${cancerTypeName(a.cancerType)} i ${regionName(a.region)}`).join(', ') || 'ingen'}.`
+      : 'Maksimale ventetider: ingen data.',
     `Kontaktoplysninger ikke bekræftet i tide: ${s.overdueContacts.length}.`,
   ];
 }

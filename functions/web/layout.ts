@@ -86,6 +86,7 @@ ${head(title, args.description ?? `${title}. ${tr('layout.siteDescription')}`)}
       <a href="/kontakter">${tr('nav.contacts')}</a>
       <a href="/netvaerk">${tr('nav.networks')}</a>
       <a href="/kvartalsstatus">${tr('nav.quarterly')}</a>
+      <a href="/overvaagning">${tr('nav.monitoring')}</a>
     </nav>
   </div>
 </header>

@@ -65,6 +65,7 @@ describe('acknowledgements', () => {
         'AwsSolutions-IAM5[Resource::<CdnAssetsC2A92191.Arn>/*]',
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
         'AwsSolutions-IAM5[Resource::*]',
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::kraeftkapacitet-test-monitoring-<AWS::AccountId>-<AWS::Region>/uploads/*]',
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:kraeftkapacitet-test-escalation:*]',
         'AwsSolutions-L1',
         'AwsSolutions-S1',

@@ -26,7 +26,7 @@ import {
 
 let s: Synthesised;
 /** Logical ids of the functions by role. */
-let ids: { api: string; ladderStep: string; sesEvents: string; reconcile: string };
+let ids: { api: string; ladderStep: string; sesEvents: string; reconcile: string; ingest: string };
 let stateMachineId: string;
 
 const ref = (id: string) => ({ Ref: id });
@@ -41,6 +41,7 @@ beforeAll(() => {
     ladderStep: id(s.stack.workflow.ladderStep),
     sesEvents: id(s.stack.sesEvents),
     reconcile: id(s.stack.schedules.functions.get('Reconcile')),
+    ingest: id(s.stack.monitoring.ingest),
   };
   stateMachineId = id(s.stack.workflow.stateMachine);
 });
@@ -443,23 +444,38 @@ describe('IAM', () => {
     }
   });
 
-  it('has one resource pattern with a wildcard: this state machine’s executions, stopped by the api and described by the api and the reconcile job', () => {
+  it('has wildcard resources only for this state machine’s executions (stopped and described by the api, described by the reconcile job), presigning uploads (api), reading and deleting uploads (ingest)', () => {
     const patterned = statements().filter(({ statement }) =>
       resourcesOfStatement(statement).some((r) => r !== '*' && JSON.stringify(r).includes('*')),
     );
-    expect(patterned.length).toBeGreaterThan(0);
+    const summary = patterned.map(({ statement, roles }) => ({
+      actions: actionsOf(statement).sort(),
+      resource: JSON.stringify(statement.Resource),
+      roles,
+    }));
+    const executions = summary.filter((x) => x.actions.some((a) => a.startsWith('states:')));
     const granted = new Map<string, Set<string>>();
-    for (const { statement, roles } of patterned) {
-      expect(resourcesOfStatement(statement)).toHaveLength(1);
-      expect(JSON.stringify(statement.Resource)).toContain(':execution:kraeftkapacitet-test-escalation:*');
+    for (const { actions, resource, roles } of executions) {
+      expect(resource).toContain(':execution:kraeftkapacitet-test-escalation:*');
       for (const role of roles)
-        for (const action of actionsOf(statement))
-          granted.set(role, new Set([...(granted.get(role) ?? []), action]));
+        for (const action of actions) granted.set(role, new Set([...(granted.get(role) ?? []), action]));
     }
     expect(Object.fromEntries([...granted].map(([role, actions]) => [role, [...actions].sort()]))).toEqual({
       [roleOf(ids.api)]: ['states:DescribeExecution', 'states:StopExecution'],
       [roleOf(ids.reconcile)]: ['states:DescribeExecution'],
     });
+    const others = summary.filter((x) => !executions.includes(x));
+    expect(others).toHaveLength(2);
+    const presign = others.find((x) => x.actions.includes('s3:PutObject'));
+    expect(presign).toMatchObject({ actions: ['s3:PutObject'], roles: [roleOf(ids.api)] });
+    expect(presign?.resource).toContain('-monitoring-');
+    expect(presign?.resource).toContain('/uploads/*');
+    const ingest = others.find((x) => x.actions.includes('s3:GetObject'));
+    expect(ingest).toMatchObject({
+      actions: ['s3:DeleteObject', 's3:GetObject'],
+      roles: [roleOf(ids.ingest)],
+    });
+    expect(ingest?.resource).toContain('/uploads/*');
   });
 
   it("attaches no AWS managed policies to the app's roles", () => {
@@ -478,10 +494,88 @@ describe('IAM', () => {
     expect(has(ids.ladderStep, 'states:DescribeExecution')).toBe(false);
     expect(has(ids.reconcile, 'ses:SendEmail')).toBe(false);
     expect(has(ids.sesEvents, 'states:StartExecution')).toBe(false);
+    expect(has(ids.ingest, 's3:GetObject') && has(ids.ingest, 's3:DeleteObject')).toBe(true);
+    expect(has(ids.ingest, 's3:PutObject') || has(ids.ingest, 'ses:SendEmail')).toBe(false);
+    expect(has(ids.ingest, 'states:StartExecution')).toBe(false);
+    expect(has(ids.api, 's3:GetObject') || has(ids.api, 's3:DeleteObject')).toBe(false);
     for (const fn of Object.values(ids)) {
       expect(has(fn, 'dynamodb:Scan')).toBe(false);
       expect(has(fn, 'dynamodb:Query')).toBe(true);
     }
+  });
+});
+
+describe('monitoring bucket', () => {
+  const bucket = () =>
+    resourcesOf(s.json, 'AWS::S3::Bucket').find(([, b]) =>
+      JSON.stringify(b.Properties.BucketName ?? '').includes('-monitoring-'),
+    )?.[1] as { Properties: Json };
+
+  it('is private, encrypted and expires every object after a day', () => {
+    const props = bucket().Properties;
+    expect(props.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(props.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual(
+      {
+        SSEAlgorithm: 'AES256',
+      },
+    );
+    expect(props.LifecycleConfiguration.Rules).toEqual([
+      expect.objectContaining({
+        ExpirationInDays: 1,
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+        Status: 'Enabled',
+      }),
+    ]);
+    expect(props.CorsConfiguration.CorsRules[0].AllowedMethods).toEqual(['PUT']);
+  });
+
+  it('refuses requests without TLS', () => {
+    s.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('invokes the ingest function when an upload object is created, and S3 may invoke it from this bucket only', () => {
+    const notification = bucket().Properties.NotificationConfiguration.LambdaConfigurations;
+    expect(notification).toEqual([
+      {
+        Event: 's3:ObjectCreated:*',
+        Function: arnOf(ids.ingest),
+        Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'uploads/' }] } },
+      },
+    ]);
+    const [permissionId, permission] = resourcesOf(s.json, 'AWS::Lambda::Permission').find(
+      ([, p]) => p.Properties.Principal === 's3.amazonaws.com',
+    ) as [string, { Properties: Json }];
+    expect(permission.Properties.FunctionName).toEqual(arnOf(ids.ingest));
+    expect(JSON.stringify(permission.Properties.SourceArn)).toContain('-monitoring-');
+    expect(bucket()).toMatchObject({
+      DependsOn: expect.arrayContaining([permissionId]),
+    });
+  });
+
+  it('gives the ingest the memory and time the benchmark sized, failures to the dead-letter queue, and the bucket name to both functions', () => {
+    const ingest = s.json.Resources[ids.ingest]?.Properties;
+    expect(ingest.MemorySize).toBe(1024);
+    expect(ingest.Timeout).toBe(120);
+    const bucketName = JSON.stringify(ingest.Environment.Variables.MONITORING_BUCKET);
+    expect(bucketName).toContain('kraeftkapacitet-test-monitoring-');
+    expect(
+      JSON.stringify(s.json.Resources[ids.api]?.Properties.Environment.Variables.MONITORING_BUCKET),
+    ).toBe(bucketName);
+    s.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: ref(ids.ingest),
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditForEntity } from '../../functions/adapters/followup-store.ts';
 import { listRegionQuarterHistory } from '../../functions/adapters/monitoring-store.ts';
+import { prepareQuarterlyStatus } from '../../functions/services/quarterly.ts';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
 import { Client, waitFor } from './client.ts';
 
@@ -189,7 +190,7 @@ describe('monitoring uploads', () => {
     expect(foreign.status).toBe(404);
   });
 
-  it('answers the same Idempotency-Key with the same upload, and a different file under it with 422', async () => {
+  it('answers the same Idempotency-Key with the same upload (replayed), and a different file under it with 422', async () => {
     const first = await api(SECRETARIAT).post(
       '/api/monitoring/uploads',
       { fileName: 'x.csv', contentType: 'text/csv' },
@@ -201,8 +202,8 @@ describe('monitoring uploads', () => {
       { 'idempotency-key': 'monitoring-test-1' },
     );
     expect(first.status).toBe(201);
-    expect(again.status).toBe(200);
     expect(again.json().id).toBe(first.json().id);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
     const other = await api(SECRETARIAT).post(
       '/api/monitoring/uploads',
       { fileName: 'y.csv', contentType: 'text/csv' },
@@ -228,6 +229,12 @@ describe('monitoring uploads', () => {
     });
     expect(outsider.status).toBe(403);
     expect((await api(SECRETARIAT).get('/api/monitoring/waiting-times?year=1999')).status).toBe(400);
+  });
+
+  it('gives the quarterly status the quarter’s national figures', async () => {
+    const status = await prepareQuarterlyStatus('2023-Q1');
+    expect(status.monitoring?.national).toMatchObject({ pathways: 2, within: 1 });
+    expect((await prepareQuarterlyStatus('2022-Q4')).monitoring).toBeNull();
   });
 
   it('describes the monitoring API in the OpenAPI document', async () => {

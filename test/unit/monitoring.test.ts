@@ -14,7 +14,9 @@ import {
   areasUnderPressure,
   formatPercent,
   monitoringCsv,
+  monitoringStatusFigures,
   packageTimes,
+  pressureProposalQuery,
   type RegionQuarter,
   waitingTimes,
 } from '../../functions/domain/monitoring-figures.ts';
@@ -288,5 +290,50 @@ describe('CSV download', () => {
     const stored = [...tallies.groups.values()];
     const csv = monitoringCsv(waitingTimes(stored, 2024), packageTimes(stored, 2024));
     expect(csv).toContain('2024-Q1;Region Hovedstaden;2;1;50,00;0;0,00;0;0;0;0;1;50,00;0');
+  });
+});
+
+describe('areas under pressure for the quarterly status', () => {
+  const late = { received: '2024-01-02', start: '2024-02-01' };
+  const tallies = new ExtractTallies();
+  for (let i = 0; i < 4; i++)
+    tallies.add(
+      row({
+        ...late,
+        region: 'sjaelland',
+        cancerType: 'lungekraeft',
+        reason: 'kapacitet',
+        referralOffered: true,
+      }),
+    );
+  tallies.add(
+    row({
+      ...late,
+      region: 'sjaelland',
+      cancerType: 'lungekraeft',
+      kind: 'behandling',
+      reason: 'kapacitet',
+      referralOffered: true,
+    }),
+  );
+  for (let i = 0; i < 2; i++) tallies.add(row({ ...late, cancerType: 'prostatakraeft' }));
+  const stored = [...tallies.groups.values()];
+
+  it('lists a region × cancer type once its capacity exceedances reach the threshold, and proposes escalation', () => {
+    const figures = monitoringStatusFigures(stored, '2024-Q1', { capacity: 5, notComplied: 3 });
+    expect(figures?.national).toMatchObject({ pathways: 7, notComplied: 2 });
+    expect(figures?.pressure.map((a) => `${a.region}/${a.cancerType}`)).toEqual(['sjaelland/lungekraeft']);
+    const query = new URLSearchParams(pressureProposalQuery(figures?.pressure[0] as never, '2024-Q1'));
+    expect(query.get('cancerType')).toBe('lungekraeft');
+    expect(query.getAll('pathwayTypes')).toEqual(['udredning', 'behandling']);
+    expect(query.get('description')).toContain('1. kvartal 2024');
+  });
+
+  it('counts rules not complied with against their own threshold, and says nothing for a quarter without data', () => {
+    const strict = monitoringStatusFigures(stored, '2024-Q1', { capacity: 50, notComplied: 2 });
+    expect(strict?.pressure.map((a) => `${a.region}/${a.cancerType}`)).toEqual([
+      'hovedstaden/prostatakraeft',
+    ]);
+    expect(monitoringStatusFigures(stored, '2024-Q2')).toBeUndefined();
   });
 });

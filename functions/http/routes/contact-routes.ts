@@ -55,6 +55,7 @@ async function list(req: Request) {
       mayManage: mayManageContacts(actor),
       links: [
         { href: '/netvaerk', label: 'Nationale netværk' },
+        { href: '/eksterne-udbydere', label: 'Eksterne udbydere' },
         ...(['director', 'secretariat', 'admin', 'danske-regioner', 'primary', 'network'].includes(actor.role)
           ? [{ href: '/kvartalsstatus', label: 'Kvartalsstatus' }]
           : []),

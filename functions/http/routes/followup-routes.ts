@@ -88,7 +88,16 @@ async function audit(req: Request) {
   const entries =
     type &&
     id &&
-    ['contact', 'problem', 'quarterly-status', 'network', 'monitoring', 'reference-data'].includes(type)
+    [
+      'contact',
+      'problem',
+      'quarterly-status',
+      'network',
+      'monitoring',
+      'reference-data',
+      'external-provider',
+      'referral-checklist',
+    ].includes(type)
       ? (await listAuditForEntity(type as 'contact', id)).reverse()
       : await listAuditForMonth(month);
   if (req.wantsJson) return jsonResponse({ entries });

@@ -39,6 +39,7 @@ async function home(req: Request) {
   <li><a href="/find-kapacitet">Find kapacitet: hvor kan patienten starte inden for den maksimale ventetid?</a></li>
   <li><a href="/kontakter">Telefonliste</a> (primærindgange, afdelinger, sundhedsdirektører, netværk)</li>
   <li><a href="/netvaerk">Nationale netværk</a> · <a href="/kvartalsstatus">kvartalsstatus til sundhedsdirektørkredsen</a></li>
+  <li><a href="/overvaagning">Overvågning af maksimale ventetider og pakkeforløb</a> (regionernes forløbsdata, kun samlede tal)</li>
   <li><a href="/api/openapi.json">API for regionale systemer (OpenAPI)</a></li>
 </ul>
 <p>Systemet indeholder aldrig patientdata – kun kapacitet, ventetider og kontakter.</p>`;

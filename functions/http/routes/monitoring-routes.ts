@@ -4,7 +4,6 @@
  * `/overvaagning` uses the same services with the signed-in session (CSRF token in a header).
  */
 import { currentTime } from '#adapters/deps.ts';
-import { uploadOrigin } from '#adapters/object-store.ts';
 import { monitoringCsv } from '#domain/monitoring-figures.ts';
 import { referenceData } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
@@ -20,7 +19,9 @@ import {
   uploadStatus,
 } from '../../services/monitoring.ts';
 import { parseJson } from '../forms.ts';
+import { idempotencyKey } from '../idempotency.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
+import { pageContext } from '../page-context.ts';
 import { htmlResponse, jsonResponse } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
@@ -55,9 +56,7 @@ function mayUpload(actor: Actor): boolean {
 async function createUpload(req: Request) {
   const actor = requireActor(req);
   if (actor.via === 'session') checkCsrf(req, req.headers['x-csrf-token']);
-  const key = req.headers['idempotency-key'];
-  if (key !== undefined && !/^[A-Za-z0-9_.:-]{8,128}$/.test(key))
-    throw new HttpError(400, 'Headeren Idempotency-Key skal være 8–128 tegn (bogstaver, tal, _ . : -).');
+  const key = idempotencyKey(req, false);
   const parsed = uploadRequestSchema.safeParse(parseJson(req.body));
   if (!parsed.success) {
     const fields: Record<string, string> = {};
@@ -110,16 +109,7 @@ async function page(req: Request) {
     onlyRegion: scope?.onlyRegion,
     years,
   });
-  return htmlResponse(
-    layout({ title: 'Overvågning af ventetider', body, user: actor, csrf: req.csrf }),
-    200,
-    {
-      headers: {
-        // The browser PUTs the file straight to the presigned URL (S3, or the embedded engine locally).
-        'content-security-policy': `default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src 'self' data:; connect-src 'self' ${uploadOrigin()}; form-action 'self'; frame-ancestors 'none'`,
-      },
-    },
-  );
+  return htmlResponse(layout({ title: 'Overvågning af ventetider', body, ...pageContext(req), user: actor }));
 }
 
 async function csv(req: Request) {
@@ -147,13 +137,13 @@ async function script() {
 }
 
 export const monitoringRoutes: Route[] = [
-  { method: 'POST', path: '/api/monitoring/uploads', handler: createUpload },
+  { method: 'POST', path: '/api/monitoring/uploads', handler: createUpload, idempotency: 'optional' },
   { method: 'GET', path: '/api/monitoring/uploads/:id', handler: getUpload },
   { method: 'GET', path: '/api/monitoring/waiting-times', handler: waitingTimesApi },
   { method: 'GET', path: '/api/monitoring/package-times', handler: packageTimesApi },
   { method: 'GET', path: '/overvaagning', handler: page },
   { method: 'GET', path: '/overvaagning.csv', handler: csv },
   { method: 'GET', path: '/overvaagning/upload.js', handler: script },
-  { method: 'POST', path: '/overvaagning/uploads', handler: createUpload },
+  { method: 'POST', path: '/overvaagning/uploads', handler: createUpload, idempotency: 'optional' },
   { method: 'GET', path: '/overvaagning/uploads/:id', handler: getUpload },
 ];

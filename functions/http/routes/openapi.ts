@@ -1,5 +1,6 @@
 /** OpenAPI 3.1 description of the JSON API, generated from the same zod schemas that validate it. */
 import * as z from 'zod';
+import { externalProviderSchema, PROVIDER_CSV_COLUMNS } from '#domain/external-providers.ts';
 import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
 import { referenceCatalogue, referenceId, regionIdSchema } from '#domain/reference.ts';
@@ -133,6 +134,47 @@ export function openApiDocument(): unknown {
           },
         },
       },
+      '/api/external-providers': {
+        get: {
+          summary: 'Registret over eksterne udbydere (privat og udland) med aftalernes gyldighed',
+          security: auth,
+          responses: { 200: { description: '{ providers: [...] }, efter navn' }, 401: error },
+        },
+      },
+      '/api/external-providers/{id}': {
+        put: {
+          summary: 'Opret eller ret en ekstern udbyder (Specialenheden og administratorer)',
+          security: auth,
+          parameters: [...idParam, idempotencyKey(false)],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schema(externalProviderSchema) } },
+          },
+          responses: {
+            200: { description: 'Rettet' },
+            201: { description: 'Oprettet' },
+            400: error,
+            401: error,
+            403: error,
+          },
+        },
+      },
+      '/api/external-providers/import': {
+        post: {
+          summary: 'Importér eksterne udbydere (CSV) – alle rækker godkendes, eller intet importeres',
+          description: `Kolonner som i /eksterne-udbydere.csv: ${PROVIDER_CSV_COLUMNS.join(', ')} (; eller , som skilletegn; lister adskilles med |). Kun Specialenheden og administratorer.`,
+          security: auth,
+          parameters: [idempotencyKey(false)],
+          requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+          responses: {
+            200: { description: 'Importeret: { imported, created, updated, errors: [] }' },
+            401: error,
+            403: error,
+            415: error,
+            422: { description: 'Intet importeret: errors nævner hver afvist række og hvorfor' },
+          },
+        },
+      },
       '/api/weekly-reports': {
         post: {
           summary: 'Indberet ugens ventetider og ledige kapacitet (én afdeling eller mange)',
@@ -201,7 +243,14 @@ export function openApiDocument(): unknown {
               schema: schema(regionIdSchema),
             },
           ],
-          responses: { 200: { description: 'Afdelinger, bedst først' }, 400: error, 401: error },
+          responses: {
+            200: {
+              description:
+                '{ week, hits, external }: afdelinger, bedst først; kan ingen starte inden for maksimum, er external eksterne udbydere med gyldig aftale (ellers tom)',
+            },
+            400: error,
+            401: error,
+          },
         },
       },
       ...monitoringOpenApiPaths(error, auth),

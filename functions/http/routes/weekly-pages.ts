@@ -24,6 +24,7 @@ import {
   weeklyForm,
   weeklyReceipt,
 } from '#web/views/weekly-pages.ts';
+import { externalProviders } from '../../services/external-providers.ts';
 import { mayReportFor } from '../../services/problems.ts';
 import {
   cancerOverview,
@@ -221,11 +222,22 @@ async function finder(req: Request) {
   const actor = requireActor(req);
   const asked = req.query.has('cancerType');
   const input = finderInput(req.query, actor.region);
-  if (!asked) return page(req, 'Find kapacitet', finderPage({ query: input.raw, errors: {} }));
+  const externalCancerTypes = (await externalProviders()).flatMap((p) => p.cancerTypes);
+  if (!asked)
+    return page(req, 'Find kapacitet', finderPage({ query: input.raw, errors: {}, externalCancerTypes }));
   if (!input.query)
-    return page(req, 'Find kapacitet', finderPage({ query: input.raw, errors: input.errors }), 400);
+    return page(
+      req,
+      'Find kapacitet',
+      finderPage({ query: input.raw, errors: input.errors, externalCancerTypes }),
+      400,
+    );
   const result = await capacityFinder(input.query);
-  return page(req, 'Find kapacitet', finderPage({ query: input.raw, errors: {}, result }));
+  return page(
+    req,
+    'Find kapacitet',
+    finderPage({ query: input.raw, errors: {}, result, externalCancerTypes }),
+  );
 }
 
 export const weeklyPageRoutes: Route[] = [

@@ -21,6 +21,7 @@ export const da = {
   'nav.contacts': 'Telefonliste',
   'nav.networks': 'Netværk',
   'nav.quarterly': 'Kvartalsstatus',
+  'nav.monitoring': 'Overvågning',
 
   'form.errorSummary.one': 'Der er en fejl i formularen',
   'form.errorSummary.many': 'Der er {count} fejl i formularen',

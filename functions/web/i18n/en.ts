@@ -20,6 +20,7 @@ export const en: { [K in keyof typeof da]: string } = {
   'nav.contacts': 'Phone list',
   'nav.networks': 'Networks',
   'nav.quarterly': 'Quarterly status',
+  'nav.monitoring': 'Monitoring',
 
   'form.errorSummary.one': 'There is one error in the form',
   'form.errorSummary.many': 'There are {count} errors in the form',

@@ -1,5 +1,11 @@
 /** Pages of the quarterly status (prints cleanly) and the administrator's audit trail. */
 import type { AuditEntry } from '#adapters/followup-store.ts';
+import {
+  formatCount,
+  formatPercent,
+  type MonitoringStatusFigures,
+  pressureProposalQuery,
+} from '#domain/monitoring-figures.ts';
 import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
 import { cancerTypeName, regionName } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
@@ -59,6 +65,8 @@ ${
     ? html`<table class="table"><thead><tr><th scope="col">Region</th><th scope="col">Indberetninger</th></tr></thead><tbody>${s.weekly.compliance.map((c) => html`<tr><td>${regionName(c.region)}</td><td>${c.received} af ${c.expected}</td></tr>`)}</tbody></table>`
     : html`<p data-figure="compliance">${NO_DATA}</p>`
 }
+<h2>Maksimale ventetider og pakkeforløb</h2>
+${s.monitoring ? monitoringSection(s.monitoring, s.quarter) : html`<p data-figure="monitoring">${NO_DATA}</p>`}
 <h2>Kontaktoplysninger ikke bekræftet i tide</h2>
 <p><span data-figure="overdue">${s.overdueContacts.length}</span> kontakter er ikke bekræftet i over ${s.verifyMonths} måneder.</p>
 ${
@@ -83,6 +91,35 @@ ${
 }`;
 }
 
+/** The monitoring's figures for the quarter, and the areas under pressure with an escalation proposal. */
+function monitoringSection(m: MonitoringStatusFigures, quarter: string): Raw {
+  const n = m.national;
+  const row = (label: string, value: number, figure: string) =>
+    html`<tr><th scope="row">${label}</th><td data-figure="${figure}">${formatCount(value)}</td><td>${formatPercent(value, n.pathways)}</td></tr>`;
+  return html`<table class="table" id="maksimale-ventetider">
+<caption>Udrednings- og behandlingsforløb på landsplan, fra regionernes forløbsdata (<a class="kk-noprint" href="/overvaagning?aar=${quarter.slice(0, 4)}">se overvågningen</a>)</caption>
+<thead><tr><th scope="col">Forløb</th><th scope="col">Antal</th><th scope="col">Andel</th></tr></thead>
+<tbody>
+<tr><th scope="row">I alt</th><td data-figure="monitoring-pathways">${formatCount(n.pathways)}</td><td></td></tr>
+${row('Inden for maksimal ventetid', n.within, 'monitoring-within')}
+${row('Regler overholdt, ventetid overskredet', n.compliedExceeded.total, 'monitoring-complied')}
+${row('heraf kapacitet, udredning', n.compliedExceeded.capacityUdredning, 'monitoring-capacity-udredning')}
+${row('heraf kapacitet, behandling', n.compliedExceeded.capacityBehandling, 'monitoring-capacity-behandling')}
+${row('Regler ikke overholdt', n.notComplied, 'monitoring-not-complied')}
+<tr><th scope="row">Pakkeforløb inden for standardforløbstiden</th><td>${formatCount(m.packages.withinStandard)} af ${formatCount(m.packages.pathways)}</td><td>${formatPercent(m.packages.withinStandard, m.packages.pathways)}</td></tr>
+</tbody></table>
+<h3>Områder under pres</h3>
+<p>Region og kræftform med mindst ${m.thresholds.capacity} overskridelser på grund af kapacitet eller mindst ${m.thresholds.notComplied} forløb, hvor reglerne ikke blev overholdt, i kvartalet.</p>
+${
+  m.pressure.length === 0
+    ? html`<p data-figure="monitoring-pressure">Ingen.</p>`
+    : html`<table class="table" id="omraader-under-pres"><thead><tr><th scope="col">Kræftform</th><th scope="col">Region</th><th scope="col">Kapacitet (udredning/behandling)</th><th scope="col">Regler ikke overholdt</th><th scope="col" class="kk-noprint">Forslag</th></tr></thead><tbody>${m.pressure.map(
+        (a) =>
+          html`<tr data-area="${a.region}/${a.cancerType}"><td>${cancerTypeName(a.cancerType)}</td><td>${regionName(a.region)}</td><td>${a.capacityUdredning + a.capacityBehandling} (${a.capacityUdredning}/${a.capacityBehandling})</td><td>${a.notComplied}</td><td class="kk-noprint"><a href="/indberet?${pressureProposalQuery(a, quarter)}">Eskalér: indberet kapacitetsproblem (udfyldt)</a></td></tr>`,
+      )}</tbody></table>`
+}`;
+}
+
 const ENTITY_LABELS: Record<string, string> = {
   contact: 'Kontakt',
   problem: 'Sag',
@@ -90,6 +127,8 @@ const ENTITY_LABELS: Record<string, string> = {
   network: 'Netværk',
   monitoring: 'Overvågning af ventetider',
   'reference-data': 'Stamdata',
+  'external-provider': 'Ekstern udbyder',
+  'referral-checklist': 'Henvisningstjekliste',
 };
 
 const ACTION_LABELS: Record<string, string> = {

@@ -39,7 +39,7 @@ export function waitingTable(periods: WaitingPeriod[], scope: Scope, id: string)
   const cols = periods.filter((p) => p.region === scope);
   const row = (label: string, pick: (w: WaitingPeriod) => number, sub = false) =>
     html`<tr class="${sub ? 'kk-sub' : ''}"><th scope="row">${label}</th>${cols.map((w) => cell(pick(w), w.pathways))}</tr>`;
-  return html`<table class="table kk-mon" id="${id}">
+  return html`<p class="kk-scroll-cue">Rul vandret for at se alle kolonner.</p><div class="kk-scroll" role="region" aria-label="Tabel" tabindex="0"><table class="table kk-mon" id="${id}">
 <caption class="sr-only">Overholdelse af maksimale ventetider, ${scopeName(scope)}</caption>
 <thead><tr><th scope="col">Forløb</th>${cols.map((w) => html`<th scope="col">${periodName(w.period)}</th>`)}</tr></thead>
 <tbody>
@@ -53,7 +53,7 @@ ${row('heraf kapacitet, behandling', (w) => w.compliedExceeded.capacityBehandlin
 ${row('Regler ikke overholdt', (w) => w.notComplied)}
 ${row('Regler overholdt i alt', (w) => w.within + w.compliedExceeded.total)}
 <tr><th scope="row">Igangværende (ikke startet)</th>${cols.map((w) => html`<td>${formatCount(w.ongoing)}</td>`)}</tr>
-</tbody></table>`;
+</tbody></table></div>`;
 }
 
 /** Package shares per region and quarter, with the difference from the national share for the year. */
@@ -64,7 +64,7 @@ export function packageTable(periods: PackagePeriod[], year: number): Raw {
   const national = get('national', String(year));
   const nationalShare = share(national.withinStandard, national.pathways);
   const scopes: Scope[] = [...referenceData().regions.map((r) => r.id), 'national'];
-  return html`<table class="table kk-mon" id="pakkeforloeb">
+  return html`<p class="kk-scroll-cue">Rul vandret for at se alle kolonner.</p><div class="kk-scroll" role="region" aria-label="Pakkeforløb" tabindex="0"><table class="table kk-mon" id="pakkeforloeb">
 <caption class="sr-only">Andel af pakkeforløb gennemført inden for standardforløbstiden</caption>
 <thead><tr><th scope="col">Region</th>${periodKeys.map((p) => html`<th scope="col">${periodName(p)}</th>`)}<th scope="col">Forskel til landsplan (${year})</th></tr></thead>
 <tbody>${scopes.map((scope) => {
@@ -75,7 +75,7 @@ export function packageTable(periods: PackagePeriod[], year: number): Raw {
       const x = get(scope, p);
       return html`<td>${formatPercent(x.withinStandard, x.pathways)}<small>${formatCount(x.withinStandard)} af ${formatCount(x.pathways)}</small></td>`;
     })}<td class="${diff !== null && diff < -5 ? 'kk-below' : ''}">${diff === null ? '' : `${diff >= 0 ? '+' : '−'}${Math.abs(diff).toFixed(2).replace('.', ',')} pct.-point`}</td></tr>`;
-  })}</tbody></table>`;
+  })}</tbody></table></div>`;
 }
 
 /** A small line chart of a share per quarter (0–100 %, zoomed to the values' range). */

@@ -3,6 +3,8 @@
  * national overview (cancer types × regions, coloured by pressure, with inline SVG trend charts
  * — no build step, no JavaScript) and the capacity finder.
  */
+
+import { type ExternalHit, PROVIDER_KIND_LIST, validityText } from '#domain/external-providers.ts';
 import {
   cancerTypeName,
   type Department,
@@ -263,7 +265,7 @@ export function nationalPage(overview: NationalOverview): Raw {
 <p class="font-lead">${weekLabel(overview.week)}. Hver celle viser den mest pressede afdeling i regionen for kræftformen, hvor mange afdelinger der er over maksimum (${MAX_WAIT_DAYS.udredning} dage til udredning, ${MAX_WAIT_DAYS.behandling} til behandling), forsinkede ugerapporter og udviklingen de seneste ${overview.weeks.length} uger (stiplet linje: maksimum).</p>
 ${legend()}
 <p><a href="/ugerapport">Indberet ugens tal</a> · <a href="/find-kapacitet">Find kapacitet</a></p>
-<table class="table kk-grid" id="national">
+<p class="kk-scroll-cue">Rul vandret for at se alle kolonner.</p><div class="kk-scroll" role="region" aria-label="Ventetider på landsplan" tabindex="0"><table class="table kk-grid" id="national">
 <thead><tr><th scope="col">Kræftform</th>${regions.map((r) => html`<th scope="col">${r.name}</th>`)}</tr></thead>
 <tbody>${withData.map(
     (row) => html`<tr>
@@ -279,7 +281,7 @@ ${legend()}
     </a></td>`,
   )}
 </tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table></div>`;
 }
 
 // ---------------------------------------------------------------- per cancer type
@@ -303,7 +305,7 @@ ${legend()}
 ${regions.map((region) => {
   const rows = overview.rows.filter((r) => r.region === region.id);
   return html`<h2 id="region-${region.id}">${region.name}</h2>
-<table class="table kk-grid">
+<p class="kk-scroll-cue">Rul vandret for at se alle kolonner.</p><div class="kk-scroll" role="region" aria-label="Ventetider pr. afdeling" tabindex="0"><table class="table kk-grid">
 <thead><tr><th scope="col">Afdeling</th>${columns.map((p) => html`<th scope="col">${PATHWAY_LABELS[p]}</th>`)}<th scope="col">Ledig kapacitet</th><th scope="col">Udvikling</th><th scope="col">Kommentar</th></tr></thead>
 <tbody>${rows.map((row) => {
     const latest = row.latest;
@@ -320,7 +322,7 @@ ${regions.map((region) => {
   <td>${trendChart(row.trend, { label: trendLabel(overview.weeks, row.trend) })}</td>
   <td>${latest?.comment ?? ''}${latest && diagnosticsText(latest)}</td>
 </tr>`;
-  })}</tbody></table>`;
+  })}</tbody></table></div>`;
 })}`;
 }
 
@@ -333,17 +335,41 @@ function diagnosticsText(r: WeeklyReport): Raw {
 
 // ---------------------------------------------------------------- finder
 
+/** External providers with a valid agreement: shown only when no public department can start in time. */
+function externalResult(external: ExternalHit[], pathway: Pathway): Raw {
+  if (external.length === 0)
+    return html`<p id="finder-external-none">Ingen eksterne udbydere med gyldig aftale tilbyder dette forløb. Se <a href="/eksterne-udbydere">registret over eksterne udbydere</a>.</p>`;
+  return html`<h2 id="eksterne">Ekstern kapacitet: ${external.length} udbyder${external.length === 1 ? '' : 'e'} med gyldig aftale</h2>
+<p>Private udbydere under udvidet frit sygehusvalg og udenlandske hospitaler med aftale. De vises, fordi ingen offentlig afdeling kan starte inden for ${maxWaitFor(pathway)} dage. Sorteret efter typisk tid til start; danske før udenlandske ved lige vilkår.</p>
+<table class="table" id="finder-external">
+<thead><tr><th scope="col">Ekstern udbyder</th><th scope="col">Typisk tid til start</th><th scope="col">Aftale</th><th scope="col">Kontakt</th><th scope="col"><span class="sr-only">Tjekliste</span></th></tr></thead>
+<tbody>${external.map(
+    (e) => html`<tr data-provider="${e.providerId}">
+  <th scope="row"><strong class="badge">Ekstern</strong> ${e.name}<small style="display:block">${PROVIDER_KIND_LIST.label(e.kind)}, ${e.country}</small></th>
+  <td>${daysText(e.typicalDays)}${e.withinMax ? '' : html`<small style="display:block">over maksimum</small>`}</td>
+  <td>${validityText(e)}</td>
+  <td>${e.contact.name}<br><a href="mailto:${e.contact.email}">${e.contact.email}</a><br>${e.contact.phone}</td>
+  <td><a href="/eksterne-udbydere/${e.providerId}/tjekliste">Henvisningstjekliste</a></td>
+</tr>`,
+  )}</tbody></table>`;
+}
+
 export function finderPage(args: {
   query: { cancerType?: string; pathway?: string; region?: string };
   errors: Record<string, string>;
-  result?: { week: string; hits: FinderHit[] };
+  result?: { week: string; hits: FinderHit[]; external: ExternalHit[] };
+  /** Cancer types an external provider offers: selectable even where no public department treats them. */
+  externalCancerTypes?: string[];
 }): Raw {
   const { query, errors, result } = args;
   const data = referenceData();
-  const treated = new Set(data.departments.flatMap((d) => d.cancerTypes));
+  const treated = new Set([
+    ...data.departments.flatMap((d) => d.cancerTypes),
+    ...(args.externalCancerTypes ?? []),
+  ]);
   return html`${WEEKLY_STYLE}
 <h1>Find kapacitet</h1>
-<p class="font-lead">Hvor kan patienten starte inden for den maksimale ventetid? Svaret bygger på afdelingernes ugerapporter (denne uges, ellers sidste uges) og viser kun afdelinger med ledig kapacitet.</p>
+<p class="font-lead">Hvor kan patienten starte inden for den maksimale ventetid? Svaret bygger på afdelingernes ugerapporter (denne uges, ellers sidste uges) og viser kun afdelinger med ledig kapacitet. Kan ingen offentlig afdeling starte i tide, vises <a href="/eksterne-udbydere">eksterne udbydere</a> med gyldig aftale bagefter.</p>
 ${errorSummary(errors)}
 <form method="get" action="/find-kapacitet" novalidate>
   <div class="form-group${errors.cancerType ? ' form-error' : ''}"><label class="form-label" for="cancerType">Kræftform</label>${fieldError(errors, 'cancerType')}
@@ -363,17 +389,17 @@ ${result ? finderResult(result, query.region as RegionId, query.pathway as Pathw
 }
 
 function finderResult(
-  result: { week: string; hits: FinderHit[] },
+  result: { week: string; hits: FinderHit[]; external: ExternalHit[] },
   home: RegionId,
   pathway: Pathway,
   cancerType: string,
 ): Raw {
   if (result.hits.length === 0) {
-    return notice(
+    return html`${notice(
       'warning',
       'Ingen afdeling har meldt, at den kan starte inden for maksimum med ledig kapacitet.',
       'Overvej at indberette et kapacitetsproblem, så eskalationstrappen sættes i gang.',
-    );
+    )}${externalResult(result.external, pathway)}`;
   }
   return html`<h2 id="resultat">${result.hits.length} afdeling${result.hits.length === 1 ? '' : 'er'} kan starte ${PATHWAY_LABELS[pathway].toLowerCase()} af ${cancerTypeName(cancerType).toLowerCase()} inden for ${maxWaitFor(pathway)} dage</h2>
 <p>Sorteret efter forventet ventetid, derefter ledig kapacitet; ved lige vilkår kommer patientens egen region (${regionName(home)}) først.</p>

@@ -1,0 +1,321 @@
+/**
+ * External capacity for the handlepligt: the register of private hospitals and clinics under the
+ * extended free choice (udvidet frit sygehusvalg) and foreign hospitals with an agreement, the
+ * rule for when the capacity finder shows them, and the referral checklist templates. Pure: the
+ * store, the audit trail and the pages live in services/ and http/.
+ */
+import * as z from 'zod';
+import { csvCell, csvRecords } from './contact-csv.ts';
+import { defineList, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
+import { freeText } from './problem.ts';
+import { referenceData } from './reference.ts';
+import type { Pathway } from './weekly.ts';
+
+/** Who the provider is: the kind decides the referral checklist. */
+export const PROVIDER_KIND_LIST = defineList([
+  {
+    id: 'privat',
+    label: {
+      da: 'Privathospital eller klinik (udvidet frit sygehusvalg)',
+      en: 'Private hospital or clinic (extended free choice)',
+    },
+  },
+  { id: 'udland', label: { da: 'Udenlandsk hospital med aftale', en: 'Foreign hospital with an agreement' } },
+]);
+export type ProviderKind = (typeof PROVIDER_KIND_LIST.ids)[number];
+
+const slug = /^[a-z0-9-]+$/;
+const isoDate = (message: string) =>
+  z
+    .string()
+    .trim()
+    .pipe(z.iso.date({ error: message }));
+const optional = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+/** One provider, with Danish messages (form, API and CSV import share it). */
+export const externalProviderSchema = z
+  .object({
+    id: z
+      .string({ error: 'Angiv et id.' })
+      .trim()
+      .regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.'),
+    kind: PROVIDER_KIND_LIST.schema('Vælg privat eller udenlandsk udbyder.'),
+    name: freeText(150).pipe(z.string().min(1, 'Angiv udbyderens navn.')),
+    country: freeText(60).pipe(z.string().min(1, 'Angiv landet.')),
+    cancerTypes: z.array(z.string()).min(1, 'Vælg mindst én kræftform.'),
+    pathwayTypes: z
+      .array(PATHWAY_TYPE_LIST.schema('Ukendt forløbstype.'))
+      .min(1, 'Vælg udredning og/eller behandling.'),
+    modalities: z.array(TREATMENT_MODALITY_LIST.schema('Ukendt behandlingsform.')).default([]),
+    contactName: freeText(120).pipe(z.string().min(1, 'Angiv en kontaktperson eller funktion.')),
+    contactEmail: z
+      .string()
+      .trim()
+      .pipe(z.email({ error: 'Angiv en gyldig e-mailadresse.' })),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^\+\d[\d ]{6,18}$/, 'Angiv telefonnummeret med landekode, fx +45 12 34 56 78.'),
+    validFrom: isoDate('Angiv aftalens startdato (åååå-mm-dd).'),
+    validTo: optional(isoDate('Angiv aftalens slutdato (åååå-mm-dd), eller lad feltet stå tomt.')),
+    typicalDays: z.coerce
+      .number({ error: 'Angiv typisk antal dage til start.' })
+      .int('Angiv et helt antal dage.')
+      .min(0, 'Antal dage kan ikke være negativt.')
+      .max(365, 'Højst 365 dage.'),
+    notes: optional(freeText(1000)),
+  })
+  .superRefine((p, ctx) => {
+    const known = new Set(referenceData().cancerTypes.map((c) => c.id));
+    for (const t of p.cancerTypes)
+      if (!known.has(t))
+        ctx.addIssue({ code: 'custom', path: ['cancerTypes'], message: `Ukendt kræftform "${t}".` });
+    if (p.pathwayTypes.includes('behandling') && p.modalities.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['modalities'], message: 'Vælg mindst én behandlingsform.' });
+    if (!p.pathwayTypes.includes('behandling') && p.modalities.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['modalities'],
+        message: 'Behandlingsformer kræver, at udbyderen tilbyder behandling.',
+      });
+    if (p.validTo && p.validTo < p.validFrom)
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'Slutdatoen ligger før startdatoen.' });
+  });
+
+export type ExternalProviderInput = z.infer<typeof externalProviderSchema>;
+export interface ExternalProvider extends ExternalProviderInput {
+  /** The day of the last save or import (YYYY-MM-DD). */
+  updatedAt: string;
+}
+
+/** The agreement covers `today` (YYYY-MM-DD): started, and not ended (an open end never ends). */
+export function agreementValid(p: Pick<ExternalProvider, 'validFrom' | 'validTo'>, today: string): boolean {
+  return p.validFrom <= today && (p.validTo === undefined || today <= p.validTo);
+}
+
+export function providerOffers(
+  p: Pick<ExternalProvider, 'cancerTypes' | 'pathwayTypes' | 'modalities'>,
+  cancerType: string,
+  pathway: Pathway,
+): boolean {
+  if (!p.cancerTypes.includes(cancerType)) return false;
+  if (pathway === 'udredning') return p.pathwayTypes.includes('udredning');
+  return p.pathwayTypes.includes('behandling') && p.modalities.includes(pathway);
+}
+
+export interface ExternalHit {
+  providerId: string;
+  name: string;
+  kind: ProviderKind;
+  country: string;
+  typicalDays: number;
+  /** The typical start is within the pathway's maximum waiting time. */
+  withinMax: boolean;
+  validFrom: string;
+  validTo?: string;
+  contact: { name: string; email: string; phone: string };
+  notes?: string;
+}
+
+/**
+ * External providers for a finder query, best first — only when no public department can start
+ * within the maximum (`publicHits` is 0): public capacity comes first, and the region's own
+ * hospitals decide before an external offer is made. Expired and not yet started agreements
+ * are left out. Ranking: typical days to start, then Danish private before abroad (less travel
+ * and translation), then name.
+ */
+export function externalOptions(args: {
+  publicHits: number;
+  providers: ExternalProvider[];
+  cancerType: string;
+  pathway: Pathway;
+  maxDays: number;
+  today: string;
+}): ExternalHit[] {
+  if (args.publicHits > 0) return [];
+  return args.providers
+    .filter((p) => agreementValid(p, args.today) && providerOffers(p, args.cancerType, args.pathway))
+    .map((p) => ({
+      providerId: p.id,
+      name: p.name,
+      kind: p.kind,
+      country: p.country,
+      typicalDays: p.typicalDays,
+      withinMax: p.typicalDays <= args.maxDays,
+      validFrom: p.validFrom,
+      ...(p.validTo ? { validTo: p.validTo } : {}),
+      contact: { name: p.contactName, email: p.contactEmail, phone: p.contactPhone },
+      ...(p.notes ? { notes: p.notes } : {}),
+    }))
+    .sort(
+      (a, b) =>
+        a.typicalDays - b.typicalDays ||
+        Number(a.kind === 'udland') - Number(b.kind === 'udland') ||
+        a.name.localeCompare(b.name, 'da'),
+    );
+}
+
+/** "aftale 2026-01-01 – 2027-12-31" / "aftale fra 2026-01-01 (løbende)". */
+export function validityText(p: { validFrom: string; validTo?: string }): string {
+  return p.validTo ? `aftale ${p.validFrom} – ${p.validTo}` : `aftale fra ${p.validFrom} (løbende)`;
+}
+
+/** One line for the escalation e-mail: marked as external, with kind, country and agreement. */
+export function externalHitLine(h: ExternalHit): string {
+  const kind = h.kind === 'udland' ? `udenlandsk hospital, ${h.country}` : `privat udbyder, ${h.country}`;
+  const late = h.withinMax ? '' : ' (over maksimum)';
+  return `EKSTERN – ${h.name} (${kind}): typisk ${h.typicalDays} dage til start${late}; ${validityText(h)}. Kontakt: ${h.contact.name}, ${h.contact.email}, ${h.contact.phone}.`;
+}
+
+// ---------------------------------------------------------------- CSV
+
+export const PROVIDER_CSV_COLUMNS = [
+  'id',
+  'kind',
+  'name',
+  'country',
+  'cancerTypes',
+  'pathwayTypes',
+  'modalities',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+  'validFrom',
+  'validTo',
+  'typicalDays',
+  'notes',
+] as const;
+
+const PROVIDER_LIST_FIELDS = new Set(['cancerTypes', 'pathwayTypes', 'modalities']);
+
+/** Providers → `;`-separated CSV, readable again by `parseProvidersCsv`. */
+export function providersToCsv(providers: ExternalProvider[]): string {
+  const lines = [PROVIDER_CSV_COLUMNS.join(';')];
+  for (const p of providers) {
+    lines.push(
+      PROVIDER_CSV_COLUMNS.map((column) => {
+        const value = p[column];
+        return csvCell(Array.isArray(value) ? value.join('|') : String(value ?? ''));
+      }).join(';'),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** CSV text → validated providers, or Danish errors naming line and field (then nothing is kept). */
+export function parseProvidersCsv(text: string): { providers: ExternalProviderInput[]; errors: string[] } {
+  const records = csvRecords(text.replace(/^\uFEFF/, ''), (n) => `linje ${n}`, PROVIDER_LIST_FIELDS);
+  const errors: string[] = [];
+  const providers: ExternalProviderInput[] = [];
+  const seen = new Map<string, string>();
+  for (const { label, record } of records) {
+    const parsed = externalProviderSchema.safeParse(record);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        errors.push(`${label}: ${issue.path.join('.') || 'rækken'}: ${issue.message}`);
+      continue;
+    }
+    const previous = seen.get(parsed.data.id);
+    if (previous) errors.push(`${label} (${parsed.data.id}): id er allerede brugt i ${previous}`);
+    seen.set(parsed.data.id, label);
+    providers.push(parsed.data);
+  }
+  if (records.length === 0) errors.push('filen indeholder ingen udbydere');
+  return { providers, errors };
+}
+
+// ---------------------------------------------------------------- referral checklist
+
+export interface ChecklistSection {
+  heading: string;
+  items: string[];
+}
+export interface ChecklistTemplate {
+  kind: ProviderKind;
+  sections: ChecklistSection[];
+}
+
+/** The five headings every template has (the 2024 status' procedure for referral elsewhere). */
+export const CHECKLIST_HEADINGS = [
+  'Patientens samtykke til det konkrete tilbud',
+  'Journal og oversættelse',
+  'Transport og ledsager',
+  'Betaling',
+  'Opfølgning og tilbagevenden til hjemregionen',
+] as const;
+
+/** The starting templates, until the secretariat edits them. */
+export const DEFAULT_CHECKLISTS: Record<ProviderKind, ChecklistTemplate> = {
+  privat: {
+    kind: 'privat',
+    sections: [
+      [
+        'Patienten har fået tilbuddet med navn på stedet og forventet startdato',
+        'Patienten er informeret om retten til at vente på eget sygehus og har takket ja',
+      ],
+      ['Henvisning og relevante journaloplysninger er sendt via sikker post', 'Billeddiagnostik er delt'],
+      ['Patienten kender adresse og mødetid', 'Befordring eller befordringsgodtgørelse er afklaret'],
+      ['Aftalen under udvidet frit sygehusvalg dækker ydelsen', 'Regionens afregningsenhed er orienteret'],
+      [
+        'Det er aftalt, hvem der står for kontrol og videre behandling',
+        'Epikrise sendes til henvisende afdeling og egen læge',
+      ],
+    ].map((items, i) => ({ heading: CHECKLIST_HEADINGS[i] as string, items })),
+  },
+  udland: {
+    kind: 'udland',
+    sections: [
+      [
+        'Patienten har fået tilbuddet med hospital, land og forventet startdato',
+        'Patienten har givet samtykke til behandling i udlandet efter mundtlig og skriftlig information',
+      ],
+      [
+        'Journaloplysninger er oversat til det aftalte sprog',
+        'Billeddiagnostik og patologi er sendt efter aftalen',
+        'Tolk er bestilt, hvis patienten har brug for det',
+      ],
+      [
+        'Rejse og ophold er bestilt for patient og evt. ledsager',
+        'Ledsagerens udgifter og rolle er aftalt',
+        'Hjemtransport ved komplikationer er afklaret',
+      ],
+      [
+        'Betalingstilsagn er givet efter aftalen med hospitalet',
+        'Patienten ved, hvilke udgifter regionen dækker',
+      ],
+      [
+        'Epikrise på dansk eller engelsk sendes til henvisende afdeling',
+        'Kontrol og videre forløb i hjemregionen er planlagt',
+      ],
+    ].map((items, i) => ({ heading: CHECKLIST_HEADINGS[i] as string, items })),
+  },
+};
+
+/** The edit form: one textarea per heading, one item per line; no CPR numbers, no empty section. */
+export const checklistFormSchema = z
+  .array(
+    z
+      .string()
+      .max(2000, 'Højst 2.000 tegn pr. afsnit.')
+      .transform((text) =>
+        text
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(freeText(200))
+          .min(1, 'Skriv mindst ét punkt i hvert afsnit.')
+          .max(15, 'Højst 15 punkter pr. afsnit.'),
+      ),
+  )
+  .length(CHECKLIST_HEADINGS.length);
+
+export function checklistFromForm(kind: ProviderKind, sections: string[][]): ChecklistTemplate {
+  return {
+    kind,
+    sections: sections.map((items, i) => ({ heading: CHECKLIST_HEADINGS[i] as string, items })),
+  };
+}

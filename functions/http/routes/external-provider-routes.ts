@@ -1,0 +1,250 @@
+/**
+ * The register of external providers: list (page and `GET /api/external-providers`), the
+ * secretariat's edit form and CSV import (page and `POST /api/external-providers/import` with a
+ * text/csv body), CSV export, the printable referral checklist and its templates.
+ */
+import { currentTime } from '#adapters/deps.ts';
+import { getExternalProvider } from '#adapters/store.ts';
+import { mayManageContacts } from '#domain/contact-lists.ts';
+import { type ExternalProvider, PROVIDER_KIND_LIST } from '#domain/external-providers.ts';
+import { localDate } from '#domain/time.ts';
+import {
+  checklistPage,
+  checklistTemplatePage,
+  type ProviderFormValues,
+  providerFormPage,
+  providerImportPage,
+  providerListPage,
+} from '#web/views/external-providers.ts';
+import { ForbiddenError } from '../../services/actors.ts';
+import {
+  checklistTemplate,
+  exportExternalProvidersCsv,
+  externalProviders,
+  importExternalProvidersCsv,
+  saveChecklistTemplate,
+  saveExternalProvider,
+} from '../../services/external-providers.ts';
+import { asArray, asString, parseForm, parseJson } from '../forms.ts';
+import { checkCsrf, requireActor } from '../identity.ts';
+import { page } from '../page-context.ts';
+import { csvResponse, jsonResponse, redirect } from '../respond.ts';
+import { HttpError, type Request, type Route } from '../types.ts';
+
+const MANAGE_ONLY = 'Kun Specialenheden kan vedligeholde registret over eksterne udbydere.';
+
+function today(): string {
+  return localDate(currentTime());
+}
+
+async function list(req: Request) {
+  const actor = requireActor(req);
+  const providers = await externalProviders();
+  if (req.wantsJson) return jsonResponse({ providers });
+  return page(
+    req,
+    'Eksterne udbydere',
+    providerListPage({
+      providers,
+      today: today(),
+      mayManage: mayManageContacts(actor),
+      saved: req.query.get('gemt') ?? undefined,
+    }),
+  );
+}
+
+async function exportCsv(req: Request) {
+  requireActor(req);
+  return csvResponse(`eksterne-udbydere-${today()}.csv`, await exportExternalProvidersCsv());
+}
+
+function formValues(p: ExternalProvider): ProviderFormValues {
+  return { ...p, typicalDays: String(p.typicalDays) };
+}
+
+/** The form's fields as the schema's input: checkbox groups as arrays, even when none is ticked. */
+function formInput(form: Record<string, string | string[]>) {
+  return {
+    ...Object.fromEntries(Object.entries(form).map(([k, v]) => [k, asString(v) ?? ''])),
+    cancerTypes: asArray(form.cancerTypes),
+    pathwayTypes: asArray(form.pathwayTypes),
+    modalities: asArray(form.modalities),
+  };
+}
+
+async function showNew(req: Request) {
+  const actor = requireActor(req);
+  if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
+  return page(
+    req,
+    'Opret ekstern udbyder',
+    providerFormPage({
+      values: { validFrom: today() },
+      errors: {},
+      csrf: req.csrf ?? '',
+      action: '/eksterne-udbydere/ny',
+      isNew: true,
+    }),
+  );
+}
+
+async function showEdit(req: Request) {
+  const actor = requireActor(req);
+  if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
+  const provider = await getExternalProvider(req.params.id ?? '');
+  if (!provider) throw new HttpError(404, 'Udbyderen findes ikke.');
+  return page(
+    req,
+    `Ret ${provider.name}`,
+    providerFormPage({
+      values: formValues(provider),
+      errors: {},
+      csrf: req.csrf ?? '',
+      action: `/eksterne-udbydere/${provider.id}/rediger`,
+      isNew: false,
+    }),
+  );
+}
+
+async function submitEdit(req: Request) {
+  const actor = requireActor(req);
+  const form = parseForm(req.body);
+  checkCsrf(req, form.csrf);
+  const id = req.params.id;
+  const result = await saveExternalProvider(actor, formInput(form), id);
+  if (result.ok) return redirect(`/eksterne-udbydere?gemt=${encodeURIComponent(result.provider.id)}`);
+  return page(
+    req,
+    'Fejl i udbyderen',
+    providerFormPage({
+      values: form,
+      errors: result.errors,
+      csrf: req.csrf ?? '',
+      action: id ? `/eksterne-udbydere/${id}/rediger` : '/eksterne-udbydere/ny',
+      isNew: !id,
+    }),
+    400,
+  );
+}
+
+async function showImport(req: Request) {
+  const actor = requireActor(req);
+  if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
+  return page(req, 'Importér eksterne udbydere', providerImportPage({ csrf: req.csrf ?? '', text: '' }));
+}
+
+async function submitImport(req: Request) {
+  const actor = requireActor(req);
+  const form = parseForm(req.body);
+  checkCsrf(req, form.csrf);
+  const text = asString(form.csv) ?? '';
+  const report = await importExternalProvidersCsv(actor, text);
+  return page(
+    req,
+    'Importér eksterne udbydere',
+    providerImportPage({ csrf: req.csrf ?? '', text: report.errors.length > 0 ? text : '', report }),
+    report.errors.length > 0 ? 400 : 200,
+  );
+}
+
+/** `POST /api/external-providers/import` (text/csv): 200 with the report, or 422 and nothing written. */
+async function apiImport(req: Request) {
+  const actor = requireActor(req);
+  if (!(req.headers['content-type'] ?? '').startsWith('text/csv'))
+    throw new HttpError(415, 'Send filen som text/csv.');
+  const report = await importExternalProvidersCsv(actor, req.body);
+  return jsonResponse(report, report.errors.length > 0 ? 422 : 200);
+}
+
+/** `PUT /api/external-providers/{id}` (JSON): creates or updates one provider. */
+async function apiPut(req: Request) {
+  const actor = requireActor(req);
+  const body = parseJson(req.body);
+  const id = req.params.id ?? '';
+  const exists = (await getExternalProvider(id)) !== undefined;
+  const result = await saveExternalProvider(
+    actor,
+    { ...(typeof body === 'object' && body ? body : {}), id },
+    exists ? id : undefined,
+  );
+  if (!result.ok) throw new HttpError(400, 'Ugyldige data.', result.errors);
+  return jsonResponse({ provider: result.provider }, exists ? 200 : 201);
+}
+
+async function showChecklist(req: Request) {
+  requireActor(req);
+  const provider = await getExternalProvider(req.params.id ?? '');
+  if (!provider) throw new HttpError(404, 'Udbyderen findes ikke.');
+  const template = await checklistTemplate(provider.kind);
+  return page(
+    req,
+    `Henvisningstjekliste: ${provider.name}`,
+    checklistPage({ provider, template, today: today() }),
+  );
+}
+
+function kindParam(req: Request) {
+  const kind = req.params.kind ?? '';
+  if (!PROVIDER_KIND_LIST.has(kind)) throw new HttpError(404, 'Tjeklisten findes ikke.');
+  return kind;
+}
+
+async function showTemplate(req: Request) {
+  const actor = requireActor(req);
+  const kind = kindParam(req);
+  return page(
+    req,
+    'Tjekliste',
+    checklistTemplatePage({
+      kind,
+      template: await checklistTemplate(kind),
+      errors: {},
+      csrf: req.csrf ?? '',
+      mayManage: mayManageContacts(actor),
+      saved: req.query.has('gemt'),
+    }),
+  );
+}
+
+async function submitTemplate(req: Request) {
+  const actor = requireActor(req);
+  const kind = kindParam(req);
+  const form = parseForm(req.body);
+  checkCsrf(req, form.csrf);
+  const values = Object.keys(form)
+    .filter((k) => /^section\d$/.test(k))
+    .sort()
+    .map((k) => asString(form[k]) ?? '');
+  const result = await saveChecklistTemplate(actor, kind, values);
+  if (result.ok) return redirect(`/eksterne-udbydere/tjeklister/${kind}?gemt=1`);
+  return page(
+    req,
+    'Fejl i tjeklisten',
+    checklistTemplatePage({
+      kind,
+      template: await checklistTemplate(kind),
+      values,
+      errors: result.errors,
+      csrf: req.csrf ?? '',
+      mayManage: true,
+    }),
+    400,
+  );
+}
+
+export const externalProviderRoutes: Route[] = [
+  { method: 'GET', path: '/eksterne-udbydere', handler: list },
+  { method: 'GET', path: '/eksterne-udbydere.csv', handler: exportCsv },
+  { method: 'GET', path: '/eksterne-udbydere/ny', handler: showNew },
+  { method: 'POST', path: '/eksterne-udbydere/ny', handler: submitEdit },
+  { method: 'GET', path: '/eksterne-udbydere/import', handler: showImport },
+  { method: 'POST', path: '/eksterne-udbydere/import', handler: submitImport },
+  { method: 'GET', path: '/eksterne-udbydere/tjeklister/:kind', handler: showTemplate },
+  { method: 'POST', path: '/eksterne-udbydere/tjeklister/:kind', handler: submitTemplate },
+  { method: 'GET', path: '/eksterne-udbydere/:id/rediger', handler: showEdit },
+  { method: 'POST', path: '/eksterne-udbydere/:id/rediger', handler: submitEdit },
+  { method: 'GET', path: '/eksterne-udbydere/:id/tjekliste', handler: showChecklist },
+  { method: 'GET', path: '/api/external-providers', handler: list },
+  { method: 'PUT', path: '/api/external-providers/:id', handler: apiPut, idempotency: 'optional' },
+  { method: 'POST', path: '/api/external-providers/import', handler: apiImport, idempotency: 'optional' },
+];
