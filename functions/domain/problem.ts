@@ -150,6 +150,8 @@ export interface Problem extends ProblemReport {
     /** When the last execution stopped on an error, and which one (the failure is recorded once). */
     stoppedAt?: string;
     stoppedExecution?: string;
+    /** The stop is on the timeline (a retried failure step appends it if an earlier try could not). */
+    stopRecorded?: boolean;
   };
   version: number;
 }

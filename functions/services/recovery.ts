@@ -61,7 +61,7 @@ export async function recordLadderFailure(failure: StepFailure): Promise<void> {
   const reason = failureReason(failure.error);
   const now = currentTime().toISOString();
   let firstRecord = false;
-  const problem = await mutateProblem(failure.problemId, (p) => {
+  let problem = await mutateProblem(failure.problemId, (p) => {
     if (p.status !== 'open' || p.workflow.stoppedExecution === failure.executionId) return undefined;
     firstRecord = true;
     return {
@@ -72,17 +72,26 @@ export async function recordLadderFailure(failure: StepFailure): Promise<void> {
         failures: (p.workflow.failures ?? 0) + 1,
         stoppedAt: now,
         stoppedExecution: failure.executionId,
+        stopRecorded: false,
         lastError: reason,
       },
     };
   });
-  if (problem?.status !== 'open' || !firstRecord) return;
+  if (problem?.status !== 'open') return;
+  // A retry of this step after the timeline write failed still appends it (never lost).
+  if (!firstRecord && problem.workflow.stopRecorded) return;
   await appendEvent(problem.id, {
     kind: 'workflow-stopped',
     level: problem.level,
     text: 'Eskaleringen er stoppet af en fejl. Den genstartes automatisk fra det gemte niveau og den gemte svarfrist, og Specialenheden er underrettet.',
     data: { executionId: failure.executionId, error: reason },
   });
+  problem =
+    (await mutateProblem(problem.id, (p) =>
+      p.workflow.stoppedExecution === failure.executionId
+        ? { ...p, workflow: { ...p.workflow, stopRecorded: true } }
+        : undefined,
+    )) ?? problem;
   if ((problem.workflow.failures ?? 0) === 1) {
     await tellSecretariat(
       problem.id,
