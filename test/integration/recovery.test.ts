@@ -63,11 +63,15 @@ describe('a ladder step that keeps failing', () => {
     expect(created.status).toBe(201);
     const id = created.json().id as string;
 
-    const stopped = await waitFor('the ladder to stop', async () => {
-      const p = await getProblem(id);
-      return p?.workflow.state === 'stopped' && runtime.workflow.running().length === 0 ? p : undefined;
-      // Seven attempts, each retrying its failing sends with backoff: allow for a busy machine.
-    }, 180_000);
+    const stopped = await waitFor(
+      'the ladder to stop',
+      async () => {
+        const p = await getProblem(id);
+        return p?.workflow.state === 'stopped' && runtime.workflow.running().length === 0 ? p : undefined;
+        // Seven attempts, each retrying its failing sends with backoff: allow for a busy machine.
+      },
+      180_000,
+    );
     expect(stopped.workflow.lastError).toContain('SES is unavailable');
 
     // Visible on the problem page and in the list, with a restart button for Specialenheden only.
