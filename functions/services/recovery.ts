@@ -120,16 +120,19 @@ export async function restartLadder(problem: Problem, by: Person = SYSTEM_PERSON
     },
   }));
   const where = `niveau ${problem.level} (${LEVEL_NAMES[problem.level].da})${problem.deadline ? `, svarfrist ${formatDateTime(problem.deadline)}` : ''}`;
-  await appendEvent(problem.id, {
-    kind: 'workflow-restarted',
-    level: problem.level,
-    actor: by === SYSTEM_PERSON ? undefined : by,
-    text:
-      by === SYSTEM_PERSON
-        ? `Eskaleringen er genstartet automatisk på ${where}.`
-        : `Eskaleringen er genstartet af ${by.name} på ${where}.`,
-    data: { executionId, attempt },
-  });
+  // The execution already runs: its timeline entry must not be lost to one failed write.
+  await withRetries(() =>
+    appendEvent(problem.id, {
+      kind: 'workflow-restarted',
+      level: problem.level,
+      actor: by === SYSTEM_PERSON ? undefined : by,
+      text:
+        by === SYSTEM_PERSON
+          ? `Eskaleringen er genstartet automatisk på ${where}.`
+          : `Eskaleringen er genstartet af ${by.name} på ${where}.`,
+      data: { executionId, attempt },
+    }),
+  );
   await auditProblem(by, problem.id, 'restarted', `Eskaleringen genstartet (forsøg ${attempt}).`);
   return executionId;
 }
@@ -201,4 +204,16 @@ export async function reconcileLadders(): Promise<ReconcileResult> {
   }
   if (stuck.length > 0) throw new StuckWorkflowStartError(stuck);
   return result;
+}
+
+/** Retries a write a few times with a short backoff (for writes whose loss would hide a fact). */
+async function withRetries<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((ok) => setTimeout(ok, 100 * 2 ** i));
+    }
+  }
 }
