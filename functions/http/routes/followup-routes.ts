@@ -97,6 +97,8 @@ async function audit(req: Request) {
       'reference-data',
       'external-provider',
       'referral-checklist',
+      'holiday-period',
+      'holiday-plan',
     ].includes(type)
       ? (await listAuditForEntity(type as 'contact', id)).reverse()
       : await listAuditForMonth(month);

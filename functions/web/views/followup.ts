@@ -10,6 +10,7 @@ import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
 import { cancerTypeName, regionName } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
 import { html, type Raw } from '../html.ts';
+import { holidayEvaluationSection } from './holiday.ts';
 
 const PRINT = html`<style>
 @media print{.kk-noprint{display:none}.kk-main{padding:0}table{page-break-inside:auto}tr{page-break-inside:avoid}h2{page-break-after:avoid}a[href]{color:inherit;text-decoration:none}}
@@ -67,6 +68,7 @@ ${
 }
 <h2>Maksimale ventetider og pakkeforløb</h2>
 ${s.monitoring ? monitoringSection(s.monitoring, s.quarter) : html`<p data-figure="monitoring">${NO_DATA}</p>`}
+${holidayEvaluationSection(s.holiday ?? [], 'da')}
 <h2>Kontaktoplysninger ikke bekræftet i tide</h2>
 <p><span data-figure="overdue">${s.overdueContacts.length}</span> kontakter er ikke bekræftet i over ${s.verifyMonths} måneder.</p>
 ${
@@ -129,6 +131,8 @@ const ENTITY_LABELS: Record<string, string> = {
   'reference-data': 'Stamdata',
   'external-provider': 'Ekstern udbyder',
   'referral-checklist': 'Henvisningstjekliste',
+  'holiday-period': 'Ferieperiode',
+  'holiday-plan': 'Ferieplan',
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -150,6 +154,7 @@ const ACTION_LABELS: Record<string, string> = {
   meeting: 'Møde registreret',
   'action-done': 'Handling udført',
   'informed-danske-regioner': 'Danske Regioner informeret',
+  evaluated: 'Evalueret',
 };
 
 export function auditPage(args: {
