@@ -51,8 +51,8 @@ export const WEEKLY_STYLE = html`<style>
 .kk-grid td a{display:block;color:#1a1a1a;text-decoration:none}
 .kk-grid td small,.kk-grid th small{display:block;font-weight:400}
 .kk-over{font-weight:700;color:#8a1f11}
-.kk-status-overdue{display:inline-block;padding:1px 8px;border-radius:12px;background:#8a1f11;color:#fff;font-size:.85rem}
-.kk-status-pending{display:inline-block;padding:1px 8px;border-radius:12px;background:#e6eef7;color:#0b2a4a;font-size:.85rem}
+.kk-status-overdue{display:inline-block;padding:1px 8px;border-radius:12px;background:#8a1f11;color:#fff;font-size:1.4rem}
+.kk-status-pending{display:inline-block;padding:1px 8px;border-radius:12px;background:#e6eef7;color:#0b2a4a;font-size:1.4rem}
 .kk-weekly fieldset{border:1px solid #ccc;border-radius:4px;padding:16px;margin-bottom:24px}
 .kk-weekly .form-input{max-width:8rem}
 .kk-legend span{display:inline-block;padding:2px 8px;margin-right:8px;border-radius:4px}
