@@ -54,6 +54,14 @@ describe('a department corrects its contact entry', () => {
     await page.locator(`tr[data-contact="${METTE.contact}"]`).getByRole('link', { name: /Ret/ }).click();
     expect(await page.locator('h1').textContent()).toContain('Ret kontakt');
 
+    // A pasted title longer than the limit is cut by the browser, and the page says so.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate(() => navigator.clipboard.writeText('Koordinator '.repeat(20)));
+    await page.locator('#title').fill('');
+    await page.locator('#title').press('Control+V');
+    expect(await page.locator('#title').inputValue()).toHaveLength(120);
+    expect(await page.locator('#title-taeller').textContent()).toContain('afkortet til 120 tegn');
+
     await page.locator('#phone').fill('12345678');
     await page.getByRole('button', { name: 'Gem kontakt' }).click();
     expect(await page.locator('#fejl').textContent()).toContain('Angiv telefonnummeret som +45 12 34 56 78.');
