@@ -214,7 +214,8 @@ export const contactFormSchema = z
     language: z
       .string()
       .trim()
-      .transform((v) => (v === '' ? undefined : v))
+      .optional()
+      .transform((v) => v || undefined)
       .pipe(z.enum(['da', 'en'], { error: 'Vælg dansk eller engelsk.' }).optional()),
   })
   .superRefine((c, ctx) => {
