@@ -20,7 +20,7 @@ import { ensureTable, startDynalite } from './dynamo.ts';
 import { scheduleJobs } from './jobs.ts';
 import { seedMonitoringDemo } from './monitoring-seed.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
-import { type LocalS3, startS3 } from './s3.ts';
+import { type LocalS3, type S3EventTarget, startS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
 import { createLocalServer, type S3Passthrough } from './server.ts';
 import { staticRoutes } from './static-files.ts';
@@ -36,6 +36,8 @@ export interface LocalOptions {
   env?: Record<string, string>;
   /** Seed a generated year of monitoring figures (npm start; tests upload their own files). */
   monitoringDemo?: boolean;
+  /** Where an uploaded extract's S3 event goes; the ingest handler in this process by default. */
+  ingest?: S3EventTarget;
 }
 
 export interface LocalRuntime {
@@ -87,7 +89,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   resetConfig();
   resetDocumentClient();
   await ensureTable(dynamo.endpoint, config().TABLE_NAME);
-  const s3 = await startS3(config().MONITORING_BUCKET, dataDir);
+  const s3 = await startS3(config().MONITORING_BUCKET, dataDir, options.ingest);
   // Presigned URLs point at the app's own origin; the front door passes them to the engine.
   Object.assign(s3Passthrough, { bucket: config().MONITORING_BUCKET, target: s3.endpoint });
   process.env.S3_ENDPOINT = url;
