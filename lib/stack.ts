@@ -18,7 +18,7 @@ import type { DeployConfig } from './config.ts';
 import { AppDashboard } from './dashboard.ts';
 import { followupEnvironment } from './followup-schedules.ts';
 import { Mail } from './mail.ts';
-import { Monitoring, monitoringBucketName } from './monitoring.ts';
+import { Monitoring, monitoringBucketName, monitoringUploadOrigin } from './monitoring.ts';
 import { Schedules } from './schedules.ts';
 import { Storage } from './storage.ts';
 import { TopicKey } from './topic-key.ts';
@@ -104,6 +104,7 @@ export class KraeftkapacitetStack extends Stack {
       NETWORK_REMINDER_DAYS: String(config.networkReminderDays),
       SECURE_COOKIES: 'true',
       MONITORING_BUCKET: monitoringBucketName(config.stage),
+      UPLOAD_ORIGIN: monitoringUploadOrigin(config.stage),
       ...weeklyEnvironment(),
       ...followupEnvironment(),
     };
@@ -120,6 +121,7 @@ export class KraeftkapacitetStack extends Stack {
       domainName: config.domainName,
       certificateArn: config.certificateArn,
       webAclArn: config.webAclArn,
+      uploadOrigin: monitoringUploadOrigin(config.stage),
     });
     baseUrl ??= this.cdn.url;
     this.storage.grantData(this.api.handler);

@@ -5,6 +5,7 @@
  */
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { resetConfig } from '../../functions/adapters/config.ts';
 import { handler } from '../../functions/http/api.ts';
 import type { HttpEvent } from '../../functions/http/types.ts';
 import { readConfig } from '../../lib/config.ts';
@@ -13,6 +14,7 @@ import {
   CDK_PROVIDED,
   functionIdWithDescription,
   type Json,
+  rendered,
   resourcesOf,
   synth,
   synthOnce,
@@ -146,14 +148,33 @@ describe('CloudFront distribution', () => {
       headers: {},
       requestContext: { http: { method: 'GET', path: '/findes-ikke' }, requestId: 'cdn-test' },
     } as unknown as HttpEvent;
+    // The api function's environment as deployed (account and region filled in).
+    const deployed = (value: Json) =>
+      rendered(value)
+        .replaceAll('<AWS::AccountId>', '111122223333')
+        .replaceAll('<AWS::Region>', 'eu-north-1')
+        .replaceAll('<AWS::URLSuffix>', 'amazonaws.com');
+    const api = functionIdWithDescription(s.json, API_DESCRIPTION);
+    const before = { ...process.env };
+    Object.assign(process.env, {
+      UPLOAD_ORIGIN: deployed(s.json.Resources[api]?.Properties.Environment.Variables.UPLOAD_ORIGIN),
+      // Vitest sets BASE_URL=/ (Vite's base path), which the app's configuration rejects.
+      BASE_URL: 'https://d111111abcdef8.cloudfront.net',
+    });
+    resetConfig();
     const answer = await handler(event, fakeLambdaContext('api'));
+    process.env = before;
+    resetConfig();
     const sent = Object.fromEntries(
       Object.entries(answer.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
     );
-    expect(policy.ContentSecurityPolicy).toEqual({
-      ContentSecurityPolicy: sent['content-security-policy'],
-      Override: false,
-    });
+    expect(sent['content-security-policy']).toContain(
+      "connect-src 'self' https://kraeftkapacitet-test-monitoring-111122223333-eu-north-1.s3.eu-north-1.amazonaws.com",
+    );
+    expect(deployed(policy.ContentSecurityPolicy.ContentSecurityPolicy)).toBe(
+      sent['content-security-policy'],
+    );
+    expect(policy.ContentSecurityPolicy.Override).toBe(false);
     expect(sent['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     expect(policy.StrictTransportSecurity).toEqual({
       AccessControlMaxAgeSec: 31536000,
