@@ -84,7 +84,8 @@ async function upload(file: string): Promise<Run> {
       await fetch(`${runtime.url}/api/monitoring/uploads/${ticket.id}`, { headers })
     ).json()) as { status: string; rows: number; errors: unknown[] };
     const totalSeconds = (performance.now() - start) / 1000;
-    if (status.status !== 'done') throw new Error(`Upload ${status.status}: ${JSON.stringify(status.errors)}`);
+    if (status.status !== 'done')
+      throw new Error(`Upload ${status.status}: ${JSON.stringify(status.errors)}`);
     return { bytes, rows: status.rows, totalSeconds, putSeconds, ...(await figures) };
   } finally {
     child?.kill();

@@ -30,7 +30,8 @@ export interface LocalS3 {
 /** What an object's arrival invokes: the ingest handler in this process, or (the benchmark) elsewhere. */
 export type S3EventTarget = (event: S3EventLike) => Promise<unknown>;
 
-const ingestInProcess: S3EventTarget = (event) => ingestHandler(event, fakeLambdaContext('monitoring-ingest'));
+const ingestInProcess: S3EventTarget = (event) =>
+  ingestHandler(event, fakeLambdaContext('monitoring-ingest'));
 
 export async function startS3(
   bucket: string,

@@ -10,8 +10,7 @@ function readAll(text: string, chunkSize = text.length || 1, max = 1000): CsvRec
   return out;
 }
 
-const FILE =
-  '\uFEFFa;b;c\r\n1;"x;y";3\r\n\r\n"multi\nline";"say ""hi""";\n4;5;6';
+const FILE = '\uFEFFa;b;c\r\n1;"x;y";3\r\n\r\n"multi\nline";"say ""hi""";\n4;5;6';
 
 describe('CSV reader', () => {
   it('reads quoted fields (delimiter, doubled quotes, line breaks), CRLF, a BOM and a last line without a break', () => {

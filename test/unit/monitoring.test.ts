@@ -179,7 +179,12 @@ describe('reading a row', () => {
   });
 
   it('refuses a CPR number however it is written: spaced, other digits, invisible characters', () => {
-    for (const hidden of ['01 - 0190-1234', '０１０１９０-１２３４', '010190\u200b-1234', 'RH;010190--1234']) {
+    for (const hidden of [
+      '01 - 0190-1234',
+      '０１０１９０-１２３４',
+      '010190\u200b-1234',
+      'RH;010190--1234',
+    ]) {
       const errors = readRow({ ...good, forloeb_id: hidden }, ctx);
       expect(errors, hidden).toMatchObject([{ column: 'forloeb_id', message: CPR_MESSAGE_DA }]);
     }
