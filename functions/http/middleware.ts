@@ -8,7 +8,6 @@ import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
-import { config } from '#adapters/config.ts';
 import { html } from '#web/html.ts';
 import { type Lang, t } from '#web/i18n/index.ts';
 import { layout } from '#web/layout.ts';
@@ -54,7 +53,8 @@ const OFF = false as unknown as string;
 export function securityHeaders(): MiddlewareObj<HttpEvent, HttpResult> {
   let headers: MiddlewareObj<HttpEvent, HttpResult> | undefined;
   const current = () => {
-    headers ??= httpSecurityHeaders(securityHeaderOptions(config().UPLOAD_ORIGIN));
+    // Read alone, not through config(): error pages carry the headers even if another setting is broken.
+    headers ??= httpSecurityHeaders(securityHeaderOptions(process.env.UPLOAD_ORIGIN));
     return headers;
   };
   return {

@@ -5,7 +5,6 @@
  */
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { resetConfig } from '../../functions/adapters/config.ts';
 import { handler } from '../../functions/http/api.ts';
 import type { HttpEvent } from '../../functions/http/types.ts';
 import { readConfig } from '../../lib/config.ts';
@@ -155,16 +154,11 @@ describe('CloudFront distribution', () => {
         .replaceAll('<AWS::Region>', 'eu-north-1')
         .replaceAll('<AWS::URLSuffix>', 'amazonaws.com');
     const api = functionIdWithDescription(s.json, API_DESCRIPTION);
-    const before = { ...process.env };
-    Object.assign(process.env, {
-      UPLOAD_ORIGIN: deployed(s.json.Resources[api]?.Properties.Environment.Variables.UPLOAD_ORIGIN),
-      // Vitest sets BASE_URL=/ (Vite's base path), which the app's configuration rejects.
-      BASE_URL: 'https://d111111abcdef8.cloudfront.net',
-    });
-    resetConfig();
+    process.env.UPLOAD_ORIGIN = deployed(
+      s.json.Resources[api]?.Properties.Environment.Variables.UPLOAD_ORIGIN,
+    );
     const answer = await handler(event, fakeLambdaContext('api'));
-    process.env = before;
-    resetConfig();
+    delete process.env.UPLOAD_ORIGIN;
     const sent = Object.fromEntries(
       Object.entries(answer.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
     );
