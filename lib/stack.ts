@@ -122,6 +122,8 @@ export class KraeftkapacitetStack extends Stack {
       webAclArn: config.webAclArn,
     });
     baseUrl ??= this.cdn.url;
+    // Only the API function checks it (functions/http/via-cloudfront.ts); the other functions take no requests.
+    this.api.handler.addEnvironment('ORIGIN_SECRET', this.cdn.originSecret.secretValue.unsafeUnwrap());
     this.storage.grantData(this.api.handler);
     this.mail.grantSend(this.api.handler);
     this.workflow.grantStart(this.api.handler);
@@ -203,7 +205,8 @@ export class KraeftkapacitetStack extends Stack {
     });
     new CfnOutput(this, 'ApiUrl', {
       value: this.api.url,
-      description: 'The HTTP API endpoint (execute-api URL), the origin behind CloudFront',
+      description:
+        'The HTTP API endpoint (execute-api URL), the origin behind CloudFront: it answers only requests from CloudFront (403 otherwise)',
     });
     new CfnOutput(this, 'DistributionDomainName', {
       value: this.cdn.distribution.distributionDomainName,

@@ -1,6 +1,6 @@
 /**
  * Form-field pieces shared by the views: a field's error message, and the visible limit of a
- * free-text field. The limit is shown as a counter (updated live by /skript/felter.js) and the
+ * free-text field. The limit is shown as a counter (updated live by static/felter.js) and the
  * server refuses longer text with a clear error. There is deliberately no `maxlength` attribute:
  * browsers silently cut pasted text at `maxlength`, which is exactly what must never happen.
  */
@@ -28,21 +28,3 @@ export function limited(
     counter: html`<span class="kk-counter${used > max ? ' kk-over' : ''}" id="${counterId}" data-used-text="${t(lang, 'form.charCount', { used: '{used}', max })}">${t(lang, 'form.charCount', { used, max })}</span>`,
   };
 }
-
-/** The script behind the counters: progressive enhancement only, the page works without it. */
-export const FIELDS_SCRIPT = `(() => {
-  for (const field of document.querySelectorAll('[data-limit]')) {
-    const max = Number(field.getAttribute('data-limit'));
-    const counter = document.getElementById(field.id + '-taeller');
-    if (!counter) continue;
-    const template = counter.getAttribute('data-used-text') || '';
-    const update = () => {
-      const used = Array.from(field.value).length;
-      counter.textContent = template.replace('{used}', String(used));
-      counter.classList.toggle('kk-over', used > max);
-    };
-    field.addEventListener('input', update);
-    update();
-  }
-})();
-`;

@@ -95,7 +95,7 @@ ${head(title, args.description ?? `${title}. ${tr('layout.siteDescription')}`)}
 ${body}
   </div>
 </main>
-<script src="/skript/felter.js" defer></script>
+<script src="${assetUrl('felter.js')}" defer></script>
 </body>
 </html>`;
 }

@@ -46,7 +46,7 @@ describe('the page head', () => {
       page.match(
         /<link rel="preload" href="\/static\/IBMPlexSans-[A-Za-z]+\.[0-9a-f]{10}\.woff2" as="font" type="font\/woff2" crossorigin>/g,
       ),
-    ).toHaveLength(2);
+    ).toHaveLength(3);
     expect(page).toMatch(/<link rel="icon" href="\/static\/favicon\.[0-9a-f]{10}\.svg"/);
     expect(page).toMatch(/<meta name="description" content="[^"]{40,}">/);
     expect(page).not.toContain('dkfds.min.css');
@@ -83,6 +83,24 @@ describe('static files', () => {
     expect(css).toContain('.table');
     expect(css).not.toContain('.accordion-button');
     expect(css).toContain('font-display:optional');
+  });
+
+  it("include the fields' counter script under a content hash, minified, deferred, cached like the stylesheet", async () => {
+    const page = await startPage();
+    const src = /<script src="(\/static\/felter\.[0-9a-f]{10}\.js)" defer><\/script>/.exec(
+      page,
+    )?.[1] as string;
+    expect(src).toBeDefined();
+    const script = await get(src, { 'accept-encoding': 'gzip' });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(script.headers['content-encoding']).toBe('gzip');
+    const code = gunzipSync(script.body).toString('utf8');
+    expect(code).toContain('data-limit');
+    expect(code).not.toContain('progressive enhancement'); // comments go
+    // No longer a Lambda route: in AWS every page view would have invoked the function for it.
+    expect((await get('/skript/felter.js')).status).toBe(404);
   });
 
   it('include /favicon.ico under its own name (browsers ask for it), cached for a day', async () => {
