@@ -32,6 +32,12 @@ import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts
 import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { getUser, hashSecret, putUser, userFromContact } from './auth.ts';
 
+/** The language a person chose for their e-mails on their phone-list entry; undefined when none. */
+export async function preferredLanguage(email: string): Promise<'da' | 'en' | undefined> {
+  const wanted = email.toLowerCase();
+  return (await listContacts()).find((c) => c.email.toLowerCase() === wanted)?.language;
+}
+
 /** How long an entry may go unverified (CONTACT_VERIFY_MONTHS, default six months). */
 export function verifyMonths(): number {
   const value = Number(process.env.CONTACT_VERIFY_MONTHS ?? DEFAULT_VERIFY_MONTHS);

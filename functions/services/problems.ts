@@ -15,7 +15,6 @@ import {
   createProblem,
   getProblem,
   getRecipient,
-  listContacts,
   listRecipients,
   markWorkflowStarted,
   mutateProblem,
@@ -32,11 +31,11 @@ import { offerEmail, offerorText, offerText, receiptEmail, resolvedEmail } from 
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { auditEntry, auditProblem } from './audit.ts';
 import { createActionToken } from './auth.ts';
+import { preferredLanguage } from './contacts.ts';
 
 /** The language a person's e-mails are written in: their phone-list entry's choice, Danish otherwise. */
 export async function contactLanguage(email: string): Promise<'da' | 'en'> {
-  const wanted = email.toLowerCase();
-  return (await listContacts()).find((c) => c.email.toLowerCase() === wanted)?.language ?? 'da';
+  return (await preferredLanguage(email)) ?? 'da';
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -7,6 +7,7 @@ import { readiness } from '#adapters/readiness.ts';
 import { containsCprNumber } from '#domain/cpr.ts';
 import { signInEmail } from '#web/emails.ts';
 import { html } from '#web/html.ts';
+import { t, translator } from '#web/i18n/index.ts';
 import { confirmSignInPage, signInPage } from '#web/views/auth-pages.ts';
 import {
   createSignInToken,
@@ -15,6 +16,7 @@ import {
   peekSignInToken,
   redeemSignInToken,
 } from '../../services/auth.ts';
+import { preferredLanguage } from '../../services/contacts.ts';
 import { asString, parseForm } from '../forms.ts';
 import { checkCsrf, clearSessionCookie, sessionCookie } from '../identity.ts';
 import { page } from '../page-context.ts';
@@ -29,24 +31,29 @@ function safeNext(next: string | undefined): string {
 }
 
 async function home(req: Request) {
+  const tr = translator(req.lang);
   const body = html`<h1>Kræftkapacitet</h1>
-<p class="font-lead">Regionernes fælles værktøj til kapacitet på kræftområdet: indberet et kapacitetsproblem, og eskalationstrappen fra samarbejdsaftalen sørger for, at de rigtige bliver kontaktet i den rigtige rækkefølge – hospital, region, sundhedsdirektørkredsen og det nationale netværk.</p>
+<p class="font-lead">${tr('home.lead')}</p>
 <ul>
-  <li><a href="/indberet">Indberet et kapacitetsproblem</a></li>
-  <li><a href="/problemer">Se sager og tidslinjer</a></li>
-  <li><a href="/ugerapport">Indberet ugens ventetider</a> · <a href="/ventetider">national oversigt over ventetider</a></li>
-  <li><a href="/find-kapacitet">Find kapacitet: hvor kan patienten starte inden for den maksimale ventetid?</a></li>
-  <li><a href="/kontakter">Telefonliste</a> (primærindgange, afdelinger, sundhedsdirektører, netværk)</li>
-  <li><a href="/netvaerk">Nationale netværk</a> · <a href="/kvartalsstatus">kvartalsstatus til sundhedsdirektørkredsen</a></li>
-  <li><a href="/overvaagning">Overvågning af maksimale ventetider og pakkeforløb</a> (regionernes forløbsdata, kun samlede tal)</li>
-  <li><a href="/api/openapi.json">API for regionale systemer (OpenAPI)</a></li>
+  <li><a href="/indberet">${tr('home.report')}</a></li>
+  <li><a href="/problemer">${tr('home.problems')}</a></li>
+  <li><a href="/ugerapport">${tr('home.weeklyReport')}</a> · <a href="/ventetider">${tr('home.overview')}</a></li>
+  <li><a href="/find-kapacitet">${tr('home.finder')}</a></li>
+  <li><a href="/kontakter">${tr('home.contacts')}</a> ${tr('home.contactsNote')}</li>
+  <li><a href="/netvaerk">${tr('home.networks')}</a> · <a href="/kvartalsstatus">${tr('home.quarterly')}</a></li>
+  <li><a href="/overvaagning">${tr('home.monitoring')}</a> ${tr('home.monitoringNote')}</li>
+  <li><a href="/api/openapi.json">${tr('home.api')}</a></li>
 </ul>
-<p>Systemet indeholder aldrig patientdata – kun kapacitet, ventetider og kontakter.</p>`;
-  return page(req, 'Forside', body);
+<p>${tr('home.noPatientData')}</p>`;
+  return page(req, tr('home.title'), body);
 }
 
 async function showSignIn(req: Request) {
-  return page(req, 'Log ind', signInPage({ next: req.query.get('next') ?? undefined }));
+  return page(
+    req,
+    t(req.lang, 'signIn.title'),
+    signInPage({ next: req.query.get('next') ?? undefined, lang: req.lang }),
+  );
 }
 
 async function requestSignIn(req: Request) {
@@ -55,28 +62,33 @@ async function requestSignIn(req: Request) {
   if (!email.success) {
     return page(
       req,
-      'Log ind',
-      signInPage({ error: 'Skriv en gyldig e-mailadresse.', next: asString(form.next) }),
+      t(req.lang, 'signIn.title'),
+      signInPage({ error: t(req.lang, 'signIn.invalidEmail'), next: asString(form.next), lang: req.lang }),
       400,
     );
   }
   const token = await createSignInToken(email.data, safeNext(asString(form.next)));
   const user = token ? await getUser(email.data) : undefined;
   if (token && user) {
-    const mail = signInEmail(user.name, `${config().BASE_URL}/log-ind/link/${token}`);
+    // The contact's own language for its mail; without one, the language the request was made in.
+    const lang = (await preferredLanguage(user.email)) ?? req.lang;
+    const mail = signInEmail(user.name, `${config().BASE_URL}/log-ind/link/${token}`, lang);
     await mailer().send({ to: user.email, ...mail, purpose: 'sign-in' });
   }
   // The same answer whether or not the address is known: no account enumeration.
-  return page(req, 'Log ind', signInPage({ sent: true }));
+  return page(req, t(req.lang, 'signIn.title'), signInPage({ sent: true, lang: req.lang }));
 }
 
 async function confirmSignIn(req: Request) {
   const token = req.params.token ?? '';
   const link = await peekSignInToken(token);
   const user = link ? await getUser(link.email) : undefined;
-  if (!link || !user)
-    throw new HttpError(404, 'Login-linket er ugyldigt, brugt eller udløbet. Bed om et nyt.');
-  return page(req, 'Log ind', confirmSignInPage({ token, name: user.name }));
+  if (!link || !user) throw new HttpError(404, t(req.lang, 'signIn.linkInvalid'));
+  return page(
+    req,
+    t(req.lang, 'signIn.title'),
+    confirmSignInPage({ token, name: user.name, lang: req.lang }),
+  );
 }
 
 /** A sign-in POST must come from our own page (no login CSRF with someone else's link). */
@@ -90,13 +102,13 @@ function assertSameSite(req: Request): void {
       origin === new URL(config().BASE_URL).origin ||
       origin === `http://${req.headers.host}` ||
       origin === `https://${req.headers.host}`;
-  if (!sameOrigin) throw new HttpError(403, 'Log ind fra Kræftkapacitets egen side.');
+  if (!sameOrigin) throw new HttpError(403, t(req.lang, 'signIn.ownSite'));
 }
 
 async function completeSignIn(req: Request) {
   assertSameSite(req);
   const result = await redeemSignInToken(req.params.token ?? '');
-  if (!result) throw new HttpError(404, 'Login-linket er ugyldigt, brugt eller udløbet. Bed om et nyt.');
+  if (!result) throw new HttpError(404, t(req.lang, 'signIn.linkInvalid'));
   const maxAge = Math.round((Date.parse(result.session.expiresAt) - Date.now()) / 1000);
   return redirect(safeNext(result.next), { cookies: [sessionCookie(result.sessionId, maxAge)] });
 }

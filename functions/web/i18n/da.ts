@@ -41,6 +41,36 @@ export const da = {
   'error.unexpected': 'Der skete en uventet fejl. Prøv igen om lidt. Dine data er ikke gået tabt.',
   'error.toFrontPage': 'Til forsiden',
 
+  // Front page and sign-in (pagesb)
+  'home.title': 'Forside',
+  'home.lead':
+    'Regionernes fælles værktøj til kapacitet på kræftområdet: indberet et kapacitetsproblem, og eskalationstrappen fra samarbejdsaftalen sørger for, at de rigtige bliver kontaktet i den rigtige rækkefølge – hospital, region, sundhedsdirektørkredsen og det nationale netværk.',
+  'home.report': 'Indberet et kapacitetsproblem',
+  'home.problems': 'Se sager og tidslinjer',
+  'home.weeklyReport': 'Indberet ugens ventetider',
+  'home.overview': 'national oversigt over ventetider',
+  'home.finder': 'Find kapacitet: hvor kan patienten starte inden for den maksimale ventetid?',
+  'home.contacts': 'Telefonliste',
+  'home.contactsNote': '(primærindgange, afdelinger, sundhedsdirektører, netværk)',
+  'home.networks': 'Nationale netværk',
+  'home.quarterly': 'kvartalsstatus til sundhedsdirektørkredsen',
+  'home.monitoring': 'Overvågning af maksimale ventetider og pakkeforløb',
+  'home.monitoringNote': '(regionernes forløbsdata, kun samlede tal)',
+  'home.api': 'API for regionale systemer (OpenAPI)',
+  'home.noPatientData': 'Systemet indeholder aldrig patientdata – kun kapacitet, ventetider og kontakter.',
+  'signIn.title': 'Log ind',
+  'signIn.checkMail': 'Tjek din e-mail',
+  'signIn.sent':
+    'Hvis adressen er kendt i Kræftkapacitet, har vi sendt et login-link. Det virker i 30 minutter.',
+  'signIn.intro':
+    'Kræftkapacitet bruger login-links: skriv din arbejdsmail, så sender vi et link, der logger dig ind.',
+  'signIn.email': 'E-mail',
+  'signIn.send': 'Send login-link',
+  'signIn.invalidEmail': 'Skriv en gyldig e-mailadresse.',
+  'signIn.confirmAs': 'Du logger ind som {name}.',
+  'signIn.linkInvalid': 'Login-linket er ugyldigt, brugt eller udløbet. Bed om et nyt.',
+  'signIn.ownSite': 'Log ind fra Kræftkapacitets egen side.',
+
   'mail.greeting': 'Kære {name}',
   'mail.footer':
     'Kræftkapacitet – regionernes samarbejde om kapacitet på kræftområdet. Skriv aldrig CPR-numre eller andre patientoplysninger i svar.',

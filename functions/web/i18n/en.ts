@@ -40,6 +40,37 @@ export const en: { [K in keyof typeof da]: string } = {
   'error.unexpected': 'An unexpected error occurred. Please try again shortly. Your data has not been lost.',
   'error.toFrontPage': 'Go to the front page',
 
+  // Front page and sign-in (pagesb)
+  'home.title': 'Front page',
+  'home.lead':
+    "The Danish regions' shared tool for capacity in cancer care: report a capacity problem, and the escalation ladder of the regions' cooperation agreement makes sure the right people are contacted in the right order – hospital, region, sundhedsdirektørkredsen (the regions' health directors) and the national network.",
+  'home.report': 'Report a capacity problem',
+  'home.problems': 'See problems and timelines',
+  'home.weeklyReport': "Report this week's waiting times",
+  'home.overview': 'national overview of waiting times',
+  'home.finder': 'Find capacity: where can the patient start within the maximum waiting time?',
+  'home.contacts': 'Phone list',
+  'home.contactsNote':
+    "(primærindgange – each region's agreed point of contact – departments, health directors, networks)",
+  'home.networks': 'National networks',
+  'home.quarterly': 'quarterly status for sundhedsdirektørkredsen',
+  'home.monitoring': 'Monitoring of maximum waiting times and cancer package pathways',
+  'home.monitoringNote': "(the regions' pathway data, totals only)",
+  'home.api': 'API for regional systems (OpenAPI)',
+  'home.noPatientData': 'The system never holds patient data – only capacity, waiting times and contacts.',
+  'signIn.title': 'Sign in',
+  'signIn.checkMail': 'Check your e-mail',
+  'signIn.sent':
+    'If the address is known to Kræftkapacitet, we have sent a sign-in link. It works for 30 minutes.',
+  'signIn.intro':
+    'Kræftkapacitet uses sign-in links: enter your work e-mail and we will send you a link that signs you in.',
+  'signIn.email': 'E-mail',
+  'signIn.send': 'Send sign-in link',
+  'signIn.invalidEmail': 'Enter a valid e-mail address.',
+  'signIn.confirmAs': 'You are signing in as {name}.',
+  'signIn.linkInvalid': 'The sign-in link is invalid, used or expired. Ask for a new one.',
+  'signIn.ownSite': "Sign in from Kræftkapacitet's own page.",
+
   'mail.greeting': 'Dear {name}',
   'mail.footer':
     'Kræftkapacitet – the Danish regions working together on cancer capacity. Never write CPR numbers or other patient details in replies.',

@@ -2,6 +2,7 @@
  * The texts people read, one catalogue per language (da.ts, en.ts), and a typed `t(key, params)`.
  * Placeholders are written `{name}`; the compiler checks that every placeholder gets a value.
  */
+import { escapeHtml, Raw } from '../html.ts';
 import { da } from './da.ts';
 import { en } from './en.ts';
 
@@ -48,4 +49,23 @@ export function t<K extends MessageKey>(
   ...params: Placeholders<(typeof da)[K]> extends never ? [] : [Params<K>]
 ): string {
   return fill(CATALOGUES[lang][key], params[0] as Record<string, string | number> | undefined);
+}
+
+/**
+ * A text as HTML with markup in its placeholders: `tHtml(lang, 'signIn.confirmAs', { name: html`<strong>…</strong>` })`.
+ * The catalogue text and plain values are escaped; only Raw values go in as they are.
+ */
+export function tHtml<K extends MessageKey>(
+  lang: Lang,
+  key: K,
+  params: Record<Placeholders<(typeof da)[K]>, string | number | Raw>,
+): Raw {
+  const values = params as Record<string, string | number | Raw>;
+  return new Raw(
+    escapeHtml(CATALOGUES[lang][key]).replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) return whole;
+      return value instanceof Raw ? value.value : escapeHtml(value);
+    }),
+  );
 }

@@ -1,26 +1,31 @@
 /** Sign-in pages: ask for an e-mail address, then confirm the link with a button (GET never signs in). */
 import { html, type Raw } from '../html.ts';
+import { type Lang, tHtml, translator } from '../i18n/index.ts';
 import { errorSummary } from '../layout.ts';
 
-export function signInPage(args: { next?: string; error?: string; sent?: boolean }): Raw {
+export function signInPage(args: { next?: string; error?: string; sent?: boolean; lang?: Lang }): Raw {
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
   if (args.sent) {
-    return html`<h1>Tjek din e-mail</h1><p>Hvis adressen er kendt i Kræftkapacitet, har vi sendt et login-link. Det virker i 30 minutter.</p>`;
+    return html`<h1>${tr('signIn.checkMail')}</h1><p>${tr('signIn.sent')}</p>`;
   }
-  return html`<h1>Log ind</h1>
-<p>Kræftkapacitet bruger login-links: skriv din arbejdsmail, så sender vi et link, der logger dig ind.</p>
-${args.error ? errorSummary({ email: args.error }) : ''}
+  return html`<h1>${tr('signIn.title')}</h1>
+<p>${tr('signIn.intro')}</p>
+${args.error ? errorSummary({ email: args.error }, lang) : ''}
 <form method="post" action="/log-ind" novalidate>
   <input type="hidden" name="next" value="${args.next ?? ''}">
-  <div class="form-group${args.error ? ' form-error' : ''}"><label class="form-label" for="email">E-mail</label>
+  <div class="form-group${args.error ? ' form-error' : ''}"><label class="form-label" for="email">${tr('signIn.email')}</label>
   <input class="form-input" type="email" id="email" name="email" autocomplete="email"></div>
-  <button class="button button-primary" type="submit">Send login-link</button>
+  <button class="button button-primary" type="submit">${tr('signIn.send')}</button>
 </form>`;
 }
 
-export function confirmSignInPage(args: { token: string; name: string }): Raw {
-  return html`<h1>Log ind</h1>
-<p>Du logger ind som <strong>${args.name}</strong>.</p>
+export function confirmSignInPage(args: { token: string; name: string; lang?: Lang }): Raw {
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
+  return html`<h1>${tr('signIn.title')}</h1>
+<p>${tHtml(lang, 'signIn.confirmAs', { name: html`<strong>${args.name}</strong>` })}</p>
 <form method="post" action="/log-ind/link/${args.token}">
-  <button class="button button-primary" type="submit">Log ind</button>
+  <button class="button button-primary" type="submit">${tr('signIn.title')}</button>
 </form>`;
 }
