@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
+import { Client } from './client.ts';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -85,10 +86,14 @@ describe('static files', () => {
     expect(css).toContain('font-display:optional');
   });
 
-  it("include the fields' counter script under a content hash, minified, deferred, cached like the stylesheet", async () => {
-    const page = await startPage();
+  it("include the fields' counter script under a content hash, minified, deferred, on the pages with a limited field", async () => {
+    expect(await startPage()).not.toContain('<script');
+    const reporter = new Client(runtime.url);
+    await reporter.signInAs('mette.holm@regionsjaelland.example');
+    const form = (await reporter.get('/indberet')).text;
+    expect(form).toContain('data-limit=');
     const src = /<script src="(\/static\/felter\.[0-9a-f]{10}\.js)" defer><\/script>/.exec(
-      page,
+      form,
     )?.[1] as string;
     expect(src).toBeDefined();
     const script = await get(src, { 'accept-encoding': 'gzip' });
