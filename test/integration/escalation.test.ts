@@ -134,6 +134,15 @@ describe('a capacity problem nobody answers', () => {
     const trail = await admin.get(`/admin/revisionsspor?type=problem&id=${id}`);
     expect(trail.text).toContain('Indberettet');
     for (const level of [2, 3, 4]) expect(trail.text).toContain(`Niveau ${level} (`);
+    // The trail names the problem by the reference people quote, never by its internal id alone,
+    // and finds it by that reference too.
+    const ref = `KK-${id.slice(0, 4)}-${id.slice(4, 8)}`;
+    expect(trail.text).toContain(`>${ref}</a>`);
+    expect(trail.text).not.toContain(`>${id}</a>`);
+    const byRef = await admin.get(`/admin/revisionsspor?id=${ref.toLowerCase()}`, {
+      accept: 'application/json',
+    });
+    expect(byRef.json().entries.length).toBeGreaterThanOrEqual(4);
 
     await reporter.post(`/problemer/${id}`, {
       csrf: hiddenField(page.text, 'csrf'),

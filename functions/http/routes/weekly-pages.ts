@@ -101,8 +101,10 @@ async function showForm(req: Request) {
       403,
     );
   }
-  const week = isoWeekKey(currentTime());
-  const values = valuesFrom(await currentReports(department.id, week));
+  const now = currentTime();
+  const week = isoWeekKey(now);
+  const reports = await currentReports(department.id, week);
+  const values = valuesFrom(reports);
   return page(
     req,
     'Ugerapport',
@@ -114,6 +116,11 @@ async function showForm(req: Request) {
       values,
       errors: {},
       csrf: req.csrf ?? '',
+      prefilledFrom: reports
+        .map((r) => r.submittedAt)
+        .sort()
+        .at(-1),
+      now,
     }),
   );
 }
@@ -139,6 +146,7 @@ async function submitForm(req: Request) {
         values: form,
         errors: formErrors(pathErrors(parsed.error), department.cancerTypes),
         csrf: req.csrf ?? '',
+        now: currentTime(),
       }),
       400,
     );

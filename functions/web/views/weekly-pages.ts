@@ -39,6 +39,7 @@ import {
 import type { CancerOverview, NationalOverview } from '../../services/weekly.ts';
 import { fieldError, limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
+import { t } from '../i18n/index.ts';
 import { errorSummary, notice } from '../layout.ts';
 
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -51,12 +52,17 @@ export const WEEKLY_STYLE = html`<style>
 .kk-grid td a{display:block;color:#1a1a1a;text-decoration:none}
 .kk-grid td small,.kk-grid th small{display:block;font-weight:400}
 .kk-over{font-weight:700;color:#8a1f11}
-.kk-status-overdue{display:inline-block;padding:1px 8px;border-radius:12px;background:#8a1f11;color:#fff;font-size:.85rem}
-.kk-status-pending{display:inline-block;padding:1px 8px;border-radius:12px;background:#e6eef7;color:#0b2a4a;font-size:.85rem}
+.kk-status-overdue{display:inline-block;padding:1px 8px;border-radius:12px;background:#8a1f11;color:#fff;font-size:1.4rem}
+.kk-status-pending{display:inline-block;padding:1px 8px;border-radius:12px;background:#e6eef7;color:#0b2a4a;font-size:1.4rem}
 .kk-weekly fieldset{border:1px solid #ccc;border-radius:4px;padding:16px;margin-bottom:24px}
 .kk-weekly .form-input{max-width:8rem}
 .kk-legend span{display:inline-block;padding:2px 8px;margin-right:8px;border-radius:4px}
 </style>`;
+
+/** A label inside a sentence: "Endoskopi" → "endoskopi", while abbreviations such as CT and MR keep their capitals. */
+export function midSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
 
 function numberField(args: {
   name: string;
@@ -84,12 +90,18 @@ export function weeklyForm(args: {
   values: FormValues;
   errors: Record<string, string>;
   csrf: string;
+  /** The time of the stored report the fields show (the week's last submission); none for an empty form. */
+  prefilledFrom?: string;
+  /** Now, to mark a deadline that has passed. */
+  now?: Date;
 }): Raw {
   const { department, values, errors } = args;
   const v = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
+  const passed = args.now !== undefined && args.now.getTime() > args.deadline.getTime();
   return html`${WEEKLY_STYLE}
 <h1>Ugerapport: ventetider og ledig kapacitet</h1>
-<p class="font-lead">${department.name}, ${department.hospitalName} – ${weekLabel(args.week)}. Frist: ${formatDateTime(args.deadline)}.</p>
+<p class="font-lead">${department.name}, ${department.hospitalName} – ${weekLabel(args.week)}. Frist: ${formatDateTime(args.deadline)}${passed ? html` <strong class="kk-status-overdue" id="frist-overskredet">${t('da', 'weekly.deadlinePassed')}</strong>` : ''}.</p>
+${args.prefilledFrom ? notice('info', t('da', 'weekly.prefilled', { week: weekLabel(args.week), at: formatDateTime(args.prefilledFrom) }), t('da', 'weekly.prefilledText')) : ''}
 <p>Angiv forventet antal kalenderdage fra henvisning til start af udredning og til start af hver behandling, som afdelingen tilbyder. Maksimum er ${MAX_WAIT_DAYS.udredning} dage til udredning og ${MAX_WAIT_DAYS.behandling} dage til behandling. Indberetter I igen i samme uge, erstatter de nye tal de gamle (de gamle gemmes i historikken).</p>
 ${
   args.departments.length > 1
@@ -123,7 +135,7 @@ ${errorSummary(errors)}
       ${DIAGNOSTIC_MODALITIES.map((d) =>
         numberField({
           name: `${ct}.diagnosticDays.${d}`,
-          label: `Dage til ${DIAGNOSTIC_LABELS[d]}`,
+          label: `Dage til ${midSentence(DIAGNOSTIC_LABELS[d])}`,
           values,
           errors,
         }),
