@@ -17,6 +17,7 @@ import { Cdn } from './cdn.ts';
 import type { DeployConfig } from './config.ts';
 import { AppDashboard } from './dashboard.ts';
 import { followupEnvironment } from './followup-schedules.ts';
+import { holidayEnvironment } from './holiday-settings.ts';
 import { Mail } from './mail.ts';
 import { Monitoring, monitoringBucketName, monitoringUploadOrigin } from './monitoring.ts';
 import { Schedules } from './schedules.ts';
@@ -107,6 +108,7 @@ export class KraeftkapacitetStack extends Stack {
       UPLOAD_ORIGIN: monitoringUploadOrigin(config.stage),
       ...weeklyEnvironment(),
       ...followupEnvironment(),
+      ...holidayEnvironment(),
     };
     const common = { environment, logRetention, removalPolicy };
 
@@ -124,6 +126,8 @@ export class KraeftkapacitetStack extends Stack {
       uploadOrigin: monitoringUploadOrigin(config.stage),
     });
     baseUrl ??= this.cdn.url;
+    // Only the API function checks it (functions/http/via-cloudfront.ts); the other functions take no requests.
+    this.api.handler.addEnvironment('ORIGIN_SECRET', this.cdn.originSecret.secretValue.unsafeUnwrap());
     this.storage.grantData(this.api.handler);
     this.mail.grantSend(this.api.handler);
     this.workflow.grantStart(this.api.handler);
@@ -205,7 +209,8 @@ export class KraeftkapacitetStack extends Stack {
     });
     new CfnOutput(this, 'ApiUrl', {
       value: this.api.url,
-      description: 'The HTTP API endpoint (execute-api URL), the origin behind CloudFront',
+      description:
+        'The HTTP API endpoint (execute-api URL), the origin behind CloudFront: it answers only requests from CloudFront (403 otherwise)',
     });
     new CfnOutput(this, 'DistributionDomainName', {
       value: this.cdn.distribution.distributionDomainName,

@@ -15,6 +15,7 @@ import { ForbiddenError, NotFoundError } from '../services/actors.ts';
 import { pageContext } from './page-context.ts';
 import { htmlResponse, jsonResponse, redirect } from './respond.ts';
 import { HttpError, type HttpEvent, type HttpResult, type Request } from './types.ts';
+import { viaCloudFront } from './via-cloudfront.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -185,6 +186,7 @@ export function httpChain(
     .use(errorPage(options.requestFor))
     .use(httpErrorHandler({ logger: logUnexpected(log), fallbackMessage: UNEXPECTED_ERROR_DA }))
     .use(serviceErrors())
+    .use(viaCloudFront())
     .use(bodyLimit())
     .handler(router);
 }

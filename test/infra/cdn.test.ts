@@ -7,6 +7,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/http/api.ts';
 import type { HttpEvent } from '../../functions/http/types.ts';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/http/via-cloudfront.ts';
 import { readConfig } from '../../lib/config.ts';
 import { fakeLambdaContext } from '../../local/lambda-context.ts';
 import {
@@ -29,6 +30,12 @@ const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const API_DESCRIPTION = 'Kraeftkapacitet pages and JSON API (every request of the HTTP API)';
 
 const s = synthOnce(TEST_CONTEXT);
+
+function theOneEntry(json: Json, type: string) {
+  const found = resourcesOf(json, type);
+  expect(found).toHaveLength(1);
+  return found[0] as [string, Json];
+}
 
 function config() {
   return theOne(s.json, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
@@ -58,6 +65,25 @@ describe('CloudFront distribution', () => {
     expect(d.AllowedMethods).toEqual(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']);
     expect(d.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST);
     expect(d.Compress).toBe(true);
+  });
+
+  it('proves each request to the API came through CloudFront with a generated secret header only the API function knows', () => {
+    const apiOrigin = config().Origins.find((o: { CustomOriginConfig?: unknown }) => o.CustomOriginConfig);
+    const [secretId, secret] = theOneEntry(s.json, 'AWS::SecretsManager::Secret');
+    expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 40, ExcludePunctuation: true });
+    expect(apiOrigin.OriginCustomHeaders).toHaveLength(1);
+    const [header] = apiOrigin.OriginCustomHeaders;
+    expect(header.HeaderName).toBe(ORIGIN_VERIFY_HEADER);
+    // A dynamic reference CloudFormation resolves at deployment: the template holds no secret.
+    const reference = JSON.stringify(header.HeaderValue);
+    expect(reference).toContain('{{resolve:secretsmanager:');
+    expect(reference).toContain(`{"Ref":"${secretId}"}`);
+
+    const holders = resourcesOf(s.json, 'AWS::Lambda::Function').filter(
+      ([, f]) => f.Properties.Environment?.Variables?.ORIGIN_SECRET,
+    );
+    expect(holders.map(([id]) => id)).toEqual([functionIdWithDescription(s.json, API_DESCRIPTION)]);
+    expect(holders[0]?.[1].Properties.Environment.Variables.ORIGIN_SECRET).toEqual(header.HeaderValue);
   });
 
   it('never caches pages (TTL 0 by default, the app answers no-store) yet compresses them with Brotli and gzip', () => {
