@@ -151,7 +151,9 @@ export function checkSummary(args: {
         demand,
         capacity,
         gapQuarters:
-          answers.length === 0 ? [] : [1, 2, 3, 4].filter((q) => demand[q - 1]! > capacity[q - 1]!),
+          answers.length === 0
+            ? []
+            : [1, 2, 3, 4].filter((q) => (demand[q - 1] ?? 0) > (capacity[q - 1] ?? 0)),
         constraints: CONSTRAINT_LIST.ids.filter((c) => answers.some((a) => a.constraints.includes(c))),
         ...(previous.length > 0
           ? {

@@ -25,6 +25,7 @@ import { mayManageContacts } from '#domain/contact-lists.ts';
 import {
   alertDue,
   defaultHolidayPeriods,
+  departmentWeek,
   evaluatePeriod,
   type HolidayEvaluation,
   type HolidayPeriod,
@@ -351,6 +352,26 @@ async function actualWaits(
     }
   }
   return actual;
+}
+
+/** What the departments planned for a week inside a holiday period: shown beside the week's waits. */
+export interface HolidayWeekPlan {
+  periodId: string;
+  name: string;
+  week: string;
+  departments: Record<string, { share: number; closed: boolean }>;
+}
+
+/** The plan of the period `week` falls in, or undefined outside every period: two Queries. */
+export async function holidayWeekPlan(week: string): Promise<HolidayWeekPlan | undefined> {
+  const period = (await listHolidayPeriods()).find((p) => periodWeeks(p).includes(week));
+  if (!period) return undefined;
+  const departments: HolidayWeekPlan['departments'] = {};
+  for (const plan of await listHolidayPlans(period.id)) {
+    const planned = plan.weeks.find((w) => w.week === week);
+    if (planned) departments[plan.departmentId] = departmentWeek(planned);
+  }
+  return { periodId: period.id, name: period.name, week, departments };
 }
 
 // ---------------------------------------------------------------- reminders (weekly exchange machinery)

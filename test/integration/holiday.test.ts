@@ -298,6 +298,35 @@ describe('the pages', () => {
   });
 });
 
+describe('during a period', () => {
+  it('shows each department’s planned capacity beside its waits, and the reported waits in the plan', async () => {
+    const current = isoWeekKey(new Date());
+    const id = `${current.slice(0, 4)}-i-gang`;
+    const deadline = localDate(new Date(Date.now() - 8 * 86_400_000));
+    const created = await api('PUT', `/api/holiday-periods/${id}`, SECRETARIAT, {
+      name: 'Periode i gang',
+      firstWeek: current,
+      lastWeek: current,
+      deadline,
+    });
+    expect(created.status).toBe(201);
+    const planned = await api('POST', `/api/holiday-periods/${id}/plans`, DEPARTMENT, {
+      departmentId: 'rh-brystkirurgi',
+      weeks: [{ week: current, capacity: { udredning: 60, kirurgi: 60 } }],
+    });
+    expect(planned.status).toBe(201);
+    const page = await secretariat.get('/ventetider/brystkraeft');
+    expect(page.text).toContain('Ferieperiode: Periode i gang.');
+    const row = /<tr[^>]*data-department="rh-brystkirurgi"[\s\S]*?<\/th>/.exec(page.text)?.[0] ?? '';
+    expect(row).toContain('Ferieplan: 60 % af normalt');
+    const other = /<tr[^>]*data-department="hgh-brystkirurgi"[\s\S]*?<\/th>/.exec(page.text)?.[0] ?? '';
+    expect(other).toContain('Ferieplan: ingen plan');
+    const view = await api('GET', `/api/holiday-periods/${id}`, SECRETARIAT);
+    expect(view.body.phase).toBe('running');
+    expect(view.body.actual[`brystkraeft#hovedstaden#${current}`]).toBeGreaterThan(0);
+  });
+});
+
 describe('the evaluation', () => {
   it('appears in the quarterly status of the quarter the period ended in', async () => {
     const { body } = await api('GET', '/api/holiday-periods', SECRETARIAT);

@@ -25,6 +25,7 @@ import {
   weeklyReceipt,
 } from '#web/views/weekly-pages.ts';
 import { externalProviders } from '../../services/external-providers.ts';
+import { holidayWeekPlan } from '../../services/holiday.ts';
 import { mayReportFor } from '../../services/problems.ts';
 import {
   cancerOverview,
@@ -200,7 +201,11 @@ async function perCancer(req: Request) {
   const cancerType = req.params.cancerType ?? '';
   if (!referenceData().cancerTypes.some((c) => c.id === cancerType))
     throw new HttpError(404, 'Kræftformen findes ikke.');
-  return page(req, 'Ventetider', cancerPage(await cancerOverview(cancerType)));
+  const [overview, plan] = await Promise.all([
+    cancerOverview(cancerType),
+    holidayWeekPlan(isoWeekKey(currentTime())),
+  ]);
+  return page(req, 'Ventetider', cancerPage(overview, plan));
 }
 
 /** Query-string input of the finder (page and API), validated with Danish messages. */

@@ -316,6 +316,11 @@ export const da = {
   'holiday.lead':
     'Afdelingerne planlægger kapaciteten i ferieperioderne uge for uge. En uge er i risiko, når en regions planlagte kapacitet for en kræftform er under {riskShare} % af normalt, eller når alle regionens afdelinger for kræftformen holder lukket.',
   'holiday.week': 'uge {week} {year}',
+  'holiday.weekly.notice': 'Ferieperiode: {period}. Ved hver afdeling står den planlagte kapacitet for ugen.',
+  'holiday.weekly.link': 'Se ferieplanen',
+  'holiday.weekly.share': 'Ferieplan: {share} % af normalt',
+  'holiday.weekly.closed': 'Ferieplan: lukket',
+  'holiday.weekly.none': 'Ferieplan: ingen plan',
   'holiday.periods.none': 'Der er ingen ferieperioder endnu.',
   'holiday.col.period': 'Periode',
   'holiday.col.weeks': 'Uger',

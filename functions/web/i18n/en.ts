@@ -317,6 +317,12 @@ export const en: { [K in keyof typeof da]: string } = {
   'holiday.lead':
     'Departments plan their capacity in the holiday periods week by week. A week is at risk when a region’s planned capacity for a cancer type is below {riskShare} % of normal, or when all the region’s departments for the cancer type are closed.',
   'holiday.week': 'week {week}, {year}',
+  'holiday.weekly.notice':
+    'Holiday period: {period}. Each department shows its planned capacity for the week.',
+  'holiday.weekly.link': 'See the holiday plan',
+  'holiday.weekly.share': 'Holiday plan: {share} % of normal',
+  'holiday.weekly.closed': 'Holiday plan: closed',
+  'holiday.weekly.none': 'Holiday plan: none',
   'holiday.periods.none': 'There are no holiday periods yet.',
   'holiday.col.period': 'Period',
   'holiday.col.weeks': 'Weeks',

@@ -36,6 +36,7 @@ import {
   waitFor,
   weekLabel,
 } from '#domain/weekly.ts';
+import type { HolidayWeekPlan } from '../../services/holiday.ts';
 import type { CancerOverview, NationalOverview } from '../../services/weekly.ts';
 import { fieldError, limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
@@ -303,7 +304,19 @@ function signed(n: number | undefined): string {
   return n > 0 ? `+${n}` : n === 0 ? '±0' : `${n}`;
 }
 
-export function cancerPage(overview: CancerOverview): Raw {
+/** During a holiday period: the department's planned capacity for the week, beside its waits. */
+function plannedText(plan: HolidayWeekPlan | undefined, departmentId: string): Raw {
+  if (!plan) return html``;
+  const planned = plan.departments[departmentId];
+  const text = !planned
+    ? t('da', 'holiday.weekly.none')
+    : planned.closed
+      ? t('da', 'holiday.weekly.closed')
+      : t('da', 'holiday.weekly.share', { share: planned.share });
+  return html`<small data-holiday-plan>${text}</small>`;
+}
+
+export function cancerPage(overview: CancerOverview, plan?: HolidayWeekPlan): Raw {
   const name = cancerTypeName(overview.cancerType);
   const regions = referenceData().regions.filter((r) => overview.rows.some((row) => row.region === r.id));
   const columns: Pathway[] = PATHWAYS.filter((p) =>
@@ -314,6 +327,7 @@ export function cancerPage(overview: CancerOverview): Raw {
 <p class="font-lead">${weekLabel(overview.week)}. Forventede dage til start; maksimum ${MAX_WAIT_DAYS.udredning} dage til udredning og ${MAX_WAIT_DAYS.behandling} dage til behandling. Tal i parentes: ændring fra ugen før.</p>
 ${legend()}
 <p><a href="/ventetider">National oversigt</a> · <a href="/find-kapacitet?cancerType=${overview.cancerType}">Find kapacitet for ${name.toLowerCase()}</a></p>
+${plan ? html`<p id="ferieplan">${t('da', 'holiday.weekly.notice', { period: plan.name })} <a href="/ferieplaner/${plan.periodId}">${t('da', 'holiday.weekly.link')}</a></p>` : ''}
 ${regions.map((region) => {
   const rows = overview.rows.filter((r) => r.region === region.id);
   return html`<h2 id="region-${region.id}">${region.name}</h2>
@@ -323,7 +337,7 @@ ${regions.map((region) => {
     const latest = row.latest;
     const stale = latest && latest.week !== overview.week;
     return html`<tr class="kk-p-${row.pressure}" data-department="${row.departmentId}" data-status="${row.status}">
-  <th scope="row">${row.departmentName}<small>${row.hospitalName}</small>${statusBadge(row.status)}${stale && latest ? html`<small>Tal fra ${weekLabel(latest.week)}</small>` : ''}</th>
+  <th scope="row">${row.departmentName}<small>${row.hospitalName}</small>${statusBadge(row.status)}${stale && latest ? html`<small>Tal fra ${weekLabel(latest.week)}</small>` : ''}${plannedText(plan, row.departmentId)}</th>
   ${columns.map((p) => {
     const d = latest ? waitFor(latest, p) : undefined;
     if (d === undefined) return html`<td>–</td>`;
