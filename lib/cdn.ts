@@ -61,6 +61,8 @@ export interface CdnProps {
   readonly certificateArn?: string;
   /** A WAF web ACL (scope CLOUDFRONT, in us-east-1) to attach. */
   readonly webAclArn?: string;
+  /** Where browsers PUT monitoring uploads (the bucket's origin): the CSP's `connect-src`, as the app sends it. */
+  readonly uploadOrigin?: string;
 }
 
 export class Cdn extends Construct {
@@ -120,7 +122,9 @@ export class Cdn extends Construct {
       // override false: the app's own headers win on pages; S3 files get these.
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+          contentSecurityPolicy: props.uploadOrigin
+            ? `${CONTENT_SECURITY_POLICY}; connect-src 'self' ${props.uploadOrigin}`
+            : CONTENT_SECURITY_POLICY,
           override: false,
         },
         contentTypeOptions: { override: true },

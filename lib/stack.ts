@@ -19,7 +19,7 @@ import { AppDashboard } from './dashboard.ts';
 import { followupEnvironment } from './followup-schedules.ts';
 import { holidayEnvironment } from './holiday-settings.ts';
 import { Mail } from './mail.ts';
-import { Monitoring, monitoringBucketName } from './monitoring.ts';
+import { Monitoring, monitoringBucketName, monitoringUploadOrigin } from './monitoring.ts';
 import { Schedules } from './schedules.ts';
 import { Storage } from './storage.ts';
 import { TopicKey } from './topic-key.ts';
@@ -105,6 +105,7 @@ export class KraeftkapacitetStack extends Stack {
       NETWORK_REMINDER_DAYS: String(config.networkReminderDays),
       SECURE_COOKIES: 'true',
       MONITORING_BUCKET: monitoringBucketName(config.stage),
+      UPLOAD_ORIGIN: monitoringUploadOrigin(config.stage),
       ...weeklyEnvironment(),
       ...followupEnvironment(),
       ...holidayEnvironment(),
@@ -122,6 +123,7 @@ export class KraeftkapacitetStack extends Stack {
       domainName: config.domainName,
       certificateArn: config.certificateArn,
       webAclArn: config.webAclArn,
+      uploadOrigin: monitoringUploadOrigin(config.stage),
     });
     baseUrl ??= this.cdn.url;
     // Only the API function checks it (functions/http/via-cloudfront.ts); the other functions take no requests.

@@ -21,7 +21,7 @@ import { scheduleJobs } from './jobs.ts';
 import { seedMonitoringDemo } from './monitoring-seed.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
 import { seedLastQuarterDemo } from './quarter-seed.ts';
-import { type LocalS3, startS3 } from './s3.ts';
+import { type LocalS3, type S3EventTarget, startS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
 import { createLocalServer, type S3Passthrough } from './server.ts';
 import { staticRoutes } from './static-files.ts';
@@ -39,6 +39,8 @@ export interface LocalOptions {
   monitoringDemo?: boolean;
   /** Seed the last quarter's history and prepare its quarterly status (npm start). */
   quarterDemo?: boolean;
+  /** Where an uploaded extract's S3 event goes; the ingest handler in this process by default. */
+  ingest?: S3EventTarget;
 }
 
 export interface LocalRuntime {
@@ -90,7 +92,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   resetConfig();
   resetDocumentClient();
   await ensureTable(dynamo.endpoint, config().TABLE_NAME);
-  const s3 = await startS3(config().MONITORING_BUCKET, dataDir);
+  const s3 = await startS3(config().MONITORING_BUCKET, dataDir, options.ingest);
   // Presigned URLs point at the app's own origin; the front door passes them to the engine.
   Object.assign(s3Passthrough, { bucket: config().MONITORING_BUCKET, target: s3.endpoint });
   process.env.S3_ENDPOINT = url;

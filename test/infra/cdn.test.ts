@@ -14,6 +14,7 @@ import {
   CDK_PROVIDED,
   functionIdWithDescription,
   type Json,
+  rendered,
   resourcesOf,
   synth,
   synthOnce,
@@ -172,14 +173,28 @@ describe('CloudFront distribution', () => {
       headers: {},
       requestContext: { http: { method: 'GET', path: '/findes-ikke' }, requestId: 'cdn-test' },
     } as unknown as HttpEvent;
+    // The api function's environment as deployed (account and region filled in).
+    const deployed = (value: Json) =>
+      rendered(value)
+        .replaceAll('<AWS::AccountId>', '111122223333')
+        .replaceAll('<AWS::Region>', 'eu-north-1')
+        .replaceAll('<AWS::URLSuffix>', 'amazonaws.com');
+    const api = functionIdWithDescription(s.json, API_DESCRIPTION);
+    process.env.UPLOAD_ORIGIN = deployed(
+      s.json.Resources[api]?.Properties.Environment.Variables.UPLOAD_ORIGIN,
+    );
     const answer = await handler(event, fakeLambdaContext('api'));
+    delete process.env.UPLOAD_ORIGIN;
     const sent = Object.fromEntries(
       Object.entries(answer.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
     );
-    expect(policy.ContentSecurityPolicy).toEqual({
-      ContentSecurityPolicy: sent['content-security-policy'],
-      Override: false,
-    });
+    expect(sent['content-security-policy']).toContain(
+      "connect-src 'self' https://kraeftkapacitet-test-monitoring-111122223333-eu-north-1.s3.eu-north-1.amazonaws.com",
+    );
+    expect(deployed(policy.ContentSecurityPolicy.ContentSecurityPolicy)).toBe(
+      sent['content-security-policy'],
+    );
+    expect(policy.ContentSecurityPolicy.Override).toBe(false);
     expect(sent['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     expect(policy.StrictTransportSecurity).toEqual({
       AccessControlMaxAgeSec: 31536000,
