@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { csvCell, csvRecords } from './contact-csv.ts';
-import { defineList, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
+import { defineList, type Lang, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
 import { freeText } from './problem.ts';
 import { referenceData } from './reference.ts';
 import type { Pathway } from './weekly.ts';
@@ -156,8 +156,12 @@ export function externalOptions(args: {
     );
 }
 
-/** "aftale 2026-01-01 – 2027-12-31" / "aftale fra 2026-01-01 (løbende)". */
-export function validityText(p: { validFrom: string; validTo?: string }): string {
+/** "aftale 2026-01-01 – 2027-12-31" / "aftale fra 2026-01-01 (løbende)", or in English. */
+export function validityText(p: { validFrom: string; validTo?: string }, lang: Lang = 'da'): string {
+  if (lang === 'en')
+    return p.validTo
+      ? `agreement ${p.validFrom} – ${p.validTo}`
+      : `agreement from ${p.validFrom} (open-ended)`;
   return p.validTo ? `aftale ${p.validFrom} – ${p.validTo}` : `aftale fra ${p.validFrom} (løbende)`;
 }
 

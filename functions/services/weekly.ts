@@ -180,7 +180,11 @@ async function mailProposals(proposals: EscalationProposal[]): Promise<SubmitRes
   for (const p of proposals) {
     for (const contact of departmentContacts(contacts, p.departmentId)) {
       await sendOnceThisWeek(p.week, `proposal#${contact.email}#${p.departmentId}#${p.cancerType}`, () =>
-        mailer().send({ to: contact.email, ...weeklyProposalEmail(p), purpose: 'weekly-proposal' }),
+        mailer().send({
+          to: contact.email,
+          ...weeklyProposalEmail(p, contact.language),
+          purpose: 'weekly-proposal',
+        }),
       );
     }
   }
@@ -429,7 +433,14 @@ export async function sendWeeklyReminderUnit(
   let sent = 0;
   for (const departmentId of unit.departments) {
     for (const contact of departmentContacts(contacts, departmentId)) {
-      const mail = weeklyReminderEmail({ recipientName: contact.name, departmentId, week, now, deadline });
+      const mail = weeklyReminderEmail({
+        recipientName: contact.name,
+        departmentId,
+        week,
+        now,
+        deadline,
+        lang: contact.language,
+      });
       const first = await sendOnceThisWeek(week, `reminder#${contact.email}#${departmentId}`, () =>
         mailer().send({ to: contact.email, ...mail, purpose: 'weekly-reminder' }),
       );
@@ -465,12 +476,13 @@ export async function sendWeeklyOverviewUnit(
 ): Promise<{ week: string; sent: number }> {
   const { week, cancerType } = unit;
   const contacts = await listContacts();
-  const mail = weeklyOverviewEmail(await cancerOverview(cancerType, 2));
+  const overview = await cancerOverview(cancerType, 2);
+  const mails = { da: weeklyOverviewEmail(overview, 'da'), en: weeklyOverviewEmail(overview, 'en') };
   let sent = 0;
   for (const d of referenceData().departments.filter((d) => d.cancerTypes.includes(cancerType))) {
     for (const contact of departmentContacts(contacts, d.id)) {
       const first = await sendOnceThisWeek(week, `overview#${contact.email}#${cancerType}`, () =>
-        mailer().send({ to: contact.email, ...mail, purpose: 'weekly-overview' }),
+        mailer().send({ to: contact.email, ...mails[contact.language ?? 'da'], purpose: 'weekly-overview' }),
       );
       if (first) sent++;
     }

@@ -5,10 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listContacts, putContact } from '../../functions/adapters/store.ts';
+import { previousQuarter, quarterOf } from '../../functions/domain/quarterly.ts';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
-import { Client, outbox } from './client.ts';
+import { Client, hiddenField, outbox } from './client.ts';
 
 const METTE = 'mette.holm@regionsjaelland.example';
+const SECRETARIAT = 'specialenheden@specialenheden.example';
 
 let runtime: LocalRuntime;
 let visitor: Client;
@@ -92,5 +94,110 @@ describe('the front page and sign-in', () => {
     expect((await client.get('/log-ind/link/nonsense?lang=en')).text).toContain(
       'The sign-in link is invalid',
     );
+  });
+});
+
+/** A client signed in as `email`, asking for English with ?lang=en once (then kept by the cookie). */
+async function englishClient(email: string): Promise<Client> {
+  const client = new Client(runtime.url);
+  await client.signInAs(email);
+  const first = await client.get('/?lang=en');
+  expect(first.text).toContain('<html lang="en">');
+  return client;
+}
+
+describe('the weekly exchange', () => {
+  it('shows the weekly report form, its errors and its receipt in English', async () => {
+    const client = await englishClient(METTE);
+    const form = await client.get('/ugerapport?lang=en');
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('<html lang="en">');
+    expect(form.text).toContain('<h1>Weekly report: waiting times and spare capacity</h1>');
+    expect(form.text).toContain('Days to start of treatment: surgery');
+    expect(form.text).toContain('Diagnostic tests (optional)');
+    expect(form.text).not.toContain('Dage til');
+
+    const base = { csrf: hiddenField(form.text, 'csrf'), departmentId: 'suh-brystkirurgi' };
+    const bad = await client.post('/ugerapport', { ...base, 'brystkraeft.udredningDays': 'many' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('There are');
+
+    const ok = await client.post('/ugerapport', {
+      ...base,
+      'brystkraeft.udredningDays': '9',
+      'brystkraeft.treatmentDays.kirurgi': '12',
+      'brystkraeft.spareCapacity': '2',
+    });
+    expect(ok.status).toBe(303);
+    const receipt = await client.get(ok.headers.get('location') ?? '');
+    expect(receipt.text).toMatch(/Thank you – the weekly report for week \d+ \d{4} is saved\./);
+    expect(receipt.text).toContain('Reports this week');
+  });
+
+  it('shows the national overview and the drill-down in English', async () => {
+    const client = await englishClient(METTE);
+    const national = await client.get('/ventetider?lang=en');
+    expect(national.text).toContain('<html lang="en">');
+    expect(national.text).toContain('<h1>Waiting times – national overview</h1>');
+    expect(national.text).toContain('Capital Region of Denmark');
+    expect(national.text).toContain('Within the maximum');
+    expect(national.text).not.toContain('Inden for maksimum');
+
+    const cancer = await client.get('/ventetider/brystkraeft?lang=en');
+    expect(cancer.text).toContain('<h1>Waiting times: Breast cancer</h1>');
+    expect(cancer.text).toContain('Spare capacity');
+    expect(cancer.text).toContain('Find capacity for breast cancer');
+    expect((await client.get('/ventetider/ukendt?lang=en')).text).toContain(
+      'The cancer type does not exist.',
+    );
+  });
+
+  it('finds capacity in English, with English errors', async () => {
+    const client = await englishClient(METTE);
+    const empty = await client.get('/find-kapacitet?lang=en');
+    expect(empty.text).toContain('<h1>Find capacity</h1>');
+    expect(empty.text).toContain('Patient&#39;s region of residence');
+    const bad = await client.get('/find-kapacitet?lang=en&cancerType=nope&pathway=kirurgi&region=sjaelland');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('Choose a cancer type from the list.');
+    const found = await client.get(
+      '/find-kapacitet?lang=en&cancerType=brystkraeft&pathway=kirurgi&region=sjaelland',
+    );
+    expect(found.status).toBe(200);
+    expect(found.text).toMatch(
+      /department(s)? can start surgery for breast cancer within 14 days|No department has reported/,
+    );
+  });
+});
+
+describe('networks and the quarterly status', () => {
+  it('shows the networks and one network in English', async () => {
+    const client = await englishClient(SECRETARIAT);
+    const list = await client.get('/netvaerk?lang=en');
+    expect(list.text).toContain('<html lang="en">');
+    expect(list.text).toContain('<h1>National networks</h1>');
+    expect(list.text).toContain('Breast cancer');
+    const one = await client.get('/netvaerk/brystkraeft?lang=en');
+    expect(one.text).toContain('<h1>National network: Breast cancer</h1>');
+    expect(one.text).toContain('<h2>Members</h2>');
+    expect(one.text).toContain('Phone list');
+    expect(one.text).not.toContain('Medlemmer');
+  });
+
+  it('shows the quarterly status in English', async () => {
+    const client = await englishClient(SECRETARIAT);
+    const list = await client.get('/kvartalsstatus?lang=en');
+    expect(list.text).toContain('<h1>Quarterly status</h1>');
+    const quarter = previousQuarter(quarterOf(new Date()));
+    const prepared = await client.post(`/kvartalsstatus/${quarter}`, {
+      csrf: hiddenField(list.text, 'csrf'),
+    });
+    expect(prepared.status).toBe(303);
+    const status = await client.get(`/kvartalsstatus/${quarter}?lang=en`);
+    expect(status.status).toBe(200);
+    expect(status.text).toMatch(/<h1>Quarterly status Q\d \d{4}<\/h1>/);
+    expect(status.text).toContain('Problems opened');
+    expect(status.text).toContain('Median time to resolution');
+    expect(status.text).not.toContain('Sager oprettet');
   });
 });
