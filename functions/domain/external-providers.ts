@@ -166,10 +166,16 @@ export function validityText(p: { validFrom: string; validTo?: string }, lang: L
 }
 
 /** One line for the escalation e-mail: marked as external, with kind, country and agreement. */
-export function externalHitLine(h: ExternalHit): string {
+export function externalHitLine(h: ExternalHit, lang: Lang = 'da'): string {
+  const contact = `${h.contact.name}, ${h.contact.email}, ${h.contact.phone}`;
+  if (lang === 'en') {
+    const kind = h.kind === 'udland' ? `hospital abroad, ${h.country}` : `private provider, ${h.country}`;
+    const late = h.withinMax ? '' : ' (over the maximum)';
+    return `EXTERNAL – ${h.name} (${kind}): typically ${h.typicalDays} days to start${late}; ${validityText(h, lang)}. Contact: ${contact}.`;
+  }
   const kind = h.kind === 'udland' ? `udenlandsk hospital, ${h.country}` : `privat udbyder, ${h.country}`;
   const late = h.withinMax ? '' : ' (over maksimum)';
-  return `EKSTERN – ${h.name} (${kind}): typisk ${h.typicalDays} dage til start${late}; ${validityText(h)}. Kontakt: ${h.contact.name}, ${h.contact.email}, ${h.contact.phone}.`;
+  return `EKSTERN – ${h.name} (${kind}): typisk ${h.typicalDays} dage til start${late}; ${validityText(h)}. Kontakt: ${contact}.`;
 }
 
 // ---------------------------------------------------------------- CSV

@@ -4,6 +4,7 @@
  * the capacity finder's ranking and the escalation proposal. No storage, no clock of its own.
  */
 import * as z from 'zod';
+import type { ExternalHit } from './external-providers.ts';
 import { DIAGNOSTIC_MODALITY_LIST, type Lang, TREATMENT_MODALITY_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
 import { freeText } from './problem.ts';
 import {
@@ -274,6 +275,13 @@ export interface FinderQuery {
   homeRegion: RegionId;
 }
 
+/** The finder's answer for one of a problem's pathways: the escalation e-mail's lines. */
+export interface FinderSection {
+  pathway: Pathway;
+  hits: FinderHit[];
+  external: ExternalHit[];
+}
+
 export interface FinderHit {
   departmentId: string;
   departmentName: string;
@@ -450,8 +458,6 @@ export function proposalDescription(proposal: EscalationProposal, lang: Lang = '
     ? `The weekly reports for ${weeks} show waiting times over the maximum: ${parts.join(', ')}.`
     : `Ugerapporterne for ${weeks} viser ventetider over maksimum: ${parts.join(', ')}.`;
 }
-
-export const PATHWAY_LABELS = WAIT_PATHWAY_LIST.labels('da');
 
 /** "1 dag", "3 dage" ("1 day", "3 days"). */
 export function daysText(n: number | undefined, lang: Lang = 'da'): string {

@@ -26,6 +26,7 @@ import { classifySendError, SEND_ATTEMPTS, sendRetryDelayMs } from '#domain/mail
 import type { Problem } from '#domain/problem.ts';
 import { type Recipient, recipientsFor } from '#domain/recipients.ts';
 import { formatDateTime } from '#domain/time.ts';
+import type { FinderSection } from '#domain/weekly.ts';
 import { escalationEmail, networkReminderText, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { createActionToken } from './auth.ts';
@@ -33,7 +34,7 @@ import { activateNetworkAutomatically } from './networks.ts';
 import { contactLanguage, problemUrl, respondUrl } from './problems.ts';
 import { recordLadderFailure } from './recovery.ts';
 import { tellSecretariat } from './secretariat.ts';
-import { finderLinesFor } from './weekly.ts';
+import { finderAnswerFor } from './weekly.ts';
 
 /**
  * Reminder rounds at the network level per execution: about 300 days of reminders, leaving room
@@ -177,9 +178,9 @@ async function notify(input: StepInput): Promise<StepState> {
 
   const recipients = recipientsFor(level, problem, await listContacts());
   // Levels 1–2 ask for capacity: the e-mail carries the capacity finder's answer.
-  const extra = level <= 2 ? await finderLinesFor(problem) : [];
+  const finder = level <= 2 ? await finderAnswerFor(problem) : [];
   const deliver = (recipient: Recipient) =>
-    deliverEscalation({ problem, recipient, level, round, deadline, finderLines: extra, now });
+    deliverEscalation({ problem, recipient, level, round, deadline, finder, now });
   const outcomes = await mapSettled(recipients, SEND_CONCURRENCY, deliver);
   if (outcomes.some((o) => o.status === 'fulfilled' && o.value === 'resolved')) {
     return state(problem, input.generation, { resolved: true });
@@ -303,7 +304,7 @@ async function deliverEscalation(args: {
   level: Level;
   round: number;
   deadline: Date;
-  finderLines: string[];
+  finder: FinderSection[];
   now: Date;
 }): Promise<DeliveryOutcome> {
   const { problem, recipient, level, round } = args;
@@ -328,7 +329,7 @@ async function deliverEscalation(args: {
       round,
       deadline: args.deadline,
       respondUrl: respondUrl(token),
-      finderLines: args.finderLines,
+      finder: args.finder,
     });
     await recordRecipient(problem.id, recipient, level, args.now.toISOString());
     const delivery = claim.id && claim.at ? { id: claim.id, at: claim.at } : undefined;

@@ -17,7 +17,7 @@ import {
   sendOnceThisWeek,
 } from '#adapters/weekly-store.ts';
 import { inBatches } from '#domain/batches.ts';
-import { type ExternalHit, externalHitLine } from '#domain/external-providers.ts';
+import type { ExternalHit } from '#domain/external-providers.ts';
 import type { Problem } from '#domain/problem.ts';
 import {
   type Contact,
@@ -34,19 +34,17 @@ import {
   DEFAULT_ESCALATION,
   type DeadlineSettings,
   type DepartmentRow,
-  daysText,
   type EscalationProposal,
   type EscalationSettings,
   escalationProposal,
   type FinderHit,
   type FinderQuery,
+  type FinderSection,
   findCapacity,
   type NationalOverview,
   nationalRowFromSummaries,
-  PATHWAY_LABELS,
   type Pathway,
   parseDeadline,
-  patientsText,
   pressureOf,
   proposalDescription,
   quarterWeeklyFigures,
@@ -346,21 +344,21 @@ export async function capacityFinder(
 }
 
 /**
- * The finder's answer for a capacity problem, as lines for the level 1–2 escalation e-mails:
- * three reads for all the problem's pathways; external providers only where no public
- * department can start in time. A failure here must not hold up the escalation, so
- * it is logged and the e-mail goes without the lines.
+ * The finder's answer for a capacity problem, per pathway, for the level 1–2 escalation e-mails
+ * (each written in its recipient's language): three reads for all the problem's pathways;
+ * external providers only where no public department can start in time. A failure here must not
+ * hold up the escalation, so it is logged and the e-mail goes without the answer.
  */
-export async function finderLinesFor(problem: Problem): Promise<string[]> {
+export async function finderAnswerFor(problem: Problem): Promise<FinderSection[]> {
   try {
-    return await finderLines(problem);
+    return await finderAnswer(problem);
   } catch (error) {
     logger.error('capacity finder failed', { problemId: problem.id, error });
     return [];
   }
 }
 
-async function finderLines(problem: Problem): Promise<string[]> {
+async function finderAnswer(problem: Problem): Promise<FinderSection[]> {
   const pathways: Pathway[] = [
     ...(problem.pathwayTypes.includes('udredning') ? (['udredning'] as const) : []),
     ...problem.modalities,
@@ -373,28 +371,20 @@ async function finderLines(problem: Problem): Promise<string[]> {
     listExternalProviders(),
   ]);
   const deadline = weeklySettings().deadline;
-  const lines: string[] = [];
+  const sections: FinderSection[] = [];
   for (const pathway of pathways) {
     const query = { cancerType: problem.cancerType, pathway, homeRegion: problem.region as RegionId };
     const hits = findCapacity({ query, reports, contacts, now, deadline });
     const others = hits.filter((h) => h.departmentId !== problem.departmentId).slice(0, 3);
-    lines.push(`${PATHWAY_LABELS[pathway]}:`);
-    if (others.length === 0) lines.push('  Ingen afdelinger har meldt ledig kapacitet inden for maksimum.');
     const external = await externalFinderHits({
       publicHits: others.length,
       cancerType: problem.cancerType,
       pathway,
       providers,
     });
-    for (const e of external.slice(0, 3)) lines.push(`  ${externalHitLine(e)}`);
-    for (const h of others) {
-      const contact = h.contact ? ` Kontakt: ${h.contact.name}, ${h.contact.email}, ${h.contact.phone}.` : '';
-      lines.push(
-        `  ${h.departmentName}, ${h.hospitalName}: ca. ${daysText(h.expectedDays)}, plads til ${patientsText(h.spareCapacity)}.${contact}`,
-      );
-    }
+    sections.push({ pathway, hits: others, external: external.slice(0, 3) });
   }
-  return lines;
+  return sections;
 }
 
 // ---------------------------------------------------------------- jobs

@@ -201,3 +201,37 @@ describe('networks and the quarterly status', () => {
     expect(status.text).not.toContain('Sager oprettet');
   });
 });
+
+describe('monitoring and external providers', () => {
+  it('shows the monitoring in English, the upload form and its script texts too', async () => {
+    const client = await englishClient(SECRETARIAT);
+    const res = await client.get('/overvaagning?lang=en&aar=2025');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<html lang="en">');
+    expect(res.text).toContain('<h1>Monitoring of maximum waiting times and pathway times</h1>');
+    expect(res.text).toContain('<h2>Nationwide</h2>');
+    expect(res.text).toContain('Within the maximum waiting time');
+    expect(res.text).toContain('Report pathway data');
+    expect(res.text).toContain('"accepted":"The file is accepted"');
+    expect(res.text).not.toContain('Regler overholdt');
+    const bad = await client.get('/overvaagning?lang=en&aar=1999');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('Give a year between 2000 and');
+  });
+
+  it('shows the register, the form and a referral checklist in English', async () => {
+    const client = await englishClient(SECRETARIAT);
+    const list = await client.get('/eksterne-udbydere?lang=en');
+    expect(list.text).toContain('<h1>External providers</h1>');
+    expect(list.text).toContain('Typical time to start');
+    expect(list.text).toContain('Checklists:');
+    const form = await client.get('/eksterne-udbydere/ny?lang=en');
+    expect(form.text).toContain('<h1>Create external provider</h1>');
+    expect(form.text).toContain('Agreement valid from');
+    const checklist = await client.get('/eksterne-udbydere/brustzentrum-kiel/tjekliste?lang=en');
+    expect(checklist.status).toBe(200);
+    expect(checklist.text).toContain('<h1>Referral checklist: ');
+    expect(checklist.text).toContain('typically');
+    expect(checklist.text).not.toContain('Udskriv listen');
+  });
+});
