@@ -25,9 +25,9 @@ import { mapSettled } from '#domain/limit.ts';
 import { classifySendError, SEND_ATTEMPTS, sendRetryDelayMs } from '#domain/mail-errors.ts';
 import type { Problem } from '#domain/problem.ts';
 import { type Recipient, recipientsFor } from '#domain/recipients.ts';
-import { formatDateTime } from '#domain/time.ts';
 import type { FinderSection } from '#domain/weekly.ts';
-import { escalationEmail, networkReminderText, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
+import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
+import { timelineEntry } from '#web/timeline.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { createActionToken } from './auth.ts';
 import { activateNetworkAutomatically } from './networks.ts';
@@ -153,10 +153,9 @@ async function notify(input: StepInput): Promise<StepState> {
     await appendEvent(problem.id, {
       kind: round === 0 ? 'level-entered' : 'reminder',
       level,
-      text:
-        round === 0
-          ? `Niveau ${level}: ${LEVEL_NAMES[level].da}. Svarfrist ${formatDateTime(deadline)}.`
-          : `${networkReminderText(round)}.`,
+      ...(round === 0
+        ? timelineEntry('timeline.levelEntered', { level, deadline: deadline.toISOString() })
+        : timelineEntry('timeline.reminder', { round })),
       data: { deadline: deadline.toISOString() },
     });
     if (round === 0) {
@@ -167,7 +166,7 @@ async function notify(input: StepInput): Promise<StepState> {
       await appendEvent(problem.id, {
         kind: 'network-activated',
         level,
-        text: 'Det nationale netværk for kræftformen er aktiveret.',
+        ...timelineEntry('timeline.networkActivated'),
       });
       // The network record (issue 5): activated idempotently; a failure must not stop the ladder.
       await activateNetworkAutomatically(problem).catch((error: unknown) =>
@@ -203,7 +202,10 @@ async function notify(input: StepInput): Promise<StepState> {
     await appendEvent(problem.id, {
       kind: 'notified',
       level,
-      text: `E-mail sendt til ${sentTo.length}: ${sentTo.map((r) => r.name).join(', ')}.`,
+      ...timelineEntry('timeline.notified', {
+        count: sentTo.length,
+        names: sentTo.map((r) => r.name).join(', '),
+      }),
       data: {
         recipients: recipients.map((r) => ({ email: r.email, name: r.name, kind: r.kind, role: r.role })),
       },
@@ -263,7 +265,7 @@ export async function alertNobodyReached(
   await appendEvent(problem.id, {
     kind: 'contact-unreachable',
     level,
-    text: `Ingen modtagere nået på niveau ${level}. ${reason}`,
+    ...timelineEntry('timeline.nobodyReached', { level }, reason),
   });
   const mail = nobodyReachedEmail(problem, level, reason, problemUrl(problem.id));
   await tellSecretariat(problem.id, mail, 'nobody-reached', { level, claimKey: options.claimKey });
@@ -408,7 +410,7 @@ async function markUnreachable(
   await appendEvent(problem.id, {
     kind: 'contact-unreachable',
     level,
-    text: `${recipient.name} (${recipient.email}) kunne ikke nås: adressen blev afvist. Niveauet fortsætter med de øvrige modtagere.`,
+    ...timelineEntry('timeline.addressRejected', { name: recipient.name, email: recipient.email }),
     data: { email: recipient.email, error: detail.slice(0, 300) },
   });
   const reason = `Adressen ${recipient.email} (${recipient.name}) blev afvist: ${detail.slice(0, 200)}. Kontaktlisten skal rettes.`;
@@ -432,7 +434,7 @@ async function check(input: StepInput): Promise<StepState> {
     await appendEvent(problem.id, {
       kind: 'level-entered',
       level,
-      text: `Svarfristen på niveau ${level} er udløbet uden løsning. Sagen går videre til niveau ${transition.level} (${LEVEL_NAMES[transition.level].da}).`,
+      ...timelineEntry('timeline.deadlinePassed', { level, toLevel: transition.level }),
     });
     return state(problem, input.generation, { level: transition.level, round: 0, notify: true });
   }
@@ -462,7 +464,7 @@ async function continueAsNew(input: StepInput): Promise<StepState> {
   await appendEvent(problem.id, {
     kind: 'continued',
     level: problem.level,
-    text: 'Sagen har været åben længe og fortsætter i en ny kørsel af arbejdsgangen. Historikken er bevaret.',
+    ...timelineEntry('timeline.continued'),
   });
   return state(problem, input.generation, { resolved: false });
 }

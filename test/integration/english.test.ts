@@ -121,6 +121,9 @@ describe('the weekly exchange', () => {
     const bad = await client.post('/ugerapport', { ...base, 'brystkraeft.udredningDays': 'many' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('There are');
+    // The schema's Danish message, shown in English.
+    expect(bad.text).toContain('Enter the number of days as a number.');
+    expect(bad.text).not.toContain('Angiv antal dage');
 
     const ok = await client.post('/ugerapport', {
       ...base,
@@ -233,5 +236,33 @@ describe('monitoring and external providers', () => {
     expect(checklist.text).toContain('<h1>Referral checklist: ');
     expect(checklist.text).toContain('typically');
     expect(checklist.text).not.toContain('Udskriv listen');
+  });
+});
+
+describe('the problem page', () => {
+  it("shows the timeline in the reader's language", async () => {
+    const client = new Client(runtime.url);
+    await client.signInAs(METTE);
+    const form = await client.get('/indberet');
+    const res = await client.post('/indberet', {
+      csrf: hiddenField(form.text, 'csrf'),
+      submissionKey: hiddenField(form.text, 'submissionKey'),
+      departmentId: 'suh-brystkirurgi',
+      cancerType: 'brystkraeft',
+      'pathwayTypes[]': ['behandling'],
+      'modalities[]': ['kirurgi'],
+      patientsAtRisk: '3',
+      from: '2026-12-01',
+      scope: 'hospital',
+      description: 'Mangel på operationstid.',
+    });
+    expect(res.status).toBe(303);
+    const id = /\/problemer\/([0-9A-Z]+)/.exec(res.headers.get('location') ?? '')?.[1] as string;
+    const danish = await client.get(`/problemer/${id}?lang=da`);
+    expect(danish.text).toContain('Indberettet af Mette Holm. Starter på niveau 1 (Hospital).');
+    const english = await client.get(`/problemer/${id}?lang=en`);
+    expect(english.text).toContain('<html lang="en">');
+    expect(english.text).toContain('Reported by Mette Holm. Starts at level 1 (Hospital).');
+    expect(english.text).not.toContain('Indberettet af');
   });
 });

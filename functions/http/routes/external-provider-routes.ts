@@ -9,6 +9,7 @@ import { mayManageContacts } from '#domain/contact-lists.ts';
 import { type ExternalProvider, PROVIDER_KIND_LIST } from '#domain/external-providers.ts';
 import { localDate } from '#domain/time.ts';
 import { t } from '#web/i18n/index.ts';
+import { localizeErrors } from '#web/validation.ts';
 import {
   checklistPage,
   checklistTemplatePage,
@@ -120,7 +121,7 @@ async function submitEdit(req: Request) {
     t(req.lang, 'external.form.errorTitle'),
     providerFormPage({
       values: form,
-      errors: result.errors,
+      errors: localizeErrors(result.errors, req.lang),
       csrf: req.csrf ?? '',
       action: id ? `/eksterne-udbydere/${id}/rediger` : '/eksterne-udbydere/ny',
       isNew: !id,
@@ -237,7 +238,7 @@ async function submitTemplate(req: Request) {
       kind,
       template: await checklistTemplate(kind),
       values,
-      errors: result.errors,
+      errors: localizeErrors(result.errors, req.lang),
       csrf: req.csrf ?? '',
       mayManage: true,
       lang: req.lang,

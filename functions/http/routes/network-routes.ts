@@ -5,6 +5,7 @@ import { fieldErrors } from '#domain/problem.ts';
 import { referenceData } from '#domain/reference.ts';
 import { t } from '#web/i18n/index.ts';
 import { notice } from '#web/layout.ts';
+import { localizeErrors } from '#web/validation.ts';
 import { networkListPage, networkPage } from '#web/views/networks.ts';
 import type { Actor } from '../../services/actors.ts';
 import {
@@ -63,7 +64,7 @@ async function render(
       mayCoordinate: mayCoordinate(actor, cancerType, overview.network),
       submissionKey: newFormKey(),
       csrf: req.csrf ?? '',
-      errors: outcome.errors ?? {},
+      errors: localizeErrors(outcome.errors ?? {}, req.lang),
       values: outcome.values ?? {},
       flash: flash
         ? notice('success', t(req.lang, flash[0]), flash[1] ? t(req.lang, flash[1]) : undefined)

@@ -14,6 +14,7 @@ import { localDate } from '#domain/time.ts';
 import { html } from '#web/html.ts';
 import { type Lang, t } from '#web/i18n/index.ts';
 import { notice } from '#web/layout.ts';
+import { localizeErrors } from '#web/validation.ts';
 import { type FormValues, problemForm } from '#web/views/problem-form.ts';
 import { actionForms, problemList, problemPage, receiptPage } from '#web/views/problem-page.ts';
 import type { Actor } from '../../services/actors.ts';
@@ -160,7 +161,7 @@ async function renderProblem(
     mayRespond: view.mayRespond(details),
     mayResolve: view.mayResolve(details),
     problem: details.problem,
-    errors: outcome.errors,
+    errors: outcome.errors && localizeErrors(outcome.errors, req.lang),
     values: outcome.values,
     lang: req.lang,
   });

@@ -17,6 +17,7 @@ import {
 import { html } from '#web/html.ts';
 import { type Lang, t, translator } from '#web/i18n/index.ts';
 import { notice } from '#web/layout.ts';
+import { localizeErrors } from '#web/validation.ts';
 import {
   cancerPage,
   type FormValues,
@@ -140,7 +141,7 @@ async function submitForm(req: Request) {
         week,
         deadline: deadlineOf(week, weeklySettings().deadline),
         values: form,
-        errors: formErrors(pathErrors(parsed.error), department.cancerTypes),
+        errors: localizeErrors(formErrors(pathErrors(parsed.error), department.cancerTypes), req.lang),
         csrf: req.csrf ?? '',
         lang: req.lang,
       }),
