@@ -18,7 +18,7 @@ if (!Number.isFinite(timeScale) || timeScale < 1) {
   process.exit(1);
 }
 
-const runtime = await startLocal({ port, dataDir, timeScale, monitoringDemo: true });
+const runtime = await startLocal({ port, dataDir, timeScale, monitoringDemo: true, quarterDemo: true });
 console.log(`Kræftkapacitet kører på ${runtime.url}`);
 console.log(`  Formular:     ${runtime.url}/indberet`);
 console.log(`  Demo-brugere: ${runtime.url}/local/demo-users`);

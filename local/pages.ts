@@ -3,12 +3,14 @@
 import { config } from '../functions/adapters/config.ts';
 import { listOutboxPage } from '../functions/adapters/store.ts';
 import { formatDateTime } from '../functions/domain/time.ts';
-import { htmlResponse, jsonResponse } from '../functions/http/respond.ts';
-import { HttpError, type HttpResult } from '../functions/http/types.ts';
+import { page } from '../functions/http/page-context.ts';
+import { jsonResponse } from '../functions/http/respond.ts';
+import { HttpError, type HttpResult, type Request } from '../functions/http/types.ts';
 import { cronLine, jobRegistry } from '../functions/jobs/registry.ts';
 import { createSignInToken } from '../functions/services/auth.ts';
-import { html } from '../functions/web/html.ts';
-import { layout, notice, roleLabel } from '../functions/web/layout.ts';
+import { html, type Raw } from '../functions/web/html.ts';
+import { type Lang, translator } from '../functions/web/i18n/index.ts';
+import { notice, roleLabel } from '../functions/web/layout.ts';
 import { runJob as runLocalJob } from './jobs.ts';
 import { demoToken, demoUsers } from './seed.ts';
 
@@ -36,28 +38,29 @@ function outboxQuery(query: URLSearchParams) {
 }
 
 /** `/local/outbox?problem=&to=&limit=&cursor=`: newest first, page by page; JSON carries `next`. */
-export async function outboxPage(query: URLSearchParams, wantsJson: boolean): Promise<HttpResult> {
-  const options = outboxQuery(query);
-  const page = await listOutboxPage(options);
-  const messages = page.messages;
-  const next = page.next ? Buffer.from(page.next, 'utf8').toString('base64url') : undefined;
-  if (wantsJson) return jsonResponse({ count: messages.length, messages, ...(next ? { next } : {}) });
-  const nextQuery = new URLSearchParams(query);
+export async function outboxPage(req: Request): Promise<HttpResult> {
+  const options = outboxQuery(req.query);
+  const found = await listOutboxPage(options);
+  const messages = found.messages;
+  const next = found.next ? Buffer.from(found.next, 'utf8').toString('base64url') : undefined;
+  if (req.wantsJson) return jsonResponse({ count: messages.length, messages, ...(next ? { next } : {}) });
+  const tr = translator(req.lang);
+  const nextQuery = new URLSearchParams(req.query);
   if (next) nextQuery.set('cursor', next);
-  const body = html`<h1>Lokal udbakke</h1>
-<p>Alle e-mails, som systemet har sendt lokalt (nyeste først). Filtrér med <code>?problem=ID</code> eller <code>?to=adresse</code>; bladr med <code>?limit=</code> og <code>?cursor=</code>. JSON: send <code>Accept: application/json</code> (feltet <code>next</code> er næste sides cursor).</p>
-<p>${messages.length} e-mails${next ? ' på denne side' : ''}.</p>
+  const body = html`<h1>${tr('local.outbox.title')}</h1>
+<p>${tr('local.outbox.lead')} <code>?problem=ID</code>, <code>?to=</code>, <code>?limit=</code>, <code>?cursor=</code>; JSON: <code>Accept: application/json</code>.</p>
+<p>${next ? tr('local.outbox.countOnPage', { count: messages.length }) : tr('local.outbox.count', { count: messages.length })}</p>
 ${messages.map(
   (
     m,
   ) => html`<article class="kk-mail" data-to="${m.to.join(',')}" data-problem="${m.problemId ?? ''}" data-level="${m.level ?? ''}">
   <h2 class="h4">${m.subject}</h2>
-  <p><strong>Til:</strong> ${m.to.join(', ')} · <strong>Sendt:</strong> ${formatDateTime(m.sentAt)}${m.level ? ` · niveau ${m.level}` : ''}${m.problemId ? html` · <a href="/problemer/${m.problemId}">sag</a>` : ''}</p>
+  <p><strong>${tr('local.outbox.to')}</strong> ${m.to.join(', ')} · <strong>${tr('local.outbox.sent')}</strong> ${formatDateTime(m.sentAt, req.lang)}${m.level ? ` · ${tr('local.outbox.level', { level: m.level })}` : ''}${m.problemId ? html` · <a href="/problemer/${m.problemId}">${tr('local.outbox.problem')}</a>` : ''}</p>
   <pre>${linkify(m.text)}</pre>
 </article>`,
 )}
-${next ? html`<p><a href="/local/outbox?${nextQuery.toString()}">Næste side</a></p>` : ''}`;
-  return htmlResponse(layout({ title: 'Lokal udbakke', body }));
+${next ? html`<p><a href="/local/outbox?${nextQuery.toString()}">${tr('local.outbox.next')}</a></p>` : ''}`;
+  return page(req, tr('local.outbox.title'), body);
 }
 
 function linkify(text: string) {
@@ -68,7 +71,7 @@ function linkify(text: string) {
   );
 }
 
-export async function demoUsersPage(wantsJson: boolean): Promise<HttpResult> {
+export async function demoUsersPage(req: Request): Promise<HttpResult> {
   const base = config().BASE_URL;
   const users = await Promise.all(
     demoUsers().map(async (u) => {
@@ -80,36 +83,90 @@ export async function demoUsersPage(wantsJson: boolean): Promise<HttpResult> {
       };
     }),
   );
-  if (wantsJson) return jsonResponse({ users });
-  const body = html`<h1>Demo-brugere</h1>
-<p>Lokalt kan du handle som enhver demo-bruger: følg login-linket (gyldigt én gang i 30 minutter; genindlæs siden for nye), eller brug API-tokenet som <code>Authorization: Bearer …</code>.</p>
-<table class="table table--compact">
-<thead><tr><th scope="col">Navn</th><th scope="col">Rolle</th><th scope="col">Tilknytning</th><th scope="col">Log ind</th><th scope="col">API-token</th></tr></thead>
+  if (req.wantsJson) return jsonResponse({ users });
+  const tr = translator(req.lang);
+  const col = {
+    name: tr('local.users.name'),
+    role: tr('local.users.role'),
+    place: tr('local.users.place'),
+    signIn: tr('local.users.signIn'),
+    token: tr('local.users.token'),
+  };
+  const body = html`<h1>${tr('local.users.title')}</h1>
+<p>${tr('local.users.lead')} <code>Authorization: Bearer …</code>.</p>
+<table class="table table--compact kk-stack">
+<thead><tr><th scope="col">${col.name}</th><th scope="col">${col.role}</th><th scope="col">${col.place}</th><th scope="col">${col.signIn}</th><th scope="col">${col.token}</th></tr></thead>
 <tbody>${users.map(
     (u) =>
-      html`<tr data-email="${u.email}"><td>${u.name}<br><small>${u.email}</small></td><td>${roleLabel(u.role)}</td><td>${u.department ?? u.hospital ?? u.region ?? ''}${u.cancerTypes.length ? ` (${u.cancerTypes.join(', ')})` : ''}</td><td>${u.signInUrl ? html`<a href="${u.signInUrl.slice(base.length)}">Log ind som ${u.name}</a>` : ''}</td><td><code>${u.apiToken ?? ''}</code></td></tr>`,
+      html`<tr data-email="${u.email}"><td data-label="${col.name}">${u.name}<br><span class="kk-muted">${u.email}</span></td><td data-label="${col.role}">${roleLabel(u.role, req.lang)}</td><td data-label="${col.place}">${u.department ?? u.hospital ?? u.region ?? ''}${u.cancerTypes.length ? ` (${u.cancerTypes.join(', ')})` : ''}</td><td data-label="${col.signIn}">${u.signInUrl ? html`<a href="${u.signInUrl.slice(base.length)}">${tr('local.users.signInAs', { name: u.name })}</a>` : ''}</td><td data-label="${col.token}"><code>${u.apiToken ?? ''}</code></td></tr>`,
   )}</tbody></table>`;
-  return htmlResponse(layout({ title: 'Demo-brugere', body }));
+  return page(req, tr('local.users.title'), body);
 }
 
-export async function jobsPage(wantsJson: boolean): Promise<HttpResult> {
-  const jobs = jobRegistry().map(({ id, label, schedule }) => ({ id, label, cron: cronLine(schedule) }));
-  if (wantsJson) return jsonResponse({ jobs });
-  const body = html`<h1>Planlagte job</h1>
-<p>Jobbene kører automatisk efter deres tidsplan (Europe/Copenhagen), som i AWS. Her kan du køre et job nu; resultatet (fx e-mails) ses i <a href="/local/outbox">udbakken</a>. Fra en terminal: <code>curl -X POST ${config().BASE_URL}/local/jobs/&lt;id&gt;</code>.</p>
-<table class="table"><thead><tr><th scope="col">Job</th><th scope="col">Tidsplan (cron)</th><th scope="col"></th></tr></thead>
-<tbody>${jobs.map((j) => html`<tr><td>${j.label}<br><code>${j.id}</code></td><td><code>${j.cron}</code></td><td><form method="post" action="/local/jobs/${j.id}"><button class="button button-secondary" type="submit">Kør nu</button></form></td></tr>`)}</tbody></table>`;
-  return htmlResponse(layout({ title: 'Planlagte job', body }));
+/** A job's name for people: the Danish label, or the registry's English description. */
+function jobName(job: { label: string; description: string }, lang: Lang): string {
+  return lang === 'en' ? job.description : job.label;
 }
 
-export async function runJob(id: string, wantsJson: boolean): Promise<HttpResult> {
+export async function jobsPage(req: Request): Promise<HttpResult> {
+  const jobs = jobRegistry().map(({ id, label, description, schedule }) => ({
+    id,
+    label,
+    description,
+    cron: cronLine(schedule),
+  }));
+  if (req.wantsJson) return jsonResponse({ jobs: jobs.map(({ description: _, ...j }) => j) });
+  const tr = translator(req.lang);
+  const col = { job: tr('local.jobs.job'), cron: tr('local.jobs.cron'), run: tr('local.jobs.run') };
+  const body = html`<h1>${tr('local.jobs.title')}</h1>
+<p>${tr('local.jobs.lead')} <a href="/local/outbox">${tr('local.jobs.outbox')}</a>. <code>curl -X POST ${config().BASE_URL}/local/jobs/&lt;id&gt;</code></p>
+<table class="table kk-stack"><thead><tr><th scope="col">${col.job}</th><th scope="col">${col.cron}</th><th scope="col"><span class="sr-only">${col.run}</span></th></tr></thead>
+<tbody>${jobs.map((j) => html`<tr><td data-label="${col.job}">${jobName(j, req.lang)}<br><code>${j.id}</code></td><td data-label="${col.cron}"><code>${j.cron}</code></td><td><form method="post" action="/local/jobs/${j.id}"><button class="button button-secondary" type="submit">${col.run}<span class="sr-only">: ${jobName(j, req.lang)}</span></button></form></td></tr>`)}</tbody></table>`;
+  return page(req, tr('local.jobs.title'), body);
+}
+
+/** "sentCount" → "sent count": a result field's name, readable. */
+function fieldName(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase();
+}
+
+/**
+ * A job's result for people: objects as labelled rows, lists as lists, nothing as "nothing to
+ * report" – the JSON itself stays one click away.
+ */
+export function resultView(value: unknown, lang: Lang): Raw {
+  const tr = translator(lang);
+  if (value === null || value === undefined) return html`<p>${tr('local.jobs.nothing')}</p>`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return html`<p>${tr('local.jobs.none')}</p>`;
+    return html`<ul>${value.map((v) => html`<li>${resultView(v, lang)}</li>`)}</ul>`;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return html`<p>${tr('local.jobs.nothing')}</p>`;
+    return html`<dl class="kk-result">${entries.map(([k, v]) => html`<dt>${fieldName(k)}</dt><dd>${resultView(v, lang)}</dd>`)}</dl>`;
+  }
+  if (typeof value === 'boolean') return html`${value ? tr('local.jobs.yes') : tr('local.jobs.no')}`;
+  return html`${String(value)}`;
+}
+
+export async function runJob(req: Request): Promise<HttpResult> {
+  const tr = translator(req.lang);
+  const id = req.params.id ?? '';
   const job = jobRegistry().find((j) => j.id === id);
   if (!job)
-    return wantsJson
+    return req.wantsJson
       ? jsonResponse({ error: 'Ukendt job.' }, 404)
-      : htmlResponse(layout({ title: 'Ukendt job', body: html`<h1>Ukendt job</h1>` }), 404);
+      : page(req, tr('local.jobs.unknown'), html`<h1>${tr('local.jobs.unknown')}</h1>`, 404);
   const result = await runLocalJob(job);
-  if (wantsJson) return jsonResponse({ job: id, result: result ?? null });
-  const body = html`<h1>${job.label}</h1>${notice('success', 'Jobbet er kørt.')}<pre>${JSON.stringify(result ?? null, null, 2)}</pre><p><a href="/local/jobs">Tilbage til job</a> · <a href="/local/outbox">Udbakke</a></p>`;
-  return htmlResponse(layout({ title: job.label, body }));
+  if (req.wantsJson) return jsonResponse({ job: id, result: result ?? null });
+  const body = html`<h1>${jobName(job, req.lang)}</h1>${notice('success', tr('local.jobs.done'))}
+<h2>${tr('local.jobs.result')}</h2>
+${resultView(result, req.lang)}
+<details><summary>${tr('local.jobs.json')}</summary><pre>${JSON.stringify(result ?? null, null, 2)}</pre></details>
+<p><a href="/local/jobs">${tr('local.jobs.back')}</a> · <a href="/local/outbox">${tr('local.jobs.outbox')}</a></p>`;
+  return page(req, jobName(job, req.lang), body);
 }

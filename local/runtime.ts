@@ -20,6 +20,7 @@ import { ensureTable, startDynalite } from './dynamo.ts';
 import { scheduleJobs } from './jobs.ts';
 import { seedMonitoringDemo } from './monitoring-seed.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
+import { seedLastQuarterDemo } from './quarter-seed.ts';
 import { type LocalS3, startS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
 import { createLocalServer, type S3Passthrough } from './server.ts';
@@ -36,6 +37,8 @@ export interface LocalOptions {
   env?: Record<string, string>;
   /** Seed a generated year of monitoring figures (npm start; tests upload their own files). */
   monitoringDemo?: boolean;
+  /** Seed the last quarter's history and prepare its quarterly status (npm start). */
+  quarterDemo?: boolean;
 }
 
 export interface LocalRuntime {
@@ -64,10 +67,10 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
 
   registerRoutes([
     ...staticRoutes,
-    { method: 'GET', path: '/local/outbox', handler: (r) => outboxPage(r.query, r.wantsJson) },
-    { method: 'GET', path: '/local/demo-users', handler: (r) => demoUsersPage(r.wantsJson) },
-    { method: 'GET', path: '/local/jobs', handler: (r) => jobsPage(r.wantsJson) },
-    { method: 'POST', path: '/local/jobs/:id', handler: (r) => runJob(r.params.id ?? '', r.wantsJson) },
+    { method: 'GET', path: '/local/outbox', handler: outboxPage },
+    { method: 'GET', path: '/local/demo-users', handler: demoUsersPage },
+    { method: 'GET', path: '/local/jobs', handler: jobsPage },
+    { method: 'POST', path: '/local/jobs/:id', handler: runJob },
   ]);
   const s3Passthrough: S3Passthrough = { bucket: '' };
   const server = createLocalServer(s3Passthrough);
@@ -102,6 +105,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   if (!(await weekSummariesBackfilled()))
     await rebuildWeekSummaries(referenceData().cancerTypes.map((c) => c.id));
   if (options.monitoringDemo) await seedMonitoringDemo();
+  // After the monitoring figures: the prepared status includes them.
+  if (options.quarterDemo) await seedLastQuarterDemo();
   setReadiness({ ready: true });
 
   // Executions live in memory: after a restart, the reconcile job (as in AWS) finds every open

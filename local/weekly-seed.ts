@@ -31,7 +31,8 @@ export function demoReport(
   const located = findDepartment(department.id);
   // A few departments are under growing pressure; the rest vary around a steady level.
   const strained = random('strained', department.id, cancerType) < 0.08;
-  const base = strained ? 11 + (8 - age) : 4 + random('base', department.id, cancerType) * 7;
+  // (Weeks further back than eight, seeded for the last quarter's history, stay at the strained level.)
+  const base = strained ? 11 + Math.max(0, 8 - age) : 4 + random('base', department.id, cancerType) * 7;
   const wait = (what: string) =>
     Math.max(1, Math.round(base + (random(what, department.id, cancerType, week) - 0.5) * 6));
   const treatmentDays: WeeklyReport['treatmentDays'] = {};

@@ -71,10 +71,11 @@ export function sesMailer(client = new SESv2Client({ region: config().AWS_REGION
 export function outboxMailer(): Mailer {
   return {
     async send(message) {
-      const id = randomUUID();
+      // A repeated delivery (store.ts claimDelivery) is written as the same item: never twice.
+      const id = message.delivery?.id ?? randomUUID();
       await putOutboxMessage({
         id,
-        sentAt: new Date().toISOString(),
+        sentAt: message.delivery?.at ?? new Date().toISOString(),
         from: config().MAIL_FROM,
         to: [message.to],
         subject: message.subject,

@@ -15,6 +15,9 @@ import {
   referenceData,
 } from './reference.ts';
 
+/** The most characters of a contact's name and title (the form shows the same limit). */
+export const CONTACT_TEXT_MAX = 120;
+
 /** The most rows one import may hold: more would not finish within the API's 25 s timeout. */
 export const MAX_IMPORT_ROWS = 1000;
 
@@ -184,8 +187,8 @@ export const contactFormSchema = z
       .regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.')
       .refine(notCpr, CPR_MESSAGE_DA),
     role: CONTACT_ROLE_LIST.schema('Vælg en rolle.'),
-    name: freeText(120).pipe(z.string().min(1, 'Angiv et navn.')),
-    title: freeText(120).pipe(z.string().min(1, 'Angiv en titel eller funktion.')),
+    name: freeText(CONTACT_TEXT_MAX).pipe(z.string().min(1, 'Angiv et navn.')),
+    title: freeText(CONTACT_TEXT_MAX).pipe(z.string().min(1, 'Angiv en titel eller funktion.')),
     email: z
       .string()
       .trim()
@@ -207,6 +210,13 @@ export const contactFormSchema = z
       .string()
       .trim()
       .pipe(z.email({ error: 'Angiv vedligeholderens e-mailadresse.' }).refine(notCpr, CPR_MESSAGE_DA)),
+    /** The language of the contact's e-mails; a form without the field keeps Danish. */
+    language: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined)
+      .pipe(z.enum(['da', 'en'], { error: 'Vælg dansk eller engelsk.' }).optional()),
   })
   .superRefine((c, ctx) => {
     const data = referenceData();

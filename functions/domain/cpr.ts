@@ -19,7 +19,8 @@ const SEPARATORS = /[\s\-/\\.,:;_·•]+/gu;
 const DIGIT = /^\p{Nd}$/u;
 
 // A lookahead, so a candidate with an impossible date does not hide an overlapping real one.
-const CPR_SHAPE = /(?<!\d)(?=(\d{2}) ?(\d{2}) ?(\d{2}) ?(\d{4})(?!\d))/g;
+const CPR_SHAPE = /(?<!\d)(?=((\d{2}) ?(\d{2}) ?(\d{2}) ?(\d{4}))(?!\d))/g;
+const HEX_LETTER = /^[a-fA-F]$/;
 
 /** A decimal digit of another script (Arabic-Indic, Devanagari, … — NFKC leaves them) as 0–9: its distance from the start of its run of ten. */
 function asciiDigit(char: string): string {
@@ -40,15 +41,35 @@ export function normaliseForCprCheck(text: string): string {
     .replace(SEPARATORS, ' ');
 }
 
-/** True when the text contains a plausible CPR number. */
-export function containsCprNumber(text: string): boolean {
-  const normalised = normaliseForCprCheck(text);
+/** Where the normalised text holds a CPR shape with a plausible date: start and end of each. */
+function* plausibleCprs(normalised: string): Generator<{ start: number; end: number }> {
   for (const match of normalised.matchAll(CPR_SHAPE)) {
-    const day = Number(match[1]);
-    const month = Number(match[2]);
+    const day = Number(match[2]);
+    const month = Number(match[3]);
     // Day 61–91 are "erstatningspersonnumre" for people without a real CPR; refuse them too.
     const realDay = day > 60 ? day - 60 : day;
-    if (month >= 1 && month <= 12 && realDay >= 1 && realDay <= 31) return true;
+    if (month >= 1 && month <= 12 && realDay >= 1 && realDay <= 31)
+      yield { start: match.index, end: match.index + (match[1]?.length ?? 0) };
+  }
+}
+
+/** True when the text contains a plausible CPR number. */
+export function containsCprNumber(text: string): boolean {
+  return !plausibleCprs(normaliseForCprCheck(text)).next().done;
+}
+
+/**
+ * The guard for keys (Idempotency-Key, a form's submission key): a key that is or holds a CPR
+ * number in any disguise is refused, but a random identifier is not. About one random UUID in
+ * 10,000 holds ten digits of CPR shape by chance; in a UUID or a hash such a run always touches
+ * a hexadecimal letter (a UUID's groups are 8-4-4-4-12, never 6+4), so a CPR shape glued to one
+ * (`…d1503871234`, `ab150387-1234-…`) is taken as part of the identifier.
+ */
+export function keyContainsCprNumber(key: string): boolean {
+  const normalised = normaliseForCprCheck(key);
+  for (const { start, end } of plausibleCprs(normalised)) {
+    const glued = HEX_LETTER.test(normalised[start - 1] ?? '') || HEX_LETTER.test(normalised[end] ?? '');
+    if (!glued) return true;
   }
   return false;
 }

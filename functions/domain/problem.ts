@@ -118,8 +118,20 @@ export interface Person {
  */
 export type WorkflowState = 'pending' | 'started' | 'failed' | 'stopped';
 
+/** The reference people quote ("KK-6435-VRXX") for a problem's internal id ("6435VRXXZ3"). */
+export function problemRef(id: string): string {
+  return `KK-${id.slice(0, 4)}-${id.slice(4, 8)}`;
+}
+
+/** A reference as someone might type it: "kk-6435-vrxx" → "KK-6435-VRXX"; undefined if it is not one. */
+export function parseProblemRef(text: string): string | undefined {
+  const match = /^KK-([0-9A-Z]{4})-([0-9A-Z]{4})$/i.exec(text.trim());
+  return match ? `KK-${match[1]}-${match[2]}`.toUpperCase() : undefined;
+}
+
 export interface Problem extends ProblemReport {
   id: string;
+  /** problemRef(id). */
   ref: string;
   status: 'open' | 'resolved';
   hospital: string;

@@ -5,14 +5,49 @@ import { HttpError } from './types.ts';
 /** `a=1&b=2&b=3` → `{ a: '1', b: ['2','3'] }`; keys ending in `[]` are always arrays. */
 export function parseForm(body: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [rawKey, value] of new URLSearchParams(body)) {
-    const isArray = rawKey.endsWith('[]');
-    const key = isArray ? rawKey.slice(0, -2) : rawKey;
-    const seen = out[key];
-    if (seen === undefined) out[key] = isArray ? [value] : value;
-    else out[key] = Array.isArray(seen) ? [...seen, value] : [seen, value];
+  for (const [rawKey, value] of new URLSearchParams(body)) addField(out, rawKey, value);
+  return out;
+}
+
+function addField(out: Record<string, string | string[]>, rawKey: string, value: string): void {
+  const isArray = rawKey.endsWith('[]');
+  const key = isArray ? rawKey.slice(0, -2) : rawKey;
+  const seen = out[key];
+  if (seen === undefined) out[key] = isArray ? [value] : value;
+  else out[key] = Array.isArray(seen) ? [...seen, value] : [seen, value];
+}
+
+/**
+ * A `multipart/form-data` post (a form with a file chooser) → the same shape as parseForm, a
+ * chosen file's content under its field name. Enough for small text files such as a CSV; the
+ * body limit of the middleware still applies.
+ */
+export function parseMultipart(body: string, contentType: string): Record<string, string | string[]> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  const marker = boundary ? `--${boundary[1] ?? boundary[2]}` : undefined;
+  if (!marker) throw new HttpError(400, 'Formularen kunne ikke læses (mangler grænse i multipart).');
+  const out: Record<string, string | string[]> = {};
+  for (const part of body.split(marker).slice(1)) {
+    if (part.startsWith('--')) break; // the closing marker
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd < 0) continue;
+    const headers = part.slice(0, headerEnd);
+    const name = /name="([^"]*)"/i.exec(headers)?.[1];
+    if (!name) continue;
+    // Each part's content ends with the CRLF that precedes the next marker.
+    addField(out, name, part.slice(headerEnd + 4).replace(/\r\n$/, ''));
   }
   return out;
+}
+
+/** A form post in either encoding: url-encoded (the usual) or multipart (a form with a file). */
+export function parseFormBody(
+  body: string,
+  contentType: string | undefined,
+): Record<string, string | string[]> {
+  return contentType?.toLowerCase().startsWith('multipart/form-data')
+    ? parseMultipart(body, contentType)
+    : parseForm(body);
 }
 
 export function parseJson(body: string): unknown {

@@ -84,7 +84,11 @@ export async function saveContact(actor: Actor, input: unknown, existingId?: str
   const manager = mayManageContacts(actor);
   const placed =
     existing && !manager ? { ...form, region: existing.region, hospital: existing.hospital } : form;
-  const contact = contactFromForm(placed, localDate(currentTime()));
+  // A client that does not send the language keeps the contact's current one.
+  const contact = contactFromForm(
+    { ...placed, language: placed.language ?? existing?.language },
+    localDate(currentTime()),
+  );
   await putContact(contact);
   if (manager && !(await getUser(contact.email))) await putUser(userFromContact(contact));
   await recordAudit(
@@ -104,6 +108,8 @@ export interface ImportReport {
   imported: number;
   created: number;
   updated: number;
+  /** Rows identical to the stored contact: nothing written, nothing on the audit trail. */
+  unchanged: number;
   errors: string[];
   warnings: string[];
 }
@@ -116,12 +122,13 @@ export interface ImportReport {
 export async function importContactsCsv(actor: Actor, text: string): Promise<ImportReport> {
   if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan importere kontaktlister.');
   const { contacts, errors, warnings } = parseContacts(text, 'csv', 'da');
-  if (errors.length > 0) return { imported: 0, created: 0, updated: 0, errors, warnings };
+  if (errors.length > 0) return { imported: 0, created: 0, updated: 0, unchanged: 0, errors, warnings };
   if (contacts.length > MAX_IMPORT_ROWS)
     return {
       imported: 0,
       created: 0,
       updated: 0,
+      unchanged: 0,
       errors: [
         `Filen har ${contacts.length} kontakter; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen. Del filen op.`,
       ],
@@ -129,10 +136,15 @@ export async function importContactsCsv(actor: Actor, text: string): Promise<Imp
     };
   const existing = new Map((await listContacts()).map((c) => [c.id, c]));
   let created = 0;
+  let unchanged = 0;
   await forEachLimited(contacts, 10, async (contact) => {
     const before = existing.get(contact.id);
-    await putContact(contact);
     if (!(await getUser(contact.email))) await putUser(userFromContact(contact));
+    if (before && changedFields(before, contact).length === 0) {
+      unchanged++;
+      return;
+    }
+    await putContact(contact);
     if (!before) created++;
     await recordAudit(
       asPerson(actor),
@@ -145,7 +157,14 @@ export async function importContactsCsv(actor: Actor, text: string): Promise<Imp
       { before, after: contact },
     );
   });
-  return { imported: contacts.length, created, updated: contacts.length - created, errors: [], warnings };
+  return {
+    imported: contacts.length,
+    created,
+    updated: contacts.length - created - unchanged,
+    unchanged,
+    errors: [],
+    warnings,
+  };
 }
 
 export async function exportContactsCsv(): Promise<string> {

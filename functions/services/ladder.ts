@@ -271,8 +271,11 @@ export async function alertNobodyReached(
   await tellSecretariat(problem.id, mail, 'nobody-reached', { level, claimKey: options.claimKey });
 }
 
-/** Escalation e-mails of one step sent at once; the rest wait their turn. */
-const SEND_CONCURRENCY = 1;
+/**
+ * Escalation e-mails of one step sent at once; the rest wait their turn (a level has a few to a
+ * few dozen recipients, so a step stays well within its time budget and SES's send rate).
+ */
+const SEND_CONCURRENCY = 4;
 
 export class LevelDeliveryError extends Error {
   constructor(level: Level, failed: number, total: number, cause: unknown) {

@@ -25,7 +25,7 @@ import {
 import { count, logger } from '#adapters/telemetry.ts';
 import { workflow } from '#adapters/workflow.ts';
 import { entryLevel } from '#domain/ladder.ts';
-import type { Offer, Problem, ProblemReport } from '#domain/problem.ts';
+import { type Offer, type Problem, type ProblemReport, problemRef } from '#domain/problem.ts';
 import { findDepartment } from '#domain/reference.ts';
 import { offerEmail, offerorText, receiptEmail, resolvedEmail } from '#web/emails.ts';
 import { timelineEntry } from '#web/timeline.ts';
@@ -79,7 +79,7 @@ export async function reportProblem(
   const candidate: Problem = {
     ...report,
     id,
-    ref: `KK-${id.slice(0, 4)}-${id.slice(4, 8)}`,
+    ref: problemRef(id),
     status: 'open',
     hospital: department.hospital,
     region: department.region,

@@ -87,6 +87,7 @@ ${head(title, args.description ?? `${title}. ${tr('layout.siteDescription')}`)}
       <a href="/netvaerk">${tr('nav.networks')}</a>
       <a href="/kvartalsstatus">${tr('nav.quarterly')}</a>
       <a href="/overvaagning">${tr('nav.monitoring')}</a>
+      ${user && (user.role === 'secretariat' || user.role === 'admin') ? html`<a href="/stamdata">${tr('reference.title')}</a>` : ''}
     </nav>
   </div>
 </header>

@@ -118,7 +118,17 @@ describe('the job registry', () => {
   });
 
   it('is what /local/jobs lists', async () => {
-    const page = await jobsPage(true);
+    const page = await jobsPage({
+      method: 'GET',
+      path: '/local/jobs',
+      params: {},
+      query: new URLSearchParams(),
+      headers: { accept: 'application/json' },
+      cookies: {},
+      body: '',
+      wantsJson: true,
+      lang: 'da',
+    });
     expect(JSON.parse(page.body ?? '{}').jobs.map((j: { id: string }) => j.id)).toEqual(
       jobs.map((j) => j.id),
     );

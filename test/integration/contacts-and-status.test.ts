@@ -108,6 +108,22 @@ describe('CSV import through the API', () => {
     expect(list.text).toContain('data-contact="netvaerk-blaere-1"');
   });
 
+  it('reports rows that did not change as unchanged, not updated, and leaves them off the audit trail', async () => {
+    const same = newContact('netvaerk-blaere-uaendret');
+    const changed = newContact('netvaerk-blaere-rettet');
+    await importCsv(SECRETARIAT, contactsToCsv([same, changed]));
+    const again = contactsToCsv([same, { ...changed, phone: '+45 44 44 44 44' }]);
+    const { status, body } = await importCsv(SECRETARIAT, again);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ imported: 2, created: 0, updated: 1, unchanged: 1 });
+    const trail = (
+      await secretariat.get('/admin/revisionsspor?type=contact&id=netvaerk-blaere-uaendret', {
+        accept: 'application/json',
+      })
+    ).json().entries as unknown[];
+    expect(trail).toHaveLength(1);
+  });
+
   it('refuses a file of more than 1000 contacts in Danish, writing nothing', async () => {
     const many = Array.from({ length: 1001 }, (_, i) => newContact(`netvaerk-stor-${i}`));
     const { status, body } = await importCsv(SECRETARIAT, contactsToCsv(many));

@@ -3,6 +3,7 @@
  * the ASL in aws-local-stepfunctions → ladder-step handler → outbox. Real engines, no mocks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { putOutboxMessage } from '../../functions/adapters/store.ts';
 import { referenceData } from '../../functions/domain/reference.ts';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
 import { Client, hiddenField, linkIn, outbox, waitFor } from './client.ts';
@@ -133,6 +134,15 @@ describe('a capacity problem nobody answers', () => {
     const trail = await admin.get(`/admin/revisionsspor?type=problem&id=${id}`);
     expect(trail.text).toContain('Indberettet');
     for (const level of [2, 3, 4]) expect(trail.text).toContain(`Niveau ${level} (`);
+    // The trail names the problem by the reference people quote, never by its internal id alone,
+    // and finds it by that reference too.
+    const ref = `KK-${id.slice(0, 4)}-${id.slice(4, 8)}`;
+    expect(trail.text).toContain(`>${ref}</a>`);
+    expect(trail.text).not.toContain(`>${id}</a>`);
+    const byRef = await admin.get(`/admin/revisionsspor?id=${ref.toLowerCase()}`, {
+      accept: 'application/json',
+    });
+    expect(byRef.json().entries.length).toBeGreaterThanOrEqual(4);
 
     await reporter.post(`/problemer/${id}`, {
       csrf: hiddenField(page.text, 'csrf'),
@@ -385,27 +395,34 @@ describe('the JSON API', () => {
 });
 
 describe('the local outbox', () => {
-  it('pages with ?limit= and ?cursor=, the JSON carrying the next cursor, with the security headers', async () => {
-    const all = (await reporter.get('/local/outbox', { accept: 'application/json' })).json();
-    expect(all.count).toBeGreaterThanOrEqual(3);
+  /** Pages through the outbox `limit` at a time; each message as `sentAt#id` (its sort key). */
+  async function pageThrough(query: string, limit: number): Promise<string[]> {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const res = await reporter.get(`/local/outbox?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
-        accept: 'application/json',
-      });
+      const res = await reporter.get(
+        `/local/outbox?${query}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+        {
+          accept: 'application/json',
+        },
+      );
       expect(res.status).toBe(200);
       const page = res.json();
-      expect(page.messages.length).toBeLessThanOrEqual(2);
-      seen.push(...page.messages.map((m: { sentAt: string; subject: string }) => m.sentAt + m.subject));
+      expect(page.messages.length).toBeLessThanOrEqual(limit);
+      seen.push(...page.messages.map((m: { sentAt: string; id: string }) => `${m.sentAt}#${m.id}`));
       cursor = page.next;
     } while (cursor);
+    return seen;
+  }
+
+  it('pages with ?limit= and ?cursor=, the JSON carrying the next cursor, with the security headers', async () => {
+    const all = (await reporter.get('/local/outbox', { accept: 'application/json' })).json();
+    expect(all.count).toBeGreaterThanOrEqual(3);
+    const seen = await pageThrough('', 2);
     // Ladders still running may add mail meanwhile: every earlier message is there, none twice.
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(
-      expect.arrayContaining(
-        all.messages.map((m: { sentAt: string; subject: string }) => m.sentAt + m.subject),
-      ),
+      expect.arrayContaining(all.messages.map((m: { sentAt: string; id: string }) => `${m.sentAt}#${m.id}`)),
     );
 
     const html = await reporter.get('/local/outbox?limit=1');
@@ -414,5 +431,24 @@ describe('the local outbox', () => {
     expect(html.headers.get('strict-transport-security')).toContain('max-age=31536000');
     expect((await reporter.get('/local/outbox?limit=0')).status).toBe(400);
     expect((await reporter.get('/local/outbox?cursor=not-a-cursor')).status).toBe(400);
+  });
+
+  it('pages messages sent in the same millisecond each exactly once (the cursor breaks ties by id)', async () => {
+    // Parallel sends of one level share their claim's millisecond.
+    const sentAt = new Date().toISOString();
+    const to = 'samme-millisekund@example.dk';
+    for (let i = 0; i < 7; i++)
+      await putOutboxMessage({
+        id: `tie-${i}`,
+        sentAt,
+        from: 'test@example.dk',
+        to: [to],
+        subject: 'Samme tidspunkt',
+        text: 'Samme tidspunkt',
+        html: '',
+        purpose: 'test',
+      });
+    const seen = await pageThrough(`to=${encodeURIComponent(to)}&`, 2);
+    expect(seen.sort()).toEqual(Array.from({ length: 7 }, (_, i) => `${sentAt}#tie-${i}`));
   });
 });

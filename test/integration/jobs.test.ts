@@ -54,6 +54,13 @@ describe('scheduled jobs', () => {
     expect(listed.find((j: { id: string }) => j.id === 'weekly-reminder').cron).toBe('0 9 * * MON');
   });
 
+  it('show what a job did in words on the page, the JSON only behind a click', async () => {
+    const page = await client.request('POST', '/local/jobs/reconcile', {});
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/<h2>Resultat<\/h2>\s*<(dl class="kk-result"|p)>/);
+    expect(page.text).toMatch(/<details><summary>Vis resultatet som JSON<\/summary><pre>/);
+  });
+
   it('fan out: the weekly overview works its cancer types a few at a time, never all at once', async () => {
     weeksAhead(1);
     const since = new Date().toISOString();

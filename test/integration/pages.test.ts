@@ -85,7 +85,7 @@ describe('reporting and answering a problem', () => {
     const form = await reporter.get('/indberet');
     expect(form.text).toContain('data-limit="2000"');
     expect(form.text).toContain('0 af 2000 tegn');
-    expect(form.text).not.toMatch(/<textarea[^>]*maxlength/);
+    expect(form.text).toMatch(/<textarea[^>]*maxlength="2000"/);
 
     const long = `${'Operationsgangen er lukket. '.repeat(300)}SLUT`;
     const res = await report(long);

@@ -12,7 +12,7 @@ import {
 } from '../../functions/adapters/weekly-store.ts';
 import { referenceData } from '../../functions/domain/reference.ts';
 import { isoWeekKey, weekStart } from '../../functions/domain/time.ts';
-import { addWeeks } from '../../functions/domain/weekly.ts';
+import { addWeeks, deadlineOf, weekLabel } from '../../functions/domain/weekly.ts';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
 import { demoMissingThisWeek } from '../../local/weekly-seed.ts';
 import { Client, hiddenField, outbox, waitFor } from './client.ts';
@@ -111,6 +111,19 @@ describe('weekly report form', () => {
     // The national overview's week summary follows the correction (one item per week and cancer type).
     const summaries = await listWeekSummaries(week, week);
     expect(summaries.get('brystkraeft')?.get(`${week}#suh-brystkirurgi`)).toMatchObject({ worstDays: 11 });
+
+    // The form says which report fills it in, and names examinations in lower case mid-sentence.
+    const filled = await mette.get('/ugerapport');
+    expect(filled.text).toContain(`Udfyldt med jeres indberetning for ${weekLabel(week)}`);
+    expect(filled.text).toContain('Dage til endoskopi');
+    expect(filled.text).toContain('Dage til CT');
+    // A deadline that has passed is marked as passed, one that has not is not.
+    const deadline = deadlineOf(week);
+    setDeps({ now: () => new Date(deadline.getTime() + 3_600_000) });
+    expect((await mette.get('/ugerapport')).text).toContain('id="frist-overskredet"');
+    setDeps({ now: () => new Date(deadline.getTime() - 3_600_000) });
+    expect((await mette.get('/ugerapport')).text).not.toContain('id="frist-overskredet"');
+    setDeps({ now: () => new Date() });
 
     const page = await mette.get('/ventetider/brystkraeft');
     expect(page.status).toBe(200);

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { containsCprNumber, normaliseForCprCheck } from '../../functions/domain/cpr.ts';
+import { containsCprNumber, keyContainsCprNumber, normaliseForCprCheck } from '../../functions/domain/cpr.ts';
 
 const ZWSP = '\u200B';
 const NB_HYPHEN = '\u2011';
@@ -121,5 +122,48 @@ describe('normaliseForCprCheck', () => {
   it('gives the same answer when asked twice (no state kept between checks)', () => {
     expect(containsCprNumber('CPR 010190-1234')).toBe(true);
     expect(containsCprNumber('CPR 010190-1234')).toBe(true);
+  });
+});
+
+/** UUIDs that hold ten digits of CPR shape by chance (about one random UUID in 10,000 does). */
+const UUIDS_WITH_CPR_SHAPES = [
+  'ab150387-1234-4c6d-8e7f-0a1b2c3d4e5f', // 6 + 4 across the first hyphen
+  '9f1c2d3e-4b5a-4c6d-8e7f-0a1503871234', // ten digits at the end of the last group
+  '9f1c2d3e-4b5a-4c6d-1503-871234c3d4e5', // 4 + 6 across a hyphen, glued to a letter
+  '9f1c2d15-0387-1234-8e7f-0a1b2c3d4e5f', // 2 + 4 + 4 across two hyphens
+  '9F1C2D15-0387-1234-8E7F-0A1B2C3D4E5F', // upper case
+];
+
+describe('keyContainsCprNumber: keys are refused when they are CPR numbers, not when random', () => {
+  it.each(UUIDS_WITH_CPR_SHAPES)('accepts the random UUID %s as a key', (uuid) => {
+    // The free-text guard sees the shape; the key guard knows a UUID's digits are random.
+    expect(containsCprNumber(uuid)).toBe(true);
+    expect(keyContainsCprNumber(uuid)).toBe(false);
+  });
+
+  it.each([
+    '150387-1234',
+    '1503871234',
+    'key-150387-1234',
+    'cpr150387-1234',
+    'patient_1503871234',
+    '15.03.87-1234-retry',
+    'kontakt:0101901234',
+    FULL_WIDTH('150387-1234'),
+    `1503${ZWSP}87-1234`,
+    '9f1c2d3e-150387-1234-8e7f', // a CPR number in a UUID-like key, not glued to a hex letter
+  ])('refuses the key %s', (key) => {
+    expect(keyContainsCprNumber(key)).toBe(true);
+  });
+
+  it('accepts every random UUID (200,000 tried, of which about 20 hold a CPR shape)', () => {
+    let shaped = 0;
+    for (let i = 0; i < 200_000; i++) {
+      const uuid = randomUUID();
+      if (containsCprNumber(uuid)) shaped++;
+      expect(keyContainsCprNumber(uuid)).toBe(false);
+    }
+    // The run did meet UUIDs the free-text guard refuses: the key guard was tested on them.
+    expect(shaped).toBeGreaterThan(0);
   });
 });

@@ -9,7 +9,7 @@ import {
 import { fieldErrors, freeText, problemReportSchema } from '../../functions/domain/problem.ts';
 import { findDepartment } from '../../functions/domain/reference.ts';
 import { weeklyEntrySchema } from '../../functions/domain/weekly.ts';
-import { fromForm, parseForm, toForm } from '../../functions/http/forms.ts';
+import { fromForm, parseForm, parseFormBody, toForm } from '../../functions/http/forms.ts';
 import { openApiDocument } from '../../functions/http/routes/openapi.ts';
 import { reportFromForm } from '../../functions/http/routes/problem-pages.ts';
 import { weeklyForm } from '../../functions/web/views/weekly-pages.ts';
@@ -136,5 +136,22 @@ describe('forms parse through their schema', () => {
     expect(messages.cancerType).toBe('Vælg kræftform.');
     expect(messages.patientsAtRisk).toBe('Angiv antal patienter som et tal.');
     expect(messages.scope).toBe('Vælg hvor mange der er berørt.');
+  });
+});
+
+describe('a form with a file chooser (multipart/form-data)', () => {
+  it('reads text fields and the chosen file as the browser sends them', async () => {
+    const form = new FormData();
+    form.set('csrf', 'abc');
+    form.set('csv', '');
+    form.set('fil', new Blob(['id;name\r\nsuh-1;Æble Øst\r\n'], { type: 'text/csv' }), 'kontakter.csv');
+    const request = new Request('http://x/', { method: 'POST', body: form });
+    const type = request.headers.get('content-type') ?? '';
+    const parsed = parseFormBody(await request.text(), type);
+    expect(parsed).toEqual({ csrf: 'abc', csv: '', fil: 'id;name\r\nsuh-1;Æble Øst\r\n' });
+  });
+
+  it('still reads an ordinary url-encoded form', () => {
+    expect(parseFormBody('a=1&b[]=2', 'application/x-www-form-urlencoded')).toEqual({ a: '1', b: ['2'] });
   });
 });

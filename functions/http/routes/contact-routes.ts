@@ -14,6 +14,7 @@ import {
 } from '#domain/contact-lists.ts';
 import type { Contact } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
+import { translator } from '#web/i18n/index.ts';
 import { contactFormPage, importPage, phoneListPage, verifyPage } from '#web/views/contacts.ts';
 import { ForbiddenError } from '../../services/actors.ts';
 import {
@@ -25,7 +26,7 @@ import {
   saveContact,
   verifyMonths,
 } from '../../services/contacts.ts';
-import { asString, fromForm, parseForm } from '../forms.ts';
+import { asString, fromForm, parseForm, parseFormBody } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 
 import { page } from '../page-context.ts';
@@ -43,9 +44,13 @@ async function list(req: Request) {
   const filter = filterFrom(req);
   const contacts = await phoneList(filter);
   if (req.wantsJson) return jsonResponse({ contacts });
+  const tr = translator(req.lang);
+  // After "Gem kontakt" the form redirects here with ?gemt=<id>: confirm what was saved.
+  const savedId = req.query.get('gemt');
+  const saved = savedId ? await getContact(savedId) : undefined;
   return page(
     req,
-    'Telefonliste',
+    tr('contacts.title'),
     phoneListPage({
       contacts,
       filter,
@@ -53,14 +58,16 @@ async function list(req: Request) {
       months: verifyMonths(),
       mayEdit: (c) => mayEditContact(actor, c),
       mayManage: mayManageContacts(actor),
+      saved,
+      lang: req.lang,
       links: [
-        { href: '/netvaerk', label: 'Nationale netværk' },
-        { href: '/eksterne-udbydere', label: 'Eksterne udbydere' },
+        { href: '/netvaerk', label: tr('contacts.link.networks') },
+        { href: '/eksterne-udbydere', label: tr('contacts.link.external') },
         ...(['director', 'secretariat', 'admin', 'danske-regioner', 'primary', 'network'].includes(actor.role)
-          ? [{ href: '/kvartalsstatus', label: 'Kvartalsstatus' }]
+          ? [{ href: '/kvartalsstatus', label: tr('contacts.link.quarterly') }]
           : []),
         ...(actor.role === 'admin' || actor.role === 'secretariat'
-          ? [{ href: '/admin/revisionsspor', label: 'Revisionsspor' }]
+          ? [{ href: '/admin/revisionsspor', label: tr('contacts.link.audit') }]
           : []),
       ],
     }),
@@ -86,6 +93,7 @@ function formValues(c: Contact): Record<string, string | string[]> {
     cancerTypes: c.cancerTypes,
     modalities: c.modalities,
     maintainer: c.maintainer,
+    language: c.language ?? 'da',
   };
 }
 
@@ -101,7 +109,7 @@ async function showEdit(req: Request) {
     throw new ForbiddenError('Du kan kun rette kontakter for din egen afdeling.');
   return page(
     req,
-    `Ret ${contact.name}`,
+    translator(req.lang)('contacts.form.editTitle', { name: contact.name }),
     contactFormPage({
       values: formValues(contact),
       errors: {},
@@ -110,6 +118,7 @@ async function showEdit(req: Request) {
       isNew: false,
       limited: !mayManageContacts(actor),
       verifiedAt: contact.verifiedAt,
+      lang: req.lang,
     }),
   );
 }
@@ -124,7 +133,7 @@ async function submitEdit(req: Request) {
   const existing = id ? await getContact(id) : undefined;
   return page(
     req,
-    'Fejl i kontakten',
+    translator(req.lang)('contacts.form.errorTitle'),
     contactFormPage({
       values: form,
       errors: result.errors,
@@ -133,6 +142,7 @@ async function submitEdit(req: Request) {
       isNew: !id,
       limited: !mayManageContacts(actor),
       verifiedAt: existing?.verifiedAt,
+      lang: req.lang,
     }),
     400,
   );
@@ -143,14 +153,15 @@ async function showNew(req: Request) {
   if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan oprette kontakter.');
   return page(
     req,
-    'Opret kontakt',
+    translator(req.lang)('contacts.new'),
     contactFormPage({
-      values: { maintainer: actor.email },
+      values: { maintainer: actor.email, language: 'da' },
       errors: {},
       csrf: req.csrf ?? '',
       action: '/kontakter/ny',
       isNew: true,
       limited: false,
+      lang: req.lang,
     }),
   );
 }
@@ -158,19 +169,25 @@ async function showNew(req: Request) {
 async function showImport(req: Request) {
   const actor = requireActor(req);
   if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan importere kontaktlister.');
-  return page(req, 'Importér kontakter', importPage({ csrf: req.csrf ?? '', text: '' }));
+  return page(
+    req,
+    translator(req.lang)('contacts.import.pageTitle'),
+    importPage({ csrf: req.csrf ?? '', text: '', lang: req.lang }),
+  );
 }
 
 async function submitImport(req: Request) {
   const actor = requireActor(req);
-  const form = parseForm(req.body);
+  // A chosen file comes as multipart/form-data; pasted text alone may come url-encoded.
+  const form = parseFormBody(req.body, req.headers['content-type']);
   checkCsrf(req, form.csrf);
-  const text = asString(form.csv) ?? '';
+  const file = asString(form.fil)?.replace(/^\uFEFF/, '');
+  const text = file?.trim() ? file : (asString(form.csv) ?? '');
   const report = await importContactsCsv(actor, text);
   return page(
     req,
-    'Importér kontakter',
-    importPage({ csrf: req.csrf ?? '', text: report.errors.length > 0 ? text : '', report }),
+    translator(req.lang)('contacts.import.pageTitle'),
+    importPage({ csrf: req.csrf ?? '', text: report.errors.length > 0 ? text : '', report, lang: req.lang }),
     report.errors.length > 0 ? 400 : 200,
   );
 }
@@ -189,8 +206,12 @@ async function showVerify(req: Request) {
   if (!link) throw new HttpError(404, 'Linket er udløbet eller ugyldigt.');
   return page(
     req,
-    'Bekræft kontaktoplysninger',
-    verifyPage({ contacts: link.contacts, action: `/kontakter/bekraeft/${req.params.token}` }),
+    translator(req.lang)('contacts.verify.title'),
+    verifyPage({
+      contacts: link.contacts,
+      action: `/kontakter/bekraeft/${req.params.token}`,
+      lang: req.lang,
+    }),
   );
 }
 
@@ -199,8 +220,8 @@ async function submitVerify(req: Request) {
   if (!confirmed) throw new HttpError(404, 'Linket er udløbet eller ugyldigt.');
   return page(
     req,
-    'Kontaktoplysninger bekræftet',
-    verifyPage({ contacts: confirmed, action: '', done: true }),
+    translator(req.lang)('contacts.verify.doneShort'),
+    verifyPage({ contacts: confirmed, action: '', done: true, lang: req.lang }),
   );
 }
 

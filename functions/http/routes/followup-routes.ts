@@ -6,9 +6,16 @@ import {
   listAuditForMonth,
   listQuarterlyStatuses,
 } from '#adapters/followup-store.ts';
+import { listProblems } from '#adapters/store.ts';
+import { parseProblemRef } from '#domain/problem.ts';
 import { QUARTER_PATTERN, quarterLabel, quarterlyStatusCsv } from '#domain/quarterly.ts';
 import { t } from '#web/i18n/index.ts';
-import { auditPage, quarterlyListPage, quarterlyStatusPage } from '#web/views/followup.ts';
+import {
+  AUDIT_ENTITY_TYPES,
+  auditPage,
+  quarterlyListPage,
+  quarterlyStatusPage,
+} from '#web/views/followup.ts';
 import { ForbiddenError } from '../../services/actors.ts';
 import { prepareQuarterlyStatus, QuarterNotStartedError } from '../../services/quarterly.ts';
 import { parseForm } from '../forms.ts';
@@ -86,27 +93,25 @@ async function audit(req: Request) {
   const actor = requireActor(req);
   if (actor.role !== 'admin' && actor.role !== 'secretariat')
     throw new ForbiddenError('Revisionssporet er kun for administratorer og Specialenheden.');
-  const type = req.query.get('type') || undefined;
-  const id = req.query.get('id')?.trim() || undefined;
+  const asked = req.query.get('id')?.trim() || undefined;
+  // People quote a problem by its reference (KK-6435-VRXX); the trail is keyed by the internal id.
+  const ref = asked ? parseProblemRef(asked) : undefined;
+  const type = ref ? 'problem' : req.query.get('type') || undefined;
+  const id = ref ? (await listProblems(1000)).find((p) => p.ref === ref)?.id : asked;
   const monthParam = req.query.get('maaned') ?? '';
   const month = /^\d{4}-\d{2}$/.test(monthParam) ? monthParam : currentTime().toISOString().slice(0, 7);
   const entries =
-    type &&
-    id &&
-    [
-      'contact',
-      'problem',
-      'quarterly-status',
-      'network',
-      'monitoring',
-      'reference-data',
-      'external-provider',
-      'referral-checklist',
-    ].includes(type)
-      ? (await listAuditForEntity(type as 'contact', id)).reverse()
+    type && asked && AUDIT_ENTITY_TYPES.includes(type)
+      ? id
+        ? (await listAuditForEntity(type as 'contact', id)).reverse()
+        : []
       : await listAuditForMonth(month);
   if (req.wantsJson) return jsonResponse({ entries });
-  return page(req, 'Revisionsspor', auditPage({ entries, month, entityType: type, entityId: id }));
+  return page(
+    req,
+    t(req.lang, 'audit.title'),
+    auditPage({ entries, month, entityType: type, entityId: ref ?? asked, lang: req.lang }),
+  );
 }
 
 export const followupRoutes: Route[] = [

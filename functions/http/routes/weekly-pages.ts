@@ -104,8 +104,10 @@ async function showForm(req: Request) {
       403,
     );
   }
-  const week = isoWeekKey(currentTime());
-  const values = valuesFrom(await currentReports(department.id, week));
+  const now = currentTime();
+  const week = isoWeekKey(now);
+  const reports = await currentReports(department.id, week);
+  const values = valuesFrom(reports);
   return page(
     req,
     tr('weekly.title'),
@@ -117,6 +119,11 @@ async function showForm(req: Request) {
       values,
       errors: {},
       csrf: req.csrf ?? '',
+      prefilledFrom: reports
+        .map((r) => r.submittedAt)
+        .sort()
+        .at(-1),
+      now,
       lang: req.lang,
     }),
   );
@@ -143,6 +150,7 @@ async function submitForm(req: Request) {
         values: form,
         errors: localizeErrors(formErrors(pathErrors(parsed.error), department.cancerTypes), req.lang),
         csrf: req.csrf ?? '',
+        now: currentTime(),
         lang: req.lang,
       }),
       400,

@@ -6,11 +6,12 @@ import {
   type MonitoringStatusFigures,
   pressureProposalQuery,
 } from '#domain/monitoring-figures.ts';
+import { problemRef } from '#domain/problem.ts';
 import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
 import { cancerTypeLabel, regionLabel } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
 import { html, type Raw } from '../html.ts';
-import { type Lang, type Translate, tHtml, translator } from '../i18n/index.ts';
+import { type Lang, type MessageKey, type Translate, tHtml, translator } from '../i18n/index.ts';
 
 const PRINT = html`<style>
 @media print{.kk-noprint{display:none}.kk-main{padding:0}table{page-break-inside:auto}tr{page-break-inside:avoid}h2{page-break-after:avoid}a[href]{color:inherit;text-decoration:none}}
@@ -135,61 +136,89 @@ ${
 }`;
 }
 
-const ENTITY_LABELS: Record<string, string> = {
-  contact: 'Kontakt',
-  problem: 'Sag',
-  'quarterly-status': 'Kvartalsstatus',
-  network: 'Netværk',
-  monitoring: 'Overvågning af ventetider',
-  'reference-data': 'Stamdata',
-  'external-provider': 'Ekstern udbyder',
-  'referral-checklist': 'Henvisningstjekliste',
-};
+/** The audit trail's entity types, with their catalogue keys. */
+const ENTITY_KEYS = {
+  contact: 'audit.entity.contact',
+  problem: 'audit.entity.problem',
+  'quarterly-status': 'audit.entity.quarterly-status',
+  network: 'audit.entity.network',
+  monitoring: 'audit.entity.monitoring',
+  'reference-data': 'audit.entity.reference-data',
+  'external-provider': 'audit.entity.external-provider',
+  'referral-checklist': 'audit.entity.referral-checklist',
+} as const satisfies Record<string, MessageKey>;
 
-const ACTION_LABELS: Record<string, string> = {
-  created: 'Oprettet',
-  updated: 'Rettet',
-  imported: 'Importeret',
-  verified: 'Bekræftet',
-  reported: 'Indberettet',
-  acknowledged: 'Kvitteret',
-  offer: 'Tilbud',
-  replaced: 'Erstattet',
-  resolved: 'Løst',
-  retired: 'Udgået',
-  level: 'Nyt niveau i eskalationstrappen',
-  prepared: 'Udarbejdet',
-  activated: 'Aktiveret',
-  standby: 'Sat i standby',
-  'member-added': 'Medlem tilføjet',
-  meeting: 'Møde registreret',
-  'action-done': 'Handling udført',
-  'informed-danske-regioner': 'Danske Regioner informeret',
-};
+/** The entity types the audit trail can be filtered by. */
+export const AUDIT_ENTITY_TYPES = Object.keys(ENTITY_KEYS);
+
+const ACTION_KEYS = {
+  created: 'audit.action.created',
+  updated: 'audit.action.updated',
+  imported: 'audit.action.imported',
+  verified: 'audit.action.verified',
+  reported: 'audit.action.reported',
+  acknowledged: 'audit.action.acknowledged',
+  offer: 'audit.action.offer',
+  replaced: 'audit.action.replaced',
+  resolved: 'audit.action.resolved',
+  retired: 'audit.action.retired',
+  level: 'audit.action.level',
+  restarted: 'audit.action.restarted',
+  prepared: 'audit.action.prepared',
+  activated: 'audit.action.activated',
+  standby: 'audit.action.standby',
+  'member-added': 'audit.action.member-added',
+  meeting: 'audit.action.meeting',
+  'action-done': 'audit.action.action-done',
+  'informed-danske-regioner': 'audit.action.informed-danske-regioner',
+} as const satisfies Record<string, MessageKey>;
+
+function actionLabel(action: string, tr: Translate): string {
+  return action in ACTION_KEYS ? tr(ACTION_KEYS[action as keyof typeof ACTION_KEYS]) : action;
+}
+
+/** What an entry is about: a problem by its reference (KK-6435-VRXX, with a link to it), else its id. */
+function auditSubject(e: AuditEntry, tr: Translate): Raw {
+  const label =
+    e.entityType in ENTITY_KEYS ? tr(ENTITY_KEYS[e.entityType as keyof typeof ENTITY_KEYS]) : e.entityType;
+  const shown = e.entityType === 'problem' ? problemRef(e.entityId) : e.entityId;
+  const filter = `/admin/revisionsspor?type=${e.entityType}&id=${encodeURIComponent(shown)}`;
+  return html`${label} <a href="${filter}">${shown}</a>${e.entityType === 'problem' ? html` (<a href="/problemer/${e.entityId}">${tr('audit.seeProblem')}</a>)` : ''}`;
+}
 
 export function auditPage(args: {
   entries: AuditEntry[];
   month: string;
   entityType?: string;
   entityId?: string;
+  lang?: Lang;
 }): Raw {
-  return html`<h1>Revisionsspor</h1>
-<p>Hvem har ændret hvad og hvornår i kontakter, nationale netværk, sager og kvartalsstatus. Måneden regnes i UTC.</p>
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
+  const col = {
+    at: tr('audit.col.at'),
+    who: tr('audit.col.who'),
+    what: tr('audit.col.what'),
+    action: tr('audit.col.action'),
+    change: tr('audit.col.change'),
+  };
+  return html`<h1>${tr('audit.title')}</h1>
+<p>${tr('audit.lead')}</p>
 <form method="get" action="/admin/revisionsspor">
-  <div class="form-group"><label class="form-label" for="maaned">Måned</label><input class="form-input" id="maaned" name="maaned" type="month" value="${args.month}"></div>
-  <div class="form-group"><label class="form-label" for="type">Eller én ting – type</label>
-    <select class="form-select" id="type" name="type"><option value="">(alle i måneden)</option>${Object.entries(ENTITY_LABELS).map(([v, l]) => (v === args.entityType ? html`<option value="${v}" selected>${l}</option>` : html`<option value="${v}">${l}</option>`))}</select></div>
-  <div class="form-group"><label class="form-label" for="id">Id</label><input class="form-input" id="id" name="id" value="${args.entityId ?? ''}"></div>
-  <button class="button button-secondary" type="submit">Vis</button>
+  <div class="form-group"><label class="form-label" for="maaned">${tr('audit.month')}</label><input class="form-input" id="maaned" name="maaned" type="month" value="${args.month}"></div>
+  <div class="form-group"><label class="form-label" for="type">${tr('audit.type')}</label>
+    <select class="form-select" id="type" name="type"><option value="">${tr('audit.allInMonth')}</option>${Object.entries(ENTITY_KEYS).map(([v, key]) => (v === args.entityType ? html`<option value="${v}" selected>${tr(key)}</option>` : html`<option value="${v}">${tr(key)}</option>`))}</select></div>
+  <div class="form-group"><label class="form-label" for="id">${tr('audit.id')}</label><span class="form-hint" id="id-hint">${tr('audit.idHint')}</span><input class="form-input" id="id" name="id" value="${args.entityId ?? ''}" aria-describedby="id-hint"></div>
+  <button class="button button-secondary" type="submit">${tr('audit.show')}</button>
 </form>
-<table class="table" id="revisionsspor">
-  <thead><tr><th scope="col">Tidspunkt</th><th scope="col">Hvem</th><th scope="col">Hvad</th><th scope="col">Handling</th><th scope="col">Ændring</th></tr></thead>
+<table class="table kk-stack" id="revisionsspor">
+  <thead><tr><th scope="col">${col.at}</th><th scope="col">${col.who}</th><th scope="col">${col.what}</th><th scope="col">${col.action}</th><th scope="col">${col.change}</th></tr></thead>
   <tbody>${
     args.entries.length === 0
-      ? html`<tr><td colspan="5">Ingen ændringer.</td></tr>`
+      ? html`<tr><td colspan="5">${tr('audit.none')}</td></tr>`
       : args.entries.map(
           (e) =>
-            html`<tr data-entity="${e.entityType}:${e.entityId}"><td>${formatDateTime(e.at)}</td><td>${e.who.name}<br>${e.who.email}</td><td>${ENTITY_LABELS[e.entityType] ?? e.entityType} <a href="/admin/revisionsspor?type=${e.entityType}&amp;id=${encodeURIComponent(e.entityId)}">${e.entityId}</a></td><td>${ACTION_LABELS[e.action] ?? e.action}</td><td>${e.summary}</td></tr>`,
+            html`<tr data-entity="${e.entityType}:${e.entityId}"><td data-label="${col.at}">${formatDateTime(e.at, lang)}</td><td data-label="${col.who}">${e.who.name}<br>${e.who.email}</td><td data-label="${col.what}">${auditSubject(e, tr)}</td><td data-label="${col.action}">${actionLabel(e.action, tr)}</td><td data-label="${col.change}">${e.summary}</td></tr>`,
         )
   }</tbody>
 </table>`;

@@ -53,12 +53,17 @@ export const WEEKLY_STYLE = html`<style>
 .kk-grid td a{display:block;color:#1a1a1a;text-decoration:none}
 .kk-grid td small,.kk-grid th small{display:block;font-weight:400}
 .kk-over{font-weight:700;color:#8a1f11}
-.kk-status-overdue{display:inline-block;padding:1px 8px;border-radius:12px;background:#8a1f11;color:#fff;font-size:.85rem}
-.kk-status-pending{display:inline-block;padding:1px 8px;border-radius:12px;background:#e6eef7;color:#0b2a4a;font-size:.85rem}
+.kk-status-overdue{display:inline-block;padding:1px 8px;border-radius:12px;background:#8a1f11;color:#fff;font-size:1.4rem}
+.kk-status-pending{display:inline-block;padding:1px 8px;border-radius:12px;background:#e6eef7;color:#0b2a4a;font-size:1.4rem}
 .kk-weekly fieldset{border:1px solid #ccc;border-radius:4px;padding:16px;margin-bottom:24px}
 .kk-weekly .form-input{max-width:8rem}
 .kk-legend span{display:inline-block;padding:2px 8px;margin-right:8px;border-radius:4px}
 </style>`;
+
+/** A label inside a sentence: "Endoskopi" → "endoskopi", while abbreviations such as CT and MR keep their capitals. */
+export function midSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
 
 function numberField(args: {
   name: string;
@@ -87,14 +92,20 @@ export function weeklyForm(args: {
   errors: Record<string, string>;
   csrf: string;
   lang?: Lang;
+  /** The time of the stored report the fields show (the week's last submission); none for an empty form. */
+  prefilledFrom?: string;
+  /** Now, to mark a deadline that has passed. */
+  now?: Date;
 }): Raw {
   const { department, values, errors } = args;
   const lang = args.lang ?? 'da';
   const tr = translator(lang);
   const v = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
+  const passed = args.now !== undefined && args.now.getTime() > args.deadline.getTime();
   return html`${WEEKLY_STYLE}
 <h1>${tr('weekly.heading')}</h1>
-<p class="font-lead">${department.name}, ${department.hospitalName} – ${weekLabel(args.week, lang)}. ${tr('weekly.deadline', { deadline: formatDateTime(args.deadline, lang) })}</p>
+<p class="font-lead">${department.name}, ${department.hospitalName} – ${weekLabel(args.week, lang)}. ${tr('weekly.deadline', { deadline: formatDateTime(args.deadline, lang) })}${passed ? html` <strong class="kk-status-overdue" id="frist-overskredet">${tr('weekly.deadlinePassed')}</strong>` : ''}.</p>
+${args.prefilledFrom ? notice('info', tr('weekly.prefilled', { week: weekLabel(args.week, lang), at: formatDateTime(args.prefilledFrom, lang) }), tr('weekly.prefilledText')) : ''}
 <p>${tr('weekly.intro', { udredning: MAX_WAIT_DAYS.udredning, behandling: MAX_WAIT_DAYS.behandling })}</p>
 ${
   args.departments.length > 1
@@ -128,7 +139,9 @@ ${errorSummary(errors, lang)}
       ${DIAGNOSTIC_MODALITIES.map((d) =>
         numberField({
           name: `${ct}.diagnosticDays.${d}`,
-          label: tr('weekly.field.diagnostic', { modality: DIAGNOSTIC_MODALITY_LIST.label(d, lang) }),
+          label: tr('weekly.field.diagnostic', {
+            modality: midSentence(DIAGNOSTIC_MODALITY_LIST.label(d, lang)),
+          }),
           values,
           errors,
         }),
