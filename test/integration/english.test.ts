@@ -240,6 +240,31 @@ describe('monitoring and external providers', () => {
 });
 
 describe('the problem page', () => {
+  it('shows the report form and its errors in English', async () => {
+    const client = new Client(runtime.url);
+    await client.signInAs(METTE);
+    const form = await client.get('/indberet?lang=en');
+    expect(form.text).toContain('<html lang="en">');
+    expect(form.text).toContain('<h1>Report a capacity problem</h1>');
+    expect(form.text).toContain('Number of patients at risk of exceeding the maximum waiting time');
+    expect(form.text).toContain('0 of 2000 characters');
+    const bad = await client.post('/indberet', {
+      csrf: hiddenField(form.text, 'csrf'),
+      submissionKey: hiddenField(form.text, 'submissionKey'),
+      departmentId: 'suh-brystkirurgi',
+      cancerType: 'brystkraeft',
+      'pathwayTypes[]': ['behandling'],
+      patientsAtRisk: 'many',
+      from: '2026-12-01',
+      scope: 'hospital',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('Enter the number of patients as a number.');
+    expect(bad.text).toContain('Choose at least one treatment when treatment is affected.');
+    expect(bad.text).toContain('<span class="sr-only">Error: </span>');
+    await client.get('/?lang=da');
+  });
+
   it("shows the timeline in the reader's language", async () => {
     const client = new Client(runtime.url);
     await client.signInAs(METTE);
@@ -259,6 +284,7 @@ describe('the problem page', () => {
     expect(res.status).toBe(303);
     const id = /\/problemer\/([0-9A-Z]+)/.exec(res.headers.get('location') ?? '')?.[1] as string;
     const danish = await client.get(`/problemer/${id}?lang=da`);
+    expect(danish.text).toContain('<html lang="da">');
     expect(danish.text).toContain('Indberettet af Mette Holm. Starter på niveau 1 (Hospital).');
     const english = await client.get(`/problemer/${id}?lang=en`);
     expect(english.text).toContain('<html lang="en">');

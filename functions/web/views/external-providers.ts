@@ -75,10 +75,10 @@ function textField(
   errors: Record<string, string>,
   name: string,
   label: string,
-  options: { type?: string; hint?: string; readonly?: boolean } = {},
+  options: { type?: string; hint?: string; readonly?: boolean; lang?: Lang } = {},
 ): Raw {
   const value = values[name];
-  return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${label}</label>${options.hint ? html`<span class="form-hint">${options.hint}</span>` : ''}${fieldError(errors, name)}
+  return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${label}</label>${options.hint ? html`<span class="form-hint">${options.hint}</span>` : ''}${fieldError(errors, name, options.lang)}
   <input class="form-input" id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${Array.isArray(value) ? (value[0] ?? '') : (value ?? '')}"${options.readonly ? html` readonly` : ''}></div>`;
 }
 
@@ -88,10 +88,11 @@ function checkboxes(
   name: string,
   legend: string,
   items: readonly { id: string; label: string }[],
+  lang: Lang = 'da',
 ): Raw {
   const raw = values[name];
   const chosen = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
-  return html`<fieldset class="form-group${errors[name] ? ' form-error' : ''}" id="${name}"><legend class="form-label">${legend}</legend>${fieldError(errors, name)}
+  return html`<fieldset class="form-group${errors[name] ? ' form-error' : ''}" id="${name}"><legend class="form-label">${legend}</legend>${fieldError(errors, name, lang)}
   <ul class="nobullet-list">${items.map(
     (item) =>
       html`<li><div class="form-check"><input class="form-checkbox" type="checkbox" id="${name}-${item.id}" name="${name}[]" value="${item.id}"${chosen.has(item.id) ? html` checked` : ''}><label for="${name}-${item.id}">${item.label}</label></div></li>`,
@@ -115,20 +116,21 @@ export function providerFormPage(args: {
 ${errorSummary(errors, lang)}
 <form method="post" action="${args.action}" novalidate>
   <input type="hidden" name="csrf" value="${args.csrf}">
-  ${textField(values, errors, 'id', tr('external.field.id'), { hint: tr('external.field.idHint'), readonly: !args.isNew })}
-  <fieldset class="form-group${errors.kind ? ' form-error' : ''}" id="kind"><legend class="form-label">${tr('external.field.kind')}</legend>${fieldError(errors, 'kind')}
+  ${textField(values, errors, 'id', tr('external.field.id'), { lang, hint: tr('external.field.idHint'), readonly: !args.isNew })}
+  <fieldset class="form-group${errors.kind ? ' form-error' : ''}" id="kind"><legend class="form-label">${tr('external.field.kind')}</legend>${fieldError(errors, 'kind', lang)}
   ${PROVIDER_KIND_LIST.items.map(
     (k) =>
       html`<div class="form-check"><input class="form-radio" type="radio" id="kind-${k.id}" name="kind" value="${k.id}"${kind === k.id ? html` checked` : ''}><label for="kind-${k.id}">${k.label[lang]}</label></div>`,
   )}</fieldset>
-  ${textField(values, errors, 'name', tr('external.field.name'))}
-  ${textField(values, errors, 'country', tr('external.field.country'))}
+  ${textField(values, errors, 'name', tr('external.field.name'), { lang })}
+  ${textField(values, errors, 'country', tr('external.field.country'), { lang })}
   ${checkboxes(
     values,
     errors,
     'cancerTypes',
     tr('external.field.cancerTypes'),
     referenceData().cancerTypes.map((c) => ({ id: c.id, label: cancerTypeLabel(c.id, lang) })),
+    lang,
   )}
   ${checkboxes(
     values,
@@ -136,6 +138,7 @@ ${errorSummary(errors, lang)}
     'pathwayTypes',
     tr('external.field.pathwayTypes'),
     PATHWAY_TYPE_LIST.items.map((i) => ({ id: i.id, label: i.label[lang] })),
+    lang,
   )}
   ${checkboxes(
     values,
@@ -143,14 +146,15 @@ ${errorSummary(errors, lang)}
     'modalities',
     tr('external.field.modalities'),
     TREATMENT_MODALITY_LIST.items.map((i) => ({ id: i.id, label: i.label[lang] })),
+    lang,
   )}
-  ${textField(values, errors, 'contactName', tr('external.field.contactName'))}
-  ${textField(values, errors, 'contactEmail', tr('external.field.contactEmail'), { type: 'email' })}
-  ${textField(values, errors, 'contactPhone', tr('external.field.contactPhone'), { hint: tr('external.field.contactPhoneHint') })}
-  ${textField(values, errors, 'validFrom', tr('external.field.validFrom'), { type: 'date' })}
-  ${textField(values, errors, 'validTo', tr('external.field.validTo'), { type: 'date', hint: tr('external.field.validToHint') })}
-  ${textField(values, errors, 'typicalDays', tr('external.field.typicalDays'), { type: 'number' })}
-  <div class="form-group${errors.notes ? ' form-error' : ''}"><label class="form-label" for="notes">${tr('external.field.notes')}</label>${fieldError(errors, 'notes')}
+  ${textField(values, errors, 'contactName', tr('external.field.contactName'), { lang })}
+  ${textField(values, errors, 'contactEmail', tr('external.field.contactEmail'), { lang, type: 'email' })}
+  ${textField(values, errors, 'contactPhone', tr('external.field.contactPhone'), { lang, hint: tr('external.field.contactPhoneHint') })}
+  ${textField(values, errors, 'validFrom', tr('external.field.validFrom'), { lang, type: 'date' })}
+  ${textField(values, errors, 'validTo', tr('external.field.validTo'), { lang, type: 'date', hint: tr('external.field.validToHint') })}
+  ${textField(values, errors, 'typicalDays', tr('external.field.typicalDays'), { lang, type: 'number' })}
+  <div class="form-group${errors.notes ? ' form-error' : ''}"><label class="form-label" for="notes">${tr('external.field.notes')}</label>${fieldError(errors, 'notes', lang)}
   <textarea class="form-input" id="notes" name="notes" rows="4">${Array.isArray(values.notes) ? '' : (values.notes ?? '')}</textarea></div>
   <button class="button button-primary" type="submit">${tr('external.save')}</button> <a href="/eksterne-udbydere">${tr('external.cancel')}</a>
 </form>`;
@@ -223,7 +227,7 @@ ${errorSummary(errors, lang)}
   ${CHECKLIST_HEADINGS.map((h, i) => {
     const name = `section${i}`;
     const value = args.values?.[i] ?? template.sections[i]?.items.join('\n') ?? '';
-    return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${h}</label>${fieldError(errors, name)}
+    return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${h}</label>${fieldError(errors, name, lang)}
   <textarea class="form-input" id="${name}" name="${name}" rows="5" style="max-width:100%">${value}</textarea></div>`;
   })}
   <button class="button button-primary" type="submit">${tr('external.template.save')}</button> <a href="/eksterne-udbydere">${tr('external.template.back')}</a>

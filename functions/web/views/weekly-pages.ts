@@ -71,13 +71,14 @@ function numberField(args: {
   hint?: string;
   values: FormValues;
   errors: Record<string, string>;
+  lang: Lang;
 }): Raw {
   const { name, label, values, errors } = args;
   const value = typeof values[name] === 'string' ? (values[name] as string) : '';
   return html`<div class="form-group${errors[name] ? ' form-error' : ''}">
     <label class="form-label" for="${name}">${label}</label>
     ${args.hint ? html`<span class="form-hint">${args.hint}</span>` : ''}
-    ${fieldError(errors, name)}
+    ${fieldError(errors, name, args.lang)}
     <input class="form-input" type="number" inputmode="numeric" min="0" id="${name}" name="${name}" value="${value}" ${errors[name] ? html`aria-describedby="${name}-fejl"` : ''}>
   </div>`;
 }
@@ -123,7 +124,13 @@ ${errorSummary(errors, lang)}
     <legend class="h3">${cancerTypeLabel(ct, lang)}</legend>
     ${
       department.udredning
-        ? numberField({ name: `${ct}.udredningDays`, label: tr('weekly.field.udredning'), values, errors })
+        ? numberField({
+            name: `${ct}.udredningDays`,
+            label: tr('weekly.field.udredning'),
+            values,
+            errors,
+            lang,
+          })
         : ''
     }
     ${department.modalities.map((m) =>
@@ -132,6 +139,7 @@ ${errorSummary(errors, lang)}
         label: tr('weekly.field.treatment', { modality: pathwayLabel(m, lang).toLowerCase() }),
         values,
         errors,
+        lang,
       }),
     )}
     <details${DIAGNOSTIC_MODALITIES.some((d) => v(`${ct}.diagnosticDays.${d}`) !== '' || errors[`${ct}.diagnosticDays.${d}`]) ? html` open` : ''}>
@@ -144,6 +152,7 @@ ${errorSummary(errors, lang)}
           }),
           values,
           errors,
+          lang,
         }),
       )}
     </details>
@@ -153,13 +162,14 @@ ${errorSummary(errors, lang)}
       hint: tr('weekly.field.spareHint'),
       values,
       errors,
+      lang,
     })}
     <div class="form-group${errors[`${ct}.comment`] ? ' form-error' : ''}">
       <label class="form-label" for="${ct}.comment">${tr('weekly.field.comment')}</label>
       <span class="form-hint">${tr('weekly.field.commentHint')}</span>
-      ${fieldError(errors, `${ct}.comment`)}
+      ${fieldError(errors, `${ct}.comment`, lang)}
       ${(() => {
-        const comment = limited(`${ct}.comment`, COMMENT_MAX, v(`${ct}.comment`));
+        const comment = limited(`${ct}.comment`, COMMENT_MAX, v(`${ct}.comment`), lang);
         return html`<textarea class="form-input" id="${ct}.comment" name="${ct}.comment" rows="2" style="max-width:40rem" ${comment.attrs}>${v(`${ct}.comment`)}</textarea>${comment.counter}`;
       })()}
     </div>
@@ -412,16 +422,16 @@ export function finderPage(args: {
 <p class="font-lead">${tHtml(lang, 'finder.lead', { external: html`<a href="/eksterne-udbydere">${tr('finder.externalLink')}</a>` })}</p>
 ${errorSummary(errors, lang)}
 <form method="get" action="/find-kapacitet" novalidate>
-  <div class="form-group${errors.cancerType ? ' form-error' : ''}"><label class="form-label" for="cancerType">${tr('finder.cancerType')}</label>${fieldError(errors, 'cancerType')}
+  <div class="form-group${errors.cancerType ? ' form-error' : ''}"><label class="form-label" for="cancerType">${tr('finder.cancerType')}</label>${fieldError(errors, 'cancerType', lang)}
   <select class="form-select" id="cancerType" name="cancerType"><option value="">${tr('finder.chooseCancerType')}</option>${data.cancerTypes
     .filter((c) => treated.has(c.id))
     .map(
       (c) =>
         html`<option value="${c.id}" ${query.cancerType === c.id ? html`selected` : ''}>${cancerTypeLabel(c.id, lang)}</option>`,
     )}</select></div>
-  <div class="form-group${errors.pathway ? ' form-error' : ''}"><label class="form-label" for="pathway">${tr('finder.pathway')}</label>${fieldError(errors, 'pathway')}
+  <div class="form-group${errors.pathway ? ' form-error' : ''}"><label class="form-label" for="pathway">${tr('finder.pathway')}</label>${fieldError(errors, 'pathway', lang)}
   <select class="form-select" id="pathway" name="pathway">${PATHWAYS.map((p) => html`<option value="${p}" ${query.pathway === p ? html`selected` : ''}>${pathwayLabel(p, lang)}</option>`)}</select></div>
-  <div class="form-group${errors.region ? ' form-error' : ''}"><label class="form-label" for="region">${tr('finder.region')}</label>${fieldError(errors, 'region')}
+  <div class="form-group${errors.region ? ' form-error' : ''}"><label class="form-label" for="region">${tr('finder.region')}</label>${fieldError(errors, 'region', lang)}
   <select class="form-select" id="region" name="region">${data.regions.map((r) => html`<option value="${r.id}" ${query.region === r.id ? html`selected` : ''}>${regionLabel(r.id, lang)}</option>`)}</select></div>
   <p><button class="button button-primary" type="submit">${tr('finder.submit')}</button></p>
 </form>
