@@ -358,7 +358,9 @@ async function notifyResolution(problem: Problem): Promise<void> {
   if (told === 0) return;
   await appendEvent(problem.id, {
     kind: 'resolution-notified',
-    ...timelineEntry('timeline.resolutionNotified', { count: told }),
+    ...(told === 1
+      ? timelineEntry('timeline.resolutionNotifiedOne')
+      : timelineEntry('timeline.resolutionNotified', { count: told })),
     data: { count: told },
   });
 }

@@ -107,8 +107,8 @@ export function quarterlyStatusSummary(s: QuarterlyStatus, lang: Lang = 'da'): s
     }),
     s.monitoring && national
       ? tr('followMail.quarterly.monitoring', {
-          share: formatPercent(national.within + national.compliedExceeded.total, national.pathways),
-          pathways: formatCount(national.pathways),
+          share: formatPercent(national.within + national.compliedExceeded.total, national.pathways, lang),
+          pathways: formatCount(national.pathways, lang),
           notComplied: national.notComplied,
           areas:
             s.monitoring.pressure
@@ -121,6 +121,15 @@ export function quarterlyStatusSummary(s: QuarterlyStatus, lang: Lang = 'da'): s
               .join(', ') || tr('followMail.none'),
         })
       : tr('followMail.quarterly.monitoringNoData'),
+    ...(s.holiday ?? []).map((h) =>
+      tr('followMail.quarterly.holiday', {
+        name: h.name,
+        weeks: h.weeks
+          .filter((w) => !w.baseline)
+          .map((w) => `${w.week} ${w.plannedShare ?? '–'} %`)
+          .join(', '),
+      }),
+    ),
     tr('followMail.quarterly.overdueContacts', { count: s.overdueContacts.length }),
   ];
 }

@@ -18,6 +18,7 @@ const TIMELINE_KEYS = [
   'timeline.offer',
   'timeline.resolved',
   'timeline.resolutionNotified',
+  'timeline.resolutionNotifiedOne',
   'timeline.levelEntered',
   'timeline.reminder',
   'timeline.networkActivated',

@@ -24,6 +24,7 @@ const SECRETARIAT_PAGES = [
   '/ventetider',
   '/ventetider/brystkraeft',
   '/find-kapacitet',
+  '/ferieplaner',
   '/kontakter',
   '/kontakter/import',
   '/kontakter/ny',

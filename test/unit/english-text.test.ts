@@ -37,6 +37,11 @@ describe('validation messages', () => {
       ),
     ).toBe('Action 2: Describe the action. Write "action; responsible e-mail; yyyy-mm-dd".');
     expect(localizeMessage('Noget helt andet.', 'en')).toBe('Noget helt andet.');
+    // The contact and reference-data forms' messages, values kept.
+    expect(localizeMessage('Denne rolle skal have en region.', 'en')).toBe('This role must have a region.');
+    expect(
+      localizeMessage('Hospitalet har aktive afdelinger (Brystkirurgi, Onkologi). Lad dem udgå først.', 'en'),
+    ).toBe('The hospital has active departments (Brystkirurgi, Onkologi). Retire them first.');
   });
 
   it('cover the offer form', () => {

@@ -12,6 +12,7 @@ import { cancerTypeLabel, regionLabel } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
 import { html, type Raw } from '../html.ts';
 import { type Lang, type MessageKey, type Translate, tHtml, translator } from '../i18n/index.ts';
+import { holidayEvaluationSection } from './holiday.ts';
 
 const PRINT = html`<style>
 @media print{.kk-noprint{display:none}.kk-main{padding:0}table{page-break-inside:auto}tr{page-break-inside:avoid}h2{page-break-after:avoid}a[href]{color:inherit;text-decoration:none}}
@@ -81,6 +82,7 @@ ${
 }
 <h2>${tr('quarterly.monitoring')}</h2>
 ${s.monitoring ? monitoringSection(s.monitoring, s.quarter, lang) : html`<p data-figure="monitoring">${noData}</p>`}
+${holidayEvaluationSection(s.holiday ?? [], lang)}
 <h2>${tr('quarterly.overdue')}</h2>
 <p>${tHtml(lang, 'quarterly.overdueText', { count: html`<span data-figure="overdue">${s.overdueContacts.length}</span>`, months: s.verifyMonths })}</p>
 ${
@@ -111,18 +113,18 @@ function monitoringSection(m: MonitoringStatusFigures, quarter: string, lang: La
   const tr: Translate = translator(lang);
   const n = m.national;
   const row = (label: string, value: number, figure: string) =>
-    html`<tr><th scope="row">${label}</th><td data-figure="${figure}">${formatCount(value)}</td><td>${formatPercent(value, n.pathways)}</td></tr>`;
+    html`<tr><th scope="row">${label}</th><td data-figure="${figure}">${formatCount(value, lang)}</td><td>${formatPercent(value, n.pathways, lang)}</td></tr>`;
   return html`<table class="table" id="maksimale-ventetider">
 <caption>${tHtml(lang, 'quarterly.mon.caption', { link: html`<a class="kk-noprint" href="/overvaagning?aar=${quarter.slice(0, 4)}">${tr('quarterly.mon.link')}</a>` })}</caption>
 <thead><tr><th scope="col">${tr('quarterly.mon.col.pathway')}</th><th scope="col">${tr('quarterly.mon.col.count')}</th><th scope="col">${tr('quarterly.mon.col.share')}</th></tr></thead>
 <tbody>
-<tr><th scope="row">${tr('quarterly.mon.total')}</th><td data-figure="monitoring-pathways">${formatCount(n.pathways)}</td><td></td></tr>
+<tr><th scope="row">${tr('quarterly.mon.total')}</th><td data-figure="monitoring-pathways">${formatCount(n.pathways, lang)}</td><td></td></tr>
 ${row(tr('quarterly.mon.within'), n.within, 'monitoring-within')}
 ${row(tr('quarterly.mon.complied'), n.compliedExceeded.total, 'monitoring-complied')}
 ${row(tr('quarterly.mon.capacityUdredning'), n.compliedExceeded.capacityUdredning, 'monitoring-capacity-udredning')}
 ${row(tr('quarterly.mon.capacityBehandling'), n.compliedExceeded.capacityBehandling, 'monitoring-capacity-behandling')}
 ${row(tr('quarterly.mon.notComplied'), n.notComplied, 'monitoring-not-complied')}
-<tr><th scope="row">${tr('quarterly.mon.packages')}</th><td>${tr('quarterly.mon.ofTotal', { part: formatCount(m.packages.withinStandard), whole: formatCount(m.packages.pathways) })}</td><td>${formatPercent(m.packages.withinStandard, m.packages.pathways)}</td></tr>
+<tr><th scope="row">${tr('quarterly.mon.packages')}</th><td>${tr('quarterly.mon.ofTotal', { part: formatCount(m.packages.withinStandard, lang), whole: formatCount(m.packages.pathways, lang) })}</td><td>${formatPercent(m.packages.withinStandard, m.packages.pathways, lang)}</td></tr>
 </tbody></table>
 <h3>${tr('quarterly.mon.areas')}</h3>
 <p>${tr('quarterly.mon.areasText', { capacity: m.thresholds.capacity, notComplied: m.thresholds.notComplied })}</p>
@@ -146,6 +148,8 @@ const ENTITY_KEYS = {
   'reference-data': 'audit.entity.reference-data',
   'external-provider': 'audit.entity.external-provider',
   'referral-checklist': 'audit.entity.referral-checklist',
+  'holiday-period': 'audit.entity.holiday-period',
+  'holiday-plan': 'audit.entity.holiday-plan',
 } as const satisfies Record<string, MessageKey>;
 
 /** The entity types the audit trail can be filtered by. */
@@ -171,6 +175,7 @@ const ACTION_KEYS = {
   meeting: 'audit.action.meeting',
   'action-done': 'audit.action.action-done',
   'informed-danske-regioner': 'audit.action.informed-danske-regioner',
+  evaluated: 'audit.action.evaluated',
 } as const satisfies Record<string, MessageKey>;
 
 function actionLabel(action: string, tr: Translate): string {
