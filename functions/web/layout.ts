@@ -37,6 +37,16 @@ ${preloadedFonts().map((href) => html`<link rel="preload" href="${href}" as="fon
 <link rel="icon" href="/favicon.ico" sizes="48x48">`;
 }
 
+/**
+ * The counters' script (static/felter.js), only on a page with a limited field (fields.ts): the
+ * other pages then load nothing they do not use.
+ */
+function fieldsScript(body: Raw): Raw {
+  return body.value.includes('data-limit=')
+    ? html`<script src="${assetUrl('felter.js')}" defer></script>`
+    : html``;
+}
+
 /** What the frame needs to know about the request: language, who is signed in, where we are. */
 export interface PageContext {
   lang?: Lang;
@@ -84,6 +94,7 @@ ${head(title, args.description ?? `${title}. ${tr('layout.siteDescription')}`)}
       <a href="/ventetider">${tr('nav.waitingTimes')}</a>
       <a href="/find-kapacitet">${tr('nav.finder')}</a>
       <a href="/ferieplaner">${tr('nav.holiday')}</a>
+      <a href="/kapacitetstjek">${tr('nav.capacityCheck')}</a>
       <a href="/kontakter">${tr('nav.contacts')}</a>
       <a href="/netvaerk">${tr('nav.networks')}</a>
       <a href="/kvartalsstatus">${tr('nav.quarterly')}</a>
@@ -97,7 +108,7 @@ ${head(title, args.description ?? `${title}. ${tr('layout.siteDescription')}`)}
 ${body}
   </div>
 </main>
-<script src="/skript/felter.js" defer></script>
+${fieldsScript(body)}
 </body>
 </html>`;
 }

@@ -150,6 +150,8 @@ const ENTITY_KEYS = {
   'referral-checklist': 'audit.entity.referral-checklist',
   'holiday-period': 'audit.entity.holiday-period',
   'holiday-plan': 'audit.entity.holiday-plan',
+  'specialised-function': 'audit.entity.specialised-function',
+  'capacity-check': 'audit.entity.capacity-check',
 } as const satisfies Record<string, MessageKey>;
 
 /** The entity types the audit trail can be filtered by. */
@@ -176,6 +178,7 @@ const ACTION_KEYS = {
   'action-done': 'audit.action.action-done',
   'informed-danske-regioner': 'audit.action.informed-danske-regioner',
   evaluated: 'audit.action.evaluated',
+  sent: 'audit.action.sent',
 } as const satisfies Record<string, MessageKey>;
 
 function actionLabel(action: string, tr: Translate): string {
