@@ -25,6 +25,7 @@ const SECRETARIAT_PAGES = [
   '/ventetider/brystkraeft',
   '/find-kapacitet',
   '/ferieplaner',
+  '/kapacitetstjek',
   '/kontakter',
   '/kontakter/import',
   '/kontakter/ny',
