@@ -17,6 +17,7 @@ import { Cdn } from './cdn.ts';
 import type { DeployConfig } from './config.ts';
 import { AppDashboard } from './dashboard.ts';
 import { followupEnvironment } from './followup-schedules.ts';
+import { holidayEnvironment } from './holiday-settings.ts';
 import { Mail } from './mail.ts';
 import { Monitoring, monitoringBucketName } from './monitoring.ts';
 import { Schedules } from './schedules.ts';
@@ -106,6 +107,7 @@ export class KraeftkapacitetStack extends Stack {
       MONITORING_BUCKET: monitoringBucketName(config.stage),
       ...weeklyEnvironment(),
       ...followupEnvironment(),
+      ...holidayEnvironment(),
     };
     const common = { environment, logRetention, removalPolicy };
 

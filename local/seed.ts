@@ -7,6 +7,7 @@ import { getRecord, listContacts, putContact, putRecord } from '../functions/ada
 import { referenceData } from '../functions/domain/reference.ts';
 import { createApiToken, getUser, putUser, type User, userFromContact } from '../functions/services/auth.ts';
 import { seedExternalProviders } from './external-seed.ts';
+import { seedHolidayDemo } from './holiday-seed.ts';
 import { seedNetworkDemo } from './network-seed.ts';
 import { seedWeeklyDemo } from './weekly-seed.ts';
 
@@ -42,6 +43,7 @@ export async function seedDemoData(): Promise<{ contacts: number; users: number 
   await seedWeeklyDemo();
   await seedNetworkDemo();
   await seedExternalProviders();
+  await seedHolidayDemo();
   return { contacts, users };
 }
 

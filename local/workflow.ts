@@ -35,30 +35,59 @@ const invokeLadderStep: Invoke = (payload) => invokeLocally(ladderStep, payload,
 export const LOCAL_STEP_CONCURRENCY = 8;
 
 export interface LocalWorkflow extends WorkflowEngine {
-  /** Executions still running (for tests and shutdown). */
+  /** Executions still running, queued ones included (for tests and shutdown). */
   running(): string[];
   /** Settles when every running execution has ended. */
   idle(): Promise<void>;
   stopAll(): void;
 }
 
+interface Execution {
+  input: WorkflowInput;
+  /** Set once the execution is admitted and runs in the interpreter. */
+  abort?: () => void;
+  /** Settles when the execution has ended (or was stopped before it ran). */
+  ended: Promise<void>;
+  end: () => void;
+}
+
 /**
  * The local engine. Like Step Functions it only runs the ASL: a failed step goes through the
  * state machine's own failure path (RecordFailure), and the reconcile job restarts it — there is
- * no recovery logic here. Steps queue for a bounded number of slots, so a burst of reports makes
- * the ladder slower, never failed; a step's time budget starts when it gets its slot.
+ * no recovery logic here.
+ *
+ * A burst makes the ladder slower, never failed, with memory bounded: steps queue for a bounded
+ * number of slots (a step's time budget starts when it gets its slot), and started executions
+ * queue too. An execution counts as running from its start (as in Step Functions), but it enters
+ * the interpreter only while fewer than two slots' worth of steps are running or waiting, so the
+ * steps of executions already under way go first and a queued execution costs a few bytes.
  */
 export function localWorkflowEngine(
   options: { invoke?: Invoke; stepConcurrency?: number } = {},
 ): LocalWorkflow {
   const invoke = options.invoke ?? invokeLadderStep;
-  const slots = new Semaphore(options.stepConcurrency ?? LOCAL_STEP_CONCURRENCY);
+  const concurrency = options.stepConcurrency ?? LOCAL_STEP_CONCURRENCY;
+  const slots = new Semaphore(concurrency);
   const machine = new StateMachine(loadDefinition(), { validationOptions: { checkArn: true } });
-  const executions = new Map<string, { abort: () => void; result: Promise<unknown> }>();
+  /** Every running execution, by id, in start order (queued ones included). */
+  const executions = new Map<string, Execution>();
+  /** Started, not yet admitted, in start order. */
+  const queue: string[] = [];
+  /** Steps running or waiting for a slot, and admitted executions whose first step is not yet asked for. */
+  let steps = 0;
+  const admittedProblems = new Set<string>();
+
   const lambdaTask = async (input: JSONValue): Promise<JSONValue> => {
-    const { FunctionName, Payload } = input as { FunctionName: string; Payload: unknown };
+    const { FunctionName, Payload } = input as { FunctionName: string; Payload: { problemId?: string } };
     if (FunctionName !== LOCAL_LADDER_ARN) throw new Error(`No local function ${FunctionName}`);
-    return { Payload: ((await slots.run(() => invoke(Payload))) ?? null) as JSONValue };
+    admittedProblems.delete(Payload?.problemId ?? '');
+    steps++;
+    try {
+      return { Payload: ((await slots.run(() => invoke(Payload))) ?? null) as JSONValue };
+    } finally {
+      steps--;
+      admit();
+    }
   };
   const taskStates = Object.entries(loadDefinition().States as Record<string, { Type: string }>)
     .filter(([, state]) => state.Type === 'Task')
@@ -66,43 +95,82 @@ export function localWorkflowEngine(
   const taskResourceLocalHandlers = Object.fromEntries(taskStates.map((s) => [s, lambdaTask]));
   const retryIntervalOverrides = Object.fromEntries(taskStates.map((s) => [s, 200]));
 
+  function run(id: string, execution: Execution): void {
+    const { input } = execution;
+    admittedProblems.add(input.problemId);
+    const running = machine.run(
+      { ...input },
+      {
+        overrides: { taskResourceLocalHandlers, retryIntervalOverrides },
+        noThrowOnAbort: true,
+        // What Step Functions passes as the Context Object (RecordFailure reads the execution id).
+        context: {
+          Execution: { Id: id, Name: id, Input: { ...input }, StartTime: new Date().toISOString() },
+        },
+      },
+    );
+    execution.abort = running.abort;
+    // A failed execution (its failure already recorded by RecordFailure) is what a CloudWatch
+    // alarm reports in AWS: locally it is logged.
+    running.result
+      .catch((error: unknown) =>
+        console.error(`Execution ${id} failed:`, error instanceof Error ? error.message : error),
+      )
+      .finally(() => {
+        admittedProblems.delete(input.problemId);
+        executions.delete(id);
+        execution.end();
+        admit();
+      });
+  }
+
+  /** Lets queued executions in while the steps under way leave room. */
+  function admit(): void {
+    while (queue.length > 0 && steps + admittedProblems.size < 2 * concurrency) {
+      const id = queue.shift() as string;
+      const execution = executions.get(id);
+      if (execution) run(id, execution);
+    }
+  }
+
   return {
     async start(input: WorkflowInput, attempt = 0) {
       const id = executionName(input, attempt);
       if (executions.has(id)) return id;
-      const execution = machine.run(
-        { ...input },
-        {
-          overrides: { taskResourceLocalHandlers, retryIntervalOverrides },
-          noThrowOnAbort: true,
-          // What Step Functions passes as the Context Object (RecordFailure reads the execution id).
-          context: {
-            Execution: { Id: id, Name: id, Input: { ...input }, StartTime: new Date().toISOString() },
-          },
-        },
-      );
-      // A failed execution (its failure already recorded by RecordFailure) is what a CloudWatch
-      // alarm reports in AWS: locally it is logged.
-      const result = execution.result
-        .catch((error: unknown) =>
-          console.error(`Execution ${id} failed:`, error instanceof Error ? error.message : error),
-        )
-        .finally(() => executions.delete(id));
-      executions.set(id, { abort: execution.abort, result });
+      let end = () => {};
+      const ended = new Promise<void>((resolve) => {
+        end = resolve;
+      });
+      executions.set(id, { input: { ...input }, ended, end });
+      queue.push(id);
+      admit();
       return id;
     },
     async stop(executionId) {
-      executions.get(executionId)?.abort();
+      const execution = executions.get(executionId);
+      if (!execution) return;
+      if (execution.abort) return execution.abort();
+      // Not yet admitted: it never runs.
+      queue.splice(queue.indexOf(executionId), 1);
+      executions.delete(executionId);
+      execution.end();
     },
     async isRunning(executionId) {
       return executions.has(executionId);
     },
     running: () => [...executions.keys()],
     async idle() {
-      while (executions.size > 0) await Promise.allSettled([...executions.values()].map((e) => e.result));
+      while (executions.size > 0) await Promise.all([...executions.values()].map((e) => e.ended));
     },
     stopAll() {
-      for (const e of executions.values()) e.abort();
+      queue.length = 0;
+      for (const [id, execution] of executions) {
+        if (execution.abort) execution.abort();
+        else {
+          executions.delete(id);
+          execution.end();
+        }
+      }
     },
   };
 }

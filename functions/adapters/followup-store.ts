@@ -36,7 +36,9 @@ export type AuditEntityType =
   | 'monitoring'
   | 'reference-data'
   | 'external-provider'
-  | 'referral-checklist';
+  | 'referral-checklist'
+  | 'holiday-period'
+  | 'holiday-plan';
 
 export interface AuditEntry {
   at: string;

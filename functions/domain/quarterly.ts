@@ -4,6 +4,7 @@
  * Quarters are calendar quarters in Europe/Copenhagen.
  */
 import { isOverdue } from './contact-lists.ts';
+import type { HolidayEvaluation } from './holiday.ts';
 import type { Level } from './ladder.ts';
 import type { MonitoringStatusFigures } from './monitoring-figures.ts';
 import type { Problem } from './problem.ts';
@@ -96,6 +97,8 @@ export interface QuarterlyStatus {
   weekly: WeeklyFigures | null;
   /** Maximum waiting times and package pathways from the regions' extracts (issue 10). */
   monitoring?: MonitoringStatusFigures | null;
+  /** Evaluations of the holiday periods that ended in the quarter (planned vs reported). */
+  holiday?: HolidayEvaluation[];
   overdueContacts: { id: string; name: string; maintainer: string; verifiedAt: string }[];
 }
 
@@ -108,6 +111,7 @@ export interface StatusInput {
   networks?: NetworkFigures;
   weekly?: WeeklyFigures;
   monitoring?: MonitoringStatusFigures;
+  holiday?: HolidayEvaluation[];
 }
 
 function median(values: number[]): number | null {
@@ -183,6 +187,7 @@ export function buildQuarterlyStatus(input: StatusInput): QuarterlyStatus {
     networks: input.networks ?? null,
     weekly: input.weekly ?? null,
     monitoring: input.monitoring ?? null,
+    ...(input.holiday && input.holiday.length > 0 ? { holiday: input.holiday } : {}),
     overdueContacts: input.contacts
       .filter((c) => isOverdue(c, asOf, input.verifyMonths))
       .map((c) => ({ id: c.id, name: c.name, maintainer: c.maintainer, verifiedAt: c.verifiedAt }))
@@ -251,6 +256,28 @@ export function quarterlyStatusCsv(s: QuarterlyStatus): string {
           ]),
         ]
       : []),
+    ...(s.holiday ?? []).flatMap((e) => [
+      [],
+      [`Ferieperiode: ${e.name}`, `${e.plansReceived} af ${e.plansExpected} planer`],
+      [
+        'Uge',
+        'Planlagt kapacitet (%)',
+        'Celler i risiko',
+        'Ugerapporter',
+        'Ledig kapacitet',
+        'Median ventetid (dage)',
+        'Over maksimum',
+      ],
+      ...e.weeks.map((w) => [
+        w.baseline ? `${w.week} (ugen før)` : w.week,
+        w.plannedShare ?? '',
+        w.baseline ? '' : w.cellsAtRisk,
+        w.reports,
+        w.spareCapacity,
+        w.medianWorstDays ?? '',
+        w.overMaximum,
+      ]),
+    ]),
     [],
     ['Kontaktoplysninger ikke bekræftet i tide', s.overdueContacts.length],
     ...s.overdueContacts.map((c) => [c.name, c.maintainer, c.verifiedAt]),

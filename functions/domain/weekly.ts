@@ -385,13 +385,27 @@ export function findCapacity(args: {
         : undefined,
     });
   }
-  return hits.sort(
-    (a, b) =>
-      a.expectedDays - b.expectedDays ||
-      b.spareCapacity - a.spareCapacity ||
-      Number(b.region === query.homeRegion) - Number(a.region === query.homeRegion) ||
-      a.departmentName.localeCompare(b.departmentName, 'da'),
-  );
+  return hits.sort(finderOrder(query.homeRegion));
+}
+
+/** What the finder ranks departments by (also the holiday plans' proposals). */
+export interface FinderRanked {
+  expectedDays: number;
+  spareCapacity: number;
+  region: string;
+  departmentName: string;
+}
+
+/**
+ * The finder's order: expected wait (shortest first), then spare capacity (most first), then
+ * the patient's home region — only on a tie — then department name for a stable order.
+ */
+export function finderOrder(homeRegion?: string): (a: FinderRanked, b: FinderRanked) => number {
+  return (a, b) =>
+    a.expectedDays - b.expectedDays ||
+    b.spareCapacity - a.spareCapacity ||
+    Number(b.region === homeRegion) - Number(a.region === homeRegion) ||
+    a.departmentName.localeCompare(b.departmentName, 'da');
 }
 
 // ---------------------------------------------------------------- escalation proposal

@@ -16,6 +16,7 @@ import { contactRoutes } from './routes/contact-routes.ts';
 import { externalProviderRoutes } from './routes/external-provider-routes.ts';
 import { followupRoutes } from './routes/followup-routes.ts';
 import { generalRoutes } from './routes/general-pages.ts';
+import { holidayRoutes } from './routes/holiday-routes.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
 import { networkRoutes } from './routes/network-routes.ts';
 import { problemApiRoutes } from './routes/problem-api.ts';
@@ -37,6 +38,7 @@ const routes: Route[] = [
   ...weeklyApiRoutes,
   ...monitoringRoutes,
   ...referenceRoutes,
+  ...holidayRoutes,
 ];
 const extraRoutes: Route[] = [];
 

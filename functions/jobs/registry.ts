@@ -132,6 +132,24 @@ export function jobRegistry(env: Record<string, string | undefined> = process.en
       needs: { mail: true },
       fanOut: true,
     },
+    {
+      id: 'holiday-plan-reminder',
+      label: 'Påmind afdelinger, der mangler en ferieplan',
+      description: 'Reminds departments that have not sent their plan for an upcoming holiday period',
+      handler: 'functions/jobs/holiday-plan-reminder.ts',
+      schedule: { minute: '30', hour: '9', weekday: 'MON' },
+      needs: { mail: true },
+      fanOut: true,
+    },
+    {
+      id: 'holiday-alerts',
+      label: 'Varsl om uger i risiko i ferieplanerne og evaluér afsluttede perioder',
+      description:
+        'E-mails weeks at risk in the holiday plans ahead of time and keeps the evaluation of ended periods',
+      handler: 'functions/jobs/holiday-alerts.ts',
+      schedule: { minute: '45', hour: '7' },
+      needs: { mail: true },
+    },
   ];
   for (const job of jobs) assertSchedule(job);
   return jobs;

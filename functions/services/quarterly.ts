@@ -27,6 +27,7 @@ import {
 import { quarterlyStatusEmail } from '#web/followup-emails.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { verifyMonths } from './contacts.ts';
+import { holidayEvaluationsFor } from './holiday.ts';
 import { quarterMonitoringFigures } from './monitoring.ts';
 import { quarterFigures } from './weekly.ts';
 
@@ -59,6 +60,7 @@ export async function prepareQuarterlyStatus(quarter?: string): Promise<Quarterl
     networks: networkStatesAt(await listNetworks(), to.toISOString()),
     weekly: await quarterFigures(range),
     monitoring: await quarterMonitoringFigures(key),
+    holiday: await holidayEvaluationsFor(range),
   });
   await putQuarterlyStatus(status);
   await recordAudit(SYSTEM_PERSON, 'quarterly-status', key, 'prepared', `Kvartalsstatus ${key} udarbejdet.`, {

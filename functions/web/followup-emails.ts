@@ -54,6 +54,13 @@ export function quarterlyStatusSummary(s: QuarterlyStatus): string[] {
     s.monitoring
       ? `Maksimale ventetider (landsplan): ${formatPercent(s.monitoring.national.within + s.monitoring.national.compliedExceeded.total, s.monitoring.national.pathways)} af ${formatCount(s.monitoring.national.pathways)} forløb med reglerne overholdt; ${s.monitoring.national.notComplied} ikke overholdt. Områder under pres: ${s.monitoring.pressure.map((a) => `${cancerTypeName(a.cancerType)} i ${regionName(a.region)}`).join(', ') || 'ingen'}.`
       : 'Maksimale ventetider: ingen data.',
+    ...(s.holiday ?? []).map(
+      (h) =>
+        `Ferieperiode ${h.name}: planlagt kapacitet ${h.weeks
+          .filter((w) => !w.baseline)
+          .map((w) => `${w.week} ${w.plannedShare ?? '–'} %`)
+          .join(', ')}; se evalueringen i kvartalsstatus.`,
+    ),
     `Kontaktoplysninger ikke bekræftet i tide: ${s.overdueContacts.length}.`,
   ];
 }

@@ -197,6 +197,7 @@ describe('every page, at desktop and phone width, in Danish and English', () => 
       `/problemer/${problemId}`,
       '/ventetider',
       '/find-kapacitet',
+      '/ferieplaner',
       '/kontakter',
       '/kontakter/import',
       '/kontakter/ny',

@@ -113,6 +113,8 @@ describe('the job registry', () => {
       'network-actions',
       'weekly-reminder',
       'weekly-overview',
+      'holiday-plan-reminder',
+      'holiday-alerts',
     ]);
     expect(constructIdOf({ id: 'weekly-reminder' })).toBe('WeeklyReminder');
   });
@@ -146,6 +148,7 @@ describe('fanned-out jobs', () => {
   it('are the jobs that mail departments, maintainers or action owners across the country', () => {
     expect(fanOut.map((j) => j.id).sort()).toEqual([
       'contact-verification',
+      'holiday-plan-reminder',
       'network-actions',
       'weekly-overview',
       'weekly-reminder',

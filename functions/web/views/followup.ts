@@ -12,6 +12,7 @@ import { cancerTypeName, regionName } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
 import { html, type Raw } from '../html.ts';
 import { type Lang, type MessageKey, type Translate, translator } from '../i18n/index.ts';
+import { holidayEvaluationSection } from './holiday.ts';
 
 const PRINT = html`<style>
 @media print{.kk-noprint{display:none}.kk-main{padding:0}table{page-break-inside:auto}tr{page-break-inside:avoid}h2{page-break-after:avoid}a[href]{color:inherit;text-decoration:none}}
@@ -69,6 +70,7 @@ ${
 }
 <h2>Maksimale ventetider og pakkeforløb</h2>
 ${s.monitoring ? monitoringSection(s.monitoring, s.quarter) : html`<p data-figure="monitoring">${NO_DATA}</p>`}
+${holidayEvaluationSection(s.holiday ?? [], 'da')}
 <h2>Kontaktoplysninger ikke bekræftet i tide</h2>
 <p><span data-figure="overdue">${s.overdueContacts.length}</span> kontakter er ikke bekræftet i over ${s.verifyMonths} måneder.</p>
 ${
@@ -132,6 +134,8 @@ const ENTITY_KEYS = {
   'reference-data': 'audit.entity.reference-data',
   'external-provider': 'audit.entity.external-provider',
   'referral-checklist': 'audit.entity.referral-checklist',
+  'holiday-period': 'audit.entity.holiday-period',
+  'holiday-plan': 'audit.entity.holiday-plan',
 } as const satisfies Record<string, MessageKey>;
 
 /** The entity types the audit trail can be filtered by. */
@@ -157,6 +161,7 @@ const ACTION_KEYS = {
   meeting: 'audit.action.meeting',
   'action-done': 'audit.action.action-done',
   'informed-danske-regioner': 'audit.action.informed-danske-regioner',
+  evaluated: 'audit.action.evaluated',
 } as const satisfies Record<string, MessageKey>;
 
 function actionLabel(action: string, tr: Translate): string {
