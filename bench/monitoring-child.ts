@@ -1,71 +1,53 @@
 /**
- * One ingest, measured in a process of its own (bench/monitoring.ts starts it): the local runtime
- * in memory, an upload registered through the HTTP API, the file PUT to the presigned URL, and
- * the time until the upload is done. Prints one JSON line: seconds, rows, peak RSS growth,
- * DynamoDB writes.
+ * The monitoring ingest in a process of its own, as its Lambda runs in AWS (bench/monitoring.ts
+ * forks it): the ingest handler against the parent's embedded DynamoDB and S3 (endpoints in the
+ * environment), nothing else loaded. It says `ready` once imported, then handles each S3 event
+ * it is sent and answers with its own figures: handler time, peak RSS growth over the RSS before
+ * the event (sampled every 5 ms), and the DynamoDB writes it made.
  */
-import { createReadStream, statSync } from 'node:fs';
-import { monitoringWriteStats } from '../functions/adapters/monitoring-store.ts';
-import { startLocal } from '../local/runtime.ts';
-import { demoToken } from '../local/seed.ts';
+import { documentClient } from '../functions/adapters/dynamo.ts';
+import { handler, type S3EventLike } from '../functions/jobs/monitoring-ingest.ts';
+import { fakeLambdaContext } from '../local/lambda-context.ts';
 
-const file = process.argv[2] as string;
-const runtime = await startLocal({ scheduler: false });
-const token = await demoToken('specialenheden@specialenheden.example');
-const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-
-// The embedded S3 engine receiving the PUT runs in this process too; the ingest's own memory is
-// measured from when the upload has arrived (the S3 event fires then) until it is done.
-const startRss = process.memoryUsage().rss;
-let baseline = startRss;
-let peak = baseline;
-let uploadPeak = baseline;
-const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
-}, 5);
-
-const writesBefore = monitoringWriteStats.writes;
-const start = performance.now();
-const ticket = (await (
-  await fetch(`${runtime.url}/api/monitoring/uploads`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ fileName: 'bench.csv', contentType: 'text/csv' }),
-  })
-).json()) as { id: string; uploadUrl: string };
-const put = await fetch(ticket.uploadUrl, {
-  method: 'PUT',
-  headers: { 'content-type': 'text/csv', 'content-length': String(statSync(file).size) },
-  body: createReadStream(file) as unknown as BodyInit,
-  duplex: 'half',
-} as RequestInit);
-if (put.status !== 200) throw new Error(`PUT answered ${put.status}`);
-const uploaded = performance.now();
-uploadPeak = peak;
-baseline = process.memoryUsage().rss;
-peak = baseline;
-let status: { status: string; rows: number; replaced: string[]; errors: unknown[] };
-do {
-  await new Promise((r) => setTimeout(r, 20));
-  status = (await (
-    await fetch(`${runtime.url}/api/monitoring/uploads/${ticket.id}`, { headers })
-  ).json()) as typeof status;
-} while (status.status === 'pending' || status.status === 'processing');
-const done = performance.now();
-clearInterval(sampler);
-if (status.status !== 'done') throw new Error(`Upload ${status.status}: ${JSON.stringify(status.errors)}`);
-await runtime.close();
-console.log(
-  JSON.stringify({
-    bytes: statSync(file).size,
-    rows: status.rows,
-    putSeconds: (uploaded - start) / 1000,
-    totalSeconds: (done - start) / 1000,
-    ingestSeconds: (done - uploaded) / 1000,
-    peakGrowthMb: (peak - baseline) / 1024 / 1024,
-    uploadGrowthMb: (uploadPeak - startRss) / 1024 / 1024,
-    // Aggregates (history + current per region × quarter), the upload's status writes, and one audit entry per region × quarter.
-    dynamoWrites: monitoringWriteStats.writes - writesBefore + status.replaced.length,
-  }),
+const WRITE = /^(Put|Update|Delete|BatchWrite)/;
+let writes = 0;
+documentClient().middlewareStack.add(
+  (next, context) => async (args) => {
+    if (WRITE.test(context.commandName ?? '')) writes++;
+    return next(args);
+  },
+  { step: 'initialize', name: 'benchCountWrites' },
 );
-process.exit(0);
+
+export interface IngestFigures {
+  ingestSeconds: number;
+  baselineMb: number;
+  peakGrowthMb: number;
+  dynamoWrites: number;
+}
+
+process.on('message', async (event: S3EventLike) => {
+  globalThis.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 5);
+  writes = 0;
+  const start = performance.now();
+  try {
+    await handler(event, fakeLambdaContext('monitoring-ingest'));
+  } finally {
+    clearInterval(sampler);
+  }
+  const ingestSeconds = (performance.now() - start) / 1000;
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const figures: IngestFigures = {
+    ingestSeconds,
+    baselineMb: baseline / 1024 / 1024,
+    peakGrowthMb: (peak - baseline) / 1024 / 1024,
+    dynamoWrites: writes,
+  };
+  process.send?.(figures);
+});
+process.send?.('ready');

@@ -7,7 +7,9 @@
  *   uploaded from the build (`.build/static`, content-hashed names, `immutable` for a year);
  * - Brotli and gzip at the edge, HTTP/2 and HTTP/3, HTTPS only (TLS 1.2 to the origin; TLS 1.2+
  *   for viewers when a custom domain and its certificate are given);
- * - the app's security headers on every answer, the S3 files included.
+ * - the app's security headers on every answer, the S3 files included;
+ * - a generated secret in a header on every request to the API, which the function checks
+ *   (functions/http/middleware.ts), so the execute-api URL cannot be used around CloudFront.
  */
 import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -32,7 +34,9 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../functions/http/via-cloudfront.ts';
 import { BUILD_DIR } from '../scripts/build-assets.ts';
 
 /**
@@ -57,11 +61,15 @@ export interface CdnProps {
   readonly certificateArn?: string;
   /** A WAF web ACL (scope CLOUDFRONT, in us-east-1) to attach. */
   readonly webAclArn?: string;
+  /** Where browsers PUT monitoring uploads (the bucket's origin): the CSP's `connect-src`, as the app sends it. */
+  readonly uploadOrigin?: string;
 }
 
 export class Cdn extends Construct {
   readonly distribution: Distribution;
   readonly assetBucket: Bucket;
+  /** The value CloudFront sends in ORIGIN_VERIFY_HEADER; the API function gets it as ORIGIN_SECRET. */
+  readonly originSecret: Secret;
   /** The public base URL, without a trailing slash: the custom domain, or the distribution's. */
   readonly url: string;
 
@@ -78,9 +86,19 @@ export class Cdn extends Construct {
     });
     const assetOrigin = S3BucketOrigin.withOriginAccessControl(this.assetBucket);
 
+    // HTTP APIs have no resource policy, and disabling the execute-api endpoint would need a
+    // regional custom domain as the origin: CloudFront proves itself with a secret header instead
+    // (a custom origin header replaces one a viewer sends under the same name).
+    this.originSecret = new Secret(this, 'OriginSecret', {
+      description: `Kraeftkapacitet ${props.stage}: the header CloudFront adds to requests to the API`,
+      generateSecretString: { passwordLength: 40, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', props.apiEndpoint)), {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      // A dynamic reference: CloudFormation resolves it at deployment; the template holds no value.
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: this.originSecret.secretValue.unsafeUnwrap() },
     });
 
     // Pages are personal and answered `no-store`: nothing is cached (default TTL 0), but a cache
@@ -104,7 +122,9 @@ export class Cdn extends Construct {
       // override false: the app's own headers win on pages; S3 files get these.
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+          contentSecurityPolicy: props.uploadOrigin
+            ? `${CONTENT_SECURITY_POLICY}; connect-src 'self' ${props.uploadOrigin}`
+            : CONTENT_SECURITY_POLICY,
           override: false,
         },
         contentTypeOptions: { override: true },
@@ -188,6 +208,11 @@ export class Cdn extends Construct {
       this.distribution,
       'AwsSolutions-CFR3',
       'No CloudFront access log on purpose: standard logs always contain the request path, and e-mail links carry their secret in the path (/svar/<token>, /log-ind/link/<token>). Every dynamic request is already in the API access log, which leaves the path out (lib/api.ts).',
+    );
+    ack(
+      this.originSecret,
+      'AwsSolutions-SMG4',
+      'Not rotated automatically: the value only shows that a request came through this distribution (the app still authenticates every non-public request), and CloudFront and the function read it at deployment, so a rotation function would have to redeploy both at once.',
     );
     ack(
       this.distribution,

@@ -43,6 +43,11 @@ export function monitoringBucketName(stage: string): string {
   return `kraeftkapacitet-${stage}-monitoring-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
 }
 
+/** The bucket's origin as the presigned URLs name it (virtual-hosted style): the pages' CSP `connect-src`. */
+export function monitoringUploadOrigin(stage: string): string {
+  return `https://${monitoringBucketName(stage)}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+}
+
 export class Monitoring extends Construct {
   readonly bucket: Bucket;
   readonly ingest: AppFunction;

@@ -19,7 +19,7 @@ import { AppDashboard } from './dashboard.ts';
 import { followupEnvironment } from './followup-schedules.ts';
 import { holidayEnvironment } from './holiday-settings.ts';
 import { Mail } from './mail.ts';
-import { Monitoring, monitoringBucketName } from './monitoring.ts';
+import { Monitoring, monitoringBucketName, monitoringUploadOrigin } from './monitoring.ts';
 import { Schedules } from './schedules.ts';
 import { Storage } from './storage.ts';
 import { TopicKey } from './topic-key.ts';
@@ -105,6 +105,7 @@ export class KraeftkapacitetStack extends Stack {
       NETWORK_REMINDER_DAYS: String(config.networkReminderDays),
       SECURE_COOKIES: 'true',
       MONITORING_BUCKET: monitoringBucketName(config.stage),
+      UPLOAD_ORIGIN: monitoringUploadOrigin(config.stage),
       ...weeklyEnvironment(),
       ...followupEnvironment(),
       ...holidayEnvironment(),
@@ -122,8 +123,11 @@ export class KraeftkapacitetStack extends Stack {
       domainName: config.domainName,
       certificateArn: config.certificateArn,
       webAclArn: config.webAclArn,
+      uploadOrigin: monitoringUploadOrigin(config.stage),
     });
     baseUrl ??= this.cdn.url;
+    // Only the API function checks it (functions/http/via-cloudfront.ts); the other functions take no requests.
+    this.api.handler.addEnvironment('ORIGIN_SECRET', this.cdn.originSecret.secretValue.unsafeUnwrap());
     this.storage.grantData(this.api.handler);
     this.mail.grantSend(this.api.handler);
     this.workflow.grantStart(this.api.handler);
@@ -205,7 +209,8 @@ export class KraeftkapacitetStack extends Stack {
     });
     new CfnOutput(this, 'ApiUrl', {
       value: this.api.url,
-      description: 'The HTTP API endpoint (execute-api URL), the origin behind CloudFront',
+      description:
+        'The HTTP API endpoint (execute-api URL), the origin behind CloudFront: it answers only requests from CloudFront (403 otherwise)',
     });
     new CfnOutput(this, 'DistributionDomainName', {
       value: this.cdn.distribution.distributionDomainName,

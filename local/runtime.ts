@@ -17,11 +17,12 @@ import { registerRoutes } from '../functions/http/api.ts';
 import { reconcileLadders } from '../functions/services/recovery.ts';
 import { ensureStaticAssets } from '../scripts/build-assets.ts';
 import { ensureTable, startDynalite } from './dynamo.ts';
+import { Foreground } from './foreground.ts';
 import { scheduleJobs } from './jobs.ts';
 import { seedMonitoringDemo } from './monitoring-seed.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
 import { seedLastQuarterDemo } from './quarter-seed.ts';
-import { type LocalS3, startS3 } from './s3.ts';
+import { type LocalS3, type S3EventTarget, startS3 } from './s3.ts';
 import { seedDemoData } from './seed.ts';
 import { createLocalServer, type S3Passthrough } from './server.ts';
 import { staticRoutes } from './static-files.ts';
@@ -39,6 +40,8 @@ export interface LocalOptions {
   monitoringDemo?: boolean;
   /** Seed the last quarter's history and prepare its quarterly status (npm start). */
   quarterDemo?: boolean;
+  /** Where an uploaded extract's S3 event goes; the ingest handler in this process by default. */
+  ingest?: S3EventTarget;
 }
 
 export interface LocalRuntime {
@@ -73,7 +76,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     { method: 'POST', path: '/local/jobs/:id', handler: runJob },
   ]);
   const s3Passthrough: S3Passthrough = { bucket: '' };
-  const server = createLocalServer(s3Passthrough);
+  const foreground = new Foreground();
+  const server = createLocalServer(s3Passthrough, foreground);
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
@@ -90,7 +94,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   resetConfig();
   resetDocumentClient();
   await ensureTable(dynamo.endpoint, config().TABLE_NAME);
-  const s3 = await startS3(config().MONITORING_BUCKET, dataDir);
+  const s3 = await startS3(config().MONITORING_BUCKET, dataDir, options.ingest);
   // Presigned URLs point at the app's own origin; the front door passes them to the engine.
   Object.assign(s3Passthrough, { bucket: config().MONITORING_BUCKET, target: s3.endpoint });
   process.env.S3_ENDPOINT = url;
@@ -98,7 +102,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   resetObjectStore();
   setReadiness({ ready: false, reason: 'Demodata indlæses.' });
 
-  const workflow = localWorkflowEngine();
+  const workflow = localWorkflowEngine({ foreground });
   setDeps({ workflow });
   await seedDemoData();
   // Reports stored before week summaries existed get theirs once (the national overview reads them).

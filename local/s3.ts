@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
-import { handler as ingestHandler } from '../functions/jobs/monitoring-ingest.ts';
+import { handler as ingestHandler, type S3EventLike } from '../functions/jobs/monitoring-ingest.ts';
 import { fakeLambdaContext } from './lambda-context.ts';
 
 // The page uploads straight to the presigned URL from another origin (another port): allow PUT.
@@ -27,7 +27,17 @@ export interface LocalS3 {
   close(): Promise<void>;
 }
 
-export async function startS3(bucket: string, dataDir?: string): Promise<LocalS3> {
+/** What an object's arrival invokes: the ingest handler in this process, or (the benchmark) elsewhere. */
+export type S3EventTarget = (event: S3EventLike) => Promise<unknown>;
+
+const ingestInProcess: S3EventTarget = (event) =>
+  ingestHandler(event, fakeLambdaContext('monitoring-ingest'));
+
+export async function startS3(
+  bucket: string,
+  dataDir?: string,
+  ingest: S3EventTarget = ingestInProcess,
+): Promise<LocalS3> {
   const directory = dataDir ? join(dataDir, 's3') : mkdtempSync(join(tmpdir(), 'kk-s3-'));
   mkdirSync(directory, { recursive: true });
   const server = new S3rver({
@@ -39,9 +49,9 @@ export async function startS3(bucket: string, dataDir?: string): Promise<LocalS3
   });
   const { port } = (await server.run()) as { port: number };
   const running = new Set<Promise<unknown>>();
-  server.on('event', (event: { Records?: { eventName?: string }[] }) => {
+  server.on('event', (event: S3EventLike) => {
     if (!event.Records?.some((r) => r.eventName?.startsWith('ObjectCreated'))) return;
-    const run = ingestHandler(event, fakeLambdaContext('monitoring-ingest'))
+    const run = ingest(event)
       .catch((error: unknown) => console.error('Monitoring ingest failed:', error))
       .finally(() => running.delete(run));
     running.add(run);

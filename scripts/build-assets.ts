@@ -7,6 +7,7 @@
  * - the IBM Plex Sans faces as Latin-1 WOFF2 subsets (Danish needs nothing more; other glyphs
  *   fall back per character) with `font-display: optional`, so text never re-lays out when a
  *   font arrives late (no layout shift), and the icons the kept rules reference;
+ * - `felter.<hash>.js`, the script behind the fields' character counters, minified;
  * - `favicon.<hash>.svg` and `favicon.ico` (the one unhashed name: browsers ask for it by path);
  * - a Brotli and a gzip copy of every compressible file (the local server serves them as
  *   CloudFront does), and `.build/asset-manifest.json` mapping source names to hashed names.
@@ -42,9 +43,13 @@ export interface AssetManifest {
   preload: string[];
 }
 
-/** Faces the pages use on first paint: body text (400) and DKFDS headings and buttons (600). */
-const PRELOADED_FACES = ['IBMPlexSans-Regular', 'IBMPlexSans-SemiBold'];
-const COMPRESSIBLE = new Set(['.css', '.svg', '.ico', '.json', '.txt']);
+/**
+ * Faces every page uses on first paint: body text (400), the header's name and DKFDS labels and
+ * headings (600), and DKFDS's h1 (700). One not preloaded is found only once the stylesheet has
+ * arrived, a round trip later, and with `font-display: optional` may miss the first paint.
+ */
+const PRELOADED_FACES = ['IBMPlexSans-Regular', 'IBMPlexSans-SemiBold', 'IBMPlexSans-Bold'];
+const COMPRESSIBLE = new Set(['.css', '.js', '.svg', '.ico', '.json', '.txt']);
 
 function sha(content: Buffer | string, length = 10): string {
   return createHash('sha256').update(content).digest('hex').slice(0, length);
@@ -167,6 +172,13 @@ function buildStylesheet(out: Output, used: { words: Set<string>; prefixes: stri
   addFile(out, 'app.css', Buffer.from(minified));
 }
 
+/** A browser script of functions/web/static, minified (its comments go; it stays one IIFE). */
+function addScript(out: Output, sourceName: string): void {
+  const source = readFileSync(join(SOURCES, sourceName), 'utf8');
+  const minified = transformSync(source, { loader: 'js', minify: true, legalComments: 'none' }).code;
+  addFile(out, sourceName, Buffer.from(minified));
+}
+
 function inputHash(used: { words: Set<string> }): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
@@ -200,6 +212,7 @@ export function ensureStaticAssets(options: { log?: (line: string) => void } = {
 
   const out: Output = { files: new Map(), names: {} };
   buildStylesheet(out, used);
+  addScript(out, 'felter.js');
   addFile(out, 'favicon.svg', readFileSync(join(SOURCES, 'favicon.svg')));
   addFile(out, 'favicon.ico', readFileSync(join(SOURCES, 'favicon.ico')), 'favicon.ico');
 

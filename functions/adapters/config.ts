@@ -43,6 +43,8 @@ const schema = z.object({
   MONITORING_BUCKET: z._default(z.string().check(z.minLength(1)), 'kraeftkapacitet-monitoring'),
   /** The embedded S3 engine's URL locally; unset in AWS. */
   S3_ENDPOINT: z.optional(z.url()),
+  /** The monitoring bucket's origin, where browsers PUT uploads (the pages' CSP); unset locally. */
+  UPLOAD_ORIGIN: z.optional(z.url()),
   /** Areas under pressure: capacity exceedances, not-complied pathways per region × cancer type × quarter. */
   MONITORING_PRESSURE: z._default(
     z.string().check(z.regex(/^\d+,\d+$/, 'MONITORING_PRESSURE must be two counts, e.g. 5,3')),

@@ -63,9 +63,6 @@ export function uploadIdOfKey(key: string): string | undefined {
   return /^uploads\/([a-z0-9-]{8,64})\.csv$/.exec(key)?.[1];
 }
 
-/** DynamoDB writes made by the monitoring (for the benchmark). */
-export const monitoringWriteStats = { writes: 0 };
-
 function table(): string {
   return config().TABLE_NAME;
 }
@@ -77,7 +74,6 @@ function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
 }
 
 async function put(input: Omit<ConstructorParameters<typeof PutCommand>[0], 'TableName'>): Promise<void> {
-  monitoringWriteStats.writes++;
   await documentClient().send(new PutCommand({ TableName: table(), ...input }));
 }
 
@@ -108,7 +104,6 @@ export async function getUpload(id: string): Promise<MonitoringUpload | undefine
  */
 export async function claimProcessing(id: string, now: Date, staleAfterMs = 15 * 60_000): Promise<boolean> {
   try {
-    monitoringWriteStats.writes++;
     await documentClient().send(
       new UpdateCommand({
         TableName: table(),

@@ -230,17 +230,20 @@ export interface RowError {
 
 export const MAX_ERRORS = 50;
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2023-02-29 no). */
 export function isIsoDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!DATE.test(value)) return false;
+  const y = Number(value.slice(0, 4));
+  const mo = Number(value.slice(5, 7));
+  const d = Number(value.slice(8, 10));
   if (mo < 1 || mo > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31);
+  return d <= (mo === 2 ? (leap ? 29 : 28) : (MONTH_DAYS[mo - 1] ?? 31));
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Checks the header: every column present once, no unknown ones. Errors name line 1. */
 export function checkHeader(header: string[]): RowError[] {
@@ -273,18 +276,31 @@ export interface ReadContext {
 const KINDS = new Set<string>(PATHWAY_KINDS);
 const REASON_SET = new Set<string>(REASONS);
 
-let knownCancerTypes: Set<string> | undefined;
+// The live list (the secretariat adds cancer types on /stamdata): rebuilt whenever the reference
+// data in use is replaced, otherwise one Set lookup per row.
+let knownCancerTypes: { list: readonly { id: string }[]; ids: Set<string> } | undefined;
 function isCancerType(id: string): boolean {
-  knownCancerTypes ??= new Set(referenceData().cancerTypes.map((c) => c.id));
-  return knownCancerTypes.has(id);
+  const list = referenceData().cancerTypes;
+  if (knownCancerTypes?.list !== list) knownCancerTypes = { list, ids: new Set(list.map((c) => c.id)) };
+  return knownCancerTypes.ids.has(id);
 }
 
 function regionOf(value: string): RegionId | undefined {
   return REGION_CODES[value] ?? (REGION_IDS.has(value) ? (value as RegionId) : undefined);
 }
 
-// Ten digits in a cell is the cheapest sign a value could be a CPR number; only then run the guard.
-const MANY_DIGITS = /\d(?:\D?\d){9}/;
+// The CPR guard normalises text first (slow); a cell of printable ASCII with fewer than ten
+// digits cannot hold a CPR number however it is written, so only other cells are checked.
+function mayHoldCprNumber(value: string): boolean {
+  if (value.length < 10) return false;
+  let digits = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return true;
+    if (c >= 0x30 && c <= 0x39 && ++digits === 10) return true;
+  }
+  return false;
+}
 
 /** Where each column is in a row, from the header (checkHeader passed). */
 export type ColumnIndex = Record<Column, number>;
@@ -298,8 +314,8 @@ export function columnIndex(header: string[]): ColumnIndex {
 /**
  * Validates one row (its cells in header order) and returns it or its errors. Values are never
  * echoed in messages, so a CPR number typed in the wrong column cannot leak into a report.
- * Runs once per row of files of ~300 000 rows: plain loops and string checks, no allocations
- * beyond the row itself.
+ * Runs once per row of files of ~300 000 rows: plain loops and string checks, no closures, no
+ * allocations beyond the row and its error list.
  */
 export function readCells(
   cells: string[],
@@ -308,67 +324,95 @@ export function readCells(
   ctx: ReadContext,
 ): PathwayRow | RowError[] {
   const errors: RowError[] = [];
-  const err = (column: string, message: string) => errors.push({ line: ctx.line, column, message });
+  const line = ctx.line;
   for (let i = 0; i < cells.length; i++) {
     const value = cells[i] as string;
-    if (value.length >= 10 && MANY_DIGITS.test(value) && containsCprNumber(value))
-      err(header[i] ?? `kolonne ${i + 1}`, CPR_MESSAGE_DA);
+    if (mayHoldCprNumber(value) && containsCprNumber(value))
+      errors.push({ line, column: header[i] ?? `kolonne ${i + 1}`, message: CPR_MESSAGE_DA });
   }
   if (errors.length > 0) return errors;
 
-  const v = (c: Column) => (cells[index[c]] ?? '').trim();
-  const id = v('forloeb_id');
-  if (id === '') err('forloeb_id', 'Forløbs-id mangler.');
-  else if (id.length > 64) err('forloeb_id', 'Forløbs-id må højst være 64 tegn.');
+  const id = cell(cells, index.forloeb_id);
+  if (id === '') errors.push({ line, column: 'forloeb_id', message: 'Forløbs-id mangler.' });
+  else if (id.length > 64)
+    errors.push({ line, column: 'forloeb_id', message: 'Forløbs-id må højst være 64 tegn.' });
 
-  const region = regionOf(v('region'));
+  const region = regionOf(cell(cells, index.region));
   if (!region)
-    err('region', 'Ukendt region. Brug regionens id (fx hovedstaden) eller regionskode 1081–1085.');
+    errors.push({
+      line,
+      column: 'region',
+      message: 'Ukendt region. Brug regionens id (fx hovedstaden) eller regionskode 1081–1085.',
+    });
   else if (ctx.onlyRegion && region !== ctx.onlyRegion)
-    err('region', 'Rækken hører til en anden region. Du kan kun indberette for din egen region.');
+    errors.push({
+      line,
+      column: 'region',
+      message: 'Rækken hører til en anden region. Du kan kun indberette for din egen region.',
+    });
 
-  const cancerType = v('kraeftform');
+  const cancerType = cell(cells, index.kraeftform);
   if (!isCancerType(cancerType))
-    err('kraeftform', 'Ukendt kræftform. Brug et id fra listen over kræftformer.');
+    errors.push({
+      line,
+      column: 'kraeftform',
+      message: 'Ukendt kræftform. Brug et id fra listen over kræftformer.',
+    });
 
-  const kind = v('forloebstype') as PathwayKind;
+  const kind = cell(cells, index.forloebstype) as PathwayKind;
   const kindOk = KINDS.has(kind);
   if (!kindOk)
-    err(
-      'forloebstype',
-      'Ukendt forløbstype. Brug udredning, behandling, kun-behandling, efterbehandling eller pakkeforloeb.',
-    );
+    errors.push({
+      line,
+      column: 'forloebstype',
+      message:
+        'Ukendt forløbstype. Brug udredning, behandling, kun-behandling, efterbehandling eller pakkeforloeb.',
+    });
 
-  const received = v('modtaget');
+  const received = cell(cells, index.modtaget);
   const receivedOk = isIsoDate(received);
-  if (received === '') err('modtaget', 'Dato for modtagelse mangler.');
-  else if (!receivedOk) err('modtaget', 'Ugyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-03-15.');
-  else if (received > ctx.today) err('modtaget', 'Datoen ligger i fremtiden.');
+  if (received === '') errors.push({ line, column: 'modtaget', message: 'Dato for modtagelse mangler.' });
+  else if (!receivedOk) errors.push({ line, column: 'modtaget', message: BAD_DATE });
+  else if (received > ctx.today) errors.push({ line, column: 'modtaget', message: FUTURE_DATE });
 
-  const start = v('start');
+  const start = cell(cells, index.start);
   if (start !== '') {
-    if (!isIsoDate(start)) err('start', 'Ugyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-03-15.');
-    else if (receivedOk && start < received) err('start', 'Start ligger før modtagelse.');
-    else if (start > ctx.today) err('start', 'Datoen ligger i fremtiden.');
+    if (!isIsoDate(start)) errors.push({ line, column: 'start', message: BAD_DATE });
+    else if (receivedOk && start < received)
+      errors.push({ line, column: 'start', message: 'Start ligger før modtagelse.' });
+    else if (start > ctx.today) errors.push({ line, column: 'start', message: FUTURE_DATE });
   }
 
-  const reason = v('aarsag');
+  const reason = cell(cells, index.aarsag);
   if (reason !== '' && !REASON_SET.has(reason))
-    err('aarsag', 'Ukendt årsag. Brug patientens-oenske, helbred, kapacitet eller lad feltet være tomt.');
+    errors.push({
+      line,
+      column: 'aarsag',
+      message: 'Ukendt årsag. Brug patientens-oenske, helbred, kapacitet eller lad feltet være tomt.',
+    });
 
-  const offered = v('henvisning_tilbudt');
+  const offered = cell(cells, index.henvisning_tilbudt);
   if (offered !== '' && offered !== 'ja' && offered !== 'nej')
-    err('henvisning_tilbudt', 'Skriv ja, nej eller lad feltet være tomt.');
+    errors.push({ line, column: 'henvisning_tilbudt', message: 'Skriv ja, nej eller lad feltet være tomt.' });
 
-  const standard = v('standard_dage');
+  const standard = cell(cells, index.standard_dage);
   let standardDays: number | undefined;
   if (kind === 'pakkeforloeb') {
     standardDays = Number(standard);
-    if (standard === '') err('standard_dage', 'Standardforløbstid mangler for pakkeforløb.');
+    if (standard === '')
+      errors.push({ line, column: 'standard_dage', message: 'Standardforløbstid mangler for pakkeforløb.' });
     else if (!/^\d{1,3}$/.test(standard) || standardDays < 1 || standardDays > 365)
-      err('standard_dage', 'Standardforløbstid skal være et helt antal dage mellem 1 og 365.');
+      errors.push({
+        line,
+        column: 'standard_dage',
+        message: 'Standardforløbstid skal være et helt antal dage mellem 1 og 365.',
+      });
   } else if (kindOk && standard !== '') {
-    err('standard_dage', 'Standardforløbstid udfyldes kun for pakkeforløb.');
+    errors.push({
+      line,
+      column: 'standard_dage',
+      message: 'Standardforløbstid udfyldes kun for pakkeforløb.',
+    });
   }
 
   if (errors.length > 0 || !region) return errors;
@@ -378,6 +422,15 @@ export function readCells(
   if (offered) row.referralOffered = offered === 'ja';
   if (standardDays !== undefined) row.standardDays = standardDays;
   return row;
+}
+
+const BAD_DATE = 'Ugyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-03-15.';
+const FUTURE_DATE = 'Datoen ligger i fremtiden.';
+
+/** A cell's value, trimmed; '' for a missing one. */
+function cell(cells: string[], i: number): string {
+  const value = cells[i];
+  return value === undefined ? '' : value.trim();
 }
 
 /** One record as column name → value (tests, small callers). */

@@ -99,8 +99,9 @@ export const problemReportSchema = z
         });
       }
     },
-    // Cross-field checks run even when other fields failed, so the person sees every error at once.
-    { when: () => true },
+    // Cross-field checks run even when other fields failed, so the person sees every error at
+    // once — on an object only: a body of `null` or `[]` is just invalid, not a crash.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   );
 
 export type ProblemReport = z.infer<typeof problemReportSchema>;

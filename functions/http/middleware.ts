@@ -15,6 +15,7 @@ import { ForbiddenError, NotFoundError } from '../services/actors.ts';
 import { pageContext } from './page-context.ts';
 import { htmlResponse, jsonResponse, redirect } from './respond.ts';
 import { HttpError, type HttpEvent, type HttpResult, type Request } from './types.ts';
+import { viaCloudFront } from './via-cloudfront.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -43,9 +44,28 @@ export function bodyLimit(options: { maxBytes?: number } = {}): MiddlewareObj<Ht
 /** middy merges its CSP defaults into ours and leaves out a directive set to false (typed as string). */
 const OFF = false as unknown as string;
 
-/** The policy every answer carries — pages, JSON, errors, and the local `/local/*` pages. */
-export function securityHeaders() {
-  return httpSecurityHeaders({
+/**
+ * The policy every answer carries — pages, JSON, errors, and the local `/local/*` pages. The upload
+ * form on /overvaagning PUTs to a presigned URL: in AWS on the monitoring bucket's origin
+ * (`UPLOAD_ORIGIN`, set by the stack), which `connect-src` allows; locally the app's own origin.
+ * Built on the first answer, when the configuration is in place (the local runtime sets it after
+ * importing this module).
+ */
+export function securityHeaders(): MiddlewareObj<HttpEvent, HttpResult> {
+  let headers: MiddlewareObj<HttpEvent, HttpResult> | undefined;
+  const current = () => {
+    // Read alone, not through config(): error pages carry the headers even if another setting is broken.
+    headers ??= httpSecurityHeaders(securityHeaderOptions(process.env.UPLOAD_ORIGIN));
+    return headers;
+  };
+  return {
+    after: (request) => current().after?.(request),
+    onError: (request) => current().onError?.(request),
+  };
+}
+
+function securityHeaderOptions(uploadOrigin: string | undefined) {
+  return {
     contentSecurityPolicy: {
       'default-src': "'self'",
       'style-src': "'self' 'unsafe-inline'",
@@ -54,6 +74,7 @@ export function securityHeaders() {
       'form-action': "'self'",
       'frame-ancestors': "'none'",
       'base-uri': "'none'",
+      ...(uploadOrigin ? { 'connect-src': `'self' ${uploadOrigin}` } : {}),
       // middy's defaults that would change the pages' behaviour: off.
       sandbox: OFF,
       'report-to': OFF,
@@ -66,7 +87,7 @@ export function securityHeaders() {
     frameOptions: { action: 'deny' },
     // middy's default list names features browsers do not know, which they report as console errors.
     permissionsPolicy: false,
-  });
+  };
 }
 
 /** The services' error classes as HTTP errors, so middy's error handler knows their status. */
@@ -165,6 +186,7 @@ export function httpChain(
     .use(errorPage(options.requestFor))
     .use(httpErrorHandler({ logger: logUnexpected(log), fallbackMessage: UNEXPECTED_ERROR_DA }))
     .use(serviceErrors())
+    .use(viaCloudFront())
     .use(bodyLimit())
     .handler(router);
 }

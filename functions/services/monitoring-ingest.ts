@@ -76,25 +76,28 @@ export async function ingestObject(key: string): Promise<MonitoringUpload['statu
     };
     if (errors.length === 0) {
       const acceptedAt = currentTime().toISOString();
-      const replaced: string[] = [];
-      for (const group of parsed.tallies.groups.values()) {
-        await replaceRegionQuarter({
-          ...group,
-          uploadId: upload.id,
-          fileName: upload.fileName,
-          acceptedAt,
-          acceptedBy: upload.createdBy,
-        });
-        replaced.push(`${group.quarter}#${group.region}`);
-        await recordAudit(
-          upload.createdBy,
-          'monitoring',
-          `${group.region}-${group.quarter}`,
-          'replaced',
-          `Overvågningstal for ${regionName(group.region)}, ${quarterLabel(group.quarter)} erstattet fra filen "${upload.fileName}" (${tallyTotal(group.byCancer)} forløb).`,
-          { at: new Date(acceptedAt) },
-        );
-      }
+      // Each (region, quarter) on its own, side by side: its history, current figures and audit entry.
+      const groups = [...parsed.tallies.groups.values()];
+      await Promise.all(
+        groups.map(async (group) => {
+          await replaceRegionQuarter({
+            ...group,
+            uploadId: upload.id,
+            fileName: upload.fileName,
+            acceptedAt,
+            acceptedBy: upload.createdBy,
+          });
+          await recordAudit(
+            upload.createdBy,
+            'monitoring',
+            `${group.region}-${group.quarter}`,
+            'replaced',
+            `Overvågningstal for ${regionName(group.region)}, ${quarterLabel(group.quarter)} erstattet fra filen "${upload.fileName}" (${tallyTotal(group.byCancer)} forløb).`,
+            { at: new Date(acceptedAt) },
+          );
+        }),
+      );
+      const replaced = groups.map((group) => `${group.quarter}#${group.region}`);
       result.replaced = replaced.sort();
     }
   }

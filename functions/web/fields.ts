@@ -1,7 +1,7 @@
 /**
  * Form-field pieces shared by the views: a field's error message, and the visible limit of a
  * free-text field. The limit is shown three ways: `maxlength` (the browser stops typing at the
- * limit), a counter (updated live by /skript/felter.js), and the server's clear error for longer
+ * limit), a counter (updated live by static/felter.js), and the server's clear error for longer
  * text from clients without the attribute (the API). A browser cuts pasted text at `maxlength`
  * without a word, so the script says so when that happens: nothing is ever cut silently.
  */
@@ -29,35 +29,3 @@ export function limited(
     counter: html`<span class="kk-counter${used > max ? ' kk-over' : ''}" id="${counterId}" data-used-text="${t(lang, 'form.charCount', { used: '{used}', max })}" data-cut-text="${t(lang, 'form.pasteCut', { max })}">${t(lang, 'form.charCount', { used, max })}</span>`,
   };
 }
-
-/** The script behind the counters: progressive enhancement only, the page works without it. */
-export const FIELDS_SCRIPT = `(() => {
-  for (const field of document.querySelectorAll('[data-limit]')) {
-    const max = Number(field.getAttribute('data-limit'));
-    const counter = document.getElementById(field.id + '-taeller');
-    if (!counter) continue;
-    const template = counter.getAttribute('data-used-text') || '';
-    let cut = false;
-    const update = () => {
-      const used = Array.from(field.value).length;
-      counter.textContent = template.replace('{used}', String(used)) + (cut ? ' ' + (counter.getAttribute('data-cut-text') || '') : '');
-      counter.classList.toggle('kk-over', used > max || cut);
-    };
-    // The browser shortens a paste that does not fit under maxlength; say so instead of keeping quiet.
-    field.addEventListener('paste', (event) => {
-      const pasted = (event.clipboardData && event.clipboardData.getData('text')) || '';
-      const kept = field.value.length - ((field.selectionEnd || 0) - (field.selectionStart || 0));
-      cut = kept + pasted.length > max;
-      if (cut) counter.setAttribute('role', 'alert');
-    });
-    field.addEventListener('input', () => {
-      update();
-      if (!cut) counter.removeAttribute('role');
-    });
-    field.addEventListener('keydown', () => {
-      cut = false;
-    });
-    update();
-  }
-})();
-`;

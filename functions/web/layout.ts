@@ -37,6 +37,16 @@ ${preloadedFonts().map((href) => html`<link rel="preload" href="${href}" as="fon
 <link rel="icon" href="/favicon.ico" sizes="48x48">`;
 }
 
+/**
+ * The counters' script (static/felter.js), only on a page with a limited field (fields.ts): the
+ * other pages then load nothing they do not use.
+ */
+function fieldsScript(body: Raw): Raw {
+  return body.value.includes('data-limit=')
+    ? html`<script src="${assetUrl('felter.js')}" defer></script>`
+    : html``;
+}
+
 /** What the frame needs to know about the request: language, who is signed in, where we are. */
 export interface PageContext {
   lang?: Lang;
@@ -97,7 +107,7 @@ ${head(title, args.description ?? `${title}. ${tr('layout.siteDescription')}`)}
 ${body}
   </div>
 </main>
-<script src="/skript/felter.js" defer></script>
+${fieldsScript(body)}
 </body>
 </html>`;
 }

@@ -90,7 +90,12 @@ describe('a department reports a capacity problem and resolves it from the e-mai
 
   it('accepts the corrected report and shows a receipt with a reference', async () => {
     await page.locator('#patientsAtRisk').fill('12');
-    await page.locator('#description').fill('Mangel på operationstider pga. sygdom blandt kirurger.');
+    const description = 'Mangel på operationstider pga. sygdom blandt kirurger.';
+    await page.locator('#description').fill(description);
+    // The counter follows the typing (the content-hashed static/felter.js ran under the page's CSP).
+    await expect
+      .poll(() => page.locator('#description-taeller').textContent())
+      .toBe(`${[...description].length} af 2000 tegn`);
     await page.screenshot({ path: '/tmp/kk-indberet.png', fullPage: true });
     await page.getByRole('button', { name: 'Indberet' }).click();
 

@@ -7,12 +7,14 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/http/api.ts';
 import type { HttpEvent } from '../../functions/http/types.ts';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/http/via-cloudfront.ts';
 import { readConfig } from '../../lib/config.ts';
 import { fakeLambdaContext } from '../../local/lambda-context.ts';
 import {
   CDK_PROVIDED,
   functionIdWithDescription,
   type Json,
+  rendered,
   resourcesOf,
   synth,
   synthOnce,
@@ -28,6 +30,12 @@ const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const API_DESCRIPTION = 'Kraeftkapacitet pages and JSON API (every request of the HTTP API)';
 
 const s = synthOnce(TEST_CONTEXT);
+
+function theOneEntry(json: Json, type: string) {
+  const found = resourcesOf(json, type);
+  expect(found).toHaveLength(1);
+  return found[0] as [string, Json];
+}
 
 function config() {
   return theOne(s.json, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
@@ -57,6 +65,25 @@ describe('CloudFront distribution', () => {
     expect(d.AllowedMethods).toEqual(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']);
     expect(d.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST);
     expect(d.Compress).toBe(true);
+  });
+
+  it('proves each request to the API came through CloudFront with a generated secret header only the API function knows', () => {
+    const apiOrigin = config().Origins.find((o: { CustomOriginConfig?: unknown }) => o.CustomOriginConfig);
+    const [secretId, secret] = theOneEntry(s.json, 'AWS::SecretsManager::Secret');
+    expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 40, ExcludePunctuation: true });
+    expect(apiOrigin.OriginCustomHeaders).toHaveLength(1);
+    const [header] = apiOrigin.OriginCustomHeaders;
+    expect(header.HeaderName).toBe(ORIGIN_VERIFY_HEADER);
+    // A dynamic reference CloudFormation resolves at deployment: the template holds no secret.
+    const reference = JSON.stringify(header.HeaderValue);
+    expect(reference).toContain('{{resolve:secretsmanager:');
+    expect(reference).toContain(`{"Ref":"${secretId}"}`);
+
+    const holders = resourcesOf(s.json, 'AWS::Lambda::Function').filter(
+      ([, f]) => f.Properties.Environment?.Variables?.ORIGIN_SECRET,
+    );
+    expect(holders.map(([id]) => id)).toEqual([functionIdWithDescription(s.json, API_DESCRIPTION)]);
+    expect(holders[0]?.[1].Properties.Environment.Variables.ORIGIN_SECRET).toEqual(header.HeaderValue);
   });
 
   it('never caches pages (TTL 0 by default, the app answers no-store) yet compresses them with Brotli and gzip', () => {
@@ -146,14 +173,28 @@ describe('CloudFront distribution', () => {
       headers: {},
       requestContext: { http: { method: 'GET', path: '/findes-ikke' }, requestId: 'cdn-test' },
     } as unknown as HttpEvent;
+    // The api function's environment as deployed (account and region filled in).
+    const deployed = (value: Json) =>
+      rendered(value)
+        .replaceAll('<AWS::AccountId>', '111122223333')
+        .replaceAll('<AWS::Region>', 'eu-north-1')
+        .replaceAll('<AWS::URLSuffix>', 'amazonaws.com');
+    const api = functionIdWithDescription(s.json, API_DESCRIPTION);
+    process.env.UPLOAD_ORIGIN = deployed(
+      s.json.Resources[api]?.Properties.Environment.Variables.UPLOAD_ORIGIN,
+    );
     const answer = await handler(event, fakeLambdaContext('api'));
+    delete process.env.UPLOAD_ORIGIN;
     const sent = Object.fromEntries(
       Object.entries(answer.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
     );
-    expect(policy.ContentSecurityPolicy).toEqual({
-      ContentSecurityPolicy: sent['content-security-policy'],
-      Override: false,
-    });
+    expect(sent['content-security-policy']).toContain(
+      "connect-src 'self' https://kraeftkapacitet-test-monitoring-111122223333-eu-north-1.s3.eu-north-1.amazonaws.com",
+    );
+    expect(deployed(policy.ContentSecurityPolicy.ContentSecurityPolicy)).toBe(
+      sent['content-security-policy'],
+    );
+    expect(policy.ContentSecurityPolicy.Override).toBe(false);
     expect(sent['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     expect(policy.StrictTransportSecurity).toEqual({
       AccessControlMaxAgeSec: 31536000,

@@ -77,6 +77,20 @@ export function theOne(json: Synthesised['json'], type: string): CfnJsonResource
   return (all[0] as [string, CfnJsonResource])[1];
 }
 
+/**
+ * A string value as CloudFormation will build it: `Fn::Join` pieces joined, a `Ref` to a
+ * pseudo parameter or resource as `<Name>`.
+ */
+export function rendered(value: Json): string {
+  if (typeof value === 'string') return value;
+  if (value?.Ref) return `<${value.Ref}>`;
+  if (value?.['Fn::Join']) {
+    const [separator, parts] = value['Fn::Join'] as [string, Json[]];
+    return parts.map(rendered).join(separator);
+  }
+  throw new Error(`cannot render ${JSON.stringify(value)}`);
+}
+
 /** The logical id of the Lambda function with this Description (throws when there is none). */
 export function functionIdWithDescription(json: Synthesised['json'], description: string): string {
   const found = resourcesOf(json, 'AWS::Lambda::Function').find(

@@ -69,6 +69,7 @@ describe('acknowledgements', () => {
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:kraeftkapacitet-test-escalation:*]',
         'AwsSolutions-L1',
         'AwsSolutions-S1',
+        'AwsSolutions-SMG4',
         'AwsSolutions-SQS3',
         'Serverless-LambdaDLQ',
         'Serverless-LambdaLatestVersion',

@@ -17,6 +17,7 @@ import {
   CDK_PROVIDED,
   type CfnJsonResource,
   type Json,
+  rendered,
   resourcesOf,
   type Synthesised,
   synth,
@@ -576,6 +577,18 @@ describe('monitoring bucket', () => {
       FunctionName: ref(ids.ingest),
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
+  });
+
+  it("gives the api the bucket's origin for the pages' CSP connect-src (the upload form's PUT), and CloudFront's headers allow it too", () => {
+    const origin = rendered(s.json.Resources[ids.api]?.Properties.Environment.Variables.UPLOAD_ORIGIN);
+    expect(origin).toBe(
+      'https://kraeftkapacitet-test-monitoring-<AWS::AccountId>-<AWS::Region>.s3.<AWS::Region>.<AWS::URLSuffix>',
+    );
+    const headers = theOne(s.json, 'AWS::CloudFront::ResponseHeadersPolicy').Properties
+      .ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(rendered(headers.ContentSecurityPolicy.ContentSecurityPolicy)).toContain(
+      `; connect-src 'self' ${origin}`,
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
+import { Client } from './client.ts';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -46,7 +47,7 @@ describe('the page head', () => {
       page.match(
         /<link rel="preload" href="\/static\/IBMPlexSans-[A-Za-z]+\.[0-9a-f]{10}\.woff2" as="font" type="font\/woff2" crossorigin>/g,
       ),
-    ).toHaveLength(2);
+    ).toHaveLength(3);
     expect(page).toMatch(/<link rel="icon" href="\/static\/favicon\.[0-9a-f]{10}\.svg"/);
     expect(page).toMatch(/<meta name="description" content="[^"]{40,}">/);
     expect(page).not.toContain('dkfds.min.css');
@@ -83,6 +84,28 @@ describe('static files', () => {
     expect(css).toContain('.table');
     expect(css).not.toContain('.accordion-button');
     expect(css).toContain('font-display:optional');
+  });
+
+  it("include the fields' counter script under a content hash, minified, deferred, on the pages with a limited field", async () => {
+    expect(await startPage()).not.toContain('<script');
+    const reporter = new Client(runtime.url);
+    await reporter.signInAs('mette.holm@regionsjaelland.example');
+    const form = (await reporter.get('/indberet')).text;
+    expect(form).toContain('data-limit=');
+    const src = /<script src="(\/static\/felter\.[0-9a-f]{10}\.js)" defer><\/script>/.exec(
+      form,
+    )?.[1] as string;
+    expect(src).toBeDefined();
+    const script = await get(src, { 'accept-encoding': 'gzip' });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(script.headers['content-encoding']).toBe('gzip');
+    const code = gunzipSync(script.body).toString('utf8');
+    expect(code).toContain('data-limit');
+    expect(code).not.toContain('progressive enhancement'); // comments go
+    // No longer a Lambda route: in AWS every page view would have invoked the function for it.
+    expect((await get('/skript/felter.js')).status).toBe(404);
   });
 
   it('include /favicon.ico under its own name (browsers ask for it), cached for a day', async () => {

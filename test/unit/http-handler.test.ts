@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/http/api.ts';
 import type { HttpEvent } from '../../functions/http/types.ts';
+import { NOT_VIA_CLOUDFRONT_DA } from '../../functions/http/via-cloudfront.ts';
 import { fakeLambdaContext } from '../../local/lambda-context.ts';
 
 /** A payload-v2 event as API Gateway sends it. */
@@ -108,5 +109,39 @@ describe('unknown pages, methods and addresses get a Danish answer, never a 5xx'
   it('leaves static files to CloudFront (S3) and the local server: a clear 404 from the function', async () => {
     expect((await call('GET', '/static/css/dkfds.min.css')).statusCode).toBe(404);
     expect((await call('GET', '/static/../../package.json')).statusCode).toBe(404);
+  });
+});
+
+describe('in AWS, only requests that came through CloudFront are answered', () => {
+  const SECRET = 'a-generated-secret-of-forty-characters-x';
+  const previous = process.env.ORIGIN_SECRET;
+  beforeEach(() => {
+    process.env.ORIGIN_SECRET = SECRET;
+  });
+  afterEach(() => {
+    if (previous === undefined) delete process.env.ORIGIN_SECRET;
+    else process.env.ORIGIN_SECRET = previous;
+  });
+
+  it('refuses the execute-api URL called directly (no header, or a wrong one) with a Danish 403', async () => {
+    const attempts: Record<string, string>[] = [
+      {},
+      { 'x-origin-verify': 'guess' },
+      { 'X-Origin-Verify': `${SECRET}x` },
+    ];
+    for (const headers of attempts) {
+      const page = await call('GET', '/findes-ikke', { headers });
+      expect(page.statusCode).toBe(403);
+      expect(page.body).toContain(NOT_VIA_CLOUDFRONT_DA);
+      const api = await call('GET', '/api/findes-ikke', { headers });
+      expect(api.statusCode).toBe(403);
+      expect(JSON.parse(api.body ?? '{}').error).toBe(NOT_VIA_CLOUDFRONT_DA);
+    }
+  });
+
+  it('answers a request carrying the header CloudFront adds as usual', async () => {
+    const res = await call('GET', '/findes-ikke', { headers: { 'X-Origin-Verify': SECRET } });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('Siden findes ikke');
   });
 });

@@ -1,6 +1,7 @@
 /** Monitoring of maximum waiting times: classification at every boundary, row checks, the published 2024 table. */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { CPR_MESSAGE_DA } from '../../functions/domain/cpr.ts';
 import {
   checkHeader,
   classify,
@@ -21,6 +22,7 @@ import {
   waitingTimes,
 } from '../../functions/domain/monitoring-figures.ts';
 import { generateExtract, generateExtractChunks } from '../../functions/domain/monitoring-generator.ts';
+import { bundledReferenceData, useReferenceData } from '../../functions/domain/reference.ts';
 import { parseExtract } from '../../functions/services/monitoring-parse.ts';
 
 const row = (values: Partial<PathwayRow>): PathwayRow => ({
@@ -174,6 +176,36 @@ describe('reading a row', () => {
     expect(errors[0]?.column).toBe('forloeb_id');
     expect(errors[0]?.message).toMatch(/CPR-nummer/);
     expect(JSON.stringify(errors)).not.toContain('010190');
+  });
+
+  it('refuses a CPR number however it is written: spaced, other digits, invisible characters', () => {
+    for (const hidden of [
+      '01 - 0190-1234',
+      '０１０１９０-１２３４',
+      '010190\u200b-1234',
+      'RH;010190--1234',
+    ]) {
+      const errors = readRow({ ...good, forloeb_id: hidden }, ctx);
+      expect(errors, hidden).toMatchObject([{ column: 'forloeb_id', message: CPR_MESSAGE_DA }]);
+    }
+  });
+
+  it('takes the cancer types in use now: one the secretariat adds is accepted, a retired one refused', () => {
+    const data = bundledReferenceData();
+    const added = { id: 'peniskraeft', name: 'Peniskræft', nameEn: 'Penile cancer' };
+    const row = { ...good, kraeftform: 'peniskraeft' };
+    try {
+      expect(readRow(row, ctx)).toMatchObject([{ column: 'kraeftform' }]);
+      useReferenceData({ ...data, cancerTypes: [...data.cancerTypes, added] });
+      expect(readRow(row, ctx)).toMatchObject({ cancerType: 'peniskraeft' });
+      useReferenceData({
+        ...data,
+        cancerTypes: [...data.cancerTypes, { ...added, retiredAt: '2026-11-30T12:00:00.000Z' }],
+      });
+      expect(readRow(row, ctx)).toMatchObject([{ column: 'kraeftform' }]);
+    } finally {
+      useReferenceData(data);
+    }
   });
 
   it('refuses another region’s rows for a region user', () => {

@@ -115,6 +115,11 @@ describe('problemReportSchema: the capacity problem form', () => {
     });
   });
 
+  it('refuses a body that is not an object (null, a list, a number) as invalid, without failing', () => {
+    for (const body of [null, [], 7, 'rapport'])
+      expect(problemReportSchema.safeParse(body).success, JSON.stringify(body)).toBe(false);
+  });
+
   it('accepts a problem that starts and ends on the same day', () => {
     expect(errorsFor({ ...validReport, from: '2026-11-16', until: '2026-11-16' })).toEqual({});
   });

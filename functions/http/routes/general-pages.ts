@@ -6,7 +6,6 @@ import { mailer } from '#adapters/mailer.ts';
 import { readiness } from '#adapters/readiness.ts';
 import { containsCprNumber } from '#domain/cpr.ts';
 import { signInEmail } from '#web/emails.ts';
-import { FIELDS_SCRIPT } from '#web/fields.ts';
 import { html } from '#web/html.ts';
 import { t, translator } from '#web/i18n/index.ts';
 import { confirmSignInPage, signInPage } from '#web/views/auth-pages.ts';
@@ -135,13 +134,4 @@ export const generalRoutes: Route[] = [
   { method: 'GET', path: '/log-ind/link/:token', handler: confirmSignIn },
   { method: 'POST', path: '/log-ind/link/:token', handler: completeSignIn },
   { method: 'POST', path: '/log-ud', handler: signOut },
-  {
-    method: 'GET',
-    path: '/skript/felter.js',
-    handler: async () => ({
-      statusCode: 200,
-      headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' },
-      body: FIELDS_SCRIPT,
-    }),
-  },
 ];
