@@ -9,12 +9,13 @@ import {
   type ExternalProvider,
   PROVIDER_CSV_COLUMNS,
   PROVIDER_KIND_LIST,
+  PROVIDER_TEXT_MAX,
   type ProviderKind,
   validityText,
 } from '#domain/external-providers.ts';
 import { PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from '#domain/lists.ts';
 import { cancerTypeName, referenceData } from '#domain/reference.ts';
-import { fieldError } from '../fields.ts';
+import { fieldError, limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
 import { errorSummary, notice } from '../layout.ts';
 
@@ -71,11 +72,13 @@ function textField(
   errors: Record<string, string>,
   name: string,
   label: string,
-  options: { type?: string; hint?: string; readonly?: boolean } = {},
+  options: { type?: string; hint?: string; readonly?: boolean; max?: number } = {},
 ): Raw {
-  const value = values[name];
+  const raw = values[name];
+  const value = Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '');
+  const limit = options.max ? limited(name, options.max, value) : undefined;
   return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${label}</label>${options.hint ? html`<span class="form-hint">${options.hint}</span>` : ''}${fieldError(errors, name)}
-  <input class="form-input" id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${Array.isArray(value) ? (value[0] ?? '') : (value ?? '')}"${options.readonly ? html` readonly` : ''}></div>`;
+  <input class="form-input" id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${value}"${options.readonly ? html` readonly` : ''}${limit ? html` ${limit.attrs}` : ''}>${limit?.counter ?? ''}</div>`;
 }
 
 function checkboxes(
@@ -103,6 +106,8 @@ export function providerFormPage(args: {
 }): Raw {
   const { values, errors } = args;
   const kind = values.kind;
+  const notesText = Array.isArray(values.notes) ? '' : (values.notes ?? '');
+  const notes = limited('notes', PROVIDER_TEXT_MAX.notes, notesText);
   return html`<h1>${args.isNew ? 'Opret ekstern udbyder' : 'Ret ekstern udbyder'}</h1>
 <p>Skriv ingen patientoplysninger. Tekst, der ligner et CPR-nummer, afvises.</p>
 ${errorSummary(errors)}
@@ -114,8 +119,8 @@ ${errorSummary(errors)}
     (k) =>
       html`<div class="form-check"><input class="form-radio" type="radio" id="kind-${k.id}" name="kind" value="${k.id}"${kind === k.id ? html` checked` : ''}><label for="kind-${k.id}">${k.label.da}</label></div>`,
   )}</fieldset>
-  ${textField(values, errors, 'name', 'Navn')}
-  ${textField(values, errors, 'country', 'Land')}
+  ${textField(values, errors, 'name', 'Navn', { max: PROVIDER_TEXT_MAX.name })}
+  ${textField(values, errors, 'country', 'Land', { max: PROVIDER_TEXT_MAX.country })}
   ${checkboxes(
     values,
     errors,
@@ -137,14 +142,14 @@ ${errorSummary(errors)}
     'Behandlingsformer (ved behandling)',
     TREATMENT_MODALITY_LIST.items.map((i) => ({ id: i.id, label: i.label.da })),
   )}
-  ${textField(values, errors, 'contactName', 'Kontaktperson eller funktion')}
+  ${textField(values, errors, 'contactName', 'Kontaktperson eller funktion', { max: PROVIDER_TEXT_MAX.contactName })}
   ${textField(values, errors, 'contactEmail', 'Kontaktens e-mail', { type: 'email' })}
   ${textField(values, errors, 'contactPhone', 'Kontaktens telefon', { hint: 'Med landekode, fx +45 12 34 56 78 eller +49 30 1234 5678.' })}
   ${textField(values, errors, 'validFrom', 'Aftalen gælder fra', { type: 'date' })}
   ${textField(values, errors, 'validTo', 'Aftalen gælder til', { type: 'date', hint: 'Tom: løbende aftale.' })}
   ${textField(values, errors, 'typicalDays', 'Typisk antal dage til start', { type: 'number' })}
   <div class="form-group${errors.notes ? ' form-error' : ''}"><label class="form-label" for="notes">Bemærkninger</label>${fieldError(errors, 'notes')}
-  <textarea class="form-input" id="notes" name="notes" rows="4">${Array.isArray(values.notes) ? '' : (values.notes ?? '')}</textarea></div>
+  <textarea class="form-input" id="notes" name="notes" rows="4" ${notes.attrs}>${notesText}</textarea>${notes.counter}</div>
   <button class="button button-primary" type="submit">Gem</button> <a href="/eksterne-udbydere">Annullér</a>
 </form>`;
 }

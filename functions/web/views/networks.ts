@@ -1,8 +1,14 @@
 /** National network pages: the overview of all cancer types and one network's page. */
-import { NETWORK_STATE_LABELS, type Network, type StandbyProposal } from '#domain/networks.ts';
+import {
+  NETWORK_STATE_LABELS,
+  NETWORK_TEXT_MAX,
+  type Network,
+  type StandbyProposal,
+} from '#domain/networks.ts';
 import type { Problem } from '#domain/problem.ts';
 import { type CancerType, cancerTypeName, regionName } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
+import { limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
 import { errorSummary, notice } from '../layout.ts';
 
@@ -41,6 +47,10 @@ export function networkPage(args: {
   const base = `/netvaerk/${cancerType}`;
   const open = args.problems.filter((p) => p.status === 'open');
   const v = (k: string) => args.values[k] ?? '';
+  const reasonText = v('reason') || (args.proposal.propose ? args.proposal.reason : '');
+  const reasonLimit = limited('reason', NETWORK_TEXT_MAX.reason, reasonText);
+  const memberName = limited('member-name', NETWORK_TEXT_MAX.memberName, v('name'));
+  const memberTitle = limited('member-title', NETWORK_TEXT_MAX.memberTitle, v('title'));
   return html`<h1>Nationalt netværk: ${name}</h1>
 ${args.flash ?? ''}
 ${errorSummary(errors)}
@@ -59,7 +69,7 @@ ${
   <input type="hidden" name="state" value="${network?.state === 'active' ? 'standby' : 'active'}">
   <div class="form-group${errors.reason ? ' form-error' : ''}"><label class="form-label" for="reason">Sundhedsdirektørkredsens beslutning – begrundelse</label>
   ${errors.reason ? html`<span class="form-error-message">${errors.reason}</span>` : ''}
-  <textarea class="form-input" id="reason" name="reason" rows="2">${v('reason') || (args.proposal.propose ? args.proposal.reason : '')}</textarea></div>
+  <textarea class="form-input" id="reason" name="reason" rows="2" ${reasonLimit.attrs}>${reasonText}</textarea>${reasonLimit.counter}</div>
   <button class="button button-primary" type="submit">${network?.state === 'active' ? 'Sæt i standby' : network ? 'Aktivér netværket igen' : 'Opret og aktivér netværket'}</button>
 </form>`
     : ''
@@ -79,8 +89,8 @@ ${
     ? html`<form method="post" action="${base}/medlemmer" class="kk-actions" novalidate>
   <input type="hidden" name="csrf" value="${csrf}">
   <h3>Tilføj medlem</h3>
-  <div class="form-group"><label class="form-label" for="member-name">Navn</label><input class="form-input" id="member-name" name="name" value="${v('name')}"></div>
-  <div class="form-group"><label class="form-label" for="member-title">Titel</label><input class="form-input" id="member-title" name="title" value="${v('title')}"></div>
+  <div class="form-group"><label class="form-label" for="member-name">Navn</label><input class="form-input" id="member-name" name="name" value="${v('name')}" ${memberName.attrs}>${memberName.counter}</div>
+  <div class="form-group"><label class="form-label" for="member-title">Titel</label><input class="form-input" id="member-title" name="title" value="${v('title')}" ${memberTitle.attrs}>${memberTitle.counter}</div>
   <div class="form-group"><label class="form-label" for="member-email">E-mail</label><input class="form-input" id="member-email" name="email" type="email" value="${v('email')}"></div>
   <button class="button button-secondary" type="submit">Tilføj medlem</button>
 </form>`
