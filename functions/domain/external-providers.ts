@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { csvCell, csvRecords } from './contact-csv.ts';
-import { defineList, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
+import { defineList, type Lang, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
 import { freeText } from './problem.ts';
 import { referenceData } from './reference.ts';
 import type { Pathway } from './weekly.ts';
@@ -161,16 +161,26 @@ export function externalOptions(args: {
     );
 }
 
-/** "aftale 2026-01-01 – 2027-12-31" / "aftale fra 2026-01-01 (løbende)". */
-export function validityText(p: { validFrom: string; validTo?: string }): string {
+/** "aftale 2026-01-01 – 2027-12-31" / "aftale fra 2026-01-01 (løbende)", or in English. */
+export function validityText(p: { validFrom: string; validTo?: string }, lang: Lang = 'da'): string {
+  if (lang === 'en')
+    return p.validTo
+      ? `agreement ${p.validFrom} – ${p.validTo}`
+      : `agreement from ${p.validFrom} (open-ended)`;
   return p.validTo ? `aftale ${p.validFrom} – ${p.validTo}` : `aftale fra ${p.validFrom} (løbende)`;
 }
 
 /** One line for the escalation e-mail: marked as external, with kind, country and agreement. */
-export function externalHitLine(h: ExternalHit): string {
+export function externalHitLine(h: ExternalHit, lang: Lang = 'da'): string {
+  const contact = `${h.contact.name}, ${h.contact.email}, ${h.contact.phone}`;
+  if (lang === 'en') {
+    const kind = h.kind === 'udland' ? `hospital abroad, ${h.country}` : `private provider, ${h.country}`;
+    const late = h.withinMax ? '' : ' (over the maximum)';
+    return `EXTERNAL – ${h.name} (${kind}): typically ${h.typicalDays} days to start${late}; ${validityText(h, lang)}. Contact: ${contact}.`;
+  }
   const kind = h.kind === 'udland' ? `udenlandsk hospital, ${h.country}` : `privat udbyder, ${h.country}`;
   const late = h.withinMax ? '' : ' (over maksimum)';
-  return `EKSTERN – ${h.name} (${kind}): typisk ${h.typicalDays} dage til start${late}; ${validityText(h)}. Kontakt: ${h.contact.name}, ${h.contact.email}, ${h.contact.phone}.`;
+  return `EKSTERN – ${h.name} (${kind}): typisk ${h.typicalDays} dage til start${late}; ${validityText(h)}. Kontakt: ${contact}.`;
 }
 
 // ---------------------------------------------------------------- CSV

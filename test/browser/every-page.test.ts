@@ -198,6 +198,7 @@ describe('every page, at desktop and phone width, in Danish and English', () => 
       '/ventetider',
       '/find-kapacitet',
       '/ferieplaner',
+      '/kapacitetstjek',
       '/kontakter',
       '/kontakter/import',
       '/kontakter/ny',
