@@ -17,6 +17,7 @@ import { registerRoutes } from '../functions/http/api.ts';
 import { reconcileLadders } from '../functions/services/recovery.ts';
 import { ensureStaticAssets } from '../scripts/build-assets.ts';
 import { ensureTable, startDynalite } from './dynamo.ts';
+import { Foreground } from './foreground.ts';
 import { scheduleJobs } from './jobs.ts';
 import { seedMonitoringDemo } from './monitoring-seed.ts';
 import { demoUsersPage, jobsPage, outboxPage, runJob } from './pages.ts';
@@ -75,7 +76,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     { method: 'POST', path: '/local/jobs/:id', handler: runJob },
   ]);
   const s3Passthrough: S3Passthrough = { bucket: '' };
-  const server = createLocalServer(s3Passthrough);
+  const foreground = new Foreground();
+  const server = createLocalServer(s3Passthrough, foreground);
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
@@ -100,7 +102,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   resetObjectStore();
   setReadiness({ ready: false, reason: 'Demodata indlæses.' });
 
-  const workflow = localWorkflowEngine();
+  const workflow = localWorkflowEngine({ foreground });
   setDeps({ workflow });
   await seedDemoData();
   // Reports stored before week summaries existed get theirs once (the national overview reads them).

@@ -17,6 +17,7 @@ import { readiness } from '../functions/adapters/readiness.ts';
 import { handler } from '../functions/http/api.ts';
 import { MAX_BODY_BYTES } from '../functions/http/middleware.ts';
 import type { HttpEvent, HttpResult } from '../functions/http/types.ts';
+import type { Foreground } from './foreground.ts';
 import { fakeLambdaContext } from './lambda-context.ts';
 import { pickEncoding } from './static-files.ts';
 
@@ -112,8 +113,11 @@ function passToS3(req: IncomingMessage, res: ServerResponse, target: string): vo
   req.pipe(upstream);
 }
 
-/** The local pages (`/local/*`) are routes of the same handler (`registerRoutes`), so they get its headers. */
-export function createLocalServer(s3?: S3Passthrough): Server {
+/**
+ * The local pages (`/local/*`) are routes of the same handler (`registerRoutes`), so they get its
+ * headers. Requests are counted in `foreground`, for the ladder to give way to them.
+ */
+export function createLocalServer(s3?: S3Passthrough, foreground?: Foreground): Server {
   return createServer(async (req, res) => {
     if (s3?.target && req.url?.startsWith(`/${s3.bucket}/`)) return passToS3(req, res, s3.target);
     try {
@@ -136,7 +140,8 @@ export function createLocalServer(s3?: S3Passthrough): Server {
         });
         return;
       }
-      write(req, res, await handler(toEvent(req, body), fakeLambdaContext('api')));
+      const answer = () => handler(toEvent(req, body), fakeLambdaContext('api'));
+      write(req, res, await (foreground ? foreground.track(answer) : answer()));
     } catch (error) {
       console.error('Local server error', error);
       if (!res.headersSent)

@@ -12,6 +12,7 @@ import type { WorkflowEngine, WorkflowInput } from '../functions/adapters/workfl
 import { executionName } from '../functions/adapters/workflow.ts';
 import { Semaphore } from '../functions/domain/limit.ts';
 import { handler as ladderStep } from '../functions/workflow/ladder-step.ts';
+import type { Foreground } from './foreground.ts';
 import { invokeLocally } from './lambda-context.ts';
 
 export const ASL_PATH = fileURLToPath(new URL('../statemachines/escalation.asl.json', import.meta.url));
@@ -33,6 +34,8 @@ const invokeLadderStep: Invoke = (payload) => invokeLocally(ladderStep, payload,
 
 /** Ladder steps running at once; the rest queue (Lambda's concurrency limit, in one process). */
 export const LOCAL_STEP_CONCURRENCY = 8;
+/** Ladder steps running at once while the local server answers requests (see foreground.ts). */
+export const LOCAL_STEPS_WHILE_BUSY = 2;
 
 export interface LocalWorkflow extends WorkflowEngine {
   /** Executions still running, queued ones included (for tests and shutdown). */
@@ -63,7 +66,7 @@ interface Execution {
  * steps of executions already under way go first and a queued execution costs a few bytes.
  */
 export function localWorkflowEngine(
-  options: { invoke?: Invoke; stepConcurrency?: number } = {},
+  options: { invoke?: Invoke; stepConcurrency?: number; foreground?: Foreground } = {},
 ): LocalWorkflow {
   const invoke = options.invoke ?? invokeLadderStep;
   const concurrency = options.stepConcurrency ?? LOCAL_STEP_CONCURRENCY;
@@ -76,6 +79,29 @@ export function localWorkflowEngine(
   /** Steps running or waiting for a slot, and admitted executions whose first step is not yet asked for. */
   let steps = 0;
   const admittedProblems = new Set<string>();
+  /** Steps invoking the handler now, and a promise settled when the next of them ends. */
+  let invoking = 0;
+  let endStep = () => {};
+  let stepEnded = new Promise<void>((resolve) => {
+    endStep = resolve;
+  });
+
+  /** A step in its slot waits while requests are answered and enough steps already run. */
+  async function invokeGivingWay(payload: unknown): Promise<unknown> {
+    const { foreground } = options;
+    while (foreground?.busy && invoking >= LOCAL_STEPS_WHILE_BUSY)
+      await Promise.race([foreground.quiet(), stepEnded]);
+    invoking++;
+    try {
+      return await invoke(payload);
+    } finally {
+      invoking--;
+      endStep();
+      stepEnded = new Promise<void>((resolve) => {
+        endStep = resolve;
+      });
+    }
+  }
 
   const lambdaTask = async (input: JSONValue): Promise<JSONValue> => {
     const { FunctionName, Payload } = input as { FunctionName: string; Payload: { problemId?: string } };
@@ -83,7 +109,7 @@ export function localWorkflowEngine(
     admittedProblems.delete(Payload?.problemId ?? '');
     steps++;
     try {
-      return { Payload: ((await slots.run(() => invoke(Payload))) ?? null) as JSONValue };
+      return { Payload: ((await slots.run(() => invokeGivingWay(Payload))) ?? null) as JSONValue };
     } finally {
       steps--;
       admit();

@@ -130,28 +130,22 @@ try {
     `Submitted ${REPORTS} reports in ${((submitted - started) / 1000).toFixed(1)} s; waiting for level 4 …`,
   );
 
-  // Wait until every accepted problem is on level 4 (polling only those that are not yet).
+  // Wait until every accepted problem is on level 4, asking about one at a time in the order they
+  // were reported (which is about the order they climb): a light poll, since the local ladder
+  // gives way to requests in flight (local/foreground.ts).
   const token = reporters[0]?.token ?? '';
-  const remaining = new Set(ids);
+  const remaining = [...ids];
   const deadline = started + TIMEOUT_MS;
-  while (remaining.size > 0 && Date.now() < deadline) {
-    const batch = [...remaining];
-    let cursor = 0;
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        while (cursor < batch.length) {
-          const id = batch[cursor++] as string;
-          const res = await fetch(`${base}/api/problems/${id}`, {
-            headers: { authorization: `Bearer ${token}` },
-          }).catch(() => undefined);
-          if (res?.status === 200) {
-            const { problem } = (await res.json()) as { problem: { level: number } };
-            if (problem.level === 4) remaining.delete(id);
-          } else await res?.text();
-        }
-      }),
-    );
-    if (remaining.size > 0) await new Promise((r) => setTimeout(r, 2_000));
+  while (remaining.length > 0 && Date.now() < deadline) {
+    const id = remaining[0] as string;
+    const res = await fetch(`${base}/api/problems/${id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    }).catch(() => undefined);
+    const level =
+      res?.status === 200 ? ((await res.json()) as { problem: { level: number } }).problem.level : 0;
+    if (res && res.status !== 200) await res.text();
+    if (level === 4) remaining.shift();
+    else await new Promise((r) => setTimeout(r, 1_000));
   }
   const memory = peakMemoryMiB(server.pid);
   server.kill('SIGTERM');
@@ -193,7 +187,7 @@ try {
   );
   console.log(`failed executions left         ${failedLeft}   (failures recovered on the way: ${recovered})`);
   console.log(
-    `every ladder at level 4        ${report.belowLevel4.length === 0 && remaining.size === 0 ? `after ${((reachedLevel4At - started) / 1000).toFixed(1)} s` : `NO: ${report.belowLevel4.length} below level 4`}`,
+    `every ladder at level 4        ${report.belowLevel4.length === 0 && remaining.length === 0 ? `after ${((reachedLevel4At - started) / 1000).toFixed(1)} s` : `NO: ${report.belowLevel4.length} below level 4`}`,
   );
   console.log(
     `duplicate escalation e-mails   ${report.duplicates}   (wrong counts: ${report.wrongCounts.length})`,

@@ -166,8 +166,10 @@ export async function mutateProblem(
 }
 
 /**
- * Marks the problem's workflow as started with one conditional UpdateItem (it leaves the
- * reconcile index). `false` when it was already marked, or the problem is gone.
+ * Marks the problem's workflow as started with one conditional UpdateItem. It stays in the
+ * open-problems index (GSI2): if its execution is lost before a step ran (a process killed
+ * right after the start), the reconcile job must still find it. `false` when it was already
+ * marked, or the problem is gone.
  */
 export async function markWorkflowStarted(id: string, executionId: string): Promise<boolean> {
   try {
@@ -176,7 +178,7 @@ export async function markWorkflowStarted(id: string, executionId: string): Prom
         TableName: table(),
         Key: { PK: `PROBLEM#${id}`, SK: META },
         UpdateExpression:
-          'SET workflow.#state = :started, workflow.executionId = :execution, workflow.attempts = workflow.attempts + :one, version = version + :one, updatedAt = :now REMOVE GSI2PK, GSI2SK',
+          'SET workflow.#state = :started, workflow.executionId = :execution, workflow.attempts = workflow.attempts + :one, version = version + :one, updatedAt = :now',
         ConditionExpression: 'attribute_exists(PK) AND workflow.#state <> :started',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: {
@@ -259,6 +261,8 @@ export interface TimelineEvent {
   actor?: Person;
   /** Short Danish text shown on the timeline. */
   text: string;
+  /** The same text as a catalogue key and values, to show it in the reader's language (web/timeline.ts). */
+  message?: { key: string; params?: Record<string, string | number>; suffix?: string };
   data?: Record<string, unknown>;
 }
 

@@ -8,6 +8,7 @@ import { setDeps } from '../../functions/adapters/deps.ts';
 import { type Mailer, mailer } from '../../functions/adapters/mailer.ts';
 import { setReadiness } from '../../functions/adapters/readiness.ts';
 import { getProblem } from '../../functions/adapters/store.ts';
+import { executionName } from '../../functions/adapters/workflow.ts';
 import { reconcileLadders } from '../../functions/services/recovery.ts';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
 import { BREAST_SURGERY_REPORT } from '../fixtures.ts';
@@ -134,6 +135,37 @@ describe('a ladder step that keeps failing', () => {
     expect(again.text).not.toContain(STOPPED_BADGE);
     expect(again.text).not.toContain('Genstart eskaleringen nu');
   }, 300_000);
+});
+
+describe('a ladder whose process died before its first step', () => {
+  it('is found by the reconcile job (it stays in the open-problems index once started) and restarted', async () => {
+    const client = new Client(runtime.url);
+    // The engine takes the start, then "dies": the execution is gone before it ran a step.
+    setDeps({
+      workflow: {
+        start: async (input, attempt) => executionName(input, attempt),
+        stop: async () => undefined,
+        isRunning: async () => false,
+      },
+    });
+    const created = await client.request('POST', '/api/problems', {
+      json: BREAST_SURGERY_REPORT,
+      headers: {
+        authorization: `Bearer ${await token(client, REPORTER)}`,
+        'idempotency-key': 'recovery-test-lost-start',
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.json().id as string;
+    expect((await getProblem(id))?.workflow.state).toBe('started');
+
+    setDeps({ workflow: runtime.workflow });
+    const result = await reconcileLadders();
+    expect(result.restarted).toBeGreaterThanOrEqual(1);
+    const problem = await getProblem(id);
+    expect(problem?.workflow.executionId).toBe(`problem-${id}-g0-r1`);
+    expect(await runtime.workflow.isRunning(problem?.workflow.executionId ?? '')).toBe(true);
+  });
 });
 
 describe('readiness', () => {

@@ -29,6 +29,8 @@ const CPR_GROUPS = /(?<!\d)(?=(\d{2}) ?(\d{2}) ?(\d{2}) ?(\d{4})(?!\d))/g;
 
 /** Every CPR number the generators produced, as its ten digits: none may end up stored. */
 const generatedCprs = new Set<string>();
+/** Generated writes a CPR number was planted in (see plantedWrite). */
+let plantedWrites = 0;
 
 // ------------------------------------------------------------------ generators
 
@@ -67,6 +69,24 @@ const cprNumber = fc
       .reduce((a, g, i) => a + (c.seps[i - 1] ?? '') + g);
     if (c.zeroWidth) text = text.slice(0, c.zeroWidth[1]) + c.zeroWidth[0] + text.slice(c.zeroWidth[1]);
     return text;
+  });
+
+/** A CPR number in the characters a slug id allows (lower-case letters, digits, hyphens); remembered. */
+const cprInId = fc
+  .record({
+    day: fc.integer({ min: 1, max: 28 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    year: fc.integer({ min: 0, max: 99 }),
+    serial: fc.integer({ min: 0, max: 9999 }),
+    sep: fc.constantFrom('', '-'),
+    prefix: fc.constantFrom('', 'udbyder-', 'cpr-', 'p-'),
+  })
+  .map((c) => {
+    const digits = [c.day, c.month, c.year].map((n) => String(n).padStart(2, '0')).join('');
+    const serial = String(c.serial).padStart(4, '0');
+    generatedCprs.add(digits + serial);
+    plantedWrites++;
+    return `${c.prefix}${digits}${c.sep}${serial}`;
   });
 
 /** Text that has broken systems before: huge, empty, control characters, markup, other scripts. */
@@ -307,6 +327,82 @@ const queryString = fc
   )
   .map((pairs) => (pairs.length > 0 ? `?${new URLSearchParams(pairs).toString()}` : ''));
 
+/** Free text with a disguised CPR number somewhere in it. */
+const textWithCpr = fc
+  .tuple(
+    fc.constantFrom('', 'Patient ', 'Se journal ', 'Henvist '),
+    cprNumber,
+    fc.constantFrom('', ' venter.', ' (ring)'),
+  )
+  .map(([before, cpr, after]) => {
+    plantedWrites++;
+    return `${before}${cpr}${after}`;
+  });
+
+/**
+ * Writes that would be accepted but for the CPR guard: a valid body from a permitted caller, with
+ * a disguised CPR number planted in a free-text field or an id. Without the guard they are stored,
+ * so the scan at the end finds them — the "nothing stored" half of this test depends on them.
+ */
+function plantedWrite(route: Route): fc.Arbitrary<Call> | undefined {
+  const as = (role: string) =>
+    actors.find((a) => a.role === role && (role !== 'department' || a.department === 'suh-brystkirurgi'));
+  const json = (actor: DemoActor | undefined, method: string, path: string, body: unknown, key: string) => ({
+    method,
+    path,
+    headers: {
+      authorization: `Bearer ${actor?.token}`,
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'idempotency-key': key,
+    },
+    body: JSON.stringify(body),
+  });
+  if (route.method === 'POST' && route.path === '/api/problems')
+    return fc
+      .tuple(fc.constant('description'), textWithCpr, fc.uuid())
+      .map(([field, text, key]) =>
+        json(as('department'), 'POST', route.path, { ...BREAST_SURGERY_REPORT, [field]: text }, key),
+      );
+  if (route.method === 'PUT' && route.path === '/api/external-providers/:id') {
+    const provider = (id: string) => ({
+      id,
+      kind: 'privat',
+      name: `Fuzz-klinik ${id}`,
+      country: 'Danmark',
+      cancerTypes: ['brystkraeft'],
+      pathwayTypes: ['udredning'],
+      modalities: [],
+      contactName: 'Visitationen',
+      contactEmail: 'visitation@fuzz-klinik.example',
+      contactPhone: '+45 12 34 56 78',
+      validFrom: '2026-01-01',
+      typicalDays: 10,
+      notes: 'Aftale om udredning.',
+    });
+    return fc.oneof(
+      // The CPR number is the id (in the path, and stored as the key).
+      fc
+        .tuple(cprInId, fc.uuid())
+        .map(([id, key]) =>
+          json(as('secretariat'), 'PUT', `/api/external-providers/${id}`, provider(id), key),
+        ),
+      fc
+        .tuple(fc.constantFrom('name', 'contactName', 'notes', 'country'), textWithCpr, fc.uuid())
+        .map(([field, text, key]) =>
+          json(
+            as('secretariat'),
+            'PUT',
+            '/api/external-providers/fuzz-klinik',
+            { ...provider('fuzz-klinik'), [field]: text },
+            key,
+          ),
+        ),
+    );
+  }
+  return undefined;
+}
+
 function requestFor(route: Route): fc.Arbitrary<Call> {
   const isWrite = route.method !== 'GET';
   const body = isWrite
@@ -317,7 +413,7 @@ function requestFor(route: Route): fc.Arbitrary<Call> {
         { arbitrary: fc.constant({ type: '', b: '' }), weight: 1 },
       )
     : fc.constant(undefined);
-  return fc
+  const fuzzed = fc
     .record({
       method: fc.oneof(
         { arbitrary: fc.constant(route.method), weight: 9 },
@@ -349,6 +445,8 @@ function requestFor(route: Route): fc.Arbitrary<Call> {
       if (r.body?.type) headers['content-type'] = r.body.type;
       return { method: r.method, path: r.path + r.query, headers, body: r.body?.b, base64: r.base64 };
     });
+  const planted = plantedWrite(route);
+  return planted ? fc.oneof({ arbitrary: fuzzed, weight: 1 }, { arbitrary: planted, weight: 1 }) : fuzzed;
 }
 
 // ------------------------------------------------------------------ the run
@@ -421,6 +519,8 @@ describe('fuzz: generated requests against every route', () => {
       }
     }
     expect(generatedCprs.size).toBeGreaterThan(100);
+    // Writes that only the CPR guard refuses were among them (without it they would be stored).
+    expect(plantedWrites).toBeGreaterThan(100);
     expect(found).toEqual([]);
     // About 35 s of CPU; the wall-clock limit leaves room for a machine busy with other work.
   }, 900_000);

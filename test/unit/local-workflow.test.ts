@@ -4,7 +4,8 @@
  * never failed, and only a bounded number of executions are under way at once.
  */
 import { describe, expect, it } from 'vitest';
-import { LOCAL_STEP_CONCURRENCY, localWorkflowEngine } from '../../local/workflow.ts';
+import { Foreground } from '../../local/foreground.ts';
+import { LOCAL_STEP_CONCURRENCY, LOCAL_STEPS_WHILE_BUSY, localWorkflowEngine } from '../../local/workflow.ts';
 
 const BURST = 200;
 
@@ -74,5 +75,44 @@ describe('the local workflow engine under a burst', () => {
     await engine.idle();
     expect(begun).not.toContain('Q400000000');
     expect(begun).toHaveLength(4);
+  });
+
+  it('gives way to requests: while one is answered only a few steps run, then all slots again', async () => {
+    const foreground = new Foreground();
+    let steps = 0;
+    let maxWhileBusy = 0;
+    let maxAfter = 0;
+    let done = 0;
+    let answer = () => {};
+    const engine = localWorkflowEngine({
+      foreground,
+      async invoke(payload) {
+        const { problemId, generation } = payload as { problemId: string; generation: number };
+        steps++;
+        if (foreground.busy) maxWhileBusy = Math.max(maxWhileBusy, steps);
+        else maxAfter = Math.max(maxAfter, steps);
+        await new Promise((r) => setTimeout(r, 5));
+        steps--;
+        // The request is answered once ten steps have run beside it.
+        if (++done === 10) answer();
+        return { problemId, generation, level: 1, round: 0, resolved: true, notify: false };
+      },
+    });
+    // A request that takes a while, and a burst of ladders meanwhile.
+    const request = foreground.track(
+      () =>
+        new Promise<void>((resolve) => {
+          answer = resolve;
+        }),
+    );
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        engine.start({ problemId: `R${String(i).padStart(9, '0')}`, generation: 0 }),
+      ),
+    );
+    await request;
+    await engine.idle();
+    expect(maxWhileBusy).toBeLessThanOrEqual(LOCAL_STEPS_WHILE_BUSY);
+    expect(maxAfter).toBeGreaterThan(LOCAL_STEPS_WHILE_BUSY);
   });
 });
