@@ -153,6 +153,7 @@ const chromium = await startChromium();
 try {
   const { cookie, apiToken } = await signIn(system.url);
   const problem = await problemPath(system.url, cookie, apiToken);
+  rmSync(REPORTS, { recursive: true, force: true }); // only this run's reports
   mkdirSync(REPORTS, { recursive: true });
   const load = loadavg();
   const rows: PageFigures[] = [];

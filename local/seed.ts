@@ -6,6 +6,7 @@
 import { getRecord, listContacts, putContact, putRecord } from '../functions/adapters/store.ts';
 import { referenceData } from '../functions/domain/reference.ts';
 import { createApiToken, getUser, putUser, type User, userFromContact } from '../functions/services/auth.ts';
+import { seedCapacityCheckDemo } from './capacity-check-seed.ts';
 import { seedExternalProviders } from './external-seed.ts';
 import { seedHolidayDemo } from './holiday-seed.ts';
 import { seedNetworkDemo } from './network-seed.ts';
@@ -44,6 +45,7 @@ export async function seedDemoData(): Promise<{ contacts: number; users: number 
   await seedNetworkDemo();
   await seedExternalProviders();
   await seedHolidayDemo();
+  await seedCapacityCheckDemo();
   return { contacts, users };
 }
 

@@ -38,7 +38,9 @@ export type AuditEntityType =
   | 'external-provider'
   | 'referral-checklist'
   | 'holiday-period'
-  | 'holiday-plan';
+  | 'holiday-plan'
+  | 'specialised-function'
+  | 'capacity-check';
 
 export interface AuditEntry {
   at: string;

@@ -261,6 +261,8 @@ export interface TimelineEvent {
   actor?: Person;
   /** Short Danish text shown on the timeline. */
   text: string;
+  /** The same text as a catalogue key and values, to show it in the reader's language (web/timeline.ts). */
+  message?: { key: string; params?: Record<string, string | number>; suffix?: string };
   data?: Record<string, unknown>;
 }
 

@@ -6,12 +6,15 @@
  */
 import * as z from 'zod';
 import { csvCell, csvRecords } from './contact-csv.ts';
-import { defineList, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
+import { defineList, type Lang, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
 import { freeText } from './problem.ts';
 import { referenceData } from './reference.ts';
 import type { Pathway } from './weekly.ts';
 
 /** Who the provider is: the kind decides the referral checklist. */
+/** The most characters of a provider's free-text fields (the form shows the same limits). */
+export const PROVIDER_TEXT_MAX = { name: 150, country: 60, contactName: 120, notes: 1000 } as const;
+
 export const PROVIDER_KIND_LIST = defineList([
   {
     id: 'privat',
@@ -41,14 +44,16 @@ export const externalProviderSchema = z
       .trim()
       .regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.'),
     kind: PROVIDER_KIND_LIST.schema('Vælg privat eller udenlandsk udbyder.'),
-    name: freeText(150).pipe(z.string().min(1, 'Angiv udbyderens navn.')),
-    country: freeText(60).pipe(z.string().min(1, 'Angiv landet.')),
+    name: freeText(PROVIDER_TEXT_MAX.name).pipe(z.string().min(1, 'Angiv udbyderens navn.')),
+    country: freeText(PROVIDER_TEXT_MAX.country).pipe(z.string().min(1, 'Angiv landet.')),
     cancerTypes: z.array(z.string()).min(1, 'Vælg mindst én kræftform.'),
     pathwayTypes: z
       .array(PATHWAY_TYPE_LIST.schema('Ukendt forløbstype.'))
       .min(1, 'Vælg udredning og/eller behandling.'),
     modalities: z.array(TREATMENT_MODALITY_LIST.schema('Ukendt behandlingsform.')).default([]),
-    contactName: freeText(120).pipe(z.string().min(1, 'Angiv en kontaktperson eller funktion.')),
+    contactName: freeText(PROVIDER_TEXT_MAX.contactName).pipe(
+      z.string().min(1, 'Angiv en kontaktperson eller funktion.'),
+    ),
     contactEmail: z
       .string()
       .trim()
@@ -64,7 +69,7 @@ export const externalProviderSchema = z
       .int('Angiv et helt antal dage.')
       .min(0, 'Antal dage kan ikke være negativt.')
       .max(365, 'Højst 365 dage.'),
-    notes: optional(freeText(1000)),
+    notes: optional(freeText(PROVIDER_TEXT_MAX.notes)),
   })
   .superRefine((p, ctx) => {
     const known = new Set(referenceData().cancerTypes.map((c) => c.id));
@@ -156,16 +161,26 @@ export function externalOptions(args: {
     );
 }
 
-/** "aftale 2026-01-01 – 2027-12-31" / "aftale fra 2026-01-01 (løbende)". */
-export function validityText(p: { validFrom: string; validTo?: string }): string {
+/** "aftale 2026-01-01 – 2027-12-31" / "aftale fra 2026-01-01 (løbende)", or in English. */
+export function validityText(p: { validFrom: string; validTo?: string }, lang: Lang = 'da'): string {
+  if (lang === 'en')
+    return p.validTo
+      ? `agreement ${p.validFrom} – ${p.validTo}`
+      : `agreement from ${p.validFrom} (open-ended)`;
   return p.validTo ? `aftale ${p.validFrom} – ${p.validTo}` : `aftale fra ${p.validFrom} (løbende)`;
 }
 
 /** One line for the escalation e-mail: marked as external, with kind, country and agreement. */
-export function externalHitLine(h: ExternalHit): string {
+export function externalHitLine(h: ExternalHit, lang: Lang = 'da'): string {
+  const contact = `${h.contact.name}, ${h.contact.email}, ${h.contact.phone}`;
+  if (lang === 'en') {
+    const kind = h.kind === 'udland' ? `hospital abroad, ${h.country}` : `private provider, ${h.country}`;
+    const late = h.withinMax ? '' : ' (over the maximum)';
+    return `EXTERNAL – ${h.name} (${kind}): typically ${h.typicalDays} days to start${late}; ${validityText(h, lang)}. Contact: ${contact}.`;
+  }
   const kind = h.kind === 'udland' ? `udenlandsk hospital, ${h.country}` : `privat udbyder, ${h.country}`;
   const late = h.withinMax ? '' : ' (over maksimum)';
-  return `EKSTERN – ${h.name} (${kind}): typisk ${h.typicalDays} dage til start${late}; ${validityText(h)}. Kontakt: ${h.contact.name}, ${h.contact.email}, ${h.contact.phone}.`;
+  return `EKSTERN – ${h.name} (${kind}): typisk ${h.typicalDays} dage til start${late}; ${validityText(h)}. Kontakt: ${contact}.`;
 }
 
 // ---------------------------------------------------------------- CSV

@@ -16,7 +16,7 @@ export const TOP_LEVEL: Level = 4;
 export const LEVEL_NAMES: Record<Level, { da: string; en: string }> = {
   1: { da: 'Hospital', en: 'Hospital' },
   2: { da: 'Region', en: 'Region' },
-  3: { da: 'Sundhedsdirektørkredsen', en: 'Health-director circle' },
+  3: { da: 'Sundhedsdirektørkredsen', en: 'Sundhedsdirektørkredsen' },
   4: { da: 'Nationalt netværk', en: 'National network' },
 };
 

@@ -109,18 +109,22 @@ export function share(part: number, whole: number): number | null {
   return whole === 0 ? null : (part / whole) * 100;
 }
 
-const percentFormat = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const countFormat = new Intl.NumberFormat('da-DK');
+const LOCALES = { da: 'da-DK', en: 'en-GB' } as const;
+const percentFormats = {
+  da: new Intl.NumberFormat(LOCALES.da, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat(LOCALES.en, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+const countFormats = { da: new Intl.NumberFormat(LOCALES.da), en: new Intl.NumberFormat(LOCALES.en) };
 
-/** "94,43 %" as the status writes it; "–" without pathways. */
-export function formatPercent(part: number, whole: number): string {
+/** "94,43 %" as the status writes it ("94.43 %" in English); "–" without pathways. */
+export function formatPercent(part: number, whole: number, lang: 'da' | 'en' = 'da'): string {
   const s = share(part, whole);
-  return s === null ? '–' : `${percentFormat.format(s)} %`;
+  return s === null ? '–' : `${percentFormats[lang].format(s)} %`;
 }
 
-/** "251.786" */
-export function formatCount(n: number): string {
-  return countFormat.format(n);
+/** "251.786" ("251,786" in English). */
+export function formatCount(n: number, lang: 'da' | 'en' = 'da'): string {
+  return countFormats[lang].format(n);
 }
 
 export function scopeName(scope: Scope): string {
@@ -145,7 +149,7 @@ function cell(value: string | number): string {
 export function monitoringCsv(waiting: WaitingPeriod[], packages: PackagePeriod[]): string {
   const pct = (part: number, whole: number) => {
     const s = share(part, whole);
-    return s === null ? '' : percentFormat.format(s);
+    return s === null ? '' : percentFormats.da.format(s);
   };
   const lines: (string | number)[][] = [
     [

@@ -8,6 +8,9 @@ import { CPR_MESSAGE_DA } from './cpr.ts';
 import type { Problem } from './problem.ts';
 import { freeText, notCpr, type Person } from './problem.ts';
 
+/** The most characters of the networks' free-text fields (the forms show the same limits). */
+export const NETWORK_TEXT_MAX = { reason: 500, memberName: 120, memberTitle: 120 } as const;
+
 export type NetworkState = 'active' | 'standby';
 
 export const NETWORK_STATE_LABELS: Record<NetworkState, string> = { active: 'Aktivt', standby: 'Standby' };
@@ -85,7 +88,7 @@ export function changeState(
 
 export interface StandbyProposal {
   propose: boolean;
-  /** Danish: why (not). */
+  /** Why (not), in the language asked for. */
   reason: string;
 }
 
@@ -102,16 +105,23 @@ export function standbyProposal(args: {
   weeks: number;
   /** From the weekly exchange: weeks in a row (up to now) the waits stayed within the maximum. */
   weeksWithinMaximum?: number;
+  lang?: 'da' | 'en';
 }): StandbyProposal {
   const { network, now, weeks } = args;
-  if (network?.state !== 'active') return { propose: false, reason: 'Netværket er ikke aktivt.' };
+  const en = args.lang === 'en';
+  if (network?.state !== 'active')
+    return { propose: false, reason: en ? 'The network is not active.' : 'Netværket er ikke aktivt.' };
   const problems = args.problems.filter((p) => p.cancerType === network.cancerType);
   const open = problems.filter((p) => p.status === 'open');
-  if (open.length > 0)
+  if (open.length > 0) {
+    const one = open.length === 1;
     return {
       propose: false,
-      reason: `${open.length} ${open.length === 1 ? 'sag er' : 'sager er'} stadig åbne.`,
+      reason: en
+        ? `${open.length} ${one ? 'problem is' : 'problems are'} still open.`
+        : `${open.length} ${one ? 'sag er' : 'sager er'} stadig åben${one ? '' : 'e'}.`,
     };
+  }
   const lastActivation = [...network.history].reverse().find((h) => h.state === 'active')?.at ?? '';
   const lastEvent = [lastActivation, ...problems.flatMap((p) => [p.createdAt, p.resolvedAt ?? ''])].reduce(
     (a, b) => (a > b ? a : b),
@@ -119,27 +129,37 @@ export function standbyProposal(args: {
   );
   const calmWeeks = Math.floor((now.getTime() - Date.parse(lastEvent)) / (7 * 86_400_000));
   if (calmWeeks < weeks)
-    return { propose: false, reason: `Der har kun været roligt i ${calmWeeks} af ${weeks} uger.` };
+    return {
+      propose: false,
+      reason: en
+        ? `It has been calm for only ${calmWeeks} of ${weeks} weeks.`
+        : `Der har kun været roligt i ${calmWeeks} af ${weeks} uger.`,
+    };
   if (args.weeksWithinMaximum !== undefined && args.weeksWithinMaximum < weeks)
     return {
       propose: false,
-      reason: `Ventetiderne har kun været inden for det maksimale i ${args.weeksWithinMaximum} af ${weeks} uger.`,
+      reason: en
+        ? `The waiting times have been within the maximum for only ${args.weeksWithinMaximum} of ${weeks} weeks.`
+        : `Ventetiderne har kun været inden for det maksimale i ${args.weeksWithinMaximum} af ${weeks} uger.`,
     };
+  const noWeekly = args.weeksWithinMaximum === undefined;
   return {
     propose: true,
-    reason: `Ingen åbne sager og roligt i ${calmWeeks} uger${args.weeksWithinMaximum === undefined ? ' (ingen ugentlige ventetidsdata)' : ', og ventetiderne har været inden for det maksimale'}.`,
+    reason: en
+      ? `No open problems and calm for ${calmWeeks} weeks${noWeekly ? ' (no weekly waiting-time data)' : ', and the waiting times have been within the maximum'}.`
+      : `Ingen åbne sager og roligt i ${calmWeeks} uger${noWeekly ? ' (ingen ugentlige ventetidsdata)' : ', og ventetiderne har været inden for det maksimale'}.`,
   };
 }
 
 const isoDate = z.iso.date({ error: 'Angiv en dato (åååå-mm-dd).' });
 
 export const stateDecisionSchema = z.object({
-  reason: freeText(500).pipe(z.string().min(1, 'Skriv begrundelsen for beslutningen.')),
+  reason: freeText(NETWORK_TEXT_MAX.reason).pipe(z.string().min(1, 'Skriv begrundelsen for beslutningen.')),
 });
 
 export const memberSchema = z.object({
-  name: freeText(120).pipe(z.string().min(1, 'Angiv et navn.')),
-  title: freeText(120).pipe(z.string().min(1, 'Angiv en titel.')),
+  name: freeText(NETWORK_TEXT_MAX.memberName).pipe(z.string().min(1, 'Angiv et navn.')),
+  title: freeText(NETWORK_TEXT_MAX.memberTitle).pipe(z.string().min(1, 'Angiv en titel.')),
   email: z
     .string()
     .trim()

@@ -41,9 +41,9 @@ export function quarterRange(quarter: string): { from: Date; to: Date } {
 }
 
 /** "4. kvartal 2026" */
-export function quarterLabel(quarter: string): string {
+export function quarterLabel(quarter: string, lang: 'da' | 'en' = 'da'): string {
   const [, y, q] = QUARTER_PATTERN.exec(quarter) ?? [];
-  return `${q}. kvartal ${y}`;
+  return lang === 'en' ? `Q${q} ${y}` : `${q}. kvartal ${y}`;
 }
 
 /** Figures from the weekly waiting-time exchange (issue 4), when that feature supplies them. */

@@ -4,7 +4,8 @@
  * the capacity finder's ranking and the escalation proposal. No storage, no clock of its own.
  */
 import * as z from 'zod';
-import { DIAGNOSTIC_MODALITY_LIST, TREATMENT_MODALITY_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
+import type { ExternalHit } from './external-providers.ts';
+import { DIAGNOSTIC_MODALITY_LIST, type Lang, TREATMENT_MODALITY_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
 import { freeText } from './problem.ts';
 import {
   type Contact,
@@ -31,8 +32,6 @@ export const pathwaySchema = WAIT_PATHWAY_LIST.schema('Vælg udredning eller en 
 export function maxWaitFor(pathway: Pathway): number {
   return pathway === 'udredning' ? MAX_WAIT_DAYS.udredning : MAX_WAIT_DAYS.behandling;
 }
-
-export const DIAGNOSTIC_LABELS = DIAGNOSTIC_MODALITY_LIST.labels('da');
 
 const days = z.coerce
   .number({ error: 'Angiv antal dage som et tal.' })
@@ -157,14 +156,6 @@ export interface WeeklyReport extends WeeklyEntry {
 
 export type Pressure = 'ok' | 'tight' | 'over' | 'severe' | 'missing';
 
-export const PRESSURE_LABELS: Record<Pressure, string> = {
-  ok: 'Inden for maksimum',
-  tight: 'Tæt på maksimum',
-  over: 'Over maksimum',
-  severe: 'Langt over maksimum',
-  missing: 'Ingen indberetning',
-};
-
 const PRESSURE_RANK: Record<Pressure, number> = { missing: -1, ok: 0, tight: 1, over: 2, severe: 3 };
 
 /** The reported waits of the pathways the department covers, as [pathway, days]. */
@@ -266,12 +257,6 @@ export function deadlineOf(week: string, settings: DeadlineSettings = DEFAULT_DE
 
 export type ReportStatus = 'reported' | 'pending' | 'overdue';
 
-export const STATUS_LABELS: Record<ReportStatus, string> = {
-  reported: 'Indberettet',
-  pending: 'Afventer',
-  overdue: 'Forsinket',
-};
-
 /** A department without a report for the current week is overdue once the deadline has passed. */
 export function reportStatus(
   hasReport: boolean,
@@ -288,6 +273,13 @@ export interface FinderQuery {
   cancerType: string;
   pathway: Pathway;
   homeRegion: RegionId;
+}
+
+/** The finder's answer for one of a problem's pathways: the escalation e-mail's lines. */
+export interface FinderSection {
+  pathway: Pathway;
+  hits: FinderHit[];
+  external: ExternalHit[];
 }
 
 export interface FinderHit {
@@ -470,29 +462,33 @@ export function proposalQuery(proposal: EscalationProposal): string {
   return params.toString();
 }
 
-export function proposalDescription(proposal: EscalationProposal): string {
+/** The proposal in one sentence: the problem's description in the pre-filled form (Danish) and in its e-mail. */
+export function proposalDescription(proposal: EscalationProposal, lang: Lang = 'da'): string {
   const parts = proposal.pathways.map(
-    (p) => `${PATHWAY_LABELS[p].toLowerCase()} ${daysText(proposal.days[p])}`,
+    (p) => `${WAIT_PATHWAY_LIST.label(p, lang).toLowerCase()} ${daysText(proposal.days[p], lang)}`,
   );
-  return `Ugerapporterne for ${proposal.weeks.map(weekLabel).join(', ')} viser ventetider over maksimum: ${parts.join(', ')}.`;
+  const weeks = proposal.weeks.map((w) => weekLabel(w, lang)).join(', ');
+  return lang === 'en'
+    ? `The weekly reports for ${weeks} show waiting times over the maximum: ${parts.join(', ')}.`
+    : `Ugerapporterne for ${weeks} viser ventetider over maksimum: ${parts.join(', ')}.`;
 }
 
-export const PATHWAY_LABELS = WAIT_PATHWAY_LIST.labels('da');
-
-/** "1 dag", "3 dage". */
-export function daysText(n: number | undefined): string {
+/** "1 dag", "3 dage" ("1 day", "3 days"). */
+export function daysText(n: number | undefined, lang: Lang = 'da'): string {
+  if (lang === 'en') return `${n} ${n === 1 ? 'day' : 'days'}`;
   return `${n} ${n === 1 ? 'dag' : 'dage'}`;
 }
 
-/** "1 patient", "3 patienter". */
-export function patientsText(n: number): string {
+/** "1 patient", "3 patienter" ("3 patients"). */
+export function patientsText(n: number, lang: Lang = 'da'): string {
+  if (lang === 'en') return `${n} ${n === 1 ? 'patient' : 'patients'}`;
   return `${n} ${n === 1 ? 'patient' : 'patienter'}`;
 }
 
-/** `2026-W47` → "uge 47 2026". */
-export function weekLabel(week: string): string {
+/** `2026-W47` → "uge 47 2026" ("week 47 2026"). */
+export function weekLabel(week: string, lang: Lang = 'da'): string {
   const [year, w] = week.split('-W');
-  return `uge ${Number(w)} ${year}`;
+  return `${lang === 'en' ? 'week' : 'uge'} ${Number(w)} ${year}`;
 }
 
 export function isWeekKey(value: string): boolean {

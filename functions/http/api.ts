@@ -12,6 +12,7 @@ import { identify } from './identity.ts';
 import { httpChain } from './middleware.ts';
 import { rememberRequest, requestFor } from './page-context.ts';
 import { createRouter } from './router.ts';
+import { capacityCheckRoutes } from './routes/capacity-check-routes.ts';
 import { contactRoutes } from './routes/contact-routes.ts';
 import { externalProviderRoutes } from './routes/external-provider-routes.ts';
 import { followupRoutes } from './routes/followup-routes.ts';
@@ -39,6 +40,7 @@ const routes: Route[] = [
   ...monitoringRoutes,
   ...referenceRoutes,
   ...holidayRoutes,
+  ...capacityCheckRoutes,
 ];
 const extraRoutes: Route[] = [];
 

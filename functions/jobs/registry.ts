@@ -72,6 +72,13 @@ function quarterlySchedule(env: Record<string, string | undefined>): JobSchedule
   return { minute: '0', hour, dayOfMonth: day, month: '1,4,7,10' };
 }
 
+/** The month the yearly capacity check opens (CAPACITY_CHECK_MONTH 1–12, default 9): the 1st at 08:00. */
+function capacityCheckSchedule(env: Record<string, string | undefined>): JobSchedule {
+  const month = env.CAPACITY_CHECK_MONTH ?? '9';
+  if (!/^([1-9]|1[0-2])$/.test(month)) throw new Error('CAPACITY_CHECK_MONTH must be a month 1–12');
+  return { minute: '0', hour: '8', dayOfMonth: '1', month };
+}
+
 /**
  * The jobs, with the quarterly status's day and hour from the environment
  * (QUARTERLY_STATUS_DAY 1–28, default 10; QUARTERLY_STATUS_HOUR 0–23, default 7), read by
@@ -148,6 +155,23 @@ export function jobRegistry(env: Record<string, string | undefined> = process.en
         'E-mails weeks at risk in the holiday plans ahead of time and keeps the evaluation of ended periods',
       handler: 'functions/jobs/holiday-alerts.ts',
       schedule: { minute: '45', hour: '7' },
+      needs: { mail: true },
+    },
+    {
+      id: 'capacity-check',
+      label: 'Åbn årets kapacitetstjek af de højt specialiserede funktioner og spørg afdelingerne',
+      description:
+        'Opens the yearly capacity check of the highly specialised functions and asks the approved departments',
+      handler: 'functions/jobs/capacity-check.ts',
+      schedule: capacityCheckSchedule(env),
+      needs: { mail: true },
+    },
+    {
+      id: 'capacity-check-reminder',
+      label: 'Påmind afdelinger, der ikke har besvaret kapacitetstjekket',
+      description: 'Reminds departments that have not answered the yearly capacity check',
+      handler: 'functions/jobs/capacity-check-reminder.ts',
+      schedule: { minute: '0', hour: '10', weekday: 'MON' },
       needs: { mail: true },
     },
   ];

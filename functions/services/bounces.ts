@@ -5,6 +5,7 @@
  */
 import { appendEvent, getProblem, listRecipients, markRecipientUnreachable } from '#adapters/store.ts';
 import { isLevel } from '#domain/ladder.ts';
+import { timelineEntry } from '#web/timeline.ts';
 import { alertNobodyReached } from './ladder.ts';
 
 export interface DeliveryFailure {
@@ -24,7 +25,11 @@ export async function recordDeliveryFailure(failure: DeliveryFailure): Promise<'
   await appendEvent(problem.id, {
     kind: 'contact-unreachable',
     level,
-    text: `${failure.recipient} kunne ikke nås (${failure.kind === 'bounce' ? 'e-mailen kom retur' : 'modtageren har klaget'}).${failure.detail ? ` ${failure.detail}` : ''}`,
+    ...timelineEntry(
+      failure.kind === 'bounce' ? 'timeline.bounced' : 'timeline.complained',
+      { recipient: failure.recipient },
+      failure.detail,
+    ),
     data: { ...failure },
   });
   if (problem.status === 'resolved') return 'recorded';

@@ -220,9 +220,10 @@ export async function sendVerificationReminderUnit(
       expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString(),
     };
     await putRecord('VERIFYLINK', hashSecret(token), { ...link }, { ttlSeconds });
-    const name = all.find((c) => c.email.toLowerCase() === email)?.name ?? email;
+    const maintainer = all.find((c) => c.email.toLowerCase() === email);
     const mail = verificationReminderEmail({
-      name,
+      name: maintainer?.name ?? email,
+      lang: maintainer?.language,
       contacts: entries,
       months: verifyMonths(),
       confirmUrl: verifyUrl(token),

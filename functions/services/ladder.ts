@@ -25,15 +25,16 @@ import { mapSettled } from '#domain/limit.ts';
 import { classifySendError, SEND_ATTEMPTS, sendRetryDelayMs } from '#domain/mail-errors.ts';
 import type { Problem } from '#domain/problem.ts';
 import { type Recipient, recipientsFor } from '#domain/recipients.ts';
-import { formatDateTime } from '#domain/time.ts';
-import { escalationEmail, networkReminderText, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
+import type { FinderSection } from '#domain/weekly.ts';
+import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
+import { timelineEntry } from '#web/timeline.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { createActionToken } from './auth.ts';
 import { activateNetworkAutomatically } from './networks.ts';
 import { contactLanguage, problemUrl, respondUrl } from './problems.ts';
 import { recordLadderFailure } from './recovery.ts';
 import { tellSecretariat } from './secretariat.ts';
-import { finderLinesFor } from './weekly.ts';
+import { finderAnswerFor } from './weekly.ts';
 
 /**
  * Reminder rounds at the network level per execution: about 300 days of reminders, leaving room
@@ -152,10 +153,9 @@ async function notify(input: StepInput): Promise<StepState> {
     await appendEvent(problem.id, {
       kind: round === 0 ? 'level-entered' : 'reminder',
       level,
-      text:
-        round === 0
-          ? `Niveau ${level}: ${LEVEL_NAMES[level].da}. Svarfrist ${formatDateTime(deadline)}.`
-          : `${networkReminderText(round)}.`,
+      ...(round === 0
+        ? timelineEntry('timeline.levelEntered', { level, deadline: deadline.toISOString() })
+        : timelineEntry('timeline.reminder', { round })),
       data: { deadline: deadline.toISOString() },
     });
     if (round === 0) {
@@ -166,7 +166,7 @@ async function notify(input: StepInput): Promise<StepState> {
       await appendEvent(problem.id, {
         kind: 'network-activated',
         level,
-        text: 'Det nationale netværk for kræftformen er aktiveret.',
+        ...timelineEntry('timeline.networkActivated'),
       });
       // The network record (issue 5): activated idempotently; a failure must not stop the ladder.
       await activateNetworkAutomatically(problem).catch((error: unknown) =>
@@ -177,9 +177,9 @@ async function notify(input: StepInput): Promise<StepState> {
 
   const recipients = recipientsFor(level, problem, await listContacts());
   // Levels 1–2 ask for capacity: the e-mail carries the capacity finder's answer.
-  const extra = level <= 2 ? await finderLinesFor(problem) : [];
+  const finder = level <= 2 ? await finderAnswerFor(problem) : [];
   const deliver = (recipient: Recipient) =>
-    deliverEscalation({ problem, recipient, level, round, deadline, finderLines: extra, now });
+    deliverEscalation({ problem, recipient, level, round, deadline, finder, now });
   const outcomes = await mapSettled(recipients, SEND_CONCURRENCY, deliver);
   if (outcomes.some((o) => o.status === 'fulfilled' && o.value === 'resolved')) {
     return state(problem, input.generation, { resolved: true });
@@ -202,7 +202,10 @@ async function notify(input: StepInput): Promise<StepState> {
     await appendEvent(problem.id, {
       kind: 'notified',
       level,
-      text: `E-mail sendt til ${sentTo.length}: ${sentTo.map((r) => r.name).join(', ')}.`,
+      ...timelineEntry('timeline.notified', {
+        count: sentTo.length,
+        names: sentTo.map((r) => r.name).join(', '),
+      }),
       data: {
         recipients: recipients.map((r) => ({ email: r.email, name: r.name, kind: r.kind, role: r.role })),
       },
@@ -262,7 +265,7 @@ export async function alertNobodyReached(
   await appendEvent(problem.id, {
     kind: 'contact-unreachable',
     level,
-    text: `Ingen modtagere nået på niveau ${level}. ${reason}`,
+    ...timelineEntry('timeline.nobodyReached', { level }, reason),
   });
   const mail = nobodyReachedEmail(problem, level, reason, problemUrl(problem.id));
   await tellSecretariat(problem.id, mail, 'nobody-reached', { level, claimKey: options.claimKey });
@@ -306,7 +309,7 @@ async function deliverEscalation(args: {
   level: Level;
   round: number;
   deadline: Date;
-  finderLines: string[];
+  finder: FinderSection[];
   now: Date;
 }): Promise<DeliveryOutcome> {
   const { problem, recipient, level, round } = args;
@@ -331,7 +334,7 @@ async function deliverEscalation(args: {
       round,
       deadline: args.deadline,
       respondUrl: respondUrl(token),
-      finderLines: args.finderLines,
+      finder: args.finder,
     });
     await recordRecipient(problem.id, recipient, level, args.now.toISOString());
     const delivery = claim.id && claim.at ? { id: claim.id, at: claim.at } : undefined;
@@ -410,7 +413,7 @@ async function markUnreachable(
   await appendEvent(problem.id, {
     kind: 'contact-unreachable',
     level,
-    text: `${recipient.name} (${recipient.email}) kunne ikke nås: adressen blev afvist. Niveauet fortsætter med de øvrige modtagere.`,
+    ...timelineEntry('timeline.addressRejected', { name: recipient.name, email: recipient.email }),
     data: { email: recipient.email, error: detail.slice(0, 300) },
   });
   const reason = `Adressen ${recipient.email} (${recipient.name}) blev afvist: ${detail.slice(0, 200)}. Kontaktlisten skal rettes.`;
@@ -434,7 +437,7 @@ async function check(input: StepInput): Promise<StepState> {
     await appendEvent(problem.id, {
       kind: 'level-entered',
       level,
-      text: `Svarfristen på niveau ${level} er udløbet uden løsning. Sagen går videre til niveau ${transition.level} (${LEVEL_NAMES[transition.level].da}).`,
+      ...timelineEntry('timeline.deadlinePassed', { level, toLevel: transition.level }),
     });
     return state(problem, input.generation, { level: transition.level, round: 0, notify: true });
   }
@@ -464,7 +467,7 @@ async function continueAsNew(input: StepInput): Promise<StepState> {
   await appendEvent(problem.id, {
     kind: 'continued',
     level: problem.level,
-    text: 'Sagen har været åben længe og fortsætter i en ny kørsel af arbejdsgangen. Historikken er bevaret.',
+    ...timelineEntry('timeline.continued'),
   });
   return state(problem, input.generation, { resolved: false });
 }

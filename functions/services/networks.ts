@@ -29,11 +29,12 @@ import {
   standbyProposal,
 } from '#domain/networks.ts';
 import type { Problem } from '#domain/problem.ts';
-import { type Contact, cancerTypeName, referenceData } from '#domain/reference.ts';
+import { type Contact, referenceData } from '#domain/reference.ts';
 import { addCalendarDays, localDate } from '#domain/time.ts';
 import { actionReminderEmail, danskeRegionerEmail } from '#web/followup-emails.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
+import { preferredLanguage } from './contacts.ts';
 import { weeksWithinMaximumFor } from './weekly.ts';
 
 /** Calm weeks before standby is proposed (NETWORK_STANDBY_WEEKS, default 4). */
@@ -238,15 +239,24 @@ export function networkMembers(network: Network | undefined, cancerType: string,
       title: c.title,
       email: c.email,
       region: c.region,
-      source: 'Telefonlisten',
+      source: 'contacts' as const,
     }));
   const added = (network?.members ?? [])
     .filter((m) => !fromList.some((c) => c.email.toLowerCase() === m.email.toLowerCase()))
-    .map((m) => ({ name: m.name, title: m.title, email: m.email, region: undefined, source: 'Tilføjet' }));
+    .map((m) => ({
+      name: m.name,
+      title: m.title,
+      email: m.email,
+      region: undefined,
+      source: 'added' as const,
+    }));
   return [...fromList, ...added];
 }
 
-export async function networkOverview(cancerType: string): Promise<{
+export async function networkOverview(
+  cancerType: string,
+  lang: 'da' | 'en' = 'da',
+): Promise<{
   network: Network | undefined;
   problems: Problem[];
   proposal: StandbyProposal;
@@ -264,6 +274,7 @@ export async function networkOverview(cancerType: string): Promise<{
     now,
     weeks: standbyWeeks(),
     weeksWithinMaximum: await weeksWithinMaximumFor(cancerType, now),
+    lang,
   });
   return { network, problems, proposal, members: networkMembers(network, cancerType, await listContacts()) };
 }
@@ -295,6 +306,7 @@ export async function informDanskeRegioner(
         openProblems: problems.filter((p) => p.status === 'open'),
         from: asPerson(actor),
         url: `${config().BASE_URL}/netvaerk/${cancerType}`,
+        lang: r.language,
       });
       await mailer().send({ to: r.email, ...mail, purpose: 'network-inform' });
     }
@@ -373,10 +385,11 @@ export async function sendActionReminderUnit(unit: ActionReminderUnit): Promise<
   });
   for (const [index, { meeting, action }] of claimed.entries()) {
     const mail = actionReminderEmail({
-      cancerTypeName: cancerTypeName(cancerType),
+      cancerType,
       meetingDate: meeting.date,
       action,
       url: `${config().BASE_URL}/netvaerk/${cancerType}`,
+      lang: await preferredLanguage(action.owner),
     });
     try {
       await mailer().send({ to: action.owner, ...mail, purpose: 'network-action' });

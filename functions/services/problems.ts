@@ -24,10 +24,11 @@ import {
 } from '#adapters/store.ts';
 import { count, logger } from '#adapters/telemetry.ts';
 import { workflow } from '#adapters/workflow.ts';
-import { entryLevel, LEVEL_NAMES } from '#domain/ladder.ts';
+import { entryLevel } from '#domain/ladder.ts';
 import { type Offer, type Problem, type ProblemReport, problemRef } from '#domain/problem.ts';
 import { findDepartment } from '#domain/reference.ts';
-import { offerEmail, offerorText, offerText, receiptEmail, resolvedEmail } from '#web/emails.ts';
+import { offerEmail, offerorText, receiptEmail, resolvedEmail } from '#web/emails.ts';
+import { timelineEntry } from '#web/timeline.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { auditEntry, auditProblem } from './audit.ts';
 import { createActionToken } from './auth.ts';
@@ -119,7 +120,7 @@ async function recordReported(problem: Problem, actor: Actor): Promise<void> {
         kind: 'reported',
         actor: asPerson(actor),
         level,
-        text: `Indberettet af ${actor.name}. Starter på niveau ${level} (${LEVEL_NAMES[level].da}).`,
+        ...timelineEntry('timeline.reported', { name: actor.name, level }),
       }),
       auditItem(
         auditEntry(
@@ -186,7 +187,7 @@ export async function startWorkflow(problemId: string, known?: Problem): Promise
     const executionId = await workflow().start({ problemId, generation: problem.workflow.generation });
     await Promise.all([
       markWorkflowStarted(problemId, executionId),
-      appendEvent(problemId, { kind: 'workflow-started', text: 'Eskaleringen er startet.' }),
+      appendEvent(problemId, { kind: 'workflow-started', ...timelineEntry('timeline.workflowStarted') }),
     ]);
     return true;
   } catch (error) {
@@ -202,7 +203,7 @@ export async function startWorkflow(problemId: string, known?: Problem): Promise
     }));
     await appendEvent(problemId, {
       kind: 'workflow-start-failed',
-      text: 'Eskaleringen kunne ikke startes endnu. Indberetningen er gemt, og start forsøges igen automatisk.',
+      ...timelineEntry('timeline.workflowStartFailed'),
       data: { error: message.slice(0, 500) },
     });
     return false;
@@ -226,7 +227,9 @@ export async function acknowledge(problemId: string, actor: Actor, note: string)
   await appendEvent(problemId, {
     kind: 'acknowledged',
     actor: asPerson(actor),
-    text: `${actor.name} har kvitteret for modtagelsen.${note ? ` Bemærkning: ${note}` : ''}`,
+    ...(note
+      ? timelineEntry('timeline.acknowledgedNote', { name: actor.name, note })
+      : timelineEntry('timeline.acknowledged', { name: actor.name })),
   });
   await auditProblem(asPerson(actor), problemId, 'acknowledged', 'Kvitteret for modtagelsen.');
 }
@@ -254,7 +257,11 @@ export async function offerCapacity(
     kind: 'offer',
     actor: asPerson(actor),
     level: updated.level,
-    text: `${from} tilbyder ${offerText(offer)}${offer.note ? ` ${offer.note}` : ''}`,
+    ...timelineEntry(
+      'timeline.offer',
+      { from, patients: offer.patients, modality: offer.modality, date: offer.earliest },
+      offer.note,
+    ),
     data: { ...offer },
   });
   await auditProblem(asPerson(actor), problemId, 'offer', `Tilbud om ${offer.patients} patienter.`, {
@@ -315,7 +322,7 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
     kind: 'resolved',
     actor: asPerson(actor),
     level: resolved.level,
-    text: `Markeret som løst af ${actor.name}.${note ? ` ${note}` : ''}`,
+    ...timelineEntry('timeline.resolved', { name: actor.name }, note),
   });
   await auditProblem(asPerson(actor), problemId, 'resolved', 'Markeret som løst.', {
     before: { status: 'open' },
@@ -351,7 +358,9 @@ async function notifyResolution(problem: Problem): Promise<void> {
   if (told === 0) return;
   await appendEvent(problem.id, {
     kind: 'resolution-notified',
-    text: `${told} kontaktede personer har fået besked om, at sagen er løst.`,
+    ...(told === 1
+      ? timelineEntry('timeline.resolutionNotifiedOne')
+      : timelineEntry('timeline.resolutionNotified', { count: told })),
     data: { count: told },
   });
 }

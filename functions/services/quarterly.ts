@@ -15,6 +15,7 @@ import {
 } from '#adapters/followup-store.ts';
 import { mailer } from '#adapters/mailer.ts';
 import { listContacts } from '#adapters/store.ts';
+import type { Lang } from '#domain/lists.ts';
 import { networkStatesAt } from '#domain/networks.ts';
 import {
   buildQuarterlyStatus,
@@ -76,14 +77,15 @@ export async function prepareQuarterlyStatus(quarter?: string): Promise<Quarterl
  */
 export async function sendQuarterlyStatus(quarter?: string): Promise<{ quarter: string; sent: number }> {
   const status = await prepareQuarterlyStatus(quarter);
-  const recipients = new Map<string, string>();
+  const recipients = new Map<string, { name: string; lang: Lang }>();
   for (const c of await listContacts())
-    if (c.role === 'director' || c.role === 'secretariat') recipients.set(c.email.toLowerCase(), c.name);
+    if (c.role === 'director' || c.role === 'secretariat')
+      recipients.set(c.email.toLowerCase(), { name: c.name, lang: c.language ?? 'da' });
   const scope = `QSTATUS#${status.quarter}`;
   let sent = 0;
-  for (const [email, name] of recipients) {
+  for (const [email, { name, lang }] of recipients) {
     if (!(await claimSend(scope, email))) continue;
-    const mail = quarterlyStatusEmail(status, name, quarterlyStatusUrl(status.quarter));
+    const mail = quarterlyStatusEmail(status, name, quarterlyStatusUrl(status.quarter), lang);
     try {
       await mailer().send({ to: email, ...mail, purpose: 'quarterly-status' });
     } catch (error) {

@@ -10,11 +10,11 @@ import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { appendEvent, getProblem, mutateProblem, openProblemPages } from '#adapters/store.ts';
 import { workflow } from '#adapters/workflow.ts';
-import { LEVEL_NAMES, restartBackoffMs } from '#domain/ladder.ts';
+import { restartBackoffMs } from '#domain/ladder.ts';
 import { mapSettled } from '#domain/limit.ts';
 import type { Person, Problem } from '#domain/problem.ts';
-import { formatDateTime } from '#domain/time.ts';
 import { ladderStoppedEmail } from '#web/emails.ts';
+import { timelineEntry } from '#web/timeline.ts';
 import { ForbiddenError, NotFoundError } from './actors.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { problemUrl, startWorkflow } from './problems.ts';
@@ -83,7 +83,7 @@ export async function recordLadderFailure(failure: StepFailure): Promise<void> {
   await appendEvent(problem.id, {
     kind: 'workflow-stopped',
     level: problem.level,
-    text: 'Eskaleringen er stoppet af en fejl. Den genstartes automatisk fra det gemte niveau og den gemte svarfrist, og Specialenheden er underrettet.',
+    ...timelineEntry('timeline.stopped'),
     data: { executionId: failure.executionId, error: reason },
   });
   problem =
@@ -119,17 +119,20 @@ export async function restartLadder(problem: Problem, by: Person = SYSTEM_PERSON
       restarts: Math.max(attempt, p.workflow.restarts ?? 0),
     },
   }));
-  const where = `niveau ${problem.level} (${LEVEL_NAMES[problem.level].da})${problem.deadline ? `, svarfrist ${formatDateTime(problem.deadline)}` : ''}`;
+  const place = { level: problem.level, ...(problem.deadline ? { deadline: problem.deadline } : {}) };
+  const byHand = by === SYSTEM_PERSON ? undefined : { ...place, name: by.name };
   // The execution already runs: its timeline entry must not be lost to one failed write.
   await withRetries(() =>
     appendEvent(problem.id, {
       kind: 'workflow-restarted',
       level: problem.level,
       actor: by === SYSTEM_PERSON ? undefined : by,
-      text:
-        by === SYSTEM_PERSON
-          ? `Eskaleringen er genstartet automatisk på ${where}.`
-          : `Eskaleringen er genstartet af ${by.name} på ${where}.`,
+      ...(byHand
+        ? timelineEntry(byHand.deadline ? 'timeline.restartedByDeadline' : 'timeline.restartedBy', byHand)
+        : timelineEntry(
+            place.deadline ? 'timeline.restartedAutomaticallyDeadline' : 'timeline.restartedAutomatically',
+            place,
+          )),
       data: { executionId, attempt },
     }),
   );

@@ -17,7 +17,7 @@ import {
   sendOnceThisWeek,
 } from '#adapters/weekly-store.ts';
 import { inBatches } from '#domain/batches.ts';
-import { type ExternalHit, externalHitLine } from '#domain/external-providers.ts';
+import type { ExternalHit } from '#domain/external-providers.ts';
 import type { Problem } from '#domain/problem.ts';
 import {
   type Contact,
@@ -34,19 +34,17 @@ import {
   DEFAULT_ESCALATION,
   type DeadlineSettings,
   type DepartmentRow,
-  daysText,
   type EscalationProposal,
   type EscalationSettings,
   escalationProposal,
   type FinderHit,
   type FinderQuery,
+  type FinderSection,
   findCapacity,
   type NationalOverview,
   nationalRowFromSummaries,
-  PATHWAY_LABELS,
   type Pathway,
   parseDeadline,
-  patientsText,
   pressureOf,
   proposalDescription,
   quarterWeeklyFigures,
@@ -180,7 +178,11 @@ async function mailProposals(proposals: EscalationProposal[]): Promise<SubmitRes
   for (const p of proposals) {
     for (const contact of departmentContacts(contacts, p.departmentId)) {
       await sendOnceThisWeek(p.week, `proposal#${contact.email}#${p.departmentId}#${p.cancerType}`, () =>
-        mailer().send({ to: contact.email, ...weeklyProposalEmail(p), purpose: 'weekly-proposal' }),
+        mailer().send({
+          to: contact.email,
+          ...weeklyProposalEmail(p, contact.language),
+          purpose: 'weekly-proposal',
+        }),
       );
     }
   }
@@ -342,21 +344,21 @@ export async function capacityFinder(
 }
 
 /**
- * The finder's answer for a capacity problem, as lines for the level 1–2 escalation e-mails:
- * three reads for all the problem's pathways; external providers only where no public
- * department can start in time. A failure here must not hold up the escalation, so
- * it is logged and the e-mail goes without the lines.
+ * The finder's answer for a capacity problem, per pathway, for the level 1–2 escalation e-mails
+ * (each written in its recipient's language): three reads for all the problem's pathways;
+ * external providers only where no public department can start in time. A failure here must not
+ * hold up the escalation, so it is logged and the e-mail goes without the answer.
  */
-export async function finderLinesFor(problem: Problem): Promise<string[]> {
+export async function finderAnswerFor(problem: Problem): Promise<FinderSection[]> {
   try {
-    return await finderLines(problem);
+    return await finderAnswer(problem);
   } catch (error) {
     logger.error('capacity finder failed', { problemId: problem.id, error });
     return [];
   }
 }
 
-async function finderLines(problem: Problem): Promise<string[]> {
+async function finderAnswer(problem: Problem): Promise<FinderSection[]> {
   const pathways: Pathway[] = [
     ...(problem.pathwayTypes.includes('udredning') ? (['udredning'] as const) : []),
     ...problem.modalities,
@@ -369,28 +371,20 @@ async function finderLines(problem: Problem): Promise<string[]> {
     listExternalProviders(),
   ]);
   const deadline = weeklySettings().deadline;
-  const lines: string[] = [];
+  const sections: FinderSection[] = [];
   for (const pathway of pathways) {
     const query = { cancerType: problem.cancerType, pathway, homeRegion: problem.region as RegionId };
     const hits = findCapacity({ query, reports, contacts, now, deadline });
     const others = hits.filter((h) => h.departmentId !== problem.departmentId).slice(0, 3);
-    lines.push(`${PATHWAY_LABELS[pathway]}:`);
-    if (others.length === 0) lines.push('  Ingen afdelinger har meldt ledig kapacitet inden for maksimum.');
     const external = await externalFinderHits({
       publicHits: others.length,
       cancerType: problem.cancerType,
       pathway,
       providers,
     });
-    for (const e of external.slice(0, 3)) lines.push(`  ${externalHitLine(e)}`);
-    for (const h of others) {
-      const contact = h.contact ? ` Kontakt: ${h.contact.name}, ${h.contact.email}, ${h.contact.phone}.` : '';
-      lines.push(
-        `  ${h.departmentName}, ${h.hospitalName}: ca. ${daysText(h.expectedDays)}, plads til ${patientsText(h.spareCapacity)}.${contact}`,
-      );
-    }
+    sections.push({ pathway, hits: others, external: external.slice(0, 3) });
   }
-  return lines;
+  return sections;
 }
 
 // ---------------------------------------------------------------- jobs
@@ -429,7 +423,14 @@ export async function sendWeeklyReminderUnit(
   let sent = 0;
   for (const departmentId of unit.departments) {
     for (const contact of departmentContacts(contacts, departmentId)) {
-      const mail = weeklyReminderEmail({ recipientName: contact.name, departmentId, week, now, deadline });
+      const mail = weeklyReminderEmail({
+        recipientName: contact.name,
+        departmentId,
+        week,
+        now,
+        deadline,
+        lang: contact.language,
+      });
       const first = await sendOnceThisWeek(week, `reminder#${contact.email}#${departmentId}`, () =>
         mailer().send({ to: contact.email, ...mail, purpose: 'weekly-reminder' }),
       );
@@ -465,12 +466,13 @@ export async function sendWeeklyOverviewUnit(
 ): Promise<{ week: string; sent: number }> {
   const { week, cancerType } = unit;
   const contacts = await listContacts();
-  const mail = weeklyOverviewEmail(await cancerOverview(cancerType, 2));
+  const overview = await cancerOverview(cancerType, 2);
+  const mails = { da: weeklyOverviewEmail(overview, 'da'), en: weeklyOverviewEmail(overview, 'en') };
   let sent = 0;
   for (const d of referenceData().departments.filter((d) => d.cancerTypes.includes(cancerType))) {
     for (const contact of departmentContacts(contacts, d.id)) {
       const first = await sendOnceThisWeek(week, `overview#${contact.email}#${cancerType}`, () =>
-        mailer().send({ to: contact.email, ...mail, purpose: 'weekly-overview' }),
+        mailer().send({ to: contact.email, ...mails[contact.language ?? 'da'], purpose: 'weekly-overview' }),
       );
       if (first) sent++;
     }

@@ -2,6 +2,7 @@
  * The e-mails of the ladder, in the recipient's language (texts in i18n/), as plain text and HTML. Texts are short and say what
  * the recipient is asked to do, by when, and how (one link).
  */
+import { externalHitLine } from '#domain/external-providers.ts';
 import { LEVEL_NAMES, type Level } from '#domain/ladder.ts';
 import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import type { Offer, Problem } from '#domain/problem.ts';
@@ -9,6 +10,7 @@ import { affectedText, factLines, reportFacts } from '#domain/problem-facts.ts';
 import type { Recipient } from '#domain/recipients.ts';
 import { findDepartment } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
+import { daysText, type FinderSection, patientsText } from '#domain/weekly.ts';
 import { escapeHtml } from './html.ts';
 import { type Lang, type MessageKey, t, translator } from './i18n/index.ts';
 
@@ -72,7 +74,8 @@ export function escalationEmail(args: {
   round: number;
   deadline: Date;
   respondUrl: string;
-  finderLines?: string[];
+  /** The capacity finder's answer (levels 1–2). */
+  finder?: FinderSection[];
 }): Email {
   const { problem, recipient, level, round, deadline, respondUrl } = args;
   const lang = recipient.language ?? 'da';
@@ -85,6 +88,7 @@ export function escalationEmail(args: {
     : informed
       ? tr('mail.escalation.informedIntro', { level, levelName })
       : tr('mail.escalation.actionIntro', { level, levelName });
+  const found = finderLines(args.finder ?? [], lang);
   const paragraphs = [
     tr('mail.greeting', { name: recipient.name }),
     '',
@@ -101,9 +105,7 @@ export function escalationEmail(args: {
             ? tr('mail.escalation.deadline', { deadline: formatDateTime(deadline, lang) })
             : tr('mail.escalation.nextReminder', { deadline: formatDateTime(deadline, lang) }),
         ]),
-    ...(args.finderLines && args.finderLines.length > 0
-      ? ['', tr('mail.escalation.finderHeading'), ...args.finderLines]
-      : []),
+    ...(found.length > 0 ? ['', tr('mail.escalation.finderHeading'), ...found] : []),
   ];
   const what = reminder
     ? tr('mail.subject.reminder', { ref: problem.ref })
@@ -117,6 +119,32 @@ export function escalationEmail(args: {
     tr('mail.footer'),
     lang,
   );
+}
+
+/** The capacity finder's answer as e-mail lines: per pathway, external providers first, then departments. */
+export function finderLines(sections: FinderSection[], lang: Lang = 'da'): string[] {
+  const tr = translator(lang);
+  return sections.flatMap(({ pathway, hits, external }) => [
+    `${WAIT_PATHWAY_LIST.label(pathway, lang)}:`,
+    ...(hits.length === 0 ? [`  ${tr('mail.finder.none')}`] : []),
+    ...external.map((e) => `  ${externalHitLine(e, lang)}`),
+    ...hits.map(
+      (h) =>
+        `  ${tr('mail.finder.hit', {
+          department: h.departmentName,
+          hospital: h.hospitalName,
+          days: daysText(h.expectedDays, lang),
+          patients: patientsText(h.spareCapacity, lang),
+          contact: h.contact
+            ? tr('mail.finder.contact', {
+                name: h.contact.name,
+                email: h.contact.email,
+                phone: h.contact.phone,
+              })
+            : '',
+        })}`,
+    ),
+  ]);
 }
 
 export function receiptEmail(
@@ -262,25 +290,34 @@ export function nobodyReachedEmail(
 
 /**
  * To the secretariat: a problem's escalation stopped on an error and waits for its restart.
- * Danish only: it goes to Specialenheden's mailbox.
+ * Danish by default: it goes to Specialenheden's shared mailbox.
  */
-export function ladderStoppedEmail(problem: Problem, reason: string, problemUrl: string): Email {
-  const tr = translator('da');
+export function ladderStoppedEmail(
+  problem: Problem,
+  reason: string,
+  problemUrl: string,
+  lang: Lang = 'da',
+): Email {
+  const tr = translator(lang);
   return composeEmail(
-    subjectFor(problem, `Eskaleringen er stoppet af en fejl: ${problem.ref}`, 'da'),
+    subjectFor(problem, tr('mail.subject.stopped', { ref: problem.ref }), lang),
     [
-      'Til Specialenheden',
+      tr('mail.nobody.to'),
       '',
-      `Eskaleringen af ${problem.ref} er stoppet af en fejl på niveau ${problem.level} (${LEVEL_NAMES[problem.level].da}).`,
+      tr('mail.stopped.text', {
+        ref: problem.ref,
+        level: problem.level,
+        levelName: LEVEL_NAMES[problem.level][lang],
+      }),
       reason,
-      'Systemet genstarter eskaleringen automatisk fra det gemte niveau og den gemte svarfrist; ingen får den samme e-mail to gange.',
-      'Fortsætter fejlen, kan I genstarte sagen fra dens side – og kontakte de relevante personer direkte.',
+      tr('mail.stopped.restart'),
+      tr('mail.stopped.persists'),
       '',
-      ...problemSummaryLines(problem, 'da'),
+      ...problemSummaryLines(problem, lang),
     ],
     [{ label: tr('mail.link.see'), url: problemUrl }],
     tr('mail.footer'),
-    'da',
+    lang,
   );
 }
 

@@ -1,18 +1,32 @@
-/** E-mails of the follow-up features (Danish): contact verification and the quarterly status. */
+/**
+ * E-mails of the follow-up features, in the recipient's language (texts in i18n/): contact
+ * verification, the quarterly status, network actions and the note to Danske Regioner.
+ */
 
+import type { Lang } from '#domain/lists.ts';
 import { formatCount, formatPercent } from '#domain/monitoring-figures.ts';
 import type { MeetingAction, Network } from '#domain/networks.ts';
 import type { Person, Problem } from '#domain/problem.ts';
 import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
 import type { Contact } from '#domain/reference.ts';
-import { cancerTypeName, regionName } from '#domain/reference.ts';
+import { cancerTypeLabel, regionLabel } from '#domain/reference.ts';
 import { formatDate } from '#domain/time.ts';
 import { composeEmail, type Email } from './emails.ts';
+import { translator } from './i18n/index.ts';
 
-const FOOTER = 'Kræftkapacitet – regionernes samarbejde om kapacitet på kræftområdet.';
-
-function compose(subject: string, paragraphs: string[], links: { label: string; url: string }[]): Email {
-  return composeEmail(subject, paragraphs, links, FOOTER);
+function compose(
+  subject: string,
+  paragraphs: string[],
+  links: { label: string; url: string }[],
+  lang: Lang,
+): Email {
+  return composeEmail(
+    `[Kræftkapacitet] ${subject}`,
+    paragraphs,
+    links,
+    translator(lang)('followMail.footer'),
+    lang,
+  );
 }
 
 export function verificationReminderEmail(args: {
@@ -21,76 +35,148 @@ export function verificationReminderEmail(args: {
   months: number;
   confirmUrl: string;
   listUrl: string;
+  lang?: Lang;
 }): Email {
-  const lines = args.contacts.map(
-    (c) => `• ${c.name}, ${c.title} – ${c.email}, ${c.phone} (sidst bekræftet ${formatDate(c.verifiedAt)})`,
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
+  const lines = args.contacts.map((c) =>
+    tr('followMail.verify.line', {
+      name: c.name,
+      title: c.title,
+      email: c.email,
+      phone: c.phone,
+      date: formatDate(c.verifiedAt, lang),
+    }),
   );
+  const count = args.contacts.length;
   return compose(
-    `[Kræftkapacitet] Bekræft ${args.contacts.length === 1 ? 'en kontaktoplysning' : `${args.contacts.length} kontaktoplysninger`}`,
+    count === 1 ? tr('followMail.verify.subject.one') : tr('followMail.verify.subject.many', { count }),
     [
-      `Kære ${args.name}`,
-      `Du vedligeholder disse kontaktoplysninger i eskalationsmodellen. De er ikke bekræftet i over ${args.months} måneder:`,
+      tr('mail.greeting', { name: args.name }),
+      tr('followMail.verify.intro', { months: args.months }),
       lines.join('\n'),
-      'Er de stadig rigtige, så bekræft dem med ét klik. Er noget forkert, så ret det på telefonlisten – en rettelse tæller også som bekræftelse.',
+      tr('followMail.verify.ask'),
     ],
     [
-      { label: 'Bekræft kontaktoplysningerne', url: args.confirmUrl },
-      { label: 'Ret på telefonlisten', url: args.listUrl },
+      { label: tr('followMail.verify.confirm'), url: args.confirmUrl },
+      { label: tr('followMail.verify.edit'), url: args.listUrl },
     ],
+    lang,
   );
 }
 
-export function quarterlyStatusSummary(s: QuarterlyStatus): string[] {
+export function quarterlyStatusSummary(s: QuarterlyStatus, lang: Lang = 'da'): string[] {
+  const tr = translator(lang);
+  const cancer = (id: string) => cancerTypeLabel(id, lang);
+  const region = (id: string) => regionLabel(id, lang);
+  const median =
+    s.medianResolutionDays === null
+      ? tr('followMail.quarterly.noResolved')
+      : tr('followMail.quarterly.medianDays', {
+          days: lang === 'da' ? String(s.medianResolutionDays).replace('.', ',') : s.medianResolutionDays,
+        });
+  const national = s.monitoring?.national;
   return [
-    `Sager oprettet: ${s.opened}. Sager løst: ${s.resolved}.`,
-    `Median tid til løsning: ${s.medianResolutionDays === null ? 'ingen løste sager' : `${String(s.medianResolutionDays).replace('.', ',')} dage`}.`,
-    `Oprettede sager efter højeste niveau: niveau 1: ${s.openedByLevel['1']}, niveau 2: ${s.openedByLevel['2']}, niveau 3: ${s.openedByLevel['3']}, niveau 4: ${s.openedByLevel['4']}.`,
-    ...s.rows.map(
-      (r) =>
-        `• ${cancerTypeName(r.cancerType)}, ${regionName(r.region)}: ${r.opened} oprettet, ${r.resolved} løst, højeste niveau ${r.highestLevel}`,
+    tr('followMail.quarterly.cases', { opened: s.opened, resolved: s.resolved }),
+    tr('followMail.quarterly.median', { median }),
+    tr('followMail.quarterly.byLevel', {
+      l1: s.openedByLevel['1'],
+      l2: s.openedByLevel['2'],
+      l3: s.openedByLevel['3'],
+      l4: s.openedByLevel['4'],
+    }),
+    ...s.rows.map((r) =>
+      tr('followMail.quarterly.row', {
+        cancerType: cancer(r.cancerType),
+        region: region(r.region),
+        opened: r.opened,
+        resolved: r.resolved,
+        level: r.highestLevel,
+      }),
     ),
-    `Nationale netværk: ${s.networks ? `${s.networks.active.length} aktive, ${s.networks.standby.length} i standby` : 'ingen data'}.`,
-    `Kræftformer under vedvarende pres: ${s.weekly ? s.weekly.sustainedPressure.map((p) => cancerTypeName(p.cancerType)).join(', ') || 'ingen' : 'ingen data'}.`,
-    s.monitoring
-      ? `Maksimale ventetider (landsplan): ${formatPercent(s.monitoring.national.within + s.monitoring.national.compliedExceeded.total, s.monitoring.national.pathways)} af ${formatCount(s.monitoring.national.pathways)} forløb med reglerne overholdt; ${s.monitoring.national.notComplied} ikke overholdt. Områder under pres: ${s.monitoring.pressure.map((a) => `${cancerTypeName(a.cancerType)} i ${regionName(a.region)}`).join(', ') || 'ingen'}.`
-      : 'Maksimale ventetider: ingen data.',
-    ...(s.holiday ?? []).map(
-      (h) =>
-        `Ferieperiode ${h.name}: planlagt kapacitet ${h.weeks
+    s.networks
+      ? tr('followMail.quarterly.networks', {
+          active: s.networks.active.length,
+          standby: s.networks.standby.length,
+        })
+      : tr('followMail.quarterly.networksNoData'),
+    tr('followMail.quarterly.pressure', {
+      list: s.weekly
+        ? s.weekly.sustainedPressure.map((p) => cancer(p.cancerType)).join(', ') || tr('followMail.none')
+        : tr('followMail.noData'),
+    }),
+    s.monitoring && national
+      ? tr('followMail.quarterly.monitoring', {
+          share: formatPercent(national.within + national.compliedExceeded.total, national.pathways, lang),
+          pathways: formatCount(national.pathways, lang),
+          notComplied: national.notComplied,
+          areas:
+            s.monitoring.pressure
+              .map((a) =>
+                tr('followMail.quarterly.area', {
+                  cancerType: cancer(a.cancerType),
+                  region: region(a.region),
+                }),
+              )
+              .join(', ') || tr('followMail.none'),
+        })
+      : tr('followMail.quarterly.monitoringNoData'),
+    ...(s.holiday ?? []).map((h) =>
+      tr('followMail.quarterly.holiday', {
+        name: h.name,
+        weeks: h.weeks
           .filter((w) => !w.baseline)
           .map((w) => `${w.week} ${w.plannedShare ?? '–'} %`)
-          .join(', ')}; se evalueringen i kvartalsstatus.`,
+          .join(', '),
+      }),
     ),
-    `Kontaktoplysninger ikke bekræftet i tide: ${s.overdueContacts.length}.`,
+    tr('followMail.quarterly.overdueContacts', { count: s.overdueContacts.length }),
   ];
 }
 
-export function quarterlyStatusEmail(s: QuarterlyStatus, name: string, url: string): Email {
+export function quarterlyStatusEmail(
+  s: QuarterlyStatus,
+  name: string,
+  url: string,
+  lang: Lang = 'da',
+): Email {
+  const tr = translator(lang);
+  const quarter = quarterLabel(s.quarter, lang);
   return compose(
-    `[Kræftkapacitet] Kvartalsstatus ${quarterLabel(s.quarter)}`,
+    tr('followMail.quarterly.subject', { quarter }),
     [
-      `Kære ${name}`,
-      `Her er status for ${quarterLabel(s.quarter)} til sundhedsdirektørkredsens møde.`,
-      quarterlyStatusSummary(s).join('\n'),
+      tr('mail.greeting', { name }),
+      tr('followMail.quarterly.intro', { quarter }),
+      quarterlyStatusSummary(s, lang).join('\n'),
     ],
-    [{ label: 'Se hele kvartalsstatus', url }],
+    [{ label: tr('followMail.quarterly.link'), url }],
+    lang,
   );
 }
 
 export function actionReminderEmail(args: {
-  cancerTypeName: string;
+  cancerType: string;
   meetingDate: string;
   action: MeetingAction;
   url: string;
+  lang?: Lang;
 }): Email {
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
+  const cancerType = cancerTypeLabel(args.cancerType, lang);
+  const due = formatDate(args.action.due, lang);
   return compose(
-    `[Kræftkapacitet] Handling med frist ${formatDate(args.action.due)}: ${args.cancerTypeName}`,
+    tr('followMail.action.subject', { due, cancerType }),
     [
-      `Det nationale netværk for ${args.cancerTypeName.toLowerCase()} aftalte på koordineringsmødet ${formatDate(args.meetingDate)} en handling, som du er ansvarlig for:`,
+      tr('followMail.action.intro', {
+        cancerType: cancerType.toLowerCase(),
+        date: formatDate(args.meetingDate, lang),
+      }),
       args.action.text,
-      `Frist: ${formatDate(args.action.due)}. Markér handlingen som udført på netværkets side, når den er klaret.`,
+      tr('followMail.action.due', { due }),
     ],
-    [{ label: 'Gå til netværket', url: args.url }],
+    [{ label: tr('followMail.action.link'), url: args.url }],
+    lang,
   );
 }
 
@@ -100,18 +186,31 @@ export function danskeRegionerEmail(args: {
   openProblems: Problem[];
   from: Person;
   url: string;
+  lang?: Lang;
 }): Email {
-  const type = cancerTypeName(args.network.cancerType);
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
+  const cancerType = cancerTypeLabel(args.network.cancerType, lang).toLowerCase();
   const last = args.network.history.at(-1);
+  const problems = args.openProblems.map(
+    (p) =>
+      `\n${tr('followMail.inform.problem', { ref: p.ref, region: regionLabel(p.region, lang), level: p.level, patients: p.patientsAtRisk })}`,
+  );
   return compose(
-    `[Kræftkapacitet] Til orientering: nationalt netværk for ${type.toLowerCase()}`,
+    tr('followMail.inform.subject', { cancerType }),
     [
-      `Kære ${args.name}`,
-      `${args.from.name} orienterer Danske Regioner om situationen for ${type.toLowerCase()}.`,
-      `Netværkets status: ${args.network.state === 'active' ? 'aktivt' : 'standby'}${last ? ` siden ${formatDate(last.at)} (${last.reason})` : ''}.`,
-      `Åbne sager: ${args.openProblems.length}.${args.openProblems.map((p) => `\n• ${p.ref}: ${regionName(p.region)}, niveau ${p.level}, ${p.patientsAtRisk} patienter i risiko`).join('')}`,
-      `Koordineringsmøder: ${args.network.meetings.length}.`,
+      tr('mail.greeting', { name: args.name }),
+      tr('followMail.inform.intro', { from: args.from.name, cancerType }),
+      tr('followMail.inform.state', {
+        state: tr(args.network.state === 'active' ? 'followMail.inform.active' : 'followMail.inform.standby'),
+        since: last
+          ? tr('followMail.inform.since', { date: formatDate(last.at, lang), reason: last.reason })
+          : '',
+      }),
+      `${tr('followMail.inform.open', { count: args.openProblems.length })}${problems.join('')}`,
+      tr('followMail.inform.meetings', { count: args.network.meetings.length }),
     ],
-    [{ label: 'Se netværket', url: args.url }],
+    [{ label: tr('followMail.inform.link'), url: args.url }],
+    lang,
   );
 }

@@ -94,6 +94,7 @@ ${head(title, args.description ?? `${title}. ${tr('layout.siteDescription')}`)}
       <a href="/ventetider">${tr('nav.waitingTimes')}</a>
       <a href="/find-kapacitet">${tr('nav.finder')}</a>
       <a href="/ferieplaner">${tr('nav.holiday')}</a>
+      <a href="/kapacitetstjek">${tr('nav.capacityCheck')}</a>
       <a href="/kontakter">${tr('nav.contacts')}</a>
       <a href="/netvaerk">${tr('nav.networks')}</a>
       <a href="/kvartalsstatus">${tr('nav.quarterly')}</a>

@@ -1,6 +1,7 @@
-/** The e-mails of the weekly exchange, in Danish, as plain text and HTML. */
+/** The e-mails of the weekly exchange, in the recipient's language (texts in i18n/), as plain text and HTML. */
 import { config } from '#adapters/config.ts';
-import { cancerTypeName, findDepartment, regionName } from '#domain/reference.ts';
+import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
+import { cancerTypeLabel, findDepartment, regionLabel } from '#domain/reference.ts';
 import { formatDateTime } from '#domain/time.ts';
 import {
   type CancerOverview,
@@ -10,22 +11,29 @@ import {
   deadlineOf,
   type EscalationProposal,
   MAX_WAIT_DAYS,
-  PATHWAY_LABELS,
-  PRESSURE_LABELS,
   patientsText,
   proposalDescription,
   proposalQuery,
-  STATUS_LABELS,
   waits,
   weekLabel,
 } from '#domain/weekly.ts';
 import { composeEmail, type Email } from './emails.ts';
+import { type Lang, translator } from './i18n/index.ts';
+import { pressureLabel, reportStatusLabel } from './weekly-labels.ts';
 
-const FOOTER =
-  'Kræftkapacitet – den ugentlige udveksling af ventetider mellem afdelinger, der behandler samme kræftform. Skriv aldrig CPR-numre eller andre patientoplysninger.';
+function compose(subject: string, lines: string[], link: { label: string; url: string }, lang: Lang): Email {
+  return composeEmail(
+    `[Kræftkapacitet] ${subject}`,
+    lines,
+    [link],
+    translator(lang)('weeklyMail.footer'),
+    lang,
+  );
+}
 
-function compose(subject: string, lines: string[], link: { label: string; url: string }): Email {
-  return composeEmail(subject, lines, [link], FOOTER);
+function departmentText(departmentId: string): string {
+  const department = findDepartment(departmentId);
+  return department ? `${department.name}, ${department.hospitalName}` : departmentId;
 }
 
 export function weeklyReminderEmail(args: {
@@ -34,22 +42,27 @@ export function weeklyReminderEmail(args: {
   week: string;
   now: Date;
   deadline: DeadlineSettings;
+  lang?: Lang;
 }): Email {
-  const department = findDepartment(args.departmentId);
-  const name = department ? `${department.name}, ${department.hospitalName}` : args.departmentId;
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
+  const values = {
+    department: departmentText(args.departmentId),
+    week: weekLabel(args.week, lang),
+  };
   const due = deadlineOf(args.week, args.deadline);
   const late = args.now.getTime() >= due.getTime();
+  const deadline = formatDateTime(due, lang);
   return compose(
-    `[Kræftkapacitet] ${late ? 'Forsinket' : 'Påmindelse'}: ugerapport for ${weekLabel(args.week)} – ${name}`,
+    tr(late ? 'weeklyMail.late.subject' : 'weeklyMail.reminder.subject', values),
     [
-      `Kære ${args.recipientName}`,
+      tr('mail.greeting', { name: args.recipientName }),
       '',
-      late
-        ? `Ugerapporten for ${name}, ${weekLabel(args.week)}, skulle have været indberettet senest ${formatDateTime(due)}. Afdelingen vises som forsinket i oversigterne, indtil tallene er indberettet.`
-        : `Husk at indberette forventede ventetider og ledig kapacitet for ${name} for ${weekLabel(args.week)} senest ${formatDateTime(due)}.`,
-      'Det tager et par minutter, og tallene hjælper andre afdelinger med at finde plads til patienter inden for de maksimale ventetider.',
+      tr(late ? 'weeklyMail.late.text' : 'weeklyMail.reminder.text', { ...values, deadline }),
+      tr('weeklyMail.reminder.why'),
     ],
-    { label: 'Indberet ugens tal', url: `${config().BASE_URL}/ugerapport?afdeling=${args.departmentId}` },
+    { label: tr('weekly.submit'), url: `${config().BASE_URL}/ugerapport?afdeling=${args.departmentId}` },
+    lang,
   );
 }
 
@@ -58,49 +71,67 @@ function signed(n: number | undefined): string {
   return n > 0 ? `+${n}` : `${n}`;
 }
 
-export function weeklyOverviewEmail(overview: CancerOverview): Email {
-  const name = cancerTypeName(overview.cancerType);
+export function weeklyOverviewEmail(overview: CancerOverview, lang: Lang = 'da'): Email {
+  const tr = translator(lang);
+  const cancerType = cancerTypeLabel(overview.cancerType, lang);
+  const week = weekLabel(overview.week, lang);
   const lines = [
-    `Ugeoversigt for ${name}, ${weekLabel(overview.week)}.`,
-    `Maksimale ventetider: ${MAX_WAIT_DAYS.udredning} dage til udredning og ${MAX_WAIT_DAYS.behandling} dage til behandling. Overskridelser er markeret med (!).`,
+    tr('weeklyMail.overview.intro', { cancerType, week }),
+    tr('weeklyMail.overview.max', {
+      udredning: MAX_WAIT_DAYS.udredning,
+      behandling: MAX_WAIT_DAYS.behandling,
+    }),
     '',
   ];
   for (const row of overview.rows) {
-    const head = `${row.departmentName}, ${row.hospitalName} (${regionName(row.region)})`;
-    const status = row.status === 'reported' ? '' : ` – ${STATUS_LABELS[row.status].toUpperCase()}`;
+    const department = `${row.departmentName}, ${row.hospitalName} (${regionLabel(row.region, lang)})`;
+    const status = row.status === 'reported' ? '' : ` – ${reportStatusLabel(row.status, lang).toUpperCase()}`;
     if (!row.latest) {
-      lines.push(`${head}${status}: ingen tal.`);
+      lines.push(tr('weeklyMail.overview.noFigures', { department, status }));
       continue;
     }
     const latest = row.latest;
     const values = waits(latest).map(([p, d]) => {
       const change = signed(changeFromLastWeek(latest, row.previous, p));
       const over = d > (p === 'udredning' ? MAX_WAIT_DAYS.udredning : MAX_WAIT_DAYS.behandling) ? ' (!)' : '';
-      return `${PATHWAY_LABELS[p].toLowerCase()} ${daysText(d)}${over}${change ? ` (${change})` : ''}`;
+      return `${WAIT_PATHWAY_LIST.label(p, lang).toLowerCase()} ${daysText(d, lang)}${over}${change ? ` (${change})` : ''}`;
     });
-    const stale = latest.week !== overview.week ? ` [tal fra ${weekLabel(latest.week)}]` : '';
+    const stale =
+      latest.week !== overview.week
+        ? tr('weeklyMail.overview.stale', { week: weekLabel(latest.week, lang) })
+        : '';
     lines.push(
-      `${head}${status}: ${values.join(', ')}; ledig kapacitet ${patientsText(latest.spareCapacity)} – ${PRESSURE_LABELS[row.pressure].toLowerCase()}${stale}.`,
+      tr('weeklyMail.overview.line', {
+        department,
+        status,
+        waits: values.join(', '),
+        spare: patientsText(latest.spareCapacity, lang),
+        pressure: pressureLabel(row.pressure, lang).toLowerCase(),
+        stale,
+      }),
     );
   }
-  return compose(`[Kræftkapacitet] Ugeoversigt ${weekLabel(overview.week)}: ${name}`, lines, {
-    label: 'Se oversigten',
-    url: `${config().BASE_URL}/ventetider/${overview.cancerType}`,
-  });
+  return compose(
+    tr('weeklyMail.overview.subject', { week, cancerType }),
+    lines,
+    { label: tr('weeklyMail.overview.link'), url: `${config().BASE_URL}/ventetider/${overview.cancerType}` },
+    lang,
+  );
 }
 
 /** The escalation proposal: the department's waits have been over the maximum for weeks. */
-export function weeklyProposalEmail(proposal: EscalationProposal): Email {
-  const department = findDepartment(proposal.departmentId);
-  const name = department ? `${department.name}, ${department.hospitalName}` : proposal.departmentId;
+export function weeklyProposalEmail(proposal: EscalationProposal, lang: Lang = 'da'): Email {
+  const tr = translator(lang);
+  const department = departmentText(proposal.departmentId);
   return compose(
-    `[Kræftkapacitet] Forslag: indberet kapacitetsproblem – ${cancerTypeName(proposal.cancerType)}, ${name}`,
+    tr('weeklyMail.proposal.subject', { cancerType: cancerTypeLabel(proposal.cancerType, lang), department }),
     [
-      `Kære ${name}`,
+      tr('mail.greeting', { name: department }),
       '',
-      proposalDescription(proposal),
-      `Ventetiden har dermed været over maksimum i ${proposal.weeks.length} uger i træk. Overvej at indberette et kapacitetsproblem, så eskalationstrappen kan finde plads til patienterne andre steder. Formularen er udfyldt på forhånd; tilføj antal berørte patienter.`,
+      proposalDescription(proposal, lang),
+      tr('weeklyMail.proposal.text', { count: proposal.weeks.length }),
     ],
-    { label: 'Indberet kapacitetsproblem', url: `${config().BASE_URL}/indberet?${proposalQuery(proposal)}` },
+    { label: tr('weekly.proposal.report'), url: `${config().BASE_URL}/indberet?${proposalQuery(proposal)}` },
+    lang,
   );
 }

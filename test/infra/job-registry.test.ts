@@ -115,6 +115,8 @@ describe('the job registry', () => {
       'weekly-overview',
       'holiday-plan-reminder',
       'holiday-alerts',
+      'capacity-check',
+      'capacity-check-reminder',
     ]);
     expect(constructIdOf({ id: 'weekly-reminder' })).toBe('WeeklyReminder');
   });

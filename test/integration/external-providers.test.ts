@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditForEntity } from '../../functions/adapters/followup-store.ts';
 import { type ExternalProvider, providersToCsv } from '../../functions/domain/external-providers.ts';
 import type { Problem } from '../../functions/domain/problem.ts';
-import { finderLinesFor } from '../../functions/services/weekly.ts';
+import { finderAnswerFor } from '../../functions/services/weekly.ts';
+import { finderLines } from '../../functions/web/emails.ts';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
 import { Client, hiddenField } from './client.ts';
 
@@ -162,11 +163,19 @@ describe('the capacity finder', () => {
       pathwayTypes: ['behandling'],
       modalities: ['kirurgi'],
     } as unknown as Problem;
-    const lines = await finderLinesFor(problem);
+    const answer = await finderAnswerFor(problem);
+    const lines = finderLines(answer, 'da');
     expect(lines).toContain('  Ingen afdelinger har meldt ledig kapacitet inden for maksimum.');
     expect(lines.filter((l) => l.startsWith('  EKSTERN – '))).toEqual([
       expect.stringContaining('Sarkomcenter sarkom-b (privat udbyder, Danmark): typisk 8 dage'),
       expect.stringContaining('Sarkomcenter sarkom-a (udenlandsk hospital, Sverige)'),
+    ]);
+    // The same answer for a recipient who reads English.
+    const english = finderLines(answer, 'en');
+    expect(english).toContain('  No department has reported spare capacity within the maximum.');
+    expect(english.filter((l) => l.startsWith('  EXTERNAL – '))).toEqual([
+      expect.stringContaining('Sarkomcenter sarkom-b (private provider, Danmark): typically 8 days'),
+      expect.stringContaining('Sarkomcenter sarkom-a (hospital abroad, Sverige)'),
     ]);
   });
 });

@@ -47,6 +47,19 @@ describe('the catalogues', () => {
     expect(unused).toEqual([]);
   });
 
+  it('word each validation message as the domain schema that emits it', () => {
+    const domain = sourceFiles('functions/domain')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const keys = (Object.keys(da) as (keyof typeof da)[]).filter((k) => k.startsWith('validation.'));
+    expect(keys.length).toBeGreaterThan(50);
+    for (const key of keys) {
+      // The longest fixed part of the text (between placeholders) is in a schema, word for word.
+      const fixed = da[key].split(/\{\w+\}/).sort((a, b) => b.length - a.length)[0] ?? '';
+      expect(domain.includes(fixed), key).toBe(true);
+    }
+  });
+
   it('fill placeholders', () => {
     expect(t('da', 'form.errorSummary.many', { count: 3 })).toBe('Der er 3 fejl i formularen');
     expect(translator('en')('form.charCount', { used: 12, max: 2000 })).toBe('12 of 2000 characters');

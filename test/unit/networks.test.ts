@@ -80,7 +80,7 @@ describe('the standby proposal', () => {
 
   it('is not made while a problem for the cancer type is open', () => {
     const p = standbyProposal({ network: active, problems: [problem({})], now, weeks: 4 });
-    expect(p).toEqual({ propose: false, reason: '1 sag er stadig åbne.' });
+    expect(p).toEqual({ propose: false, reason: '1 sag er stadig åben.' });
   });
 
   it('is made when nothing is open and it has been calm for the configured number of weeks', () => {

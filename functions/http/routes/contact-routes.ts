@@ -15,6 +15,7 @@ import {
 import type { Contact } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import { translator } from '#web/i18n/index.ts';
+import { localizeErrors } from '#web/validation.ts';
 import { contactFormPage, importPage, phoneListPage, verifyPage } from '#web/views/contacts.ts';
 import { ForbiddenError } from '../../services/actors.ts';
 import {
@@ -136,7 +137,7 @@ async function submitEdit(req: Request) {
     translator(req.lang)('contacts.form.errorTitle'),
     contactFormPage({
       values: form,
-      errors: result.errors,
+      errors: localizeErrors(result.errors, req.lang),
       csrf: req.csrf ?? '',
       action: id ? `/kontakter/${id}/rediger` : '/kontakter/ny',
       isNew: !id,

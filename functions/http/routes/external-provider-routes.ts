@@ -8,6 +8,8 @@ import { getExternalProvider } from '#adapters/store.ts';
 import { mayManageContacts } from '#domain/contact-lists.ts';
 import { type ExternalProvider, PROVIDER_KIND_LIST } from '#domain/external-providers.ts';
 import { localDate } from '#domain/time.ts';
+import { t } from '#web/i18n/index.ts';
+import { localizeErrors } from '#web/validation.ts';
 import {
   checklistPage,
   checklistTemplatePage,
@@ -31,8 +33,6 @@ import { page } from '../page-context.ts';
 import { csvResponse, jsonResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
-const MANAGE_ONLY = 'Kun Specialenheden kan vedligeholde registret over eksterne udbydere.';
-
 function today(): string {
   return localDate(currentTime());
 }
@@ -43,12 +43,13 @@ async function list(req: Request) {
   if (req.wantsJson) return jsonResponse({ providers });
   return page(
     req,
-    'Eksterne udbydere',
+    t(req.lang, 'external.title'),
     providerListPage({
       providers,
       today: today(),
       mayManage: mayManageContacts(actor),
       saved: req.query.get('gemt') ?? undefined,
+      lang: req.lang,
     }),
   );
 }
@@ -74,34 +75,36 @@ function formInput(form: Record<string, string | string[]>) {
 
 async function showNew(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
+  if (!mayManageContacts(actor)) throw new ForbiddenError(t(req.lang, 'external.manageOnly'));
   return page(
     req,
-    'Opret ekstern udbyder',
+    t(req.lang, 'external.form.new'),
     providerFormPage({
       values: { validFrom: today() },
       errors: {},
       csrf: req.csrf ?? '',
       action: '/eksterne-udbydere/ny',
       isNew: true,
+      lang: req.lang,
     }),
   );
 }
 
 async function showEdit(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
+  if (!mayManageContacts(actor)) throw new ForbiddenError(t(req.lang, 'external.manageOnly'));
   const provider = await getExternalProvider(req.params.id ?? '');
-  if (!provider) throw new HttpError(404, 'Udbyderen findes ikke.');
+  if (!provider) throw new HttpError(404, t(req.lang, 'external.notFound'));
   return page(
     req,
-    `Ret ${provider.name}`,
+    t(req.lang, 'external.form.editTitle', { name: provider.name }),
     providerFormPage({
       values: formValues(provider),
       errors: {},
       csrf: req.csrf ?? '',
       action: `/eksterne-udbydere/${provider.id}/rediger`,
       isNew: false,
+      lang: req.lang,
     }),
   );
 }
@@ -115,13 +118,14 @@ async function submitEdit(req: Request) {
   if (result.ok) return redirect(`/eksterne-udbydere?gemt=${encodeURIComponent(result.provider.id)}`);
   return page(
     req,
-    'Fejl i udbyderen',
+    t(req.lang, 'external.form.errorTitle'),
     providerFormPage({
       values: form,
-      errors: result.errors,
+      errors: localizeErrors(result.errors, req.lang),
       csrf: req.csrf ?? '',
       action: id ? `/eksterne-udbydere/${id}/rediger` : '/eksterne-udbydere/ny',
       isNew: !id,
+      lang: req.lang,
     }),
     400,
   );
@@ -129,8 +133,12 @@ async function submitEdit(req: Request) {
 
 async function showImport(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
-  return page(req, 'Importér eksterne udbydere', providerImportPage({ csrf: req.csrf ?? '', text: '' }));
+  if (!mayManageContacts(actor)) throw new ForbiddenError(t(req.lang, 'external.manageOnly'));
+  return page(
+    req,
+    t(req.lang, 'external.import.pageTitle'),
+    providerImportPage({ csrf: req.csrf ?? '', text: '', lang: req.lang }),
+  );
 }
 
 async function submitImport(req: Request) {
@@ -141,8 +149,13 @@ async function submitImport(req: Request) {
   const report = await importExternalProvidersCsv(actor, text);
   return page(
     req,
-    'Importér eksterne udbydere',
-    providerImportPage({ csrf: req.csrf ?? '', text: report.errors.length > 0 ? text : '', report }),
+    t(req.lang, 'external.import.pageTitle'),
+    providerImportPage({
+      csrf: req.csrf ?? '',
+      text: report.errors.length > 0 ? text : '',
+      report,
+      lang: req.lang,
+    }),
     report.errors.length > 0 ? 400 : 200,
   );
 }
@@ -174,18 +187,18 @@ async function apiPut(req: Request) {
 async function showChecklist(req: Request) {
   requireActor(req);
   const provider = await getExternalProvider(req.params.id ?? '');
-  if (!provider) throw new HttpError(404, 'Udbyderen findes ikke.');
+  if (!provider) throw new HttpError(404, t(req.lang, 'external.notFound'));
   const template = await checklistTemplate(provider.kind);
   return page(
     req,
-    `Henvisningstjekliste: ${provider.name}`,
-    checklistPage({ provider, template, today: today() }),
+    t(req.lang, 'external.checklist.title', { name: provider.name }),
+    checklistPage({ provider, template, today: today(), lang: req.lang }),
   );
 }
 
 function kindParam(req: Request) {
   const kind = req.params.kind ?? '';
-  if (!PROVIDER_KIND_LIST.has(kind)) throw new HttpError(404, 'Tjeklisten findes ikke.');
+  if (!PROVIDER_KIND_LIST.has(kind)) throw new HttpError(404, t(req.lang, 'external.noChecklist'));
   return kind;
 }
 
@@ -194,7 +207,7 @@ async function showTemplate(req: Request) {
   const kind = kindParam(req);
   return page(
     req,
-    'Tjekliste',
+    t(req.lang, 'external.checklist'),
     checklistTemplatePage({
       kind,
       template: await checklistTemplate(kind),
@@ -202,6 +215,7 @@ async function showTemplate(req: Request) {
       csrf: req.csrf ?? '',
       mayManage: mayManageContacts(actor),
       saved: req.query.has('gemt'),
+      lang: req.lang,
     }),
   );
 }
@@ -219,14 +233,15 @@ async function submitTemplate(req: Request) {
   if (result.ok) return redirect(`/eksterne-udbydere/tjeklister/${kind}?gemt=1`);
   return page(
     req,
-    'Fejl i tjeklisten',
+    t(req.lang, 'external.template.errorTitle'),
     checklistTemplatePage({
       kind,
       template: await checklistTemplate(kind),
       values,
-      errors: result.errors,
+      errors: localizeErrors(result.errors, req.lang),
       csrf: req.csrf ?? '',
       mayManage: true,
+      lang: req.lang,
     }),
     400,
   );

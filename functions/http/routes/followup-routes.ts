@@ -8,7 +8,7 @@ import {
 } from '#adapters/followup-store.ts';
 import { listProblems } from '#adapters/store.ts';
 import { parseProblemRef } from '#domain/problem.ts';
-import { QUARTER_PATTERN, quarterlyStatusCsv } from '#domain/quarterly.ts';
+import { QUARTER_PATTERN, quarterLabel, quarterlyStatusCsv } from '#domain/quarterly.ts';
 import { t } from '#web/i18n/index.ts';
 import {
   AUDIT_ENTITY_TYPES,
@@ -37,43 +37,47 @@ function mayPrepare(role: string): boolean {
 
 function quarterParam(req: Request): string {
   const quarter = req.params.quarter ?? '';
-  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, 'Kvartalet findes ikke (skriv fx 2026-Q4).');
+  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, t(req.lang, 'quarterly.noQuarter'));
   return quarter;
 }
 
 async function list(req: Request) {
   const actor = requireActor(req);
-  if (!mayReadStatus(actor.role)) throw new ForbiddenError('Kvartalsstatus er for sundhedsdirektørkredsen.');
-  return page(req, 'Kvartalsstatus', quarterlyListPage(await listQuarterlyStatuses()));
+  if (!mayReadStatus(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.forDirectors'));
+  return page(
+    req,
+    t(req.lang, 'quarterly.title'),
+    quarterlyListPage(await listQuarterlyStatuses(), req.lang),
+  );
 }
 
 async function show(req: Request) {
   const actor = requireActor(req);
-  if (!mayReadStatus(actor.role)) throw new ForbiddenError('Kvartalsstatus er for sundhedsdirektørkredsen.');
+  if (!mayReadStatus(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.forDirectors'));
   const status = await getQuarterlyStatus(quarterParam(req));
-  if (!status) throw new HttpError(404, 'Der er ingen status for dette kvartal endnu.');
+  if (!status) throw new HttpError(404, t(req.lang, 'quarterly.notYet'));
   if (req.wantsJson) return jsonResponse(status);
   return page(
     req,
-    `Kvartalsstatus ${status.quarter}`,
-    quarterlyStatusPage(status, mayPrepare(actor.role), req.csrf ?? ''),
+    t(req.lang, 'quarterly.heading', { quarter: quarterLabel(status.quarter, req.lang) }),
+    quarterlyStatusPage(status, mayPrepare(actor.role), req.csrf ?? '', req.lang),
   );
 }
 
 async function csv(req: Request) {
   const actor = requireActor(req);
-  if (!mayReadStatus(actor.role)) throw new ForbiddenError('Kvartalsstatus er for sundhedsdirektørkredsen.');
+  if (!mayReadStatus(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.forDirectors'));
   const quarter = (req.params.quarter ?? '').replace(/\.csv$/, '');
   if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, 'Kvartalet findes ikke.');
   const status = await getQuarterlyStatus(quarter);
-  if (!status) throw new HttpError(404, 'Der er ingen status for dette kvartal endnu.');
+  if (!status) throw new HttpError(404, t(req.lang, 'quarterly.notYet'));
   return csvResponse(`kvartalsstatus-${quarter}.csv`, quarterlyStatusCsv(status));
 }
 
 /** Recompute on demand (e.g. after late corrections); the e-mail goes only from the schedule. */
 async function recompute(req: Request) {
   const actor = requireActor(req);
-  if (!mayPrepare(actor.role)) throw new ForbiddenError('Kun Specialenheden kan beregne status igen.');
+  if (!mayPrepare(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.onlySecretariat'));
   checkCsrf(req, parseForm(req.body).csrf);
   const quarter = quarterParam(req);
   try {

@@ -7,6 +7,7 @@ import { currentTime } from '#adapters/deps.ts';
 import { monitoringCsv } from '#domain/monitoring-figures.ts';
 import { referenceData } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
+import { t } from '#web/i18n/index.ts';
 import { layout } from '#web/layout.ts';
 import { monitoringPage, UPLOAD_SCRIPT } from '#web/views/monitoring.ts';
 import type { Actor } from '../../services/actors.ts';
@@ -33,14 +34,18 @@ function yearParam(req: Request, name: string, fallback: number): number {
   const raw = req.query.get(name);
   if (raw === null || raw === '') return fallback;
   if (!/^\d{4}$/.test(raw) || Number(raw) < 2000 || Number(raw) > thisYear())
-    throw new HttpError(400, `Angiv et år mellem 2000 og ${thisYear()}.`, { [name]: 'Ugyldigt år.' });
+    throw new HttpError(400, t(req.lang, 'monitoring.badYear', { year: thisYear() }), {
+      [name]: t(req.lang, 'monitoring.badYearField'),
+    });
   return Number(raw);
 }
 
 function cancerParam(req: Request, name: string): string | undefined {
   const raw = req.query.get(name) || undefined;
   if (raw && !referenceData().cancerTypes.some((c) => c.id === raw))
-    throw new HttpError(400, 'Ukendt kræftform.', { [name]: 'Ukendt kræftform.' });
+    throw new HttpError(400, t(req.lang, 'monitoring.unknownCancerType'), {
+      [name]: t(req.lang, 'monitoring.unknownCancerType'),
+    });
   return raw;
 }
 
@@ -108,8 +113,11 @@ async function page(req: Request) {
     mayUpload: scope !== undefined && actor.via === 'session',
     onlyRegion: scope?.onlyRegion,
     years,
+    lang: req.lang,
   });
-  return htmlResponse(layout({ title: 'Overvågning af ventetider', body, ...pageContext(req), user: actor }));
+  return htmlResponse(
+    layout({ title: t(req.lang, 'monitoring.title'), body, ...pageContext(req), user: actor }),
+  );
 }
 
 async function csv(req: Request) {

@@ -3,7 +3,9 @@ import { listNetworks } from '#adapters/followup-store.ts';
 import { memberSchema, parseMeetingForm, stateDecisionSchema } from '#domain/networks.ts';
 import { fieldErrors } from '#domain/problem.ts';
 import { referenceData } from '#domain/reference.ts';
+import { t } from '#web/i18n/index.ts';
 import { notice } from '#web/layout.ts';
+import { localizeErrors } from '#web/validation.ts';
 import { networkListPage, networkPage } from '#web/views/networks.ts';
 import type { Actor } from '../../services/actors.ts';
 import {
@@ -23,18 +25,23 @@ import { page } from '../page-context.ts';
 import { redirect } from '../respond.ts';
 import type { Request, Route } from '../types.ts';
 
-const FLASH: Record<string, [string, string]> = {
-  status: ['Beslutningen er registreret', 'Netværkets status og historik er opdateret.'],
-  medlem: ['Medlemmet er tilføjet', ''],
-  moede: ['Mødet er registreret', 'De ansvarlige får en påmindelse, når fristen nærmer sig.'],
-  handling: ['Handlingen er markeret som udført', ''],
-  informeret: ['Danske Regioner er informeret', 'Resuméet er sendt og registreret.'],
-};
+/** The confirmation after each action (`?udfoert=`): heading and text. */
+const FLASH = {
+  status: ['networks.flash.status', 'networks.flash.statusText'],
+  medlem: ['networks.flash.member', undefined],
+  moede: ['networks.flash.meeting', 'networks.flash.meetingText'],
+  handling: ['networks.flash.action', undefined],
+  informeret: ['networks.flash.informed', 'networks.flash.informedText'],
+} as const;
 
 async function list(req: Request) {
   requireActor(req);
   const networks = new Map((await listNetworks()).map((n) => [n.cancerType, n]));
-  return page(req, 'Nationale netværk', networkListPage(referenceData().cancerTypes, networks));
+  return page(
+    req,
+    t(req.lang, 'networks.title'),
+    networkListPage(referenceData().cancerTypes, networks, req.lang),
+  );
 }
 
 async function render(
@@ -43,13 +50,13 @@ async function render(
   outcome: { errors?: Record<string, string>; values?: Record<string, string> } = {},
 ) {
   const cancerType = req.params.cancerType ?? '';
-  const overview = await networkOverview(cancerType);
+  const overview = await networkOverview(cancerType, req.lang);
   const flashKey = req.query.get('udfoert') ?? '';
-  const flash = FLASH[flashKey];
+  const flash = Object.hasOwn(FLASH, flashKey) ? FLASH[flashKey as keyof typeof FLASH] : undefined;
   const hasErrors = Object.keys(outcome.errors ?? {}).length > 0;
   return page(
     req,
-    'Nationalt netværk',
+    t(req.lang, 'networks.page.title'),
     networkPage({
       cancerType,
       ...overview,
@@ -57,9 +64,12 @@ async function render(
       mayCoordinate: mayCoordinate(actor, cancerType, overview.network),
       submissionKey: newFormKey(),
       csrf: req.csrf ?? '',
-      errors: outcome.errors ?? {},
+      errors: localizeErrors(outcome.errors ?? {}, req.lang),
       values: outcome.values ?? {},
-      flash: flash ? notice('success', flash[0], flash[1] || undefined) : undefined,
+      flash: flash
+        ? notice('success', t(req.lang, flash[0]), flash[1] ? t(req.lang, flash[1]) : undefined)
+        : undefined,
+      lang: req.lang,
     }),
     hasErrors ? 400 : 200,
   );

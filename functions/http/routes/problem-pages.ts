@@ -12,8 +12,9 @@ import { problemsToCsv } from '#domain/problem-facts.ts';
 import { findDepartment, referenceData } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import { html } from '#web/html.ts';
-import { type Lang, t } from '#web/i18n/index.ts';
+import { type Lang, t, translator } from '#web/i18n/index.ts';
 import { notice } from '#web/layout.ts';
+import { localizeErrors } from '#web/validation.ts';
 import { type FormValues, problemForm } from '#web/views/problem-form.ts';
 import { actionForms, problemList, problemPage, receiptPage } from '#web/views/problem-page.ts';
 import type { Actor } from '../../services/actors.ts';
@@ -52,10 +53,11 @@ async function showForm(req: Request) {
   const actor = requireActor(req);
   const departments = departmentsFor(actor);
   if (departments.length === 0) {
+    const tr = translator(req.lang);
     return page(
       req,
-      'Indberet',
-      html`<h1>Indberet kapacitetsproblem</h1>${notice('info', 'Kun afdelinger kan indberette', 'Du er ikke tilknyttet en afdeling. Kontakt Specialenheden, hvis det er forkert.')}`,
+      tr('report.title'),
+      html`<h1>${tr('report.title')}</h1>${notice('info', tr('report.onlyDepartments'), tr('report.onlyDepartmentsText'))}`,
       403,
     );
   }
@@ -76,8 +78,15 @@ async function showForm(req: Request) {
   for (const key of ['pathwayTypes', 'modalities'] as const) if (q.has(key)) values[key] = q.getAll(key);
   return page(
     req,
-    'Indberet kapacitetsproblem',
-    problemForm({ departments, values, errors: {}, submissionKey: newFormKey(), csrf: req.csrf ?? '' }),
+    t(req.lang, 'report.title'),
+    problemForm({
+      departments,
+      values,
+      errors: {},
+      submissionKey: newFormKey(),
+      csrf: req.csrf ?? '',
+      lang: req.lang,
+    }),
   );
 }
 
@@ -90,13 +99,14 @@ async function submitForm(req: Request) {
   if (!parsed.success) {
     return page(
       req,
-      'Fejl i indberetningen',
+      t(req.lang, 'report.errorTitle'),
       problemForm({
         departments: departmentsFor(actor),
         values: form,
-        errors: fieldErrors(parsed.error),
+        errors: localizeErrors(fieldErrors(parsed.error), req.lang),
         submissionKey,
         csrf: req.csrf ?? '',
+        lang: req.lang,
       }),
       400,
     );
@@ -108,7 +118,7 @@ async function submitForm(req: Request) {
 async function receipt(req: Request) {
   requireActor(req);
   const details = await getProblemDetails(req.params.id ?? '');
-  if (!details) throw new HttpError(404, 'Sagen findes ikke.');
+  if (!details) throw new HttpError(404, t(req.lang, 'problem.notFound'));
   return page(
     req,
     `${t(req.lang, 'receipt.heading')} ${details.problem.ref}`,
@@ -153,14 +163,14 @@ async function renderProblem(
   outcome: Outcome = {},
 ) {
   const details = await getProblemDetails(problemId);
-  if (!details) throw new HttpError(404, 'Sagen findes ikke.');
+  if (!details) throw new HttpError(404, t(req.lang, 'problem.notFound'));
   const actions = actionForms({
     action: view.action,
     csrf: view.csrf,
     mayRespond: view.mayRespond(details),
     mayResolve: view.mayResolve(details),
     problem: details.problem,
-    errors: outcome.errors,
+    errors: outcome.errors && localizeErrors(outcome.errors, req.lang),
     values: outcome.values,
     lang: req.lang,
   });
@@ -239,15 +249,11 @@ async function perform(problemId: string, actor: Actor, form: FormValues, lang: 
     return {
       flash:
         done === 'restarted'
-          ? notice(
-              'success',
-              'Eskaleringen er genstartet.',
-              'Den fortsætter fra det gemte niveau og den gemte svarfrist.',
-            )
-          : notice('info', 'Eskaleringen kører allerede.'),
+          ? notice('success', t(lang, 'problem.restarted'), t(lang, 'problem.restartedText'))
+          : notice('info', t(lang, 'problem.alreadyRunning')),
     };
   }
-  throw new HttpError(400, 'Ukendt handling.');
+  throw new HttpError(400, t(lang, 'problem.unknownAction'));
 }
 
 async function act(req: Request) {
@@ -261,7 +267,7 @@ async function act(req: Request) {
 /** The e-mail link: the token names the recipient and the problem; GET only shows, POST acts. */
 async function linkActor(req: Request) {
   const link = await readActionToken(req.params.token ?? '');
-  if (!link) throw new HttpError(404, 'Linket er ugyldigt eller udløbet. Log ind for at se sagen.');
+  if (!link) throw new HttpError(404, t(req.lang, 'problem.linkInvalidSignIn'));
   const user = await getUser(link.email);
   const recipient = user ? undefined : await getRecipient(link.problemId, link.email);
   const base =
@@ -277,7 +283,7 @@ async function linkActor(req: Request) {
           region: recipient.region,
         }
       : undefined);
-  if (!base) throw new HttpError(404, 'Linket er ugyldigt eller udløbet.');
+  if (!base) throw new HttpError(404, t(req.lang, 'problem.linkInvalid'));
   const actor: Actor = { ...base, via: 'link' };
   return { link, actor };
 }
@@ -300,7 +306,7 @@ async function actLink(req: Request) {
   const { link, actor } = await linkActor(req);
   const form = parseForm(req.body);
   if (asString(form.action) === 'resolve' && !link.mayResolve)
-    throw new HttpError(403, 'Dette link kan ikke markere sagen som løst.');
+    throw new HttpError(403, t(req.lang, 'problem.linkCannotResolve'));
   const outcome = await perform(link.problemId, actor, form, req.lang);
   return showLink(req, outcome);
 }

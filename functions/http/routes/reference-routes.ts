@@ -5,6 +5,7 @@ import { entrySchemas, LIST_OF, type ReferenceEntry, type ReferenceKind } from '
 import { localDate } from '#domain/time.ts';
 import { translator } from '#web/i18n/index.ts';
 import { notice } from '#web/layout.ts';
+import { localizeErrors } from '#web/validation.ts';
 import {
   KIND_SLUGS,
   referenceFormPage,
@@ -85,7 +86,7 @@ async function submitForm(req: Request) {
         kind,
         isNew,
         values: form,
-        errors: result.errors,
+        errors: localizeErrors(result.errors, req.lang),
         csrf: req.csrf ?? '',
         lang: req.lang,
       }),

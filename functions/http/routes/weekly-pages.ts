@@ -2,7 +2,7 @@
 
 import { currentTime } from '#adapters/deps.ts';
 import { listWeeklyReports, weeklyHistory } from '#adapters/weekly-store.ts';
-import { findDepartment, referenceData, regionIdSchema } from '#domain/reference.ts';
+import { cancerTypeLabel, findDepartment, referenceData, regionIdSchema } from '#domain/reference.ts';
 import { isoWeekKey } from '#domain/time.ts';
 import {
   addWeeks,
@@ -15,7 +15,9 @@ import {
   weeklySubmissionSchema,
 } from '#domain/weekly.ts';
 import { html } from '#web/html.ts';
+import { type Lang, t, translator } from '#web/i18n/index.ts';
 import { notice } from '#web/layout.ts';
+import { localizeErrors } from '#web/validation.ts';
 import {
   cancerPage,
   type FormValues,
@@ -93,11 +95,12 @@ function chooseDepartment(req: Request, wanted: string | undefined) {
 
 async function showForm(req: Request) {
   const { departments, department } = chooseDepartment(req, req.query.get('afdeling') ?? undefined);
+  const tr = translator(req.lang);
   if (!department) {
     return page(
       req,
-      'Ugerapport',
-      html`<h1>Ugerapport</h1>${notice('info', 'Du kan ikke indberette ugetal', 'Ugerapporten indberettes af afdelinger, deres hospitalsledelse, regionens primærindgang eller Specialenheden.')}`,
+      tr('weekly.title'),
+      html`<h1>${tr('weekly.title')}</h1>${notice('info', tr('weekly.notAllowed'), tr('weekly.notAllowedText'))}`,
       403,
     );
   }
@@ -107,7 +110,7 @@ async function showForm(req: Request) {
   const values = valuesFrom(reports);
   return page(
     req,
-    'Ugerapport',
+    tr('weekly.title'),
     weeklyForm({
       department,
       departments,
@@ -121,6 +124,7 @@ async function showForm(req: Request) {
         .sort()
         .at(-1),
       now,
+      lang: req.lang,
     }),
   );
 }
@@ -131,22 +135,23 @@ async function submitForm(req: Request) {
   checkCsrf(req, form.csrf);
   const { departments, department } = chooseDepartment(req, asString(form.departmentId));
   if (!department || department.id !== asString(form.departmentId))
-    throw new HttpError(403, 'Du kan ikke indberette ugetal for denne afdeling.');
+    throw new HttpError(403, t(req.lang, 'weekly.notForDepartment'));
   const parsed = weeklySubmissionSchema.safeParse(submissionFromForm(form, department.id));
   if (!parsed.success) {
     const week = isoWeekKey(currentTime());
     return page(
       req,
-      'Fejl i ugerapporten',
+      t(req.lang, 'weekly.errorTitle'),
       weeklyForm({
         department,
         departments,
         week,
         deadline: deadlineOf(week, weeklySettings().deadline),
         values: form,
-        errors: formErrors(pathErrors(parsed.error), department.cancerTypes),
+        errors: localizeErrors(formErrors(pathErrors(parsed.error), department.cancerTypes), req.lang),
         csrf: req.csrf ?? '',
         now: currentTime(),
+        lang: req.lang,
       }),
       400,
     );
@@ -158,7 +163,7 @@ async function submitForm(req: Request) {
 
 async function receipt(req: Request) {
   const { department } = chooseDepartment(req, req.query.get('afdeling') ?? undefined);
-  if (!department) throw new HttpError(403, 'Du kan ikke se denne afdelings ugerapport.');
+  if (!department) throw new HttpError(403, t(req.lang, 'weekly.notYourReport'));
   const week = isoWeekKey(currentTime());
   const settings = weeklySettings().escalation;
   const [reports, history] = await Promise.all([
@@ -177,7 +182,7 @@ async function receipt(req: Request) {
     .map((id) => ({ id }));
   return page(
     req,
-    'Ugerapport gemt',
+    t(req.lang, 'weekly.savedTitle'),
     weeklyReceipt({
       department,
       week,
@@ -186,25 +191,30 @@ async function receipt(req: Request) {
       proposals: settings.auto ? [] : proposals,
       opened,
       mayReport: req.actor ? mayReportFor(req.actor, department.id) : false,
+      lang: req.lang,
     }),
   );
 }
 
 async function national(req: Request) {
   requireActor(req);
-  return page(req, 'Ventetider', nationalPage(await nationalOverview()));
+  return page(req, t(req.lang, 'weekly.national.title'), nationalPage(await nationalOverview(), req.lang));
 }
 
 async function perCancer(req: Request) {
   requireActor(req);
   const cancerType = req.params.cancerType ?? '';
   if (!referenceData().cancerTypes.some((c) => c.id === cancerType))
-    throw new HttpError(404, 'Kræftformen findes ikke.');
-  return page(req, 'Ventetider', cancerPage(await cancerOverview(cancerType)));
+    throw new HttpError(404, t(req.lang, 'weekly.cancer.unknown'));
+  return page(
+    req,
+    t(req.lang, 'weekly.cancer.heading', { name: cancerTypeLabel(cancerType, req.lang) }),
+    cancerPage(await cancerOverview(cancerType), req.lang),
+  );
 }
 
-/** Query-string input of the finder (page and API), validated with Danish messages. */
-export function finderInput(query: URLSearchParams, fallbackRegion?: string) {
+/** Query-string input of the finder (page and API), validated with messages in Danish or English. */
+export function finderInput(query: URLSearchParams, fallbackRegion?: string, lang: Lang = 'da') {
   const raw = {
     cancerType: query.get('cancerType') ?? undefined,
     pathway: query.get('pathway') ?? undefined,
@@ -212,11 +222,11 @@ export function finderInput(query: URLSearchParams, fallbackRegion?: string) {
   };
   const errors: Record<string, string> = {};
   if (!raw.cancerType || !referenceData().cancerTypes.some((c) => c.id === raw.cancerType))
-    errors.cancerType = 'Vælg en kræftform fra listen.';
+    errors.cancerType = t(lang, 'finder.error.cancerType');
   const pathway = pathwaySchema.safeParse(raw.pathway);
-  if (!pathway.success) errors.pathway = 'Vælg udredning eller en behandlingsform.';
+  if (!pathway.success) errors.pathway = t(lang, 'finder.error.pathway');
   const region = regionIdSchema.safeParse(raw.region);
-  if (!region.success) errors.region = 'Vælg patientens bopælsregion.';
+  if (!region.success) errors.region = t(lang, 'finder.error.region');
   if (Object.keys(errors).length > 0 || !pathway.success || !region.success || !raw.cancerType)
     return { raw, errors };
   return {
@@ -229,23 +239,21 @@ export function finderInput(query: URLSearchParams, fallbackRegion?: string) {
 async function finder(req: Request) {
   const actor = requireActor(req);
   const asked = req.query.has('cancerType');
-  const input = finderInput(req.query, actor.region);
+  const { lang } = req;
+  const input = finderInput(req.query, actor.region, lang);
   const externalCancerTypes = (await externalProviders()).flatMap((p) => p.cancerTypes);
+  const title = t(lang, 'finder.title');
   if (!asked)
-    return page(req, 'Find kapacitet', finderPage({ query: input.raw, errors: {}, externalCancerTypes }));
+    return page(req, title, finderPage({ query: input.raw, errors: {}, externalCancerTypes, lang }));
   if (!input.query)
     return page(
       req,
-      'Find kapacitet',
-      finderPage({ query: input.raw, errors: input.errors, externalCancerTypes }),
+      title,
+      finderPage({ query: input.raw, errors: input.errors, externalCancerTypes, lang }),
       400,
     );
   const result = await capacityFinder(input.query);
-  return page(
-    req,
-    'Find kapacitet',
-    finderPage({ query: input.raw, errors: {}, result, externalCancerTypes }),
-  );
+  return page(req, title, finderPage({ query: input.raw, errors: {}, result, externalCancerTypes, lang }));
 }
 
 export const weeklyPageRoutes: Route[] = [

@@ -8,118 +8,132 @@ import {
 } from '#domain/monitoring-figures.ts';
 import { problemRef } from '#domain/problem.ts';
 import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
-import { cancerTypeName, regionName } from '#domain/reference.ts';
+import { cancerTypeLabel, regionLabel } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
 import { html, type Raw } from '../html.ts';
-import { type Lang, type MessageKey, type Translate, translator } from '../i18n/index.ts';
+import { type Lang, type MessageKey, type Translate, tHtml, translator } from '../i18n/index.ts';
 import { holidayEvaluationSection } from './holiday.ts';
 
 const PRINT = html`<style>
 @media print{.kk-noprint{display:none}.kk-main{padding:0}table{page-break-inside:auto}tr{page-break-inside:avoid}h2{page-break-after:avoid}a[href]{color:inherit;text-decoration:none}}
 </style>`;
 
-const NO_DATA = 'ingen data';
-
-function days(value: number | null): string {
-  return value === null ? 'ingen løste sager' : `${String(value).replace('.', ',')} dage`;
+function days(value: number | null, lang: Lang): string {
+  const tr = translator(lang);
+  if (value === null) return tr('followMail.quarterly.noResolved');
+  return tr('followMail.quarterly.medianDays', {
+    days: lang === 'da' ? String(value).replace('.', ',') : value,
+  });
 }
 
-export function quarterlyStatusPage(s: QuarterlyStatus, mayPrepare: boolean, csrf: string): Raw {
+export function quarterlyStatusPage(
+  s: QuarterlyStatus,
+  mayPrepare: boolean,
+  csrf: string,
+  lang: Lang = 'da',
+): Raw {
+  const tr = translator(lang);
+  const noData = tr('followMail.noData');
+  const cancer = (id: string) => cancerTypeLabel(id, lang);
+  const region = (id: string) => regionLabel(id, lang);
+  const list = (ids: string[]) => ids.map(cancer).join(', ') || tr('followMail.none');
   return html`${PRINT}
-<h1>Kvartalsstatus ${quarterLabel(s.quarter)}</h1>
-<p>Til sundhedsdirektørkredsen. Udarbejdet ${formatDateTime(s.preparedAt)}. Perioden er ${formatDate(s.from)} til og med ${formatDate(new Date(Date.parse(s.to) - 1))}.</p>
-<p class="kk-noprint"><a href="/kvartalsstatus/${s.quarter}.csv">Hent som CSV</a> · <a href="/kvartalsstatus">Alle kvartaler</a></p>
-<h2>Sager</h2>
+<h1>${tr('quarterly.heading', { quarter: quarterLabel(s.quarter, lang) })}</h1>
+<p>${tr('quarterly.intro', { prepared: formatDateTime(s.preparedAt, lang), from: formatDate(s.from, lang), to: formatDate(new Date(Date.parse(s.to) - 1), lang) })}</p>
+<p class="kk-noprint"><a href="/kvartalsstatus/${s.quarter}.csv">${tr('quarterly.csv')}</a> · <a href="/kvartalsstatus">${tr('quarterly.all')}</a></p>
+<h2>${tr('quarterly.cases')}</h2>
 <table class="table" id="noegletal"><tbody>
-  <tr><th scope="row">Sager oprettet</th><td data-figure="opened">${s.opened}</td></tr>
-  <tr><th scope="row">Sager løst</th><td data-figure="resolved">${s.resolved}</td></tr>
-  <tr><th scope="row">Median tid til løsning</th><td data-figure="median">${days(s.medianResolutionDays)}</td></tr>
-  ${(['1', '2', '3', '4'] as const).map((l) => html`<tr><th scope="row">Oprettede sager, højeste niveau ${l}</th><td data-figure="level-${l}">${s.openedByLevel[l]}</td></tr>`)}
+  <tr><th scope="row">${tr('quarterly.opened')}</th><td data-figure="opened">${s.opened}</td></tr>
+  <tr><th scope="row">${tr('quarterly.resolved')}</th><td data-figure="resolved">${s.resolved}</td></tr>
+  <tr><th scope="row">${tr('quarterly.median')}</th><td data-figure="median">${days(s.medianResolutionDays, lang)}</td></tr>
+  ${(['1', '2', '3', '4'] as const).map((l) => html`<tr><th scope="row">${tr('quarterly.byLevel', { level: l })}</th><td data-figure="level-${l}">${s.openedByLevel[l]}</td></tr>`)}
 </tbody></table>
 <table class="table" id="pr-kraeftform-region">
-  <caption>Pr. kræftform og region</caption>
-  <thead><tr><th scope="col">Kræftform</th><th scope="col">Region</th><th scope="col">Oprettet</th><th scope="col">Løst</th><th scope="col">Højeste niveau</th></tr></thead>
+  <caption>${tr('quarterly.perArea')}</caption>
+  <thead><tr><th scope="col">${tr('quarterly.col.cancerType')}</th><th scope="col">${tr('quarterly.col.region')}</th><th scope="col">${tr('quarterly.col.opened')}</th><th scope="col">${tr('quarterly.col.resolved')}</th><th scope="col">${tr('quarterly.col.highest')}</th></tr></thead>
   <tbody>${
     s.rows.length === 0
-      ? html`<tr><td colspan="5">Ingen sager i kvartalet.</td></tr>`
+      ? html`<tr><td colspan="5">${tr('quarterly.noCases')}</td></tr>`
       : s.rows.map(
           (r) =>
-            html`<tr><td>${cancerTypeName(r.cancerType)}</td><td>${regionName(r.region)}</td><td>${r.opened}</td><td>${r.resolved}</td><td>${r.highestLevel}</td></tr>`,
+            html`<tr><td>${cancer(r.cancerType)}</td><td>${region(r.region)}</td><td>${r.opened}</td><td>${r.resolved}</td><td>${r.highestLevel}</td></tr>`,
         )
   }</tbody>
 </table>
-<h2>Nationale netværk</h2>
+<h2>${tr('quarterly.networks')}</h2>
 ${
   s.networks
-    ? html`<p>Aktive: ${s.networks.active.map(cancerTypeName).join(', ') || 'ingen'}. I standby: ${s.networks.standby.map(cancerTypeName).join(', ') || 'ingen'}.</p>`
-    : html`<p data-figure="networks">${NO_DATA}</p>`
+    ? html`<p>${tr('quarterly.networksText', { active: list(s.networks.active), standby: list(s.networks.standby) })}</p>`
+    : html`<p data-figure="networks">${noData}</p>`
 }
-<h2>Kræftformer under vedvarende pres</h2>
+<h2>${tr('quarterly.pressure')}</h2>
 ${
   s.weekly
     ? s.weekly.sustainedPressure.length === 0
-      ? html`<p>Ingen.</p>`
-      : html`<ul>${s.weekly.sustainedPressure.map((p) => html`<li>${cancerTypeName(p.cancerType)}: ${p.weeks} uger over maksimal ventetid</li>`)}</ul>`
-    : html`<p data-figure="pressure">${NO_DATA}</p>`
+      ? html`<p>${tr('quarterly.noneSentence')}</p>`
+      : html`<ul>${s.weekly.sustainedPressure.map((p) => html`<li>${tr('quarterly.pressureLine', { cancerType: cancer(p.cancerType), weeks: p.weeks })}</li>`)}</ul>`
+    : html`<p data-figure="pressure">${noData}</p>`
 }
-<h2>Ugentlig indberetning pr. region</h2>
+<h2>${tr('quarterly.compliance')}</h2>
 ${
   s.weekly
-    ? html`<table class="table"><thead><tr><th scope="col">Region</th><th scope="col">Indberetninger</th></tr></thead><tbody>${s.weekly.compliance.map((c) => html`<tr><td>${regionName(c.region)}</td><td>${c.received} af ${c.expected}</td></tr>`)}</tbody></table>`
-    : html`<p data-figure="compliance">${NO_DATA}</p>`
+    ? html`<table class="table"><thead><tr><th scope="col">${tr('quarterly.col.region')}</th><th scope="col">${tr('quarterly.col.reports')}</th></tr></thead><tbody>${s.weekly.compliance.map((c) => html`<tr><td>${region(c.region)}</td><td>${tr('quarterly.received', { received: c.received, expected: c.expected })}</td></tr>`)}</tbody></table>`
+    : html`<p data-figure="compliance">${noData}</p>`
 }
-<h2>Maksimale ventetider og pakkeforløb</h2>
-${s.monitoring ? monitoringSection(s.monitoring, s.quarter) : html`<p data-figure="monitoring">${NO_DATA}</p>`}
-${holidayEvaluationSection(s.holiday ?? [], 'da')}
-<h2>Kontaktoplysninger ikke bekræftet i tide</h2>
-<p><span data-figure="overdue">${s.overdueContacts.length}</span> kontakter er ikke bekræftet i over ${s.verifyMonths} måneder.</p>
+<h2>${tr('quarterly.monitoring')}</h2>
+${s.monitoring ? monitoringSection(s.monitoring, s.quarter, lang) : html`<p data-figure="monitoring">${noData}</p>`}
+${holidayEvaluationSection(s.holiday ?? [], lang)}
+<h2>${tr('quarterly.overdue')}</h2>
+<p>${tHtml(lang, 'quarterly.overdueText', { count: html`<span data-figure="overdue">${s.overdueContacts.length}</span>`, months: s.verifyMonths })}</p>
 ${
   s.overdueContacts.length > 0
-    ? html`<table class="table"><thead><tr><th scope="col">Navn</th><th scope="col">Vedligeholdes af</th><th scope="col">Sidst bekræftet</th></tr></thead><tbody>${s.overdueContacts.map((c) => html`<tr><td>${c.name}</td><td>${c.maintainer}</td><td>${formatDate(c.verifiedAt)}</td></tr>`)}</tbody></table>`
+    ? html`<table class="table"><thead><tr><th scope="col">${tr('quarterly.col.name')}</th><th scope="col">${tr('quarterly.col.maintainer')}</th><th scope="col">${tr('quarterly.col.verified')}</th></tr></thead><tbody>${s.overdueContacts.map((c) => html`<tr><td>${c.name}</td><td>${c.maintainer}</td><td>${formatDate(c.verifiedAt, lang)}</td></tr>`)}</tbody></table>`
     : ''
 }
 ${
   mayPrepare
-    ? html`<form class="kk-noprint" method="post" action="/kvartalsstatus/${s.quarter}"><input type="hidden" name="csrf" value="${csrf}"><button class="button button-secondary" type="submit">Beregn igen</button></form>`
+    ? html`<form class="kk-noprint" method="post" action="/kvartalsstatus/${s.quarter}"><input type="hidden" name="csrf" value="${csrf}"><button class="button button-secondary" type="submit">${tr('quarterly.recompute')}</button></form>`
     : ''
 }`;
 }
 
-export function quarterlyListPage(statuses: QuarterlyStatus[]): Raw {
-  return html`<h1>Kvartalsstatus</h1>
-<p>Status til sundhedsdirektørkredsen udarbejdes automatisk efter hvert kvartal og sendes til de fem sundhedsdirektører og Specialenheden.</p>
+export function quarterlyListPage(statuses: QuarterlyStatus[], lang: Lang = 'da'): Raw {
+  const tr = translator(lang);
+  return html`<h1>${tr('quarterly.title')}</h1>
+<p>${tr('quarterly.listIntro')}</p>
 ${
   statuses.length === 0
-    ? html`<p>Der er endnu ingen kvartalsstatus.</p>`
-    : html`<ul>${statuses.map((s) => html`<li><a href="/kvartalsstatus/${s.quarter}">${quarterLabel(s.quarter)}</a> – ${s.opened} oprettet, ${s.resolved} løst (udarbejdet ${formatDateTime(s.preparedAt)})</li>`)}</ul>`
+    ? html`<p>${tr('quarterly.none')}</p>`
+    : html`<ul>${statuses.map((s) => html`<li><a href="/kvartalsstatus/${s.quarter}">${quarterLabel(s.quarter, lang)}</a> – ${tr('quarterly.listLine', { opened: s.opened, resolved: s.resolved, prepared: formatDateTime(s.preparedAt, lang) })}</li>`)}</ul>`
 }`;
 }
 
 /** The monitoring's figures for the quarter, and the areas under pressure with an escalation proposal. */
-function monitoringSection(m: MonitoringStatusFigures, quarter: string): Raw {
+function monitoringSection(m: MonitoringStatusFigures, quarter: string, lang: Lang): Raw {
+  const tr: Translate = translator(lang);
   const n = m.national;
   const row = (label: string, value: number, figure: string) =>
-    html`<tr><th scope="row">${label}</th><td data-figure="${figure}">${formatCount(value)}</td><td>${formatPercent(value, n.pathways)}</td></tr>`;
+    html`<tr><th scope="row">${label}</th><td data-figure="${figure}">${formatCount(value, lang)}</td><td>${formatPercent(value, n.pathways, lang)}</td></tr>`;
   return html`<table class="table" id="maksimale-ventetider">
-<caption>Udrednings- og behandlingsforløb på landsplan, fra regionernes forløbsdata (<a class="kk-noprint" href="/overvaagning?aar=${quarter.slice(0, 4)}">se overvågningen</a>)</caption>
-<thead><tr><th scope="col">Forløb</th><th scope="col">Antal</th><th scope="col">Andel</th></tr></thead>
+<caption>${tHtml(lang, 'quarterly.mon.caption', { link: html`<a class="kk-noprint" href="/overvaagning?aar=${quarter.slice(0, 4)}">${tr('quarterly.mon.link')}</a>` })}</caption>
+<thead><tr><th scope="col">${tr('quarterly.mon.col.pathway')}</th><th scope="col">${tr('quarterly.mon.col.count')}</th><th scope="col">${tr('quarterly.mon.col.share')}</th></tr></thead>
 <tbody>
-<tr><th scope="row">I alt</th><td data-figure="monitoring-pathways">${formatCount(n.pathways)}</td><td></td></tr>
-${row('Inden for maksimal ventetid', n.within, 'monitoring-within')}
-${row('Regler overholdt, ventetid overskredet', n.compliedExceeded.total, 'monitoring-complied')}
-${row('heraf kapacitet, udredning', n.compliedExceeded.capacityUdredning, 'monitoring-capacity-udredning')}
-${row('heraf kapacitet, behandling', n.compliedExceeded.capacityBehandling, 'monitoring-capacity-behandling')}
-${row('Regler ikke overholdt', n.notComplied, 'monitoring-not-complied')}
-<tr><th scope="row">Pakkeforløb inden for standardforløbstiden</th><td>${formatCount(m.packages.withinStandard)} af ${formatCount(m.packages.pathways)}</td><td>${formatPercent(m.packages.withinStandard, m.packages.pathways)}</td></tr>
+<tr><th scope="row">${tr('quarterly.mon.total')}</th><td data-figure="monitoring-pathways">${formatCount(n.pathways, lang)}</td><td></td></tr>
+${row(tr('quarterly.mon.within'), n.within, 'monitoring-within')}
+${row(tr('quarterly.mon.complied'), n.compliedExceeded.total, 'monitoring-complied')}
+${row(tr('quarterly.mon.capacityUdredning'), n.compliedExceeded.capacityUdredning, 'monitoring-capacity-udredning')}
+${row(tr('quarterly.mon.capacityBehandling'), n.compliedExceeded.capacityBehandling, 'monitoring-capacity-behandling')}
+${row(tr('quarterly.mon.notComplied'), n.notComplied, 'monitoring-not-complied')}
+<tr><th scope="row">${tr('quarterly.mon.packages')}</th><td>${tr('quarterly.mon.ofTotal', { part: formatCount(m.packages.withinStandard, lang), whole: formatCount(m.packages.pathways, lang) })}</td><td>${formatPercent(m.packages.withinStandard, m.packages.pathways, lang)}</td></tr>
 </tbody></table>
-<h3>Områder under pres</h3>
-<p>Region og kræftform med mindst ${m.thresholds.capacity} overskridelser på grund af kapacitet eller mindst ${m.thresholds.notComplied} forløb, hvor reglerne ikke blev overholdt, i kvartalet.</p>
+<h3>${tr('quarterly.mon.areas')}</h3>
+<p>${tr('quarterly.mon.areasText', { capacity: m.thresholds.capacity, notComplied: m.thresholds.notComplied })}</p>
 ${
   m.pressure.length === 0
-    ? html`<p data-figure="monitoring-pressure">Ingen.</p>`
-    : html`<table class="table" id="omraader-under-pres"><thead><tr><th scope="col">Kræftform</th><th scope="col">Region</th><th scope="col">Kapacitet (udredning/behandling)</th><th scope="col">Regler ikke overholdt</th><th scope="col" class="kk-noprint">Forslag</th></tr></thead><tbody>${m.pressure.map(
+    ? html`<p data-figure="monitoring-pressure">${tr('quarterly.noneSentence')}</p>`
+    : html`<table class="table" id="omraader-under-pres"><thead><tr><th scope="col">${tr('quarterly.col.cancerType')}</th><th scope="col">${tr('quarterly.col.region')}</th><th scope="col">${tr('quarterly.mon.col.capacity')}</th><th scope="col">${tr('quarterly.mon.notComplied')}</th><th scope="col" class="kk-noprint">${tr('quarterly.mon.col.proposal')}</th></tr></thead><tbody>${m.pressure.map(
         (a) =>
-          html`<tr data-area="${a.region}/${a.cancerType}"><td>${cancerTypeName(a.cancerType)}</td><td>${regionName(a.region)}</td><td>${a.capacityUdredning + a.capacityBehandling} (${a.capacityUdredning}/${a.capacityBehandling})</td><td>${a.notComplied}</td><td class="kk-noprint"><a href="/indberet?${pressureProposalQuery(a, quarter)}">Eskalér: indberet kapacitetsproblem (udfyldt)</a></td></tr>`,
+          html`<tr data-area="${a.region}/${a.cancerType}"><td>${cancerTypeLabel(a.cancerType, lang)}</td><td>${regionLabel(a.region, lang)}</td><td>${a.capacityUdredning + a.capacityBehandling} (${a.capacityUdredning}/${a.capacityBehandling})</td><td>${a.notComplied}</td><td class="kk-noprint"><a href="/indberet?${pressureProposalQuery(a, quarter)}">${tr('quarterly.mon.escalate')}</a></td></tr>`,
       )}</tbody></table>`
 }`;
 }
@@ -136,6 +150,8 @@ const ENTITY_KEYS = {
   'referral-checklist': 'audit.entity.referral-checklist',
   'holiday-period': 'audit.entity.holiday-period',
   'holiday-plan': 'audit.entity.holiday-plan',
+  'specialised-function': 'audit.entity.specialised-function',
+  'capacity-check': 'audit.entity.capacity-check',
 } as const satisfies Record<string, MessageKey>;
 
 /** The entity types the audit trail can be filtered by. */
@@ -162,6 +178,7 @@ const ACTION_KEYS = {
   'action-done': 'audit.action.action-done',
   'informed-danske-regioner': 'audit.action.informed-danske-regioner',
   evaluated: 'audit.action.evaluated',
+  sent: 'audit.action.sent',
 } as const satisfies Record<string, MessageKey>;
 
 function actionLabel(action: string, tr: Translate): string {

@@ -1,25 +1,44 @@
 /** National network pages: the overview of all cancer types and one network's page. */
-import { NETWORK_STATE_LABELS, type Network, type StandbyProposal } from '#domain/networks.ts';
+import { NETWORK_TEXT_MAX, type Network, type NetworkState, type StandbyProposal } from '#domain/networks.ts';
 import type { Problem } from '#domain/problem.ts';
-import { type CancerType, cancerTypeName, regionName } from '#domain/reference.ts';
+import { type CancerType, cancerTypeLabel, regionLabel } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
+import { limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
+import { type Lang, t, tHtml, translator } from '../i18n/index.ts';
 import { errorSummary, notice } from '../layout.ts';
 
-export function networkListPage(cancerTypes: CancerType[], networks: Map<string, Network>): Raw {
-  return html`<h1>Nationale netværk</h1>
-<p class="font-lead">Ét netværk af ledende overlæger pr. kræftform. Det aktiveres af sundhedsdirektørkredsen eller automatisk, når en sag når niveau 4, og sættes i standby, når situationen er stabil.</p>
+/** A network's state in the page's language: "Aktivt", "Standby", "Ikke oprettet". */
+function stateLabel(state: NetworkState | undefined, lang: Lang): string {
+  if (state === 'active') return t(lang, 'networks.state.active');
+  return t(lang, state === 'standby' ? 'networks.state.standby' : 'networks.state.none');
+}
+
+export function networkListPage(
+  cancerTypes: CancerType[],
+  networks: Map<string, Network>,
+  lang: Lang = 'da',
+): Raw {
+  const tr = translator(lang);
+  return html`<h1>${tr('networks.title')}</h1>
+<p class="font-lead">${tr('networks.lead')}</p>
 <table class="table" id="netvaerk">
-  <thead><tr><th scope="col">Kræftform</th><th scope="col">Status</th><th scope="col">Siden</th></tr></thead>
+  <thead><tr><th scope="col">${tr('networks.col.cancerType')}</th><th scope="col">${tr('networks.col.status')}</th><th scope="col">${tr('networks.col.since')}</th></tr></thead>
   <tbody>${cancerTypes.map((c) => {
     const n = networks.get(c.id);
     const last = n?.history.at(-1);
-    return html`<tr data-network="${c.id}"><td><a href="/netvaerk/${c.id}">${c.name}</a></td><td>${n ? html`<span class="kk-badge${n.state === 'active' ? ' level-4' : ''}">${NETWORK_STATE_LABELS[n.state]}</span>` : 'Ikke oprettet'}</td><td>${last ? formatDate(last.at) : ''}</td></tr>`;
+    return html`<tr data-network="${c.id}"><td><a href="/netvaerk/${c.id}">${cancerTypeLabel(c.id, lang)}</a></td><td>${n ? html`<span class="kk-badge${n.state === 'active' ? ' level-4' : ''}">${stateLabel(n.state, lang)}</span>` : stateLabel(undefined, lang)}</td><td>${last ? formatDate(last.at, lang) : ''}</td></tr>`;
   })}</tbody>
 </table>`;
 }
 
-type Members = { name: string; title: string; email: string; region?: string; source: string }[];
+type Members = {
+  name: string;
+  title: string;
+  email: string;
+  region?: string;
+  source: 'contacts' | 'added';
+}[];
 
 export function networkPage(args: {
   cancerType: string;
@@ -35,21 +54,32 @@ export function networkPage(args: {
   errors: Record<string, string>;
   values: Record<string, string>;
   flash?: Raw;
+  lang?: Lang;
 }): Raw {
   const { network, cancerType, csrf, errors } = args;
-  const name = cancerTypeName(cancerType);
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
+  const name = cancerTypeLabel(cancerType, lang);
   const base = `/netvaerk/${cancerType}`;
   const open = args.problems.filter((p) => p.status === 'open');
   const v = (k: string) => args.values[k] ?? '';
-  return html`<h1>Nationalt netværk: ${name}</h1>
+  const reasonText = v('reason') || (args.proposal.propose ? args.proposal.reason : '');
+  const reasonLimit = limited('reason', NETWORK_TEXT_MAX.reason, reasonText, lang);
+  const memberName = limited('member-name', NETWORK_TEXT_MAX.memberName, v('name'), lang);
+  const memberTitle = limited('member-title', NETWORK_TEXT_MAX.memberTitle, v('title'), lang);
+  return html`<h1>${tr('networks.page.heading', { name })}</h1>
 ${args.flash ?? ''}
-${errorSummary(errors)}
-<p id="netvaerk-status">Status: <strong>${network ? NETWORK_STATE_LABELS[network.state] : 'Ikke oprettet'}</strong>. Åbne sager for kræftformen: ${open.length}.</p>
+${errorSummary(errors, lang)}
+<p id="netvaerk-status">${tHtml(lang, 'networks.page.status', { state: html`<strong>${stateLabel(network?.state, lang)}</strong>`, open: open.length })}</p>
 ${
   args.proposal.propose
-    ? notice('info', 'Forslag: sæt netværket i standby', `${args.proposal.reason} En person beslutter.`)
+    ? notice(
+        'info',
+        tr('networks.proposal.heading'),
+        tr('networks.proposal.text', { reason: args.proposal.reason }),
+      )
     : network?.state === 'active'
-      ? html`<p>Standby foreslås ikke endnu: ${args.proposal.reason}</p>`
+      ? html`<p>${tr('networks.proposal.notYet', { reason: args.proposal.reason })}</p>`
       : ''
 }
 ${
@@ -57,47 +87,49 @@ ${
     ? html`<form method="post" action="${base}/status" class="kk-actions" novalidate>
   <input type="hidden" name="csrf" value="${csrf}">
   <input type="hidden" name="state" value="${network?.state === 'active' ? 'standby' : 'active'}">
-  <div class="form-group${errors.reason ? ' form-error' : ''}"><label class="form-label" for="reason">Sundhedsdirektørkredsens beslutning – begrundelse</label>
+  <div class="form-group${errors.reason ? ' form-error' : ''}"><label class="form-label" for="reason">${tr('networks.decision.reason')}</label>
   ${errors.reason ? html`<span class="form-error-message">${errors.reason}</span>` : ''}
-  <textarea class="form-input" id="reason" name="reason" rows="2">${v('reason') || (args.proposal.propose ? args.proposal.reason : '')}</textarea></div>
-  <button class="button button-primary" type="submit">${network?.state === 'active' ? 'Sæt i standby' : network ? 'Aktivér netværket igen' : 'Opret og aktivér netværket'}</button>
+  <textarea class="form-input" id="reason" name="reason" rows="2" ${reasonLimit.attrs}>${reasonText}</textarea>${reasonLimit.counter}</div>
+  <button class="button button-primary" type="submit">${tr(network?.state === 'active' ? 'networks.decision.standby' : network ? 'networks.decision.reactivate' : 'networks.decision.create')}</button>
 </form>`
     : ''
 }
 ${
   network
-    ? html`<h2>Historik</h2>
-<table class="table" id="historik"><thead><tr><th scope="col">Tidspunkt</th><th scope="col">Status</th><th scope="col">Hvem</th><th scope="col">Begrundelse</th></tr></thead>
-<tbody>${[...network.history].reverse().map((h) => html`<tr><td>${formatDateTime(h.at)}</td><td>${NETWORK_STATE_LABELS[h.state]}</td><td>${h.source === 'automatic' ? 'Automatisk' : h.who.name}</td><td>${h.reason}</td></tr>`)}</tbody></table>`
+    ? html`<h2>${tr('networks.history')}</h2>
+<table class="table" id="historik"><thead><tr><th scope="col">${tr('networks.history.at')}</th><th scope="col">${tr('networks.col.status')}</th><th scope="col">${tr('networks.history.who')}</th><th scope="col">${tr('networks.history.reason')}</th></tr></thead>
+<tbody>${[...network.history].reverse().map((h) => html`<tr><td>${formatDateTime(h.at, lang)}</td><td>${stateLabel(h.state, lang)}</td><td>${h.source === 'automatic' ? tr('networks.history.automatic') : h.who.name}</td><td>${h.reason}</td></tr>`)}</tbody></table>`
     : ''
 }
-<h2>Medlemmer</h2>
-<table class="table" id="medlemmer"><thead><tr><th scope="col">Navn</th><th scope="col">E-mail</th><th scope="col">Region</th><th scope="col">Kilde</th></tr></thead>
-<tbody>${args.members.map((m) => html`<tr><td>${m.name}<br>${m.title}</td><td>${m.email}</td><td>${m.region ? regionName(m.region) : ''}</td><td>${m.source}</td></tr>`)}</tbody></table>
+<h2>${tr('networks.members')}</h2>
+<table class="table" id="medlemmer"><thead><tr><th scope="col">${tr('networks.members.name')}</th><th scope="col">${tr('networks.members.email')}</th><th scope="col">${tr('networks.members.region')}</th><th scope="col">${tr('networks.members.source')}</th></tr></thead>
+<tbody>${args.members.map((m) => html`<tr><td>${m.name}<br>${m.title}</td><td>${m.email}</td><td>${m.region ? regionLabel(m.region, lang) : ''}</td><td>${tr(m.source === 'contacts' ? 'networks.members.fromContacts' : 'networks.members.added')}</td></tr>`)}</tbody></table>
 ${
   network && args.mayDecide
     ? html`<form method="post" action="${base}/medlemmer" class="kk-actions" novalidate>
   <input type="hidden" name="csrf" value="${csrf}">
-  <h3>Tilføj medlem</h3>
-  <div class="form-group"><label class="form-label" for="member-name">Navn</label><input class="form-input" id="member-name" name="name" value="${v('name')}"></div>
-  <div class="form-group"><label class="form-label" for="member-title">Titel</label><input class="form-input" id="member-title" name="title" value="${v('title')}"></div>
-  <div class="form-group"><label class="form-label" for="member-email">E-mail</label><input class="form-input" id="member-email" name="email" type="email" value="${v('email')}"></div>
-  <button class="button button-secondary" type="submit">Tilføj medlem</button>
+  <h3>${tr('networks.members.add')}</h3>
+  <div class="form-group"><label class="form-label" for="member-name">${tr('networks.members.name')}</label><input class="form-input" id="member-name" name="name" value="${v('name')}" ${memberName.attrs}>${memberName.counter}</div>
+  <div class="form-group"><label class="form-label" for="member-title">${tr('networks.members.title')}</label><input class="form-input" id="member-title" name="title" value="${v('title')}" ${memberTitle.attrs}>${memberTitle.counter}</div>
+  <div class="form-group"><label class="form-label" for="member-email">${tr('networks.members.email')}</label><input class="form-input" id="member-email" name="email" type="email" value="${v('email')}"></div>
+  <button class="button button-secondary" type="submit">${tr('networks.members.add')}</button>
 </form>`
     : ''
 }
 ${
   network
-    ? html`<h2>Koordineringsmøder</h2>
-${network.meetings.length === 0 ? html`<p>Ingen møder endnu.</p>` : ''}
+    ? html`<h2>${tr('networks.meetings')}</h2>
+${network.meetings.length === 0 ? html`<p>${tr('networks.meetings.none')}</p>` : ''}
 ${[...network.meetings].reverse().map(
-  (m) => html`<section class="kk-mail"><h3>Møde ${formatDate(m.date)}</h3>
-  <p>Deltagere: ${m.participants.join(', ')}</p>
+  (
+    m,
+  ) => html`<section class="kk-mail"><h3>${tr('networks.meeting.heading', { date: formatDate(m.date, lang) })}</h3>
+  <p>${tr('networks.meeting.participants', { names: m.participants.join(', ') })}</p>
   <ul class="nobullet-list">${m.actions.map(
     (a) =>
-      html`<li data-action="${a.id}">${a.done ? '✓ ' : ''}${a.text} – ansvarlig ${a.owner}, frist ${formatDate(a.due)}${
+      html`<li data-action="${a.id}">${a.done ? '✓ ' : ''}${tr('networks.meeting.action', { text: a.text, owner: a.owner, due: formatDate(a.due, lang) })}${
         !a.done && args.mayCoordinate
-          ? html` <form method="post" action="${base}/handlinger/${a.id}/udfoert" style="display:inline"><input type="hidden" name="csrf" value="${csrf}"><button class="button button-tertiary" type="submit">Markér som udført</button></form>`
+          ? html` <form method="post" action="${base}/handlinger/${a.id}/udfoert" style="display:inline"><input type="hidden" name="csrf" value="${csrf}"><button class="button button-tertiary" type="submit">${tr('networks.meeting.markDone')}</button></form>`
           : ''
       }</li>`,
   )}</ul></section>`,
@@ -106,23 +138,23 @@ ${
   args.mayCoordinate
     ? html`<form method="post" action="${base}/moeder" class="kk-actions" novalidate>
   <input type="hidden" name="csrf" value="${csrf}">
-  <h3>Registrér møde</h3>
-  <div class="form-group${errors.date ? ' form-error' : ''}"><label class="form-label" for="date">Dato</label>${errors.date ? html`<span class="form-error-message">${errors.date}</span>` : ''}<input class="form-input" id="date" name="date" type="date" value="${v('date')}"></div>
-  <div class="form-group${errors.participants ? ' form-error' : ''}"><label class="form-label" for="participants">Deltagere (én pr. linje)</label>${errors.participants ? html`<span class="form-error-message">${errors.participants}</span>` : ''}<textarea class="form-input" id="participants" name="participants" rows="4">${v('participants')}</textarea></div>
-  <div class="form-group${errors.actions ? ' form-error' : ''}"><label class="form-label" for="actions">Aftalte handlinger (én pr. linje: handling; ansvarlig e-mail; frist åååå-mm-dd)</label>${errors.actions ? html`<span class="form-error-message">${errors.actions}</span>` : ''}<textarea class="form-input" id="actions" name="actions" rows="4">${v('actions')}</textarea></div>
-  <button class="button button-secondary" type="submit">Registrér mødet</button>
+  <h3>${tr('networks.meeting.record')}</h3>
+  <div class="form-group${errors.date ? ' form-error' : ''}"><label class="form-label" for="date">${tr('networks.meeting.date')}</label>${errors.date ? html`<span class="form-error-message">${errors.date}</span>` : ''}<input class="form-input" id="date" name="date" type="date" value="${v('date')}"></div>
+  <div class="form-group${errors.participants ? ' form-error' : ''}"><label class="form-label" for="participants">${tr('networks.meeting.participantsField')}</label>${errors.participants ? html`<span class="form-error-message">${errors.participants}</span>` : ''}<textarea class="form-input" id="participants" name="participants" rows="4">${v('participants')}</textarea></div>
+  <div class="form-group${errors.actions ? ' form-error' : ''}"><label class="form-label" for="actions">${tr('networks.meeting.actionsField')}</label>${errors.actions ? html`<span class="form-error-message">${errors.actions}</span>` : ''}<textarea class="form-input" id="actions" name="actions" rows="4">${v('actions')}</textarea></div>
+  <button class="button button-secondary" type="submit">${tr('networks.meeting.submit')}</button>
 </form>
 <form method="post" action="${base}/informer-danske-regioner" class="kk-actions">
   <input type="hidden" name="csrf" value="${csrf}">
   <input type="hidden" name="submissionKey" value="${args.submissionKey}">
-  <p>Skal Danske Regioner orienteres? Der sendes et resumé af netværkets status og de åbne sager.</p>
-  <button class="button button-secondary" type="submit">Informér Danske Regioner</button>
+  <p>${tr('networks.inform.ask')}</p>
+  <button class="button button-secondary" type="submit">${tr('networks.inform.submit')}</button>
 </form>`
     : ''
 }
 ${
   network.informed.length > 0
-    ? html`<h2>Danske Regioner informeret</h2><ul>${network.informed.map((i) => html`<li>${formatDateTime(i.at)} af ${i.who.name}</li>`)}</ul>`
+    ? html`<h2>${tr('networks.inform.done')}</h2><ul>${network.informed.map((i) => html`<li>${tr('networks.inform.by', { time: formatDateTime(i.at, lang), name: i.who.name })}</li>`)}</ul>`
     : ''
 }`
     : ''

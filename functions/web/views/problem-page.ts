@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-/** The problem page (summary, timeline, everyone contacted), the receipt, the list, and the respond page. */
 import type { StoredRecipient, TimelineEvent } from '#adapters/store.ts';
 import { LEVEL_NAMES } from '#domain/ladder.ts';
 import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
@@ -11,6 +10,8 @@ import { limited } from '../fields.ts';
 import { escapeHtml, html, type Raw, raw } from '../html.ts';
 import { type Lang, type MessageKey, t, translator } from '../i18n/index.ts';
 import { errorSummary, roleLabel } from '../layout.ts';
+/** The problem page (summary, timeline, everyone contacted), the receipt, the list, and the respond page. */
+import { eventText } from '../timeline.ts';
 
 /** Shown on the problem page and in the list while a ladder waits for its restart. */
 export const LADDER_STOPPED: Record<Lang, string> = {
@@ -58,7 +59,7 @@ export function summary(problem: Problem, lang: Lang = 'da'): Raw {
 
 export function timelineList(timeline: TimelineEvent[], lang: Lang = 'da'): Raw {
   return html`<ol class="kk-timeline" aria-label="${t(lang, 'problem.timeline')}">
-  ${timeline.map((e) => html`<li data-kind="${e.kind}"><time datetime="${e.at}">${formatDateTime(e.at, lang)}${e.level ? ` · ${t(lang, 'problem.levelShort', { level: e.level })}` : ''}</time>${e.text}</li>`)}
+  ${timeline.map((e) => html`<li data-kind="${e.kind}"><time datetime="${e.at}">${formatDateTime(e.at, lang)}${e.level ? ` · ${t(lang, 'problem.levelShort', { level: e.level })}` : ''}</time>${eventText(e, lang)}</li>`)}
 </ol>`;
 }
 

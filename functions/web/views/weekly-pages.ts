@@ -5,29 +5,26 @@
  */
 
 import { type ExternalHit, PROVIDER_KIND_LIST, validityText } from '#domain/external-providers.ts';
+import { DIAGNOSTIC_MODALITY_LIST, WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import {
-  cancerTypeName,
+  cancerTypeLabel,
   type Department,
   DIAGNOSTIC_MODALITIES,
-  MODALITY_LABELS,
   type RegionId,
   referenceData,
-  regionName,
+  regionLabel,
 } from '#domain/reference.ts';
 import { formatDateTime } from '#domain/time.ts';
 import {
   COMMENT_MAX,
   changeFromLastWeek,
-  DIAGNOSTIC_LABELS,
   daysText,
   type EscalationProposal,
   type FinderHit,
   MAX_WAIT_DAYS,
   maxWaitFor,
-  PATHWAY_LABELS,
   PATHWAYS,
   type Pathway,
-  PRESSURE_LABELS,
   type Pressure,
   patientsText,
   proposalQuery,
@@ -39,10 +36,14 @@ import {
 import type { CancerOverview, NationalOverview } from '../../services/weekly.ts';
 import { fieldError, limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
-import { t } from '../i18n/index.ts';
-import { errorSummary, notice } from '../layout.ts';
+import { type Lang, t, tHtml, translator } from '../i18n/index.ts';
+import { errorSummary, notice, scrollTable } from '../layout.ts';
+import { pressureLabel } from '../weekly-labels.ts';
 
 export type FormValues = Record<string, string | string[] | undefined>;
+
+/** "Udredning", "Kirurgi", … in the page's language. */
+const pathwayLabel = (p: Pathway, lang: Lang) => WAIT_PATHWAY_LIST.label(p, lang);
 
 export const WEEKLY_STYLE = html`<style>
 .kk-p-ok,.kk-p-ok>*{background:#dff0d8 !important}.kk-p-tight,.kk-p-tight>*{background:#fcf3c4 !important}
@@ -70,13 +71,14 @@ function numberField(args: {
   hint?: string;
   values: FormValues;
   errors: Record<string, string>;
+  lang: Lang;
 }): Raw {
   const { name, label, values, errors } = args;
   const value = typeof values[name] === 'string' ? (values[name] as string) : '';
   return html`<div class="form-group${errors[name] ? ' form-error' : ''}">
     <label class="form-label" for="${name}">${label}</label>
     ${args.hint ? html`<span class="form-hint">${args.hint}</span>` : ''}
-    ${fieldError(errors, name)}
+    ${fieldError(errors, name, args.lang)}
     <input class="form-input" type="number" inputmode="numeric" min="0" id="${name}" name="${name}" value="${value}" ${errors[name] ? html`aria-describedby="${name}-fejl"` : ''}>
   </div>`;
 }
@@ -90,91 +92,106 @@ export function weeklyForm(args: {
   values: FormValues;
   errors: Record<string, string>;
   csrf: string;
+  lang?: Lang;
   /** The time of the stored report the fields show (the week's last submission); none for an empty form. */
   prefilledFrom?: string;
   /** Now, to mark a deadline that has passed. */
   now?: Date;
 }): Raw {
   const { department, values, errors } = args;
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
   const v = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
   const passed = args.now !== undefined && args.now.getTime() > args.deadline.getTime();
   return html`${WEEKLY_STYLE}
-<h1>Ugerapport: ventetider og ledig kapacitet</h1>
-<p class="font-lead">${department.name}, ${department.hospitalName} – ${weekLabel(args.week)}. Frist: ${formatDateTime(args.deadline)}${passed ? html` <strong class="kk-status-overdue" id="frist-overskredet">${t('da', 'weekly.deadlinePassed')}</strong>` : ''}.</p>
-${args.prefilledFrom ? notice('info', t('da', 'weekly.prefilled', { week: weekLabel(args.week), at: formatDateTime(args.prefilledFrom) }), t('da', 'weekly.prefilledText')) : ''}
-<p>Angiv forventet antal kalenderdage fra henvisning til start af udredning og til start af hver behandling, som afdelingen tilbyder. Maksimum er ${MAX_WAIT_DAYS.udredning} dage til udredning og ${MAX_WAIT_DAYS.behandling} dage til behandling. Indberetter I igen i samme uge, erstatter de nye tal de gamle (de gamle gemmes i historikken).</p>
+<h1>${tr('weekly.heading')}</h1>
+<p class="font-lead">${department.name}, ${department.hospitalName} – ${weekLabel(args.week, lang)}. ${tr('weekly.deadline', { deadline: formatDateTime(args.deadline, lang) })}${passed ? html` <strong class="kk-status-overdue" id="frist-overskredet">${tr('weekly.deadlinePassed')}</strong>` : ''}.</p>
+${args.prefilledFrom ? notice('info', tr('weekly.prefilled', { week: weekLabel(args.week, lang), at: formatDateTime(args.prefilledFrom, lang) }), tr('weekly.prefilledText')) : ''}
+<p>${tr('weekly.intro', { udredning: MAX_WAIT_DAYS.udredning, behandling: MAX_WAIT_DAYS.behandling })}</p>
 ${
   args.departments.length > 1
-    ? html`<form method="get" action="/ugerapport" class="mb-6"><label class="form-label" for="afdeling">Afdeling</label>
+    ? html`<form method="get" action="/ugerapport" class="mb-6"><label class="form-label" for="afdeling">${tr('weekly.department')}</label>
 <select class="form-select" id="afdeling" name="afdeling">${args.departments.map((d) => html`<option value="${d.id}" ${d.id === department.id ? html`selected` : ''}>${d.name}, ${d.hospitalName}</option>`)}</select>
-<button class="button button-secondary" type="submit">Skift afdeling</button></form>`
+<button class="button button-secondary" type="submit">${tr('weekly.switchDepartment')}</button></form>`
     : ''
 }
-${errorSummary(errors)}
+${errorSummary(errors, lang)}
 <form method="post" action="/ugerapport" novalidate class="kk-weekly">
   <input type="hidden" name="csrf" value="${args.csrf}">
   <input type="hidden" name="departmentId" value="${department.id}">
   ${department.cancerTypes.map(
     (ct) => html`<fieldset id="${ct}">
-    <legend class="h3">${cancerTypeName(ct)}</legend>
+    <legend class="h3">${cancerTypeLabel(ct, lang)}</legend>
     ${
       department.udredning
-        ? numberField({ name: `${ct}.udredningDays`, label: 'Dage til start af udredning', values, errors })
+        ? numberField({
+            name: `${ct}.udredningDays`,
+            label: tr('weekly.field.udredning'),
+            values,
+            errors,
+            lang,
+          })
         : ''
     }
     ${department.modalities.map((m) =>
       numberField({
         name: `${ct}.treatmentDays.${m}`,
-        label: `Dage til start af behandling: ${MODALITY_LABELS[m].toLowerCase()}`,
+        label: tr('weekly.field.treatment', { modality: pathwayLabel(m, lang).toLowerCase() }),
         values,
         errors,
+        lang,
       }),
     )}
     <details${DIAGNOSTIC_MODALITIES.some((d) => v(`${ct}.diagnosticDays.${d}`) !== '' || errors[`${ct}.diagnosticDays.${d}`]) ? html` open` : ''}>
-      <summary>Diagnostiske undersøgelser (valgfrit)</summary>
+      <summary>${tr('weekly.diagnostics')}</summary>
       ${DIAGNOSTIC_MODALITIES.map((d) =>
         numberField({
           name: `${ct}.diagnosticDays.${d}`,
-          label: `Dage til ${midSentence(DIAGNOSTIC_LABELS[d])}`,
+          label: tr('weekly.field.diagnostic', {
+            modality: midSentence(DIAGNOSTIC_MODALITY_LIST.label(d, lang)),
+          }),
           values,
           errors,
+          lang,
         }),
       )}
     </details>
     ${numberField({
       name: `${ct}.spareCapacity`,
-      label: 'Ledig kapacitet de næste to uger (patienter fra andre hospitaler)',
-      hint: 'Skriv 0, hvis I ikke kan tage patienter fra andre.',
+      label: tr('weekly.field.spare'),
+      hint: tr('weekly.field.spareHint'),
       values,
       errors,
+      lang,
     })}
     <div class="form-group${errors[`${ct}.comment`] ? ' form-error' : ''}">
-      <label class="form-label" for="${ct}.comment">Kort kommentar (valgfri)</label>
-      <span class="form-hint">Ingen CPR-numre eller andre patientoplysninger.</span>
-      ${fieldError(errors, `${ct}.comment`)}
+      <label class="form-label" for="${ct}.comment">${tr('weekly.field.comment')}</label>
+      <span class="form-hint">${tr('weekly.field.commentHint')}</span>
+      ${fieldError(errors, `${ct}.comment`, lang)}
       ${(() => {
-        const comment = limited(`${ct}.comment`, COMMENT_MAX, v(`${ct}.comment`));
+        const comment = limited(`${ct}.comment`, COMMENT_MAX, v(`${ct}.comment`), lang);
         return html`<textarea class="form-input" id="${ct}.comment" name="${ct}.comment" rows="2" style="max-width:40rem" ${comment.attrs}>${v(`${ct}.comment`)}</textarea>${comment.counter}`;
       })()}
     </div>
   </fieldset>`,
   )}
-  <button class="button button-primary" type="submit">Indberet ugens tal</button>
+  <button class="button button-primary" type="submit">${tr('weekly.submit')}</button>
 </form>`;
 }
 
 /** The proposal; only people who may report the problem get the pre-filled form's button. */
-export function proposalNotice(proposal: EscalationProposal, mayReport = true): Raw {
+export function proposalNotice(proposal: EscalationProposal, mayReport = true, lang: Lang = 'da'): Raw {
+  const tr = translator(lang);
   const parts = proposal.pathways.map(
-    (p) => `${PATHWAY_LABELS[p].toLowerCase()} ${daysText(proposal.days[p])}`,
+    (p) => `${pathwayLabel(p, lang).toLowerCase()} ${daysText(proposal.days[p], lang)}`,
   );
   return html`<div class="alert alert-warning" role="status"><div class="alert-body">
-  <p class="alert-heading">Forslag: indberet et kapacitetsproblem for ${cancerTypeName(proposal.cancerType)}</p>
-  <p class="alert-text">Ventetiden har været over maksimum i ${proposal.weeks.length} uger i træk (${proposal.weeks.map(weekLabel).join(', ')}): ${parts.join(', ')}.</p>
+  <p class="alert-heading">${tr('weekly.proposal.heading', { cancerType: cancerTypeLabel(proposal.cancerType, lang) })}</p>
+  <p class="alert-text">${tr('weekly.proposal.text', { count: proposal.weeks.length, weeks: proposal.weeks.map((w) => weekLabel(w, lang)).join(', '), waits: parts.join(', ') })}</p>
   <p class="alert-text">${
     mayReport
-      ? html`<a class="button button-primary" href="/indberet?${proposalQuery(proposal)}">Indberet kapacitetsproblem (udfyldt)</a>`
-      : 'Afdelingen har fået forslaget på e-mail og kan indberette problemet derfra.'
+      ? html`<a class="button button-primary" href="/indberet?${proposalQuery(proposal)}">${tr('weekly.proposal.report')}</a>`
+      : tr('weekly.proposal.byMail')
   }</p>
 </div></div>`;
 }
@@ -188,34 +205,38 @@ export function weeklyReceipt(args: {
   opened: { id: string }[];
   /** Whether the viewer may report a capacity problem for the department. */
   mayReport?: boolean;
+  lang?: Lang;
 }): Raw {
   const { department, reports } = args;
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
+  const count = args.history.length;
   return html`${WEEKLY_STYLE}
-${notice('success', `Tak – ugerapporten for ${weekLabel(args.week)} er gemt.`, `${department.name}, ${department.hospitalName}.`)}
-${args.opened.map((o) => notice('warning', 'Et kapacitetsproblem er oprettet automatisk ud fra ugerapporten.', `Se sagen: /problemer/${o.id}`))}
-${args.opened.map((o) => html`<p><a href="/problemer/${o.id}">Gå til sagen</a></p>`)}
-${args.proposals.map((p) => proposalNotice(p, args.mayReport ?? true))}
-<h1>Ugerapport ${weekLabel(args.week)}</h1>
+${notice('success', tr('weekly.receipt.saved', { week: weekLabel(args.week, lang) }), `${department.name}, ${department.hospitalName}.`)}
+${args.opened.map((o) => notice('warning', tr('weekly.receipt.opened'), tr('weekly.receipt.seeProblem', { path: `/problemer/${o.id}` })))}
+${args.opened.map((o) => html`<p><a href="/problemer/${o.id}">${tr('weekly.receipt.goToProblem')}</a></p>`)}
+${args.proposals.map((p) => proposalNotice(p, args.mayReport ?? true, lang))}
+<h1>${tr('weekly.receipt.heading', { week: weekLabel(args.week, lang) })}</h1>
 <table class="table">
-<thead><tr><th scope="col">Kræftform</th><th scope="col">Ventetider (dage)</th><th scope="col">Ledig kapacitet</th><th scope="col">Kommentar</th></tr></thead>
+<thead><tr><th scope="col">${tr('weekly.col.cancerType')}</th><th scope="col">${tr('weekly.col.waits')}</th><th scope="col">${tr('weekly.col.spare')}</th><th scope="col">${tr('weekly.col.comment')}</th></tr></thead>
 <tbody>${reports.map(
     (r) =>
-      html`<tr><td><a href="/ventetider/${r.cancerType}">${cancerTypeName(r.cancerType)}</a></td><td>${waitsText(r)}</td><td>${r.spareCapacity}</td><td>${r.comment}</td></tr>`,
+      html`<tr><td><a href="/ventetider/${r.cancerType}">${cancerTypeLabel(r.cancerType, lang)}</a></td><td>${waitsText(r, lang)}</td><td>${r.spareCapacity}</td><td>${r.comment}</td></tr>`,
   )}</tbody></table>
-<h2>Indberetninger i ugen</h2>
-<p>${args.history.length} indberetning${args.history.length === 1 ? '' : 'er'} (den seneste gælder):</p>
+<h2>${tr('weekly.receipt.history')}</h2>
+<p>${count === 1 ? tr('weekly.receipt.count.one') : tr('weekly.receipt.count.many', { count })}</p>
 <ul>${[...new Set(args.history.map((h) => h.submittedAt))].map(
     (at) =>
-      html`<li>${formatDateTime(at)} af ${args.history.find((h) => h.submittedAt === at)?.submittedBy}</li>`,
+      html`<li>${tr('weekly.receipt.by', { time: formatDateTime(at, lang), name: args.history.find((h) => h.submittedAt === at)?.submittedBy ?? '' })}</li>`,
   )}</ul>
-<p><a href="/ugerapport?afdeling=${department.id}">Ret ugens tal</a> · <a href="/ventetider">National oversigt</a></p>`;
+<p><a href="/ugerapport?afdeling=${department.id}">${tr('weekly.receipt.edit')}</a> · <a href="/ventetider">${tr('weekly.nationalLink')}</a></p>`;
 }
 
-function waitsText(r: WeeklyReport): Raw {
+function waitsText(r: WeeklyReport, lang: Lang): Raw {
   const parts = PATHWAYS.map((p) => [p, waitFor(r, p)] as const).filter(([, d]) => d !== undefined);
   return html`${parts.map(
     ([p, d], i) =>
-      html`${i > 0 ? ', ' : ''}${PATHWAY_LABELS[p].toLowerCase()} <span class="${(d ?? 0) > maxWaitFor(p) ? 'kk-over' : ''}">${d}</span>`,
+      html`${i > 0 ? ', ' : ''}${pathwayLabel(p, lang).toLowerCase()} <span class="${(d ?? 0) > maxWaitFor(p) ? 'kk-over' : ''}">${d}</span>`,
   )}`;
 }
 
@@ -253,47 +274,57 @@ ${dots.map((p) => html`<circle cx="${p.cx}" cy="${p.cy}" r="2" fill="${p.over ? 
 </svg>`;
 }
 
-function trendLabel(weeks: string[], values: (number | undefined)[]): string {
-  return `Største ventetid pr. uge: ${weeks.map((w, i) => `${weekLabel(w)}: ${values[i] === undefined ? 'ingen tal' : daysText(values[i])}`).join('; ')}`;
+function trendLabel(weeks: string[], values: (number | undefined)[], lang: Lang): string {
+  const tr = translator(lang);
+  return tr('weekly.trend', {
+    weeks: weeks
+      .map(
+        (w, i) =>
+          `${weekLabel(w, lang)}: ${values[i] === undefined ? tr('weekly.trend.none') : daysText(values[i], lang)}`,
+      )
+      .join('; '),
+  });
 }
 
-function statusBadge(status: ReportStatus): Raw {
+function statusBadge(status: ReportStatus, lang: Lang): Raw {
   if (status === 'reported') return html``;
-  return html` <span class="kk-status-${status}">${status === 'overdue' ? 'Ugerapport forsinket' : 'Afventer ugerapport'}</span>`;
+  return html` <span class="kk-status-${status}">${t(lang, status === 'overdue' ? 'weekly.status.overdue' : 'weekly.status.pending')}</span>`;
 }
 
-export function legend(): Raw {
+export function legend(lang: Lang = 'da'): Raw {
   const levels: Pressure[] = ['ok', 'tight', 'over', 'severe', 'missing'];
-  return html`<p class="kk-legend">${levels.map((p) => html`<span class="kk-p-${p}">${PRESSURE_LABELS[p]}</span>`)}</p>`;
+  return html`<p class="kk-legend">${levels.map((p) => html`<span class="kk-p-${p}">${pressureLabel(p, lang)}</span>`)}</p>`;
 }
 
 // ---------------------------------------------------------------- national overview
 
-export function nationalPage(overview: NationalOverview): Raw {
+export function nationalPage(overview: NationalOverview, lang: Lang = 'da'): Raw {
+  const tr = translator(lang);
   const regions = referenceData().regions;
   const withData = overview.rows.filter((r) => r.cells.some((c) => c.departments > 0));
-  return html`${WEEKLY_STYLE}
-<h1>Ventetider – national oversigt</h1>
-<p class="font-lead">${weekLabel(overview.week)}. Hver celle viser den mest pressede afdeling i regionen for kræftformen, hvor mange afdelinger der er over maksimum (${MAX_WAIT_DAYS.udredning} dage til udredning, ${MAX_WAIT_DAYS.behandling} til behandling), forsinkede ugerapporter og udviklingen de seneste ${overview.weeks.length} uger (stiplet linje: maksimum).</p>
-${legend()}
-<p><a href="/ugerapport">Indberet ugens tal</a> · <a href="/find-kapacitet">Find kapacitet</a></p>
-<p class="kk-scroll-cue">Rul vandret for at se alle kolonner.</p><div class="kk-scroll" role="region" aria-label="Ventetider på landsplan" tabindex="0"><table class="table kk-grid" id="national">
-<thead><tr><th scope="col">Kræftform</th>${regions.map((r) => html`<th scope="col">${r.name}</th>`)}</tr></thead>
+  const table = html`<table class="table kk-grid" id="national">
+<thead><tr><th scope="col">${tr('weekly.col.cancerType')}</th>${regions.map((r) => html`<th scope="col">${regionLabel(r.id, lang)}</th>`)}</tr></thead>
 <tbody>${withData.map(
     (row) => html`<tr>
-  <th scope="row"><a href="/ventetider/${row.cancerType}">${row.name}</a></th>
+  <th scope="row"><a href="/ventetider/${row.cancerType}">${cancerTypeLabel(row.cancerType, lang)}</a></th>
   ${row.cells.map((cell) =>
     cell.departments === 0
-      ? html`<td class="kk-p-missing"><small>Ingen afdelinger</small></td>`
+      ? html`<td class="kk-p-missing"><small>${tr('weekly.national.noDepartments')}</small></td>`
       : html`<td class="kk-p-${cell.pressure}" data-region="${cell.region}" data-pressure="${cell.pressure}"><a href="/ventetider/${row.cancerType}#region-${cell.region}">
-      <strong>${PRESSURE_LABELS[cell.pressure]}</strong>
-      <small>${cell.over} af ${cell.departments} afd. over maksimum</small>
-      ${cell.overdue > 0 ? html`<small class="kk-over">${cell.overdue} ugerapport${cell.overdue === 1 ? '' : 'er'} forsinket</small>` : ''}
-      ${trendChart(cell.trend, { label: trendLabel(overview.weeks, cell.trend) })}
+      <strong>${pressureLabel(cell.pressure, lang)}</strong>
+      <small>${tr('weekly.national.over', { over: cell.over, departments: cell.departments })}</small>
+      ${cell.overdue > 0 ? html`<small class="kk-over">${cell.overdue === 1 ? tr('weekly.national.overdue.one') : tr('weekly.national.overdue.many', { count: cell.overdue })}</small>` : ''}
+      ${trendChart(cell.trend, { label: trendLabel(overview.weeks, cell.trend, lang) })}
     </a></td>`,
   )}
 </tr>`,
-  )}</tbody></table></div>`;
+  )}</tbody></table>`;
+  return html`${WEEKLY_STYLE}
+<h1>${tr('weekly.national.heading')}</h1>
+<p class="font-lead">${tr('weekly.national.lead', { week: weekLabel(overview.week, lang), udredning: MAX_WAIT_DAYS.udredning, behandling: MAX_WAIT_DAYS.behandling, weeks: overview.weeks.length })}</p>
+${legend(lang)}
+<p><a href="/ugerapport">${tr('weekly.submit')}</a> · <a href="/find-kapacitet">${tr('finder.title')}</a></p>
+${scrollTable(tr('weekly.national.tableLabel'), table, lang)}`;
 }
 
 // ---------------------------------------------------------------- per cancer type
@@ -303,44 +334,47 @@ function signed(n: number | undefined): string {
   return n > 0 ? `+${n}` : n === 0 ? '±0' : `${n}`;
 }
 
-export function cancerPage(overview: CancerOverview): Raw {
-  const name = cancerTypeName(overview.cancerType);
+export function cancerPage(overview: CancerOverview, lang: Lang = 'da'): Raw {
+  const tr = translator(lang);
+  const name = cancerTypeLabel(overview.cancerType, lang);
   const regions = referenceData().regions.filter((r) => overview.rows.some((row) => row.region === r.id));
   const columns: Pathway[] = PATHWAYS.filter((p) =>
     overview.rows.some((r) => (p === 'udredning' ? r.udredning : r.modalities.includes(p))),
   );
   return html`${WEEKLY_STYLE}
-<h1>Ventetider: ${name}</h1>
-<p class="font-lead">${weekLabel(overview.week)}. Forventede dage til start; maksimum ${MAX_WAIT_DAYS.udredning} dage til udredning og ${MAX_WAIT_DAYS.behandling} dage til behandling. Tal i parentes: ændring fra ugen før.</p>
-${legend()}
-<p><a href="/ventetider">National oversigt</a> · <a href="/find-kapacitet?cancerType=${overview.cancerType}">Find kapacitet for ${name.toLowerCase()}</a></p>
+<h1>${tr('weekly.cancer.heading', { name })}</h1>
+<p class="font-lead">${tr('weekly.cancer.lead', { week: weekLabel(overview.week, lang), udredning: MAX_WAIT_DAYS.udredning, behandling: MAX_WAIT_DAYS.behandling })}</p>
+${legend(lang)}
+<p><a href="/ventetider">${tr('weekly.nationalLink')}</a> · <a href="/find-kapacitet?cancerType=${overview.cancerType}">${tr('weekly.cancer.finderLink', { name: name.toLowerCase() })}</a></p>
 ${regions.map((region) => {
   const rows = overview.rows.filter((r) => r.region === region.id);
-  return html`<h2 id="region-${region.id}">${region.name}</h2>
-<p class="kk-scroll-cue">Rul vandret for at se alle kolonner.</p><div class="kk-scroll" role="region" aria-label="Ventetider pr. afdeling" tabindex="0"><table class="table kk-grid">
-<thead><tr><th scope="col">Afdeling</th>${columns.map((p) => html`<th scope="col">${PATHWAY_LABELS[p]}</th>`)}<th scope="col">Ledig kapacitet</th><th scope="col">Udvikling</th><th scope="col">Kommentar</th></tr></thead>
+  const regionName = regionLabel(region.id, lang);
+  const table = html`<table class="table kk-grid">
+<thead><tr><th scope="col">${tr('weekly.col.department')}</th>${columns.map((p) => html`<th scope="col">${pathwayLabel(p, lang)}</th>`)}<th scope="col">${tr('weekly.col.spare')}</th><th scope="col">${tr('weekly.col.trend')}</th><th scope="col">${tr('weekly.col.comment')}</th></tr></thead>
 <tbody>${rows.map((row) => {
     const latest = row.latest;
     const stale = latest && latest.week !== overview.week;
     return html`<tr class="kk-p-${row.pressure}" data-department="${row.departmentId}" data-status="${row.status}">
-  <th scope="row">${row.departmentName}<small>${row.hospitalName}</small>${statusBadge(row.status)}${stale && latest ? html`<small>Tal fra ${weekLabel(latest.week)}</small>` : ''}</th>
+  <th scope="row">${row.departmentName}<small>${row.hospitalName}</small>${statusBadge(row.status, lang)}${stale && latest ? html`<small>${tr('weekly.figuresFrom', { week: weekLabel(latest.week, lang) })}</small>` : ''}</th>
   ${columns.map((p) => {
     const d = latest ? waitFor(latest, p) : undefined;
     if (d === undefined) return html`<td>–</td>`;
     const change = signed(changeFromLastWeek(latest, row.previous, p));
-    return html`<td><span class="${d > maxWaitFor(p) ? 'kk-over' : ''}">${d}${d > maxWaitFor(p) ? html` <span class="sr-only">(over maksimum)</span>` : ''}</span>${change ? html` <small>(${change})</small>` : ''}</td>`;
+    return html`<td><span class="${d > maxWaitFor(p) ? 'kk-over' : ''}">${d}${d > maxWaitFor(p) ? html` <span class="sr-only">${tr('weekly.overMax')}</span>` : ''}</span>${change ? html` <small>(${change})</small>` : ''}</td>`;
   })}
   <td>${latest ? latest.spareCapacity : '–'}</td>
-  <td>${trendChart(row.trend, { label: trendLabel(overview.weeks, row.trend) })}</td>
-  <td>${latest?.comment ?? ''}${latest && diagnosticsText(latest)}</td>
+  <td>${trendChart(row.trend, { label: trendLabel(overview.weeks, row.trend, lang) })}</td>
+  <td>${latest?.comment ?? ''}${latest && diagnosticsText(latest, lang)}</td>
 </tr>`;
-  })}</tbody></table></div>`;
+  })}</tbody></table>`;
+  return html`<h2 id="region-${region.id}">${regionName}</h2>
+${scrollTable(tr('weekly.cancer.tableLabel', { region: regionName }), table, lang)}`;
 })}`;
 }
 
-function diagnosticsText(r: WeeklyReport): Raw {
+function diagnosticsText(r: WeeklyReport, lang: Lang): Raw {
   const parts = DIAGNOSTIC_MODALITIES.filter((d) => r.diagnosticDays?.[d] !== undefined).map(
-    (d) => `${DIAGNOSTIC_LABELS[d]} ${r.diagnosticDays[d]} d`,
+    (d) => `${DIAGNOSTIC_MODALITY_LIST.label(d, lang)} ${r.diagnosticDays[d]} d`,
   );
   return parts.length > 0 ? html`<small>${parts.join(', ')}</small>` : html``;
 }
@@ -348,20 +382,21 @@ function diagnosticsText(r: WeeklyReport): Raw {
 // ---------------------------------------------------------------- finder
 
 /** External providers with a valid agreement: shown only when no public department can start in time. */
-function externalResult(external: ExternalHit[], pathway: Pathway): Raw {
+function externalResult(external: ExternalHit[], pathway: Pathway, lang: Lang): Raw {
+  const tr = translator(lang);
   if (external.length === 0)
-    return html`<p id="finder-external-none">Ingen eksterne udbydere med gyldig aftale tilbyder dette forløb. Se <a href="/eksterne-udbydere">registret over eksterne udbydere</a>.</p>`;
-  return html`<h2 id="eksterne">Ekstern kapacitet: ${external.length} udbyder${external.length === 1 ? '' : 'e'} med gyldig aftale</h2>
-<p>Private udbydere under udvidet frit sygehusvalg og udenlandske hospitaler med aftale. De vises, fordi ingen offentlig afdeling kan starte inden for ${maxWaitFor(pathway)} dage. Sorteret efter typisk tid til start; danske før udenlandske ved lige vilkår.</p>
+    return html`<p id="finder-external-none">${tHtml(lang, 'finder.external.none', { register: html`<a href="/eksterne-udbydere">${tr('finder.external.register')}</a>` })}</p>`;
+  return html`<h2 id="eksterne">${external.length === 1 ? tr('finder.external.heading.one') : tr('finder.external.heading.many', { count: external.length })}</h2>
+<p>${tr('finder.external.text', { days: maxWaitFor(pathway) })}</p>
 <table class="table" id="finder-external">
-<thead><tr><th scope="col">Ekstern udbyder</th><th scope="col">Typisk tid til start</th><th scope="col">Aftale</th><th scope="col">Kontakt</th><th scope="col"><span class="sr-only">Tjekliste</span></th></tr></thead>
+<thead><tr><th scope="col">${tr('finder.external.col.provider')}</th><th scope="col">${tr('finder.external.col.typical')}</th><th scope="col">${tr('finder.external.col.agreement')}</th><th scope="col">${tr('finder.external.col.contact')}</th><th scope="col"><span class="sr-only">${tr('finder.external.col.checklist')}</span></th></tr></thead>
 <tbody>${external.map(
     (e) => html`<tr data-provider="${e.providerId}">
-  <th scope="row"><strong class="badge">Ekstern</strong> ${e.name}<small style="display:block">${PROVIDER_KIND_LIST.label(e.kind)}, ${e.country}</small></th>
-  <td>${daysText(e.typicalDays)}${e.withinMax ? '' : html`<small style="display:block">over maksimum</small>`}</td>
-  <td>${validityText(e)}</td>
+  <th scope="row"><strong class="badge">${tr('finder.external.badge')}</strong> ${e.name}<small style="display:block">${PROVIDER_KIND_LIST.label(e.kind, lang)}, ${e.country}</small></th>
+  <td>${daysText(e.typicalDays, lang)}${e.withinMax ? '' : html`<small style="display:block">${tr('finder.external.overMax')}</small>`}</td>
+  <td>${validityText(e, lang)}</td>
   <td>${e.contact.name}<br><a href="mailto:${e.contact.email}">${e.contact.email}</a><br>${e.contact.phone}</td>
-  <td><a href="/eksterne-udbydere/${e.providerId}/tjekliste">Henvisningstjekliste</a></td>
+  <td><a href="/eksterne-udbydere/${e.providerId}/tjekliste">${tr('finder.external.checklist')}</a></td>
 </tr>`,
   )}</tbody></table>`;
 }
@@ -372,32 +407,35 @@ export function finderPage(args: {
   result?: { week: string; hits: FinderHit[]; external: ExternalHit[] };
   /** Cancer types an external provider offers: selectable even where no public department treats them. */
   externalCancerTypes?: string[];
+  lang?: Lang;
 }): Raw {
   const { query, errors, result } = args;
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
   const data = referenceData();
   const treated = new Set([
     ...data.departments.flatMap((d) => d.cancerTypes),
     ...(args.externalCancerTypes ?? []),
   ]);
   return html`${WEEKLY_STYLE}
-<h1>Find kapacitet</h1>
-<p class="font-lead">Hvor kan patienten starte inden for den maksimale ventetid? Svaret bygger på afdelingernes ugerapporter (denne uges, ellers sidste uges) og viser kun afdelinger med ledig kapacitet. Kan ingen offentlig afdeling starte i tide, vises <a href="/eksterne-udbydere">eksterne udbydere</a> med gyldig aftale bagefter.</p>
-${errorSummary(errors)}
+<h1>${tr('finder.title')}</h1>
+<p class="font-lead">${tHtml(lang, 'finder.lead', { external: html`<a href="/eksterne-udbydere">${tr('finder.externalLink')}</a>` })}</p>
+${errorSummary(errors, lang)}
 <form method="get" action="/find-kapacitet" novalidate>
-  <div class="form-group${errors.cancerType ? ' form-error' : ''}"><label class="form-label" for="cancerType">Kræftform</label>${fieldError(errors, 'cancerType')}
-  <select class="form-select" id="cancerType" name="cancerType"><option value="">Vælg kræftform</option>${data.cancerTypes
+  <div class="form-group${errors.cancerType ? ' form-error' : ''}"><label class="form-label" for="cancerType">${tr('finder.cancerType')}</label>${fieldError(errors, 'cancerType', lang)}
+  <select class="form-select" id="cancerType" name="cancerType"><option value="">${tr('finder.chooseCancerType')}</option>${data.cancerTypes
     .filter((c) => treated.has(c.id))
     .map(
       (c) =>
-        html`<option value="${c.id}" ${query.cancerType === c.id ? html`selected` : ''}>${c.name}</option>`,
+        html`<option value="${c.id}" ${query.cancerType === c.id ? html`selected` : ''}>${cancerTypeLabel(c.id, lang)}</option>`,
     )}</select></div>
-  <div class="form-group${errors.pathway ? ' form-error' : ''}"><label class="form-label" for="pathway">Forløb</label>${fieldError(errors, 'pathway')}
-  <select class="form-select" id="pathway" name="pathway">${PATHWAYS.map((p) => html`<option value="${p}" ${query.pathway === p ? html`selected` : ''}>${PATHWAY_LABELS[p]}</option>`)}</select></div>
-  <div class="form-group${errors.region ? ' form-error' : ''}"><label class="form-label" for="region">Patientens bopælsregion</label>${fieldError(errors, 'region')}
-  <select class="form-select" id="region" name="region">${data.regions.map((r) => html`<option value="${r.id}" ${query.region === r.id ? html`selected` : ''}>${r.name}</option>`)}</select></div>
-  <p><button class="button button-primary" type="submit">Find afdelinger</button></p>
+  <div class="form-group${errors.pathway ? ' form-error' : ''}"><label class="form-label" for="pathway">${tr('finder.pathway')}</label>${fieldError(errors, 'pathway', lang)}
+  <select class="form-select" id="pathway" name="pathway">${PATHWAYS.map((p) => html`<option value="${p}" ${query.pathway === p ? html`selected` : ''}>${pathwayLabel(p, lang)}</option>`)}</select></div>
+  <div class="form-group${errors.region ? ' form-error' : ''}"><label class="form-label" for="region">${tr('finder.region')}</label>${fieldError(errors, 'region', lang)}
+  <select class="form-select" id="region" name="region">${data.regions.map((r) => html`<option value="${r.id}" ${query.region === r.id ? html`selected` : ''}>${regionLabel(r.id, lang)}</option>`)}</select></div>
+  <p><button class="button button-primary" type="submit">${tr('finder.submit')}</button></p>
 </form>
-${result ? finderResult(result, query.region as RegionId, query.pathway as Pathway, query.cancerType ?? '') : ''}`;
+${result ? finderResult(result, query.region as RegionId, query.pathway as Pathway, query.cancerType ?? '', lang) : ''}`;
 }
 
 function finderResult(
@@ -405,25 +443,28 @@ function finderResult(
   home: RegionId,
   pathway: Pathway,
   cancerType: string,
+  lang: Lang,
 ): Raw {
+  const tr = translator(lang);
   if (result.hits.length === 0) {
-    return html`${notice(
-      'warning',
-      'Ingen afdeling har meldt, at den kan starte inden for maksimum med ledig kapacitet.',
-      'Overvej at indberette et kapacitetsproblem, så eskalationstrappen sættes i gang.',
-    )}${externalResult(result.external, pathway)}`;
+    return html`${notice('warning', tr('finder.none'), tr('finder.noneText'))}${externalResult(result.external, pathway, lang)}`;
   }
-  return html`<h2 id="resultat">${result.hits.length} afdeling${result.hits.length === 1 ? '' : 'er'} kan starte ${PATHWAY_LABELS[pathway].toLowerCase()} af ${cancerTypeName(cancerType).toLowerCase()} inden for ${maxWaitFor(pathway)} dage</h2>
-<p>Sorteret efter forventet ventetid, derefter ledig kapacitet; ved lige vilkår kommer patientens egen region (${regionName(home)}) først.</p>
+  const found = {
+    pathway: pathwayLabel(pathway, lang).toLowerCase(),
+    cancerType: cancerTypeLabel(cancerType, lang).toLowerCase(),
+    days: maxWaitFor(pathway),
+  };
+  return html`<h2 id="resultat">${result.hits.length === 1 ? tr('finder.hits.one', found) : tr('finder.hits.many', { ...found, count: result.hits.length })}</h2>
+<p>${tr('finder.sorted', { region: regionLabel(home, lang) })}</p>
 <table class="table" id="finder-results">
-<thead><tr><th scope="col">Afdeling</th><th scope="col">Region</th><th scope="col">Forventet ventetid</th><th scope="col">Ledig kapacitet</th><th scope="col">Kontakt (regionens primærindgang, ellers afdelingen)</th></tr></thead>
+<thead><tr><th scope="col">${tr('weekly.col.department')}</th><th scope="col">${tr('finder.col.region')}</th><th scope="col">${tr('finder.col.expected')}</th><th scope="col">${tr('weekly.col.spare')}</th><th scope="col">${tr('finder.col.contact')}</th></tr></thead>
 <tbody>${result.hits.map(
     (h) => html`<tr data-department="${h.departmentId}">
-  <th scope="row">${h.departmentName}<small style="display:block">${h.hospitalName}</small>${h.stale ? html`<small style="display:block">Tal fra ${weekLabel(h.week)}</small>` : ''}${statusBadge(h.status)}</th>
-  <td>${regionName(h.region)}${h.region === home ? ' (egen region)' : ''}</td>
-  <td>${daysText(h.expectedDays)}</td>
-  <td>${patientsText(h.spareCapacity)}</td>
-  <td>${h.contact ? html`${h.contact.name}<br><small>${h.contact.title}</small><br><a href="mailto:${h.contact.email}">${h.contact.email}</a><br>${h.contact.phone}` : 'Ingen kontakt registreret'}</td>
+  <th scope="row">${h.departmentName}<small style="display:block">${h.hospitalName}</small>${h.stale ? html`<small style="display:block">${tr('weekly.figuresFrom', { week: weekLabel(h.week, lang) })}</small>` : ''}${statusBadge(h.status, lang)}</th>
+  <td>${regionLabel(h.region, lang)}${h.region === home ? ` ${tr('finder.ownRegion')}` : ''}</td>
+  <td>${daysText(h.expectedDays, lang)}</td>
+  <td>${patientsText(h.spareCapacity, lang)}</td>
+  <td>${h.contact ? html`${h.contact.name}<br><small>${h.contact.title}</small><br><a href="mailto:${h.contact.email}">${h.contact.email}</a><br>${h.contact.phone}` : tr('finder.noContact')}</td>
 </tr>`,
   )}</tbody></table>`;
 }

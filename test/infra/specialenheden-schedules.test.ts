@@ -1,7 +1,12 @@
-/** The holiday-period plans' schedules (plan reminders, alerts and evaluation) in the synthesised template, in Copenhagen time. */
+/**
+ * Specialenheden's tools' schedules in the synthesised template, in Copenhagen time: the holiday
+ * plans' reminders, alerts and evaluation, and the yearly capacity check and its reminders.
+ */
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { jobRegistry } from '../../functions/jobs/registry.ts';
 import { holidayEnvironment } from '../../lib/holiday-settings.ts';
+import { scheduleExpressionOf } from '../../lib/schedules.ts';
 import {
   functionIdWithDescription,
   resourcesOf,
@@ -11,6 +16,10 @@ import {
 } from './helpers.ts';
 
 const s = synthOnce(TEST_CONTEXT);
+
+const CHECK =
+  'Opens the yearly capacity check of the highly specialised functions and asks the approved departments';
+const CHECK_REMINDER = 'Reminds departments that have not answered the yearly capacity check';
 
 const REMINDER = 'Reminds departments that have not sent their plan for an upcoming holiday period';
 const ALERTS =
@@ -51,5 +60,30 @@ describe('holiday plan schedules', () => {
     });
     expect(() => holidayEnvironment({ HOLIDAY_RISK_SHARE: '170' })).toThrow(/HOLIDAY_RISK_SHARE/);
     expect(() => holidayEnvironment({ HOLIDAY_DEADLINE_WEEKS: 'otte' })).toThrow(/HOLIDAY_DEADLINE_WEEKS/);
+  });
+});
+
+describe('capacity check schedules', () => {
+  it('open the check on 1 September at 08:00 Copenhagen time by default, and remind on Mondays at 10:00', () => {
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 1 9 ? *)',
+      ScheduleExpressionTimezone: 'Europe/Copenhagen',
+      Target: Match.objectLike({ Arn: scheduleTargetOf(s.json, functionIdWithDescription(s.json, CHECK)) }),
+    });
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 10 ? * MON *)',
+      ScheduleExpressionTimezone: 'Europe/Copenhagen',
+      Target: Match.objectLike({
+        Arn: scheduleTargetOf(s.json, functionIdWithDescription(s.json, CHECK_REMINDER)),
+      }),
+    });
+  });
+
+  it('take the month from CAPACITY_CHECK_MONTH, read at synth time', () => {
+    const job = jobRegistry({ CAPACITY_CHECK_MONTH: '11' }).find((j) => j.id === 'capacity-check');
+    if (!job) throw new Error('no capacity-check job');
+    const expression = scheduleExpressionOf(job.schedule);
+    expect(expression.expressionString).toBe('cron(0 8 1 11 ? *)');
+    expect(expression.timeZone?.timezoneName).toBe('Europe/Copenhagen');
   });
 });
