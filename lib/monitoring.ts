@@ -27,7 +27,7 @@ import { AppFunction } from './app-function.ts';
 /** Objects the api presigns and the ingest reads (functions/adapters/monitoring-store.ts objectKey). */
 export const UPLOAD_PREFIX = 'uploads/';
 
-/** From `npm run bench`: a year (290 000 rows, 22 MB) ingests in ~3 s on 2 cores with < 300 MB growth. */
+/** From `npm run bench` (docs/decisions/0016-monitoring.md): CPU-bound, ~30 MB peak growth whatever the file's size. */
 export const INGEST_MEMORY_MB = 1024;
 export const INGEST_TIMEOUT = Duration.minutes(2);
 

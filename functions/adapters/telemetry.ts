@@ -37,8 +37,19 @@ export function count(name: MetricName, value = 1, dimensions: Record<string, st
 
 /**
  * The Lambda context (request id, cold start, function) on every log line of the invocation,
- * and the keys of the previous invocation dropped.
+ * plus the keys `keysOf` takes from the event (the API's request id), and the keys of the
+ * previous invocation dropped.
  */
-export function withLogContext(): MiddlewareObj {
-  return injectLambdaContext(logger, { resetKeys: true });
+export function withLogContext<Event = unknown>(
+  keysOf?: (event: Event) => Record<string, string | undefined>,
+): MiddlewareObj<Event> {
+  const inject = injectLambdaContext(logger, { resetKeys: true }) as MiddlewareObj<Event>;
+  if (!keysOf) return inject;
+  return {
+    ...inject,
+    before: async (request) => {
+      await inject.before?.(request);
+      logger.appendKeys(keysOf(request.event));
+    },
+  };
 }

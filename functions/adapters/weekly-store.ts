@@ -17,8 +17,9 @@
  *   so the replaced figures are kept (history = Query on `WEEKLYLOG#<dept>`, begins_with week).
  * - "Who has reported this week" (reminders, overdue marks) is one Query on `WEEKLYDONE#<week>`.
  * - The national overview reads week summaries: one item per week and cancer type holding each
- *   department's worst wait and ratio (`d_<departmentId>`), updated with one conditional UpdateItem
- *   when a report is stored (newer wins). A year is one Query on `WEEKSUM` over the weeks.
+ *   department's summary as one string (`s_<departmentId>` = `<submittedAt>|<worst ratio>|<worst
+ *   days>`: a string attribute reads many times faster than a map), updated with one conditional
+ *   UpdateItem when a report is stored (newer wins). A year is one Query on `WEEKSUM` over the weeks.
  * No scans, no transactions: the log is written first, so a crash never loses a submission.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -130,7 +131,21 @@ export async function putWeeklyReport(report: WeeklyReport): Promise<{ replaced:
 }
 
 const SUMMARY_PK = 'WEEKSUM';
-const SUMMARY_PREFIX = 'd_';
+/** `d_` held each summary as a map (read slowly); those attributes are left unread. */
+const SUMMARY_PREFIX = 's_';
+
+/**
+ * A summary as one string, `<submittedAt>|<worstRatio>|<worstDays>`: submittedAt first and of
+ * fixed width (ISO), so comparing the strings compares the submission times.
+ */
+function encodeSummary(summary: WeekSummary): string {
+  return `${summary.submittedAt}|${summary.worstRatio}|${summary.worstDays ?? ''}`;
+}
+
+function decodeSummary(value: string): WeekSummary {
+  const [submittedAt = '', ratio = '0', days = ''] = value.split('|');
+  return { submittedAt, worstRatio: Number(ratio), ...(days !== '' ? { worstDays: Number(days) } : {}) };
+}
 
 /**
  * Puts the report's summary into its week's summary item: one UpdateItem on a single item
@@ -143,9 +158,13 @@ async function putWeekSummary(report: WeeklyReport): Promise<void> {
         TableName: table(),
         Key: { PK: SUMMARY_PK, SK: `${report.week}#${report.cancerType}` },
         UpdateExpression: 'SET #d = :summary',
-        ConditionExpression: 'attribute_not_exists(#d) OR #d.submittedAt <= :at',
+        // Any summary of the same or an earlier submission sorts below `<submittedAt>|\uffff`.
+        ConditionExpression: 'attribute_not_exists(#d) OR #d <= :at',
         ExpressionAttributeNames: { '#d': `${SUMMARY_PREFIX}${report.departmentId}` },
-        ExpressionAttributeValues: { ':summary': weekSummaryOf(report), ':at': report.submittedAt },
+        ExpressionAttributeValues: {
+          ':summary': encodeSummary(weekSummaryOf(report)),
+          ':at': `${report.submittedAt}|\uffff`,
+        },
       }),
     );
   } catch (error) {
@@ -168,8 +187,8 @@ export async function listWeekSummaries(
     const summaries = byCancerType.get(cancerType) ?? new Map<string, WeekSummary>();
     byCancerType.set(cancerType, summaries);
     for (const [name, value] of Object.entries(item)) {
-      if (name.startsWith(SUMMARY_PREFIX))
-        summaries.set(`${week}#${name.slice(SUMMARY_PREFIX.length)}`, value as WeekSummary);
+      if (name.startsWith(SUMMARY_PREFIX) && typeof value === 'string')
+        summaries.set(`${week}#${name.slice(SUMMARY_PREFIX.length)}`, decodeSummary(value));
     }
   }
   return byCancerType;
@@ -198,8 +217,11 @@ export async function rebuildWeekSummaries(cancerTypes: string[]): Promise<numbe
   return summarised;
 }
 
-/** Sorts before every week key, so the overview's Query never reads it. */
-const MARKER_SK = '#BACKFILLED';
+/**
+ * Sorts before every week key, so the overview's Query never reads it. Named anew when the
+ * summaries' format changes (`-S`: strings), so stored reports are summarised again.
+ */
+const MARKER_SK = '#BACKFILLED-S';
 
 /** Whether the week summaries were rebuilt from the stored reports once. */
 export async function weekSummariesBackfilled(): Promise<boolean> {

@@ -12,6 +12,9 @@ import { referenceData } from './reference.ts';
 import type { Pathway } from './weekly.ts';
 
 /** Who the provider is: the kind decides the referral checklist. */
+/** The most characters of a provider's free-text fields (the form shows the same limits). */
+export const PROVIDER_TEXT_MAX = { name: 150, country: 60, contactName: 120, notes: 1000 } as const;
+
 export const PROVIDER_KIND_LIST = defineList([
   {
     id: 'privat',
@@ -41,14 +44,16 @@ export const externalProviderSchema = z
       .trim()
       .regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.'),
     kind: PROVIDER_KIND_LIST.schema('Vælg privat eller udenlandsk udbyder.'),
-    name: freeText(150).pipe(z.string().min(1, 'Angiv udbyderens navn.')),
-    country: freeText(60).pipe(z.string().min(1, 'Angiv landet.')),
+    name: freeText(PROVIDER_TEXT_MAX.name).pipe(z.string().min(1, 'Angiv udbyderens navn.')),
+    country: freeText(PROVIDER_TEXT_MAX.country).pipe(z.string().min(1, 'Angiv landet.')),
     cancerTypes: z.array(z.string()).min(1, 'Vælg mindst én kræftform.'),
     pathwayTypes: z
       .array(PATHWAY_TYPE_LIST.schema('Ukendt forløbstype.'))
       .min(1, 'Vælg udredning og/eller behandling.'),
     modalities: z.array(TREATMENT_MODALITY_LIST.schema('Ukendt behandlingsform.')).default([]),
-    contactName: freeText(120).pipe(z.string().min(1, 'Angiv en kontaktperson eller funktion.')),
+    contactName: freeText(PROVIDER_TEXT_MAX.contactName).pipe(
+      z.string().min(1, 'Angiv en kontaktperson eller funktion.'),
+    ),
     contactEmail: z
       .string()
       .trim()
@@ -64,7 +69,7 @@ export const externalProviderSchema = z
       .int('Angiv et helt antal dage.')
       .min(0, 'Antal dage kan ikke være negativt.')
       .max(365, 'Højst 365 dage.'),
-    notes: optional(freeText(1000)),
+    notes: optional(freeText(PROVIDER_TEXT_MAX.notes)),
   })
   .superRefine((p, ctx) => {
     const known = new Set(referenceData().cancerTypes.map((c) => c.id));

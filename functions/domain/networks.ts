@@ -8,6 +8,9 @@ import { CPR_MESSAGE_DA } from './cpr.ts';
 import type { Problem } from './problem.ts';
 import { freeText, notCpr, type Person } from './problem.ts';
 
+/** The most characters of the networks' free-text fields (the forms show the same limits). */
+export const NETWORK_TEXT_MAX = { reason: 500, memberName: 120, memberTitle: 120 } as const;
+
 export type NetworkState = 'active' | 'standby';
 
 export const NETWORK_STATE_LABELS: Record<NetworkState, string> = { active: 'Aktivt', standby: 'Standby' };
@@ -151,12 +154,12 @@ export function standbyProposal(args: {
 const isoDate = z.iso.date({ error: 'Angiv en dato (åååå-mm-dd).' });
 
 export const stateDecisionSchema = z.object({
-  reason: freeText(500).pipe(z.string().min(1, 'Skriv begrundelsen for beslutningen.')),
+  reason: freeText(NETWORK_TEXT_MAX.reason).pipe(z.string().min(1, 'Skriv begrundelsen for beslutningen.')),
 });
 
 export const memberSchema = z.object({
-  name: freeText(120).pipe(z.string().min(1, 'Angiv et navn.')),
-  title: freeText(120).pipe(z.string().min(1, 'Angiv en titel.')),
+  name: freeText(NETWORK_TEXT_MAX.memberName).pipe(z.string().min(1, 'Angiv et navn.')),
+  title: freeText(NETWORK_TEXT_MAX.memberTitle).pipe(z.string().min(1, 'Angiv en titel.')),
   email: z
     .string()
     .trim()

@@ -36,15 +36,17 @@ const id = z
   .trim()
   .regex(/^[a-z0-9-]+$/, 'Id må kun indeholde små bogstaver, tal og bindestreger.')
   .max(60, 'Id må højst være 60 tegn.');
+/** The most characters of a name (the forms show the same limit). */
+export const REFERENCE_NAME_MAX = 120;
 const name = z
   .string({ error: 'Angiv et navn.' })
   .trim()
   .min(1, 'Angiv et navn.')
-  .max(120, 'Højst 120 tegn.');
+  .max(REFERENCE_NAME_MAX, 'Højst 120 tegn.');
 const optionalName = z
   .string()
   .trim()
-  .max(120, 'Højst 120 tegn.')
+  .max(REFERENCE_NAME_MAX, 'Højst 120 tegn.')
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 

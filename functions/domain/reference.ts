@@ -3,9 +3,9 @@
  * The data lives in `data/*.json` (data, not code: lists change without a release) and is
  * validated with zod when first used, so a broken file fails loudly at start-up, not mid-escalation.
  */
+import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import cancerTypesJson from '../../data/cancer-types.json' with { type: 'json' };
-import contactsJson from '../../data/demo-contacts.json' with { type: 'json' };
 import departmentsJson from '../../data/departments.json' with { type: 'json' };
 import hospitalsJson from '../../data/hospitals.json' with { type: 'json' };
 import regionsJson from '../../data/regions.json' with { type: 'json' };
@@ -154,18 +154,55 @@ function checkConsistency(data: ReferenceData): ReferenceData {
   return data;
 }
 
+type Lists = Omit<ReferenceData, 'contacts'>;
+
 let bundled: ReferenceData | undefined;
 
 /** The validated reference data shipped with the code: the seed of the table, and the fallback. */
 export function bundledReferenceData(): ReferenceData {
-  bundled ??= checkConsistency({
-    regions: z.array(regionSchema).length(5).parse(regionsJson),
-    hospitals: z.array(hospitalSchema).min(1).parse(hospitalsJson),
-    cancerTypes: z.array(cancerTypeSchema).min(1).parse(cancerTypesJson),
-    departments: z.array(departmentSchema).min(1).parse(departmentsJson),
-    contacts: z.array(contactSchema).min(1).parse(contactsJson),
-  });
+  bundled ??= withDemoContacts(
+    checkConsistency({
+      regions: z.array(regionSchema).length(5).parse(regionsJson),
+      hospitals: z.array(hospitalSchema).min(1).parse(hospitalsJson),
+      cancerTypes: z.array(cancerTypeSchema).min(1).parse(cancerTypesJson),
+      departments: z.array(departmentSchema).min(1).parse(departmentsJson),
+      contacts: [],
+    }),
+  );
   return bundled;
+}
+
+let demo: Contact[] | undefined;
+
+/**
+ * The demo phone list (data/demo-contacts.json): the local runtime seeds it, tests use it; in AWS
+ * the phone list is in the table (scripts/import-contacts.ts). Read from disk on first use rather
+ * than imported, so no Lambda bundle carries 70 KB it never reads.
+ */
+function demoContacts(): Contact[] {
+  if (demo) return demo;
+  const file = new URL('../../data/demo-contacts.json', import.meta.url);
+  const contacts = z
+    .array(contactSchema)
+    .min(1)
+    .parse(JSON.parse(readFileSync(file, 'utf8')));
+  checkConsistency({ ...listsOf(bundledReferenceData()), contacts });
+  demo = contacts;
+  return demo;
+}
+
+function listsOf(data: ReferenceData): Lists {
+  return {
+    regions: data.regions,
+    hospitals: data.hospitals,
+    cancerTypes: data.cancerTypes,
+    departments: data.departments,
+  };
+}
+
+/** The lists with `contacts`, the demo phone list, read when first asked for. */
+function withDemoContacts(lists: Lists): ReferenceData {
+  return Object.defineProperty(lists, 'contacts', { get: demoContacts, enumerable: true }) as ReferenceData;
 }
 
 /** The maintained lists, read from the table (reference-store.ts); retired entries included. */
@@ -177,16 +214,21 @@ const isActive = (item: { retiredAt?: string }) => item.retiredAt === undefined;
 
 /** Installs the lists read from the table; until then the bundled data is used. */
 export function useReferenceData(data: MaintainedData): void {
-  const all = checkConsistency({ ...bundledReferenceData(), ...data, contacts: [] });
+  const lists: Lists = {
+    ...listsOf(bundledReferenceData()),
+    hospitals: data.hospitals,
+    cancerTypes: data.cancerTypes,
+    departments: data.departments,
+  };
+  const all = withDemoContacts(checkConsistency({ ...lists, contacts: [] }));
   live = {
     all,
-    active: {
-      ...all,
+    active: withDemoContacts({
+      regions: all.regions,
       hospitals: all.hospitals.filter(isActive),
       cancerTypes: all.cancerTypes.filter(isActive),
       departments: all.departments.filter(isActive),
-      contacts: bundledReferenceData().contacts,
-    },
+    }),
   };
 }
 

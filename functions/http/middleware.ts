@@ -8,6 +8,7 @@ import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
+import { logger, withLogContext } from '#adapters/telemetry.ts';
 import { html } from '#web/html.ts';
 import { type Lang, t } from '#web/i18n/index.ts';
 import { layout } from '#web/layout.ts';
@@ -179,14 +180,20 @@ export function httpChain(
     requestFor?: (event: HttpEvent) => Promise<Request | undefined>;
   } = {},
 ): MiddyfiedHandler<HttpEvent, HttpResult> {
-  const log = options.log ?? ((message, error) => console.error(message, error));
-  return middy<HttpEvent, HttpResult>()
-    .use(httpHeaderNormalizer())
-    .use(securityHeaders())
-    .use(errorPage(options.requestFor))
-    .use(httpErrorHandler({ logger: logUnexpected(log), fallbackMessage: UNEXPECTED_ERROR_DA }))
-    .use(serviceErrors())
-    .use(viaCloudFront())
-    .use(bodyLimit())
-    .handler(router);
+  const log =
+    options.log ??
+    ((message, error) => logger.error(message, error instanceof Error ? error : String(error)));
+  return (
+    middy<HttpEvent, HttpResult>()
+      // First in, last out: every line the request logs carries its ids, and they are dropped after.
+      .use(withLogContext<HttpEvent>((event) => ({ api_request_id: event.requestContext?.requestId })))
+      .use(httpHeaderNormalizer())
+      .use(securityHeaders())
+      .use(errorPage(options.requestFor))
+      .use(httpErrorHandler({ logger: logUnexpected(log), fallbackMessage: UNEXPECTED_ERROR_DA }))
+      .use(serviceErrors())
+      .use(viaCloudFront())
+      .use(bodyLimit())
+      .handler(router)
+  );
 }

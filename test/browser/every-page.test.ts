@@ -1,12 +1,16 @@
 /**
  * Every page as the people who use it, at a desktop (1,280 px) and a phone (390 px) width, in
  * Danish and English: no sideways scroll, no serious or critical WCAG 2.1 AA finding by axe-core,
- * and `<html lang>` matching the language. One server and one browser for the whole file.
+ * no text below 12 px, and `<html lang>` matching the language. One server and one browser for the
+ * whole file; each role has its own browser context, and a few tabs work through its pages at once.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { previousQuarter, quarterOf } from '../../functions/domain/quarterly.ts';
+import { localDate } from '../../functions/domain/time.ts';
+import { prepareQuarterlyStatus } from '../../functions/services/quarterly.ts';
 import { type BrowserSession, type DemoUser, startBrowserSession } from './harness.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -16,55 +20,108 @@ const SECRETARIAT: DemoUser = {
   name: 'Specialenheden for behandling af livstruende sygdomme',
 };
 const DEPARTMENT: DemoUser = { email: 'mette.holm@regionsjaelland.example', name: 'Mette Holm' };
-
-const PUBLIC_PAGES = ['/', '/log-ind'];
-const DEPARTMENT_PAGES = ['/indberet', '/ugerapport', '/problemer', '/kontakter'];
-const SECRETARIAT_PAGES = [
-  '/problemer',
-  '/ventetider',
-  '/ventetider/brystkraeft',
-  '/find-kapacitet',
-  '/ferieplaner',
-  '/kapacitetstjek',
-  '/kontakter',
-  '/kontakter/import',
-  '/kontakter/ny',
-  '/netvaerk',
-  '/kvartalsstatus',
-  '/overvaagning',
-  '/stamdata',
-];
+const DIRECTOR: DemoUser = { email: 'thomas.dam@regionh.example', name: 'Thomas Dam' };
+const ADMIN: DemoUser = { email: 'it-drift@kraeftkapacitet.example', name: 'IT-drift (administrator)' };
+const OWN_CONTACT = 'suh-brystkirurgi-koordinator';
+const QUARTER = previousQuarter(quarterOf(new Date()));
+/** Tabs per role working through its pages side by side: enough to overlap waiting, gentle on two cores. */
+const TABS = 3;
 
 let session: BrowserSession;
-let page: Page;
-const findings: string[] = [];
+/** A problem Mette reported, and the answer link one of its recipients got by e-mail. */
+let problemId: string;
+let answerPath: string;
 
 beforeAll(async () => {
   session = await startBrowserSession();
-  page = session.page;
-});
+  await prepareQuarterlyStatus(QUARTER);
+  const mette = await session.signedInContext(DEPARTMENT);
+  const form = await mette.request.get('/indberet?lang=da');
+  const text = await form.text();
+  const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(text)?.[1] ?? '';
+  const reported = await mette.request.post('/indberet', {
+    form: {
+      csrf: hidden('csrf'),
+      submissionKey: hidden('submissionKey'),
+      departmentId: 'suh-brystkirurgi',
+      cancerType: 'brystkraeft',
+      'pathwayTypes[]': 'behandling',
+      'modalities[]': 'kirurgi',
+      patientsAtRisk: '3',
+      from: localDate(new Date()),
+      scope: 'hospital',
+      description: 'Mangel på operationstid.',
+    },
+    maxRedirects: 0,
+  });
+  problemId = /\/problemer\/([0-9A-Z]+)\/kvittering/.exec(reported.headers().location ?? '')?.[1] ?? '';
+  expect(problemId, 'the report was stored').not.toBe('');
+  await mette.close();
+  answerPath = await waitForAnswerLink(problemId);
+}, 120_000);
 
 afterAll(() => session?.close());
 
+/** The `/svar/<token>` link of the first escalation e-mail about the problem (sent by its workflow). */
+async function waitForAnswerLink(id: string): Promise<string> {
+  for (let tries = 0; tries < 120; tries++) {
+    const response = await session.context.request.get(`/local/outbox?problem=${id}`, {
+      headers: { accept: 'application/json' },
+    });
+    const { messages } = (await response.json()) as { messages: { purpose: string; text: string }[] };
+    const link = messages
+      .filter((m) => m.purpose === 'escalation')
+      .map((m) => /\/svar\/[\w-]+/.exec(m.text)?.[0])
+      .find(Boolean);
+    if (link) return link;
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  throw new Error(`No answer link was e-mailed for ${id}`);
+}
+
 interface Check {
   path: string;
-  width: number;
+  width: 1280 | 390;
   lang: 'da' | 'en';
 }
 
-async function check({ path, width, lang }: Check): Promise<void> {
-  await page.setViewportSize({ width, height: 900 });
-  const separator = path.includes('?') ? '&' : '?';
-  const response = await page.goto(`${path}${separator}lang=${lang}`);
-  const where = `${path} at ${width} px (${lang})`;
-  expect(response?.status(), where).toBeLessThan(400);
-  expect(await page.getAttribute('html', 'lang'), where).toBe(lang);
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  if (scrollWidth > innerWidth) findings.push(`${where}: ${scrollWidth} px wide`);
-  if (width === 1280) {
+/** Visits one page as one check and says what is wrong with it (nothing: an empty list). */
+async function check(page: Page, c: Check): Promise<string[]> {
+  const found: string[] = [];
+  const where = `${c.path} at ${c.width} px (${c.lang})`;
+  await page.setViewportSize({ width: c.width, height: 900 });
+  const separator = c.path.includes('?') ? '&' : '?';
+  const response = await page.goto(`${c.path}${separator}lang=${c.lang}`);
+  const status = response?.status() ?? 0;
+  if (status >= 400) return [`${where}: status ${status}`];
+  const lang = await page.getAttribute('html', 'lang');
+  if (lang !== c.lang) found.push(`${where}: <html lang="${lang}">`);
+  const layout = await page.evaluate(() => {
+    const small: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const own = Array.from(el.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim(),
+      );
+      if (!own || el.closest('.sr-only, [hidden], script, style')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // Text in an SVG is drawn at its font size times the drawing's scale.
+      const scale = el instanceof SVGGraphicsElement ? (el.getScreenCTM()?.a ?? 1) : 1;
+      const size = Math.round(Number.parseFloat(getComputedStyle(el).fontSize) * scale * 10) / 10;
+      if (size < 12)
+        small.push(
+          `${el.tagName.toLowerCase()}.${el.getAttribute('class')} ${size}px "${el.textContent?.trim().slice(0, 30)}"`,
+        );
+    }
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      small: small.slice(0, 3),
+    };
+  });
+  if (layout.scrollWidth > layout.innerWidth) found.push(`${where}: ${layout.scrollWidth} px wide`);
+  for (const s of layout.small) found.push(`${where}: small text ${s}`);
+  if (c.width === 1280) {
     await page.evaluate(AXE);
     const violations = await page.evaluate(async () => {
       // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page as a global.
@@ -76,34 +133,100 @@ async function check({ path, width, lang }: Check): Promise<void> {
         .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
         .map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id} ${v.nodes[0]?.target.join(' ')}`);
     });
-    for (const v of violations) findings.push(`${where}: axe ${v}`);
+    for (const v of violations) found.push(`${where}: axe ${v}`);
   }
+  return found;
 }
 
-async function checkAll(paths: string[]): Promise<void> {
-  for (const path of paths)
-    for (const width of [1280, 390])
-      for (const lang of ['da', 'en'] as const) await check({ path, width, lang });
+/** Every page × both widths × both languages for one role, a few tabs at a time; the findings. */
+async function checkAll(user: DemoUser | undefined, paths: string[]): Promise<string[]> {
+  const context: BrowserContext = await session.signedInContext(user);
+  const queue: Check[] = paths.flatMap((path) =>
+    ([1280, 390] as const).flatMap((width) => (['da', 'en'] as const).map((lang) => ({ path, width, lang }))),
+  );
+  const findings: string[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: TABS }, async () => {
+        const page = await context.newPage();
+        for (let next = queue.shift(); next; next = queue.shift())
+          findings.push(...(await check(page, next)));
+        await page.close();
+      }),
+    );
+  } finally {
+    await context.close();
+  }
+  return findings.sort();
 }
 
 describe('every page, at desktop and phone width, in Danish and English', () => {
-  it('signed out', async () => {
-    await checkAll(PUBLIC_PAGES);
+  it('signed out, and through an e-mail link', async () => {
+    const findings = await checkAll(undefined, [
+      '/',
+      '/log-ind',
+      answerPath,
+      '/local/demo-users',
+      '/local/outbox',
+      '/local/jobs',
+    ]);
     expect(findings).toEqual([]);
-  });
+  }, 300_000);
 
   it('as a department coordinator', async () => {
-    await page.goto('/?lang=da');
-    await session.signInAs(DEPARTMENT);
-    await checkAll(DEPARTMENT_PAGES);
+    const findings = await checkAll(DEPARTMENT, [
+      '/indberet',
+      '/ugerapport',
+      '/problemer',
+      `/problemer/${problemId}`,
+      `/problemer/${problemId}/kvittering`,
+      '/ventetider',
+      '/ventetider/brystkraeft',
+      '/find-kapacitet',
+      '/kontakter',
+      `/kontakter/${OWN_CONTACT}/rediger`,
+      '/netvaerk',
+      '/eksterne-udbydere',
+    ]);
     expect(findings).toEqual([]);
-  });
+  }, 300_000);
 
   it('as the secretariat', async () => {
-    await page.context().clearCookies();
-    await page.goto('/?lang=da');
-    await session.signInAs(SECRETARIAT);
-    await checkAll(SECRETARIAT_PAGES);
+    const findings = await checkAll(SECRETARIAT, [
+      '/problemer',
+      `/problemer/${problemId}`,
+      '/ventetider',
+      '/find-kapacitet',
+      '/ferieplaner',
+      '/kapacitetstjek',
+      '/kontakter',
+      '/kontakter/import',
+      '/kontakter/ny',
+      `/kontakter/${OWN_CONTACT}/rediger`,
+      '/netvaerk',
+      '/netvaerk/tyk-endetarmskraeft',
+      '/kvartalsstatus',
+      `/kvartalsstatus/${QUARTER}`,
+      '/overvaagning',
+      '/eksterne-udbydere',
+      '/eksterne-udbydere/ny',
+      '/eksterne-udbydere/import',
+      '/stamdata',
+      '/stamdata/import',
+      '/stamdata/afdeling/ny',
+      '/admin/revisionsspor',
+    ]);
     expect(findings).toEqual([]);
-  });
+  }, 300_000);
+
+  it('as a health director and as the administrator', async () => {
+    const findings = [
+      ...(await checkAll(DIRECTOR, ['/kvartalsstatus', `/kvartalsstatus/${QUARTER}`, '/netvaerk'])),
+      ...(await checkAll(ADMIN, [
+        '/admin/revisionsspor',
+        `/admin/revisionsspor?type=problem&id=${problemId}`,
+      ])),
+    ];
+    expect(findings).toEqual([]);
+  }, 300_000);
 });

@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,6 +24,8 @@ export interface BrowserSession {
    * `beforeConfirm` runs on the confirmation page, before its "Log ind" button is pressed.
    */
   signInAs(user: DemoUser, beforeConfirm?: () => Promise<void>): Promise<void>;
+  /** A fresh browser context (its own cookies), signed in as `user` when given; close it when done. */
+  signedInContext(user?: DemoUser): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -58,25 +59,43 @@ export async function startBrowserSession(): Promise<BrowserSession> {
         '--disable-sync',
       ],
     });
-    context = await browser.newContext({ baseURL: runtime.url, locale: 'da-DK' });
-    context.setDefaultTimeout(15_000);
+    const newContext = async () => {
+      const created = await (browser as Browser).newContext({
+        baseURL: (runtime as LocalRuntime).url,
+        locale: 'da-DK',
+      });
+      created.setDefaultTimeout(15_000);
+      return created;
+    };
+    context = await newContext();
     const page = await context.newPage();
 
-    const signInAs: BrowserSession['signInAs'] = async (user, beforeConfirm) => {
-      await page.goto('/local/demo-users');
-      await page
+    const signIn = async (on: Page, user: DemoUser, beforeConfirm?: () => Promise<void>) => {
+      // In Danish whatever the last page chose: the links are found by their Danish names.
+      await on.goto('/local/demo-users?lang=da');
+      await on
         .locator(`tr[data-email="${user.email}"]`)
         .getByRole('link', { name: `Log ind som ${user.name}` })
         .click();
       // The link only shows a confirmation; signing in takes a deliberate POST.
-      const confirm = page.getByRole('button', { name: 'Log ind', exact: true });
+      const confirm = on.getByRole('button', { name: 'Log ind', exact: true });
       await confirm.waitFor();
       await beforeConfirm?.();
       await confirm.click();
-      await expect.poll(() => page.locator('.kk-user').textContent()).toContain(user.name);
+      await on.locator('.kk-user', { hasText: user.name }).waitFor();
+    };
+    const signInAs: BrowserSession['signInAs'] = (user, beforeConfirm) => signIn(page, user, beforeConfirm);
+    const signedInContext: BrowserSession['signedInContext'] = async (user) => {
+      const fresh = await newContext();
+      if (user) {
+        const on = await fresh.newPage();
+        await signIn(on, user);
+        await on.close();
+      }
+      return fresh;
     };
 
-    return { runtime, browser, context, page, signInAs, close };
+    return { runtime, browser, context, page, signInAs, signedInContext, close };
   } catch (error) {
     await close();
     throw error;

@@ -62,6 +62,22 @@ describe('reference data in the table', () => {
     expect(openapi).toContain('Et id fra GET /api/reference-data (departments).');
   });
 
+  it('shows the limit of every free-text field in its form (maxlength and a counter)', async () => {
+    const forms: [string, string, number][] = [
+      ['/stamdata/afdeling/ny', 'name', 120],
+      ['/kontakter/ny', 'title', 120],
+      ['/eksterne-udbydere/ny', 'name', 150],
+      ['/eksterne-udbydere/ny', 'notes', 1000],
+      ['/netvaerk/tyk-endetarmskraeft', 'reason', 500],
+      ['/netvaerk/tyk-endetarmskraeft', 'member-title', 120],
+    ];
+    for (const [path, field, max] of forms) {
+      const text = (await secretariat.get(path)).text;
+      expect(text, `${path} #${field}`).toMatch(new RegExp(`id="${field}"[^>]*maxlength="${max}"`));
+      expect(text, `${path} #${field}`).toContain(`id="${field}-taeller"`);
+    }
+  });
+
   it('is maintained by the secretariat only', async () => {
     const mette = new Client(runtime.url);
     await mette.signInAs(METTE);

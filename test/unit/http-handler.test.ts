@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/http/api.ts';
 import type { HttpEvent } from '../../functions/http/types.ts';
 import { NOT_VIA_CLOUDFRONT_DA } from '../../functions/http/via-cloudfront.ts';
@@ -143,5 +143,29 @@ describe('in AWS, only requests that came through CloudFront are answered', () =
     const res = await call('GET', '/findes-ikke', { headers: { 'X-Origin-Verify': SECRET } });
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('Siden findes ikke');
+  });
+});
+
+describe('logging', () => {
+  it('logs an unexpected failure as one entry carrying the Lambda and API request ids', async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      lines.push(args.map(String).join(' '));
+    });
+    try {
+      // An event without the HTTP method: the router cannot run, the handler answers 500.
+      const broken = {
+        ...event('GET', '/'),
+        requestContext: { requestId: 'api-req-7' },
+      } as unknown as HttpEvent;
+      const context = fakeLambdaContext('api');
+      const result = await handler(broken, context);
+      expect(result.statusCode).toBe(500);
+      const entry = lines.find((l) => l.includes('Unhandled error')) ?? '';
+      expect(entry).toContain('api-req-7');
+      expect(entry).toContain(context.awsRequestId);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

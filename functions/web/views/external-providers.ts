@@ -9,12 +9,13 @@ import {
   type ExternalProvider,
   PROVIDER_CSV_COLUMNS,
   PROVIDER_KIND_LIST,
+  PROVIDER_TEXT_MAX,
   type ProviderKind,
   validityText,
 } from '#domain/external-providers.ts';
 import { PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from '#domain/lists.ts';
 import { cancerTypeLabel, referenceData } from '#domain/reference.ts';
-import { fieldError } from '../fields.ts';
+import { fieldError, limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
 import { type Lang, tHtml, translator } from '../i18n/index.ts';
 import { errorSummary, notice } from '../layout.ts';
@@ -75,11 +76,13 @@ function textField(
   errors: Record<string, string>,
   name: string,
   label: string,
-  options: { type?: string; hint?: string; readonly?: boolean; lang?: Lang } = {},
+  options: { type?: string; hint?: string; readonly?: boolean; lang?: Lang; max?: number } = {},
 ): Raw {
-  const value = values[name];
+  const raw = values[name];
+  const value = Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '');
+  const limit = options.max ? limited(name, options.max, value, options.lang) : undefined;
   return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${label}</label>${options.hint ? html`<span class="form-hint">${options.hint}</span>` : ''}${fieldError(errors, name, options.lang)}
-  <input class="form-input" id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${Array.isArray(value) ? (value[0] ?? '') : (value ?? '')}"${options.readonly ? html` readonly` : ''}></div>`;
+  <input class="form-input" id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${value}"${options.readonly ? html` readonly` : ''}${limit ? html` ${limit.attrs}` : ''}>${limit?.counter ?? ''}</div>`;
 }
 
 function checkboxes(
@@ -111,6 +114,8 @@ export function providerFormPage(args: {
   const lang = args.lang ?? 'da';
   const tr = translator(lang);
   const kind = values.kind;
+  const notesText = Array.isArray(values.notes) ? '' : (values.notes ?? '');
+  const notes = limited('notes', PROVIDER_TEXT_MAX.notes, notesText, lang);
   return html`<h1>${args.isNew ? tr('external.form.new') : tr('external.form.edit')}</h1>
 <p>${tr('external.form.noPatientData')}</p>
 ${errorSummary(errors, lang)}
@@ -122,8 +127,8 @@ ${errorSummary(errors, lang)}
     (k) =>
       html`<div class="form-check"><input class="form-radio" type="radio" id="kind-${k.id}" name="kind" value="${k.id}"${kind === k.id ? html` checked` : ''}><label for="kind-${k.id}">${k.label[lang]}</label></div>`,
   )}</fieldset>
-  ${textField(values, errors, 'name', tr('external.field.name'), { lang })}
-  ${textField(values, errors, 'country', tr('external.field.country'), { lang })}
+  ${textField(values, errors, 'name', tr('external.field.name'), { lang, max: PROVIDER_TEXT_MAX.name })}
+  ${textField(values, errors, 'country', tr('external.field.country'), { lang, max: PROVIDER_TEXT_MAX.country })}
   ${checkboxes(
     values,
     errors,
@@ -148,14 +153,14 @@ ${errorSummary(errors, lang)}
     TREATMENT_MODALITY_LIST.items.map((i) => ({ id: i.id, label: i.label[lang] })),
     lang,
   )}
-  ${textField(values, errors, 'contactName', tr('external.field.contactName'), { lang })}
+  ${textField(values, errors, 'contactName', tr('external.field.contactName'), { lang, max: PROVIDER_TEXT_MAX.contactName })}
   ${textField(values, errors, 'contactEmail', tr('external.field.contactEmail'), { lang, type: 'email' })}
   ${textField(values, errors, 'contactPhone', tr('external.field.contactPhone'), { lang, hint: tr('external.field.contactPhoneHint') })}
   ${textField(values, errors, 'validFrom', tr('external.field.validFrom'), { lang, type: 'date' })}
   ${textField(values, errors, 'validTo', tr('external.field.validTo'), { lang, type: 'date', hint: tr('external.field.validToHint') })}
   ${textField(values, errors, 'typicalDays', tr('external.field.typicalDays'), { lang, type: 'number' })}
   <div class="form-group${errors.notes ? ' form-error' : ''}"><label class="form-label" for="notes">${tr('external.field.notes')}</label>${fieldError(errors, 'notes', lang)}
-  <textarea class="form-input" id="notes" name="notes" rows="4">${Array.isArray(values.notes) ? '' : (values.notes ?? '')}</textarea></div>
+  <textarea class="form-input" id="notes" name="notes" rows="4" ${notes.attrs}>${notesText}</textarea>${notes.counter}</div>
   <button class="button button-primary" type="submit">${tr('external.save')}</button> <a href="/eksterne-udbydere">${tr('external.cancel')}</a>
 </form>`;
 }

@@ -119,7 +119,7 @@ export function shareChart(
   const known = values.filter((v): v is number => v !== null);
   const lo = known.length ? Math.max(0, Math.floor(Math.min(...known) - 1)) : 0;
   const hi = known.length ? Math.min(100, Math.ceil(Math.max(...known) + 1)) : 100;
-  const x = (i: number) => 30 + (i * (width - 40)) / Math.max(1, values.length - 1);
+  const x = (i: number) => 38 + (i * (width - 48)) / Math.max(1, values.length - 1);
   const y = (v: number) => height - 14 - ((v - lo) / Math.max(0.01, hi - lo)) * (height - 24);
   let d = '';
   let pen = false;
@@ -135,11 +135,11 @@ export function shareChart(
   const text = `${label}: ${labels.map((l, i) => `${l} ${values[i] === null ? t(lang, 'monitoring.chart.noFigures') : `${percent(values[i] as number)} %`}`).join('; ')}`;
   return html`<svg role="img" aria-label="${text}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">
 <title>${text}</title>
-<text x="0" y="12" font-size="10" fill="#555">${hi} %</text><text x="0" y="${height - 14}" font-size="10" fill="#555">${lo} %</text>
-<line x1="30" x2="${width - 10}" y1="${height - 14}" y2="${height - 14}" stroke="#ccc"/>
+<text x="0" y="12" font-size="12" fill="#555">${hi} %</text><text x="0" y="${height - 14}" font-size="12" fill="#555">${lo} %</text>
+<line x1="38" x2="${width - 10}" y1="${height - 14}" y2="${height - 14}" stroke="#ccc"/>
 <path d="${d.trim()}" fill="none" stroke="#0b2a4a" stroke-width="1.5"/>
 ${values.map((v, i) => (v === null ? '' : html`<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="2.5" fill="#0b2a4a"/>`))}
-${labels.map((l, i) => html`<text x="${(x(i) - 8).toFixed(1)}" y="${height - 2}" font-size="10" fill="#555">${l}</text>`)}
+${labels.map((l, i) => html`<text x="${(x(i) - 8).toFixed(1)}" y="${height - 1}" font-size="12" fill="#555">${l}</text>`)}
 </svg>`;
 }
 

@@ -1,8 +1,9 @@
 /** National network pages: the overview of all cancer types and one network's page. */
-import type { Network, NetworkState, StandbyProposal } from '#domain/networks.ts';
+import { NETWORK_TEXT_MAX, type Network, type NetworkState, type StandbyProposal } from '#domain/networks.ts';
 import type { Problem } from '#domain/problem.ts';
 import { type CancerType, cancerTypeLabel, regionLabel } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
+import { limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
 import { type Lang, t, tHtml, translator } from '../i18n/index.ts';
 import { errorSummary, notice } from '../layout.ts';
@@ -62,6 +63,10 @@ export function networkPage(args: {
   const base = `/netvaerk/${cancerType}`;
   const open = args.problems.filter((p) => p.status === 'open');
   const v = (k: string) => args.values[k] ?? '';
+  const reasonText = v('reason') || (args.proposal.propose ? args.proposal.reason : '');
+  const reasonLimit = limited('reason', NETWORK_TEXT_MAX.reason, reasonText, lang);
+  const memberName = limited('member-name', NETWORK_TEXT_MAX.memberName, v('name'), lang);
+  const memberTitle = limited('member-title', NETWORK_TEXT_MAX.memberTitle, v('title'), lang);
   return html`<h1>${tr('networks.page.heading', { name })}</h1>
 ${args.flash ?? ''}
 ${errorSummary(errors, lang)}
@@ -84,7 +89,7 @@ ${
   <input type="hidden" name="state" value="${network?.state === 'active' ? 'standby' : 'active'}">
   <div class="form-group${errors.reason ? ' form-error' : ''}"><label class="form-label" for="reason">${tr('networks.decision.reason')}</label>
   ${errors.reason ? html`<span class="form-error-message">${errors.reason}</span>` : ''}
-  <textarea class="form-input" id="reason" name="reason" rows="2">${v('reason') || (args.proposal.propose ? args.proposal.reason : '')}</textarea></div>
+  <textarea class="form-input" id="reason" name="reason" rows="2" ${reasonLimit.attrs}>${reasonText}</textarea>${reasonLimit.counter}</div>
   <button class="button button-primary" type="submit">${tr(network?.state === 'active' ? 'networks.decision.standby' : network ? 'networks.decision.reactivate' : 'networks.decision.create')}</button>
 </form>`
     : ''
@@ -104,8 +109,8 @@ ${
     ? html`<form method="post" action="${base}/medlemmer" class="kk-actions" novalidate>
   <input type="hidden" name="csrf" value="${csrf}">
   <h3>${tr('networks.members.add')}</h3>
-  <div class="form-group"><label class="form-label" for="member-name">${tr('networks.members.name')}</label><input class="form-input" id="member-name" name="name" value="${v('name')}"></div>
-  <div class="form-group"><label class="form-label" for="member-title">${tr('networks.members.title')}</label><input class="form-input" id="member-title" name="title" value="${v('title')}"></div>
+  <div class="form-group"><label class="form-label" for="member-name">${tr('networks.members.name')}</label><input class="form-input" id="member-name" name="name" value="${v('name')}" ${memberName.attrs}>${memberName.counter}</div>
+  <div class="form-group"><label class="form-label" for="member-title">${tr('networks.members.title')}</label><input class="form-input" id="member-title" name="title" value="${v('title')}" ${memberTitle.attrs}>${memberTitle.counter}</div>
   <div class="form-group"><label class="form-label" for="member-email">${tr('networks.members.email')}</label><input class="form-input" id="member-email" name="email" type="email" value="${v('email')}"></div>
   <button class="button button-secondary" type="submit">${tr('networks.members.add')}</button>
 </form>`

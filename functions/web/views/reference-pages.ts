@@ -7,7 +7,7 @@ import {
   referenceData,
   regionName,
 } from '#domain/reference.ts';
-import type { ReferenceEntry, ReferenceKind } from '#domain/reference-edit.ts';
+import { REFERENCE_NAME_MAX, type ReferenceEntry, type ReferenceKind } from '#domain/reference-edit.ts';
 import { formatDate } from '#domain/time.ts';
 import { html, type Raw } from '../html.ts';
 import { type Lang, type MessageKey, type Translate, translator } from '../i18n/index.ts';
@@ -133,8 +133,8 @@ ${errorSummary(errors, lang)}
 <form method="post" action="${action}" novalidate>
   <input type="hidden" name="csrf" value="${args.csrf}">
   ${textField(values, errors, 'id', tr('reference.col.id'), { readonly: !args.isNew, hint: tr('reference.field.idHint') })}
-  ${textField(values, errors, 'name', tr('reference.col.name'), { hint: args.isNew ? undefined : tr('reference.field.nameHint') })}
-  ${textField(values, errors, 'nameEn', kind === 'cancer-type' ? tr('reference.field.nameEn') : tr('reference.field.nameEnOptional'))}
+  ${textField(values, errors, 'name', tr('reference.col.name'), { hint: args.isNew ? undefined : tr('reference.field.nameHint'), max: REFERENCE_NAME_MAX, lang })}
+  ${textField(values, errors, 'nameEn', kind === 'cancer-type' ? tr('reference.field.nameEn') : tr('reference.field.nameEnOptional'), { max: REFERENCE_NAME_MAX, lang })}
   ${
     kind === 'hospital'
       ? selectField(
