@@ -9,6 +9,7 @@
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { appendEvent, getProblem, mutateProblem, openProblemPages } from '#adapters/store.ts';
+import { logger } from '#adapters/telemetry.ts';
 import { workflow } from '#adapters/workflow.ts';
 import { restartBackoffMs } from '#domain/ladder.ts';
 import { mapSettled } from '#domain/limit.ts';
@@ -201,7 +202,7 @@ export async function reconcileLadders(): Promise<ReconcileResult> {
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') {
         result.waiting++;
-        console.error('Reconcile failed for a problem:', outcome.reason);
+        logger.error('Reconcile failed for a problem', outcome.reason as Error);
       } else if (outcome.value !== 'running') result[outcome.value]++;
     }
   }
