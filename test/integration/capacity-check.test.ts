@@ -16,18 +16,14 @@ const DEPARTMENT = 'hanne.lund@regionh.example'; // rh-brystkirurgi, approved fo
 
 let runtime: LocalRuntime;
 let secretariat: Client;
-const tokens = new Map<string, string>();
+let tokens: Map<string, string>;
 const nextYear = Number(localDate(new Date()).slice(0, 4)) + 1;
 
 beforeAll(async () => {
   runtime = await startLocal({ timeScale: 1, scheduler: false });
   secretariat = new Client(runtime.url);
   await secretariat.signInAs(SECRETARIAT);
-  const users = (await secretariat.get('/local/demo-users', { accept: 'application/json' })).json().users as {
-    email: string;
-    apiToken: string;
-  }[];
-  for (const u of users) tokens.set(u.email, u.apiToken);
+  tokens = await secretariat.apiTokens();
 });
 
 afterAll(async () => {

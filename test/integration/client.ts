@@ -1,3 +1,9 @@
+export interface DemoUser {
+  email: string;
+  signInUrl: string;
+  apiToken: string;
+}
+
 /** A small HTTP client for tests: keeps cookies like a browser, never follows redirects silently. */
 export class Client {
   private cookies = new Map<string, string>();
@@ -42,13 +48,19 @@ export class Client {
     return this.request('POST', path, { form });
   }
 
+  /** The demo users as `/local/demo-users` lists them for machines. */
+  async demoUsers(): Promise<DemoUser[]> {
+    return (await this.get('/local/demo-users', { accept: 'application/json' })).json().users as DemoUser[];
+  }
+
+  /** Every demo user's API token by e-mail address. */
+  async apiTokens(): Promise<Map<string, string>> {
+    return new Map((await this.demoUsers()).map((u) => [u.email, u.apiToken]));
+  }
+
   /** Signs in as a demo user through the same sign-in link a person would click. */
   async signInAs(email: string): Promise<void> {
-    const users = (await this.get('/local/demo-users', { accept: 'application/json' })).json().users as {
-      email: string;
-      signInUrl: string;
-    }[];
-    const user = users.find((u) => u.email === email);
+    const user = (await this.demoUsers()).find((u) => u.email === email);
     if (!user) throw new Error(`No demo user ${email}`);
     const path = new URL(user.signInUrl).pathname;
     const confirm = await this.get(path);

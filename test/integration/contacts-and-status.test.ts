@@ -56,11 +56,7 @@ async function withMailerFailingOnceFor<T>(recipient: string, run: () => Promise
 }
 
 async function apiToken(email: string): Promise<string> {
-  const users = (await secretariat.get('/local/demo-users', { accept: 'application/json' })).json().users as {
-    email: string;
-    apiToken: string;
-  }[];
-  return users.find((u) => u.email === email)?.apiToken ?? '';
+  return (await secretariat.apiTokens()).get(email) ?? '';
 }
 
 async function importCsv(email: string, csv: string) {

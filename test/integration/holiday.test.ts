@@ -23,7 +23,7 @@ const UNPLANNED = 'lasse.bech@rm.example'; // auh-brystkirurgi, no plan for the 
 
 let runtime: LocalRuntime;
 let secretariat: Client;
-const tokens = new Map<string, string>();
+let tokens: Map<string, string>;
 
 // A period of two weeks starting in two weeks: its weeks are inside the alert lead time.
 const now = new Date();
@@ -35,11 +35,7 @@ beforeAll(async () => {
   runtime = await startLocal({ timeScale: 1, scheduler: false });
   secretariat = new Client(runtime.url);
   await secretariat.signInAs(SECRETARIAT);
-  const users = (await secretariat.get('/local/demo-users', { accept: 'application/json' })).json().users as {
-    email: string;
-    apiToken: string;
-  }[];
-  for (const u of users) tokens.set(u.email, u.apiToken);
+  tokens = await secretariat.apiTokens();
 });
 
 afterAll(async () => {

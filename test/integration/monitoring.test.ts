@@ -21,10 +21,7 @@ let tokens: Map<string, string>;
 
 beforeAll(async () => {
   runtime = await startLocal({ scheduler: false });
-  const users = (
-    await new Client(runtime.url).get('/local/demo-users', { accept: 'application/json' })
-  ).json().users as { email: string; apiToken: string }[];
-  tokens = new Map(users.map((u) => [u.email, u.apiToken]));
+  tokens = await new Client(runtime.url).apiTokens();
 });
 
 afterAll(async () => {

@@ -34,11 +34,7 @@ afterAll(async () => {
 });
 
 async function token(client: Client, email: string): Promise<string> {
-  const users = (await client.get('/local/demo-users', { accept: 'application/json' })).json().users as {
-    email: string;
-    apiToken: string;
-  }[];
-  return users.find((u) => u.email === email)?.apiToken ?? '';
+  return (await client.apiTokens()).get(email) ?? '';
 }
 
 describe('a ladder step that keeps failing', () => {

@@ -14,11 +14,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'kk-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function apiToken(client: Client, email: string): Promise<string> {
-  const users = (await client.get('/local/demo-users', { accept: 'application/json' })).json().users as {
-    email: string;
-    apiToken: string;
-  }[];
-  return users.find((u) => u.email === email)?.apiToken ?? '';
+  return (await client.apiTokens()).get(email) ?? '';
 }
 
 describe('a restarted local runtime', () => {

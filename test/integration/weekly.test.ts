@@ -28,11 +28,7 @@ beforeAll(async () => {
   runtime = await startLocal({ scheduler: false });
   mette = new Client(runtime.url);
   await mette.signInAs(METTE);
-  const users = (await mette.get('/local/demo-users', { accept: 'application/json' })).json().users as {
-    email: string;
-    apiToken: string;
-  }[];
-  tokens = new Map(users.map((u) => [u.email, u.apiToken]));
+  tokens = await mette.apiTokens();
 });
 
 afterAll(async () => {
