@@ -46,3 +46,15 @@ export async function mapSettled<T, R>(
   const semaphore = new Semaphore(limit);
   return Promise.allSettled(items.map((item) => semaphore.run(() => fn(item))));
 }
+
+/** Retries a write a few times with a short backoff (for writes whose loss would hide a fact). */
+export async function withRetries<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((ok) => setTimeout(ok, 100 * 2 ** i));
+    }
+  }
+}

@@ -25,6 +25,7 @@ import {
 import { count, logger } from '#adapters/telemetry.ts';
 import { workflow } from '#adapters/workflow.ts';
 import { entryLevel } from '#domain/ladder.ts';
+import { withRetries } from '#domain/limit.ts';
 import { type Offer, type Problem, type ProblemReport, problemRef } from '#domain/problem.ts';
 import { findDepartment } from '#domain/reference.ts';
 import { offerEmail, offerorText, receiptEmail, resolvedEmail } from '#web/emails.ts';
@@ -185,9 +186,12 @@ export async function startWorkflow(problemId: string, known?: Problem): Promise
   if (problem?.status !== 'open' || !notStarted) return false;
   try {
     const executionId = await workflow().start({ problemId, generation: problem.workflow.generation });
+    // The execution already runs: its timeline entry must not be lost to one failed write.
     await Promise.all([
       markWorkflowStarted(problemId, executionId),
-      appendEvent(problemId, { kind: 'workflow-started', ...timelineEntry('timeline.workflowStarted') }),
+      withRetries(() =>
+        appendEvent(problemId, { kind: 'workflow-started', ...timelineEntry('timeline.workflowStarted') }),
+      ),
     ]);
     return true;
   } catch (error) {

@@ -12,7 +12,7 @@ import { appendEvent, getProblem, mutateProblem, openProblemPages } from '#adapt
 import { logger } from '#adapters/telemetry.ts';
 import { workflow } from '#adapters/workflow.ts';
 import { restartBackoffMs } from '#domain/ladder.ts';
-import { mapSettled } from '#domain/limit.ts';
+import { mapSettled, withRetries } from '#domain/limit.ts';
 import type { Person, Problem } from '#domain/problem.ts';
 import { ladderStoppedEmail } from '#web/emails.ts';
 import { timelineEntry } from '#web/timeline.ts';
@@ -208,16 +208,4 @@ export async function reconcileLadders(): Promise<ReconcileResult> {
   }
   if (stuck.length > 0) throw new StuckWorkflowStartError(stuck);
   return result;
-}
-
-/** Retries a write a few times with a short backoff (for writes whose loss would hide a fact). */
-async function withRetries<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (i >= attempts) throw error;
-      await new Promise((ok) => setTimeout(ok, 100 * 2 ** i));
-    }
-  }
 }
