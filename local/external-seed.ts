@@ -2,9 +2,14 @@
  * Demo external providers for `npm start`: two Danish private providers under the extended free
  * choice (one whose agreement has ended: kept in the register, left out of the finder), and two
  * foreign hospitals with an agreement — one for sarcoma, which no demo department reports, so
- * `/find-kapacitet` shows external capacity. Written once, through the secretariat's import.
+ * `/find-kapacitet` shows external capacity. Written once, through the secretariat's import; the
+ * ended agreement's details are overdue for confirmation.
  */
-import { listExternalProviders } from '../functions/adapters/store.ts';
+import {
+  getExternalProvider,
+  listExternalProviders,
+  putExternalProvider,
+} from '../functions/adapters/store.ts';
 import { providersToCsv } from '../functions/domain/external-providers.ts';
 import { addCalendarDays, localDate } from '../functions/domain/time.ts';
 import { getUser } from '../functions/services/auth.ts';
@@ -87,4 +92,8 @@ export async function seedExternalProviders(now = new Date()): Promise<void> {
     },
   ];
   await importExternalProvidersCsv({ ...user, via: 'session' }, providersToCsv(providers));
+  // The ended agreement's details were last confirmed long ago: the register marks it, and the
+  // provider-verification job reminds Specialenheden (/local/jobs/provider-verification).
+  const ended = await getExternalProvider('klinik-nord');
+  if (ended) await putExternalProvider({ ...ended, verifiedAt: day(-220) });
 }

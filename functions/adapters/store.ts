@@ -632,6 +632,40 @@ export async function deleteRecord(prefix: string, id: string): Promise<void> {
   );
 }
 
+/**
+ * A claim that renews once per period: writes `<prefix>#<id>` (with its `at`) unless a claim
+ * taken after `since` is there — one conditional write, so of two runs at once only one wins.
+ * @returns undefined when the claim is held; else a function giving it back (the previous
+ * record restored), for when the claimed work fails.
+ */
+export async function claimRecurring(
+  prefix: string,
+  id: string,
+  value: { at: string } & Record<string, unknown>,
+  since: string,
+): Promise<(() => Promise<void>) | undefined> {
+  try {
+    const out = await documentClient().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { PK: `${prefix}#${id}`, SK: META, ...value },
+        ConditionExpression: 'attribute_not_exists(PK) OR #at <= :since',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: { ':since': since },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    const previous = out.Attributes;
+    return async () => {
+      if (previous) await documentClient().send(new PutCommand({ TableName: table(), Item: previous }));
+      else await deleteRecord(prefix, id);
+    };
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
 // ---------------------------------------------------------------- outbox (local mailer)
 
 export interface OutboxMessage {

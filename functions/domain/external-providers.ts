@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { csvCell, csvRecords } from './contact-csv.ts';
+import { isOverdue } from './contact-lists.ts';
 import { defineList, type Lang, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
 import { freeText } from './problem.ts';
 import { referenceData } from './reference.ts';
@@ -92,6 +93,27 @@ export type ExternalProviderInput = z.infer<typeof externalProviderSchema>;
 export interface ExternalProvider extends ExternalProviderInput {
   /** The day of the last save or import (YYYY-MM-DD). */
   updatedAt: string;
+  /** The day its details were last confirmed: a save, an import or the reminder's link (YYYY-MM-DD). */
+  verifiedAt?: string;
+}
+
+/** When the provider's details were last confirmed (a provider stored before confirmations: its last save). */
+export function providerVerifiedAt(p: Pick<ExternalProvider, 'verifiedAt' | 'updatedAt'>): string {
+  return p.verifiedAt ?? p.updatedAt;
+}
+
+/**
+ * Providers whose details were not confirmed within `months` (as of `today`), longest ago first:
+ * the same period and rule as the contact lists' verification.
+ */
+export function overdueProviders<P extends Pick<ExternalProvider, 'verifiedAt' | 'updatedAt'>>(
+  providers: P[],
+  today: string,
+  months: number,
+): P[] {
+  return providers
+    .filter((p) => isOverdue({ verifiedAt: providerVerifiedAt(p) }, today, months))
+    .sort((a, b) => providerVerifiedAt(a).localeCompare(providerVerifiedAt(b)));
 }
 
 /** The agreement covers `today` (YYYY-MM-DD): started, and not ended (an open end never ends). */

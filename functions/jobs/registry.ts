@@ -112,6 +112,15 @@ export function jobRegistry(env: Record<string, string | undefined> = process.en
       fanOut: true,
     },
     {
+      id: 'provider-verification',
+      label: 'Påmind Specialenheden om eksterne udbydere, der skal bekræftes',
+      description:
+        'Reminds the secretariat of external providers whose details were not confirmed within the period',
+      handler: 'functions/jobs/verify-providers.ts',
+      schedule: { minute: '15', hour: '8', weekday: 'MON' },
+      needs: { mail: true },
+    },
+    {
       id: 'network-actions',
       label: 'Påmind om netværkshandlinger med frist',
       description: 'Reminds owners of national-network meeting actions that fall due',

@@ -4,11 +4,10 @@
  * (store.listContacts), so every change here applies to the next escalation step.
  */
 
-import { randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
-import { getContact, getRecord, listContacts, putContact, putRecord } from '#adapters/store.ts';
+import { getContact, listContacts, putContact } from '#adapters/store.ts';
 import { inBatches } from '#domain/batches.ts';
 import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
 import {
@@ -30,7 +29,8 @@ import { localDate } from '#domain/time.ts';
 import { verificationReminderEmail } from '#web/followup-emails.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
-import { getUser, hashSecret, putUser, userFromContact } from './auth.ts';
+import { getUser, putUser, userFromContact } from './auth.ts';
+import { claimReminder, newLink, readLink } from './verify-links.ts';
 
 /** The language a person chose for their e-mails on their phone-list entry; undefined when none. */
 export async function preferredLanguage(email: string): Promise<'da' | 'en' | undefined> {
@@ -43,14 +43,6 @@ export function verifyMonths(): number {
   const value = Number(process.env.CONTACT_VERIFY_MONTHS ?? DEFAULT_VERIFY_MONTHS);
   return Number.isInteger(value) && value > 0 ? value : DEFAULT_VERIFY_MONTHS;
 }
-
-/** A maintainer is reminded again only after this many days (CONTACT_REMINDER_REPEAT_DAYS, default 30). */
-function repeatDays(): number {
-  const value = Number(process.env.CONTACT_REMINDER_REPEAT_DAYS ?? 30);
-  return Number.isFinite(value) && value >= 0 ? value : 30;
-}
-
-const LINK_DAYS = 30;
 
 export async function phoneList(filter: ContactFilter): Promise<Contact[]> {
   return filterContacts(await listContacts(), filter);
@@ -177,6 +169,8 @@ interface VerifyLink {
   expiresAt: string;
 }
 
+const LINK_SCOPE = 'VERIFYLINK';
+
 export function verifyUrl(token: string): string {
   return `${config().BASE_URL}/kontakter/bekraeft/${token}`;
 }
@@ -197,7 +191,9 @@ export async function verificationReminderUnits(): Promise<VerificationReminderU
 
 /**
  * E-mails each maintainer of the unit whose entries are (still) overdue, with one link confirming
- * them all (or a link to correct them). A maintainer is reminded at most once per repeat period.
+ * them all (or a link to correct them). Each reminder is claimed before it is sent, once per
+ * repeat period: a retried or concurrent run mails nobody twice, and a failed send gives its
+ * claim back.
  */
 export async function sendVerificationReminderUnit(
   unit: VerificationReminderUnit,
@@ -210,27 +206,24 @@ export async function sendVerificationReminderUnit(
   for (const email of unit.maintainers) {
     const entries = groups.get(email);
     if (!entries) continue;
-    const last = await getRecord<{ at: string }>('VERIFYREMIND', email);
-    if (last && now.getTime() - Date.parse(last.at) < repeatDays() * 86_400_000) continue;
-    const token = randomBytes(24).toString('base64url');
-    const ttlSeconds = LINK_DAYS * 86_400;
-    const link: VerifyLink = {
-      email,
-      contactIds: entries.map((c) => c.id),
-      expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString(),
-    };
-    await putRecord('VERIFYLINK', hashSecret(token), { ...link }, { ttlSeconds });
-    const maintainer = all.find((c) => c.email.toLowerCase() === email);
-    const mail = verificationReminderEmail({
-      name: maintainer?.name ?? email,
-      lang: maintainer?.language,
-      contacts: entries,
-      months: verifyMonths(),
-      confirmUrl: verifyUrl(token),
-      listUrl: `${config().BASE_URL}/kontakter`,
-    });
-    await mailer().send({ to: email, ...mail, purpose: 'contact-verification' });
-    await putRecord('VERIFYREMIND', email, { at: now.toISOString(), contacts: entries.length });
+    const release = await claimReminder('VERIFYREMIND', email, now, { contacts: entries.length });
+    if (!release) continue;
+    try {
+      const token = await newLink(LINK_SCOPE, { email, contactIds: entries.map((c) => c.id) }, now);
+      const maintainer = all.find((c) => c.email.toLowerCase() === email);
+      const mail = verificationReminderEmail({
+        name: maintainer?.name ?? email,
+        lang: maintainer?.language,
+        contacts: entries,
+        months: verifyMonths(),
+        confirmUrl: verifyUrl(token),
+        listUrl: `${config().BASE_URL}/kontakter`,
+      });
+      await mailer().send({ to: email, ...mail, purpose: 'contact-verification' });
+    } catch (error) {
+      await release();
+      throw error;
+    }
     maintainers++;
     contacts += entries.length;
   }
@@ -241,9 +234,8 @@ export async function sendVerificationReminderUnit(
 export async function readVerifyLink(
   token: string,
 ): Promise<{ email: string; contacts: Contact[] } | undefined> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-  const link = await getRecord<VerifyLink>('VERIFYLINK', hashSecret(token));
-  if (!link || link.expiresAt < new Date().toISOString()) return undefined;
+  const link = await readLink<VerifyLink>(LINK_SCOPE, token);
+  if (!link) return undefined;
   const contacts: Contact[] = [];
   for (const id of link.contactIds) {
     const c = await getContact(id);

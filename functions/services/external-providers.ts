@@ -72,7 +72,9 @@ async function store(
   before: ExternalProvider | undefined,
   action: 'created' | 'updated' | 'imported',
 ): Promise<ExternalProvider> {
-  const provider: ExternalProvider = { ...input, updatedAt: localDate(currentTime()) };
+  // Saving or importing is the secretariat vouching for the details: it counts as confirming them.
+  const today = localDate(currentTime());
+  const provider: ExternalProvider = { ...input, updatedAt: today, verifiedAt: today };
   await putExternalProvider(provider);
   const changed = before ? changedFieldsDa(changedFields(before, provider), 'ingen ændringer') : '';
   const summary =

@@ -1,8 +1,9 @@
 /**
- * E-mails of the follow-up features, in the recipient's language (texts in i18n/): contact
- * verification, the quarterly status, network actions and the note to Danske Regioner.
+ * E-mails of the follow-up features, in the recipient's language (texts in i18n/): contact and
+ * external-provider verification, the quarterly status, network actions and the note to Danske Regioner.
  */
 
+import { type ExternalProvider, providerVerifiedAt, validityText } from '#domain/external-providers.ts';
 import type { Lang } from '#domain/lists.ts';
 import { formatCount, formatPercent } from '#domain/monitoring-figures.ts';
 import type { MeetingAction, Network } from '#domain/networks.ts';
@@ -211,6 +212,44 @@ export function danskeRegionerEmail(args: {
       tr('followMail.inform.meetings', { count: args.network.meetings.length }),
     ],
     [{ label: tr('followMail.inform.link'), url: args.url }],
+    lang,
+  );
+}
+
+export function providerVerificationEmail(args: {
+  name: string;
+  providers: ExternalProvider[];
+  months: number;
+  confirmUrl: string;
+  listUrl: string;
+  lang?: Lang;
+}): Email {
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
+  const lines = args.providers.map((p) =>
+    tr('followMail.providerVerify.line', {
+      name: p.name,
+      country: p.country,
+      contact: `${p.contactName}, ${p.contactEmail}, ${p.contactPhone}`,
+      agreement: validityText(p, lang),
+      date: formatDate(providerVerifiedAt(p), lang),
+    }),
+  );
+  const count = args.providers.length;
+  return compose(
+    count === 1
+      ? tr('followMail.providerVerify.subject.one')
+      : tr('followMail.providerVerify.subject.many', { count }),
+    [
+      tr('mail.greeting', { name: args.name }),
+      tr('followMail.providerVerify.intro', { months: args.months }),
+      lines.join('\n'),
+      tr('followMail.providerVerify.ask'),
+    ],
+    [
+      { label: tr('followMail.providerVerify.confirm'), url: args.confirmUrl },
+      { label: tr('followMail.providerVerify.edit'), url: args.listUrl },
+    ],
     lang,
   );
 }

@@ -110,6 +110,7 @@ describe('the job registry', () => {
       'reconcile',
       'quarterly-status',
       'contact-verification',
+      'provider-verification',
       'network-actions',
       'weekly-reminder',
       'weekly-overview',

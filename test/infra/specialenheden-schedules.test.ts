@@ -1,6 +1,7 @@
 /**
  * Specialenheden's tools' schedules in the synthesised template, in Copenhagen time: the holiday
- * plans' reminders, alerts and evaluation, and the yearly capacity check and its reminders.
+ * plans' reminders, alerts and evaluation, the yearly capacity check and its reminders, and the
+ * external-provider register's verification reminders.
  */
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
@@ -85,5 +86,24 @@ describe('capacity check schedules', () => {
     const expression = scheduleExpressionOf(job.schedule);
     expect(expression.expressionString).toBe('cron(0 8 1 11 ? *)');
     expect(expression.timeZone?.timezoneName).toBe('Europe/Copenhagen');
+  });
+});
+
+describe('external-provider verification schedule', () => {
+  it('reminds Specialenheden on Mondays at 08:15 Copenhagen time, with a dead-letter queue', () => {
+    const fn = functionIdWithDescription(
+      s.json,
+      'Reminds the secretariat of external providers whose details were not confirmed within the period',
+    );
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(15 8 ? * MON *)',
+      ScheduleExpressionTimezone: 'Europe/Copenhagen',
+      State: 'ENABLED',
+      Target: {
+        Arn: scheduleTargetOf(s.json, fn),
+        DeadLetterConfig: { Arn: Match.anyValue() },
+        RetryPolicy: Match.anyValue(),
+      },
+    });
   });
 });

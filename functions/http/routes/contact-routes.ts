@@ -27,7 +27,8 @@ import {
   saveContact,
   verifyMonths,
 } from '../../services/contacts.ts';
-import { asString, fromForm, parseForm, parseFormBody } from '../forms.ts';
+import { csvImportApi, postedCsv } from '../csv-import.ts';
+import { fromForm, parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 
 import { page } from '../page-context.ts';
@@ -179,11 +180,7 @@ async function showImport(req: Request) {
 
 async function submitImport(req: Request) {
   const actor = requireActor(req);
-  // A chosen file comes as multipart/form-data; pasted text alone may come url-encoded.
-  const form = parseFormBody(req.body, req.headers['content-type']);
-  checkCsrf(req, form.csrf);
-  const file = asString(form.fil)?.replace(/^\uFEFF/, '');
-  const text = file?.trim() ? file : (asString(form.csv) ?? '');
+  const text = postedCsv(req);
   const report = await importContactsCsv(actor, text);
   return page(
     req,
@@ -191,15 +188,6 @@ async function submitImport(req: Request) {
     importPage({ csrf: req.csrf ?? '', text: report.errors.length > 0 ? text : '', report, lang: req.lang }),
     report.errors.length > 0 ? 400 : 200,
   );
-}
-
-/** `POST /api/contacts/import` with a `text/csv` body: 200 with the report, or 422 and nothing written. */
-async function apiImport(req: Request) {
-  const actor = requireActor(req);
-  const type = req.headers['content-type'] ?? '';
-  if (!type.startsWith('text/csv')) throw new HttpError(415, 'Send filen som text/csv.');
-  const report = await importContactsCsv(actor, req.body);
-  return jsonResponse(report, report.errors.length > 0 ? 422 : 200);
 }
 
 async function showVerify(req: Request) {
@@ -237,5 +225,10 @@ export const contactRoutes: Route[] = [
   { method: 'POST', path: '/kontakter/bekraeft/:token', handler: submitVerify },
   { method: 'GET', path: '/kontakter/:id/rediger', handler: showEdit },
   { method: 'POST', path: '/kontakter/:id/rediger', handler: submitEdit },
-  { method: 'POST', path: '/api/contacts/import', handler: apiImport, idempotency: 'optional' },
+  {
+    method: 'POST',
+    path: '/api/contacts/import',
+    handler: csvImportApi(importContactsCsv),
+    idempotency: 'optional',
+  },
 ];

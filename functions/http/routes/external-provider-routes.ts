@@ -17,8 +17,10 @@ import {
   providerFormPage,
   providerImportPage,
   providerListPage,
+  providerVerifyPage,
 } from '#web/views/external-providers.ts';
 import { ForbiddenError } from '../../services/actors.ts';
+import { verifyMonths } from '../../services/contacts.ts';
 import {
   checklistTemplate,
   exportExternalProvidersCsv,
@@ -27,6 +29,8 @@ import {
   saveChecklistTemplate,
   saveExternalProvider,
 } from '../../services/external-providers.ts';
+import { confirmProviderVerification, readProviderVerifyLink } from '../../services/provider-verification.ts';
+import { csvImportApi, postedCsv } from '../csv-import.ts';
 import { asArray, asString, parseForm, parseJson } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { page } from '../page-context.ts';
@@ -47,6 +51,7 @@ async function list(req: Request) {
     providerListPage({
       providers,
       today: today(),
+      months: verifyMonths(),
       mayManage: mayManageContacts(actor),
       saved: req.query.get('gemt') ?? undefined,
       lang: req.lang,
@@ -143,9 +148,7 @@ async function showImport(req: Request) {
 
 async function submitImport(req: Request) {
   const actor = requireActor(req);
-  const form = parseForm(req.body);
-  checkCsrf(req, form.csrf);
-  const text = asString(form.csv) ?? '';
+  const text = postedCsv(req);
   const report = await importExternalProvidersCsv(actor, text);
   return page(
     req,
@@ -158,15 +161,6 @@ async function submitImport(req: Request) {
     }),
     report.errors.length > 0 ? 400 : 200,
   );
-}
-
-/** `POST /api/external-providers/import` (text/csv): 200 with the report, or 422 and nothing written. */
-async function apiImport(req: Request) {
-  const actor = requireActor(req);
-  if (!(req.headers['content-type'] ?? '').startsWith('text/csv'))
-    throw new HttpError(415, 'Send filen som text/csv.');
-  const report = await importExternalProvidersCsv(actor, req.body);
-  return jsonResponse(report, report.errors.length > 0 ? 422 : 200);
 }
 
 /** `PUT /api/external-providers/{id}` (JSON): creates or updates one provider. */
@@ -247,6 +241,31 @@ async function submitTemplate(req: Request) {
   );
 }
 
+/** The reminder e-mail's link: GET shows the providers it confirms, POST confirms them (no sign-in, as the contacts' link). */
+async function showVerify(req: Request) {
+  const link = await readProviderVerifyLink(req.params.token ?? '');
+  if (!link) throw new HttpError(404, t(req.lang, 'external.verify.invalid'));
+  return page(
+    req,
+    t(req.lang, 'external.verify.title'),
+    providerVerifyPage({
+      providers: link.providers,
+      action: `/eksterne-udbydere/bekraeft/${req.params.token}`,
+      lang: req.lang,
+    }),
+  );
+}
+
+async function submitVerify(req: Request) {
+  const confirmed = await confirmProviderVerification(req.params.token ?? '');
+  if (!confirmed) throw new HttpError(404, t(req.lang, 'external.verify.invalid'));
+  return page(
+    req,
+    t(req.lang, 'external.verify.doneShort'),
+    providerVerifyPage({ providers: confirmed, action: '', done: true, lang: req.lang }),
+  );
+}
+
 export const externalProviderRoutes: Route[] = [
   { method: 'GET', path: '/eksterne-udbydere', handler: list },
   { method: 'GET', path: '/eksterne-udbydere.csv', handler: exportCsv },
@@ -254,6 +273,8 @@ export const externalProviderRoutes: Route[] = [
   { method: 'POST', path: '/eksterne-udbydere/ny', handler: submitEdit },
   { method: 'GET', path: '/eksterne-udbydere/import', handler: showImport },
   { method: 'POST', path: '/eksterne-udbydere/import', handler: submitImport },
+  { method: 'GET', path: '/eksterne-udbydere/bekraeft/:token', handler: showVerify },
+  { method: 'POST', path: '/eksterne-udbydere/bekraeft/:token', handler: submitVerify },
   { method: 'GET', path: '/eksterne-udbydere/tjeklister/:kind', handler: showTemplate },
   { method: 'POST', path: '/eksterne-udbydere/tjeklister/:kind', handler: submitTemplate },
   { method: 'GET', path: '/eksterne-udbydere/:id/rediger', handler: showEdit },
@@ -261,5 +282,10 @@ export const externalProviderRoutes: Route[] = [
   { method: 'GET', path: '/eksterne-udbydere/:id/tjekliste', handler: showChecklist },
   { method: 'GET', path: '/api/external-providers', handler: list },
   { method: 'PUT', path: '/api/external-providers/:id', handler: apiPut, idempotency: 'optional' },
-  { method: 'POST', path: '/api/external-providers/import', handler: apiImport, idempotency: 'optional' },
+  {
+    method: 'POST',
+    path: '/api/external-providers/import',
+    handler: csvImportApi(importExternalProvidersCsv),
+    idempotency: 'optional',
+  },
 ];

@@ -1028,4 +1028,18 @@ export const da = {
     'Regionernes ugentlige tal for samme kræftform og periode: takket ja af tilbudt henvisning, pr. sted – ved siden af overvågningens forløb med overskredet ventetid på grund af kapacitet.',
   'referrals.monitoring.capacity': 'Overskredet pga. kapacitet (overvågning)',
   'audit.entity.referral-counts': 'Henvisningstal',
+  // ---- referrals: verification of the external-provider register
+  'external.verifiedOn': 'Bekræftet {date}',
+  'external.mustVerify': 'Skal bekræftes',
+  'external.overdue.one': 'Én udbyder er ikke bekræftet i over {months} måneder.',
+  'external.overdue.many': '{count} udbydere er ikke bekræftet i over {months} måneder.',
+  'external.verify.title': 'Bekræft oplysninger om eksterne udbydere',
+  'external.verify.question': 'Holder oplysningerne herunder stadig, efter at I har tjekket med udbyderne?',
+  'external.verify.fix': 'Ret dem ellers i registret (kræver log ind).',
+  'external.verify.col.verified': 'Sidst bekræftet',
+  'external.verify.confirm': 'Ja, oplysningerne er rigtige',
+  'external.verify.doneTitle': 'Tak – udbydernes oplysninger er bekræftet',
+  'external.verify.doneShort': 'Udbydere bekræftet',
+  'external.verify.toList': 'Gå til registret over eksterne udbydere',
+  'external.verify.invalid': 'Linket er udløbet eller ugyldigt.',
 } as const;

@@ -1034,4 +1034,19 @@ export const en: { [K in keyof typeof da]: string } = {
     'The regions’ weekly figures for the same cancer type and period: accepted of offered referral, by destination – beside the monitoring’s pathways over the maximum because of capacity.',
   'referrals.monitoring.capacity': 'Exceeded because of capacity (monitoring)',
   'audit.entity.referral-counts': 'Referral figures',
+  // ---- referrals: verification of the external-provider register
+  'external.verifiedOn': 'Confirmed {date}',
+  'external.mustVerify': 'Must be confirmed',
+  'external.overdue.one': 'One provider has not been confirmed for more than {months} months.',
+  'external.overdue.many': '{count} providers have not been confirmed for more than {months} months.',
+  'external.verify.title': 'Confirm the details of external providers',
+  'external.verify.question':
+    'Do the details below still hold, now that you have checked with the providers?',
+  'external.verify.fix': 'If not, correct them in the register (sign-in needed).',
+  'external.verify.col.verified': 'Last confirmed',
+  'external.verify.confirm': 'Yes, the details are right',
+  'external.verify.doneTitle': 'Thank you – the providers’ details are confirmed',
+  'external.verify.doneShort': 'Providers confirmed',
+  'external.verify.toList': 'Go to the register of external providers',
+  'external.verify.invalid': 'The link has expired or is not valid.',
 };

@@ -232,4 +232,14 @@ export const mailDa = {
   'holiday.mail.alert.link': 'Se ferieplanen',
   'holiday.mail.footer':
     'Kræftkapacitet – regionernes ferieplaner for kræftbehandlingen. Skriv aldrig CPR-numre eller andre patientoplysninger.',
+  // ---- referrals: verification reminders of the external-provider register
+  'followMail.providerVerify.subject.one': 'Bekræft oplysningerne om en ekstern udbyder',
+  'followMail.providerVerify.subject.many': 'Bekræft oplysningerne om {count} eksterne udbydere',
+  'followMail.providerVerify.line': '• {name}, {country} – {contact}; {agreement} (sidst bekræftet {date})',
+  'followMail.providerVerify.intro':
+    'Oplysningerne om disse eksterne udbydere i registret er ikke bekræftet i over {months} måneder. Kapacitetsfinderen og eskalationsmails viser dem, når ingen offentlig afdeling kan starte i tide:',
+  'followMail.providerVerify.ask':
+    'Tjek med udbyderen gennem aftalens kontakt, at kontaktperson, telefon, aftaleperiode og typisk tid til start stadig holder. Er de rigtige, så bekræft dem med ét klik; er noget forkert, så ret det i registret – en rettelse tæller også som bekræftelse.',
+  'followMail.providerVerify.confirm': 'Bekræft udbydernes oplysninger',
+  'followMail.providerVerify.edit': 'Ret i registret over eksterne udbydere',
 } as const;

@@ -233,4 +233,14 @@ export const mailEn: { [K in keyof typeof mailDa]: string } = {
   'holiday.mail.alert.link': 'See the holiday plan',
   'holiday.mail.footer':
     'Kræftkapacitet – the regions’ holiday plans for cancer treatment. Never write CPR numbers or other patient data.',
+  // ---- referrals: verification reminders of the external-provider register
+  'followMail.providerVerify.subject.one': 'Confirm the details of one external provider',
+  'followMail.providerVerify.subject.many': 'Confirm the details of {count} external providers',
+  'followMail.providerVerify.line': '• {name}, {country} – {contact}; {agreement} (last confirmed {date})',
+  'followMail.providerVerify.intro':
+    'The details of these external providers in the register have not been confirmed for more than {months} months. The capacity finder and escalation e-mails show them when no public department can start in time:',
+  'followMail.providerVerify.ask':
+    'Check with the provider through the agreement’s contact that the contact person, phone, agreement period and typical time to start still hold. If they are right, confirm them with one click; if something is wrong, correct it in the register – a correction also counts as a confirmation.',
+  'followMail.providerVerify.confirm': 'Confirm the providers’ details',
+  'followMail.providerVerify.edit': 'Correct them in the register of external providers',
 };

@@ -7,14 +7,17 @@ import {
   CHECKLIST_HEADINGS,
   type ChecklistTemplate,
   type ExternalProvider,
+  overdueProviders,
   PROVIDER_CSV_COLUMNS,
   PROVIDER_KIND_LIST,
   PROVIDER_TEXT_MAX,
   type ProviderKind,
+  providerVerifiedAt,
   validityText,
 } from '#domain/external-providers.ts';
 import { PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from '#domain/lists.ts';
 import { cancerTypeLabel, referenceData } from '#domain/reference.ts';
+import { formatDate } from '#domain/time.ts';
 import { fieldError, limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
 import { type Lang, tHtml, translator } from '../i18n/index.ts';
@@ -35,6 +38,8 @@ function offerText(p: ExternalProvider, lang: Lang): string {
 export function providerListPage(args: {
   providers: ExternalProvider[];
   today: string;
+  /** The verification period (months), as for the contact lists. */
+  months: number;
   mayManage: boolean;
   saved?: string;
   lang?: Lang;
@@ -42,10 +47,12 @@ export function providerListPage(args: {
   const { providers, today } = args;
   const lang = args.lang ?? 'da';
   const tr = translator(lang);
+  const overdue = new Set(overdueProviders(providers, today, args.months).map((p) => p.id));
   return html`${PRINT_STYLE}
 <h1>${tr('external.title')}</h1>
 <p class="font-lead">${tr('external.lead')}</p>
 ${args.saved ? notice('success', tr('external.saved')) : ''}
+${overdue.size > 0 ? html`<p><strong class="kk-overdue-count">${overdue.size === 1 ? tr('external.overdue.one', { months: args.months }) : tr('external.overdue.many', { count: overdue.size, months: args.months })}</strong></p>` : ''}
 <p class="kk-noprint">
   <a href="/eksterne-udbydere.csv">${tr('external.csv')}</a>
   ${args.mayManage ? html` · <a href="/eksterne-udbydere/ny">${tr('external.new')}</a> · <a href="/eksterne-udbydere/import">${tr('external.import')}</a>` : ''}
@@ -59,7 +66,7 @@ ${
 <tbody>${providers.map((p) => {
         const valid = agreementValid(p, today);
         return html`<tr data-provider="${p.id}"${valid ? '' : html` class="kk-expired"`}>
-  <th scope="row">${p.name}<small style="display:block">${PROVIDER_KIND_LIST.label(p.kind, lang)}, ${p.country}</small></th>
+  <th scope="row">${p.name}<small style="display:block">${PROVIDER_KIND_LIST.label(p.kind, lang)}, ${p.country}</small><small style="display:block">${tr('external.verifiedOn', { date: formatDate(providerVerifiedAt(p), lang) })}</small>${overdue.has(p.id) ? html`<strong style="display:block" data-overdue>${tr('external.mustVerify')}</strong>` : ''}</th>
   <td>${offerText(p, lang)}</td>
   <td>${tr('external.days', { days: p.typicalDays })}</td>
   <td>${validityText(p, lang)}${valid ? '' : html`<strong style="display:block">${tr('external.notValid')}</strong>`}</td>
@@ -237,4 +244,31 @@ ${errorSummary(errors, lang)}
   })}
   <button class="button button-primary" type="submit">${tr('external.template.save')}</button> <a href="/eksterne-udbydere">${tr('external.template.back')}</a>
 </form>`;
+}
+
+/** The reminder link's page: the providers it confirms (GET), then a thank-you (after the POST). */
+export function providerVerifyPage(args: {
+  providers: ExternalProvider[];
+  action: string;
+  done?: boolean;
+  lang?: Lang;
+}): Raw {
+  const lang = args.lang ?? 'da';
+  const tr = translator(lang);
+  if (args.done)
+    return html`<h1>${tr('external.verify.doneTitle')}</h1>
+<ul>${args.providers.map((p) => html`<li>${p.name}, ${p.country}</li>`)}</ul>
+<p><a href="/eksterne-udbydere">${tr('external.verify.toList')}</a></p>`;
+  const col = {
+    provider: tr('external.col.provider'),
+    contact: tr('external.col.contact'),
+    agreement: tr('external.col.agreement'),
+    typical: tr('external.col.typical'),
+    verified: tr('external.verify.col.verified'),
+  };
+  return html`<h1>${tr('external.verify.title')}</h1>
+<p>${tr('external.verify.question')} <a href="/eksterne-udbydere">${tr('external.verify.fix')}</a></p>
+<table class="table kk-stack"><thead><tr><th scope="col">${col.provider}</th><th scope="col">${col.contact}</th><th scope="col">${col.agreement}</th><th scope="col">${col.typical}</th><th scope="col">${col.verified}</th></tr></thead>
+<tbody>${args.providers.map((p) => html`<tr data-provider="${p.id}"><td data-label="${col.provider}">${p.name}<br>${p.country}</td><td data-label="${col.contact}">${p.contactName}<br>${p.contactEmail}<br>${p.contactPhone}</td><td data-label="${col.agreement}">${validityText(p, lang)}</td><td data-label="${col.typical}">${tr('external.days', { days: p.typicalDays })}</td><td data-label="${col.verified}">${formatDate(providerVerifiedAt(p), lang)}</td></tr>`)}</tbody></table>
+<form method="post" action="${args.action}"><button class="button button-primary" type="submit">${tr('external.verify.confirm')}</button></form>`;
 }
