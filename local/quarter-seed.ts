@@ -6,8 +6,8 @@
  */
 import { currentTime } from '../functions/adapters/deps.ts';
 import { getQuarterlyStatus } from '../functions/adapters/followup-store.ts';
-import { putWeeklyReport } from '../functions/adapters/weekly-store.ts';
 import { appendEvent, createProblem, getRecord, putRecord } from '../functions/adapters/store.ts';
+import { putWeeklyReport } from '../functions/adapters/weekly-store.ts';
 import { LEVEL_NAMES, type Level } from '../functions/domain/ladder.ts';
 import { type Problem, problemRef } from '../functions/domain/problem.ts';
 import { previousQuarter, quarterOf, quarterRange } from '../functions/domain/quarterly.ts';

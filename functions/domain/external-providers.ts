@@ -9,6 +9,7 @@ import { csvCell, csvRecords } from './contact-csv.ts';
 import { defineList, type Lang, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
 import { freeText } from './problem.ts';
 import { referenceData } from './reference.ts';
+import { formatDate } from './time.ts';
 import type { Pathway } from './weekly.ts';
 
 /** Who the provider is: the kind decides the referral checklist. */
@@ -161,13 +162,12 @@ export function externalOptions(args: {
     );
 }
 
-/** "aftale 2026-01-01 – 2027-12-31" / "aftale fra 2026-01-01 (løbende)", or in English. */
+/** "aftale 1. januar 2026 – 31. december 2027" / "aftale fra 1. januar 2026 (løbende)", or in English. */
 export function validityText(p: { validFrom: string; validTo?: string }, lang: Lang = 'da'): string {
-  if (lang === 'en')
-    return p.validTo
-      ? `agreement ${p.validFrom} – ${p.validTo}`
-      : `agreement from ${p.validFrom} (open-ended)`;
-  return p.validTo ? `aftale ${p.validFrom} – ${p.validTo}` : `aftale fra ${p.validFrom} (løbende)`;
+  const from = formatDate(p.validFrom, lang);
+  const to = p.validTo ? formatDate(p.validTo, lang) : undefined;
+  if (lang === 'en') return to ? `agreement ${from} – ${to}` : `agreement from ${from} (open-ended)`;
+  return to ? `aftale ${from} – ${to}` : `aftale fra ${from} (løbende)`;
 }
 
 /** One line for the escalation e-mail: marked as external, with kind, country and agreement. */

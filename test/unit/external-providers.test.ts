@@ -48,8 +48,19 @@ describe('the capacity finder with external providers', () => {
       withinMax: true,
     });
     expect(externalHitLine(hits[0] as never)).toMatch(
-      /^EKSTERN – Privathospitalet Aros .*aftale 2026-01-01 – 2026-12-31/,
+      /^EKSTERN – Privathospitalet Aros .*aftale 1. januar 2026 – 31. december 2026/,
     );
+  });
+
+  it('writes the agreement dates as people read them, in Danish and English', () => {
+    const hit = externalOptions({
+      ...query,
+      publicHits: 0,
+      providers: [provider({ validTo: undefined })],
+    })[0];
+    expect(externalHitLine(hit as never)).toContain('aftale fra 1. januar 2026 (løbende)');
+    expect(externalHitLine(hit as never, 'en')).toContain('agreement from 1 January 2026 (open-ended)');
+    expect(externalHitLine(hit as never, 'en')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('leaves out expired and not yet started agreements, and providers that do not offer the pathway', () => {
