@@ -58,6 +58,10 @@ describe('the demo history', () => {
     expect(da.text).toMatch(/Kræft i tyk- og endetarm: \d+ uger over maksimal ventetid/);
     const en = await director.get(`/kvartalsstatus/${quarter}?lang=en`);
     expect(en.text).toMatch(/Colorectal cancer: \d+ weeks over the maximum waiting time/);
+    // The CSV behind the English page's link is in English too.
+    const csv = await director.get(`/kvartalsstatus/${quarter}.csv?lang=en`);
+    expect(csv.text).toMatch(/\r\nColorectal cancer;\d+ weeks\r\n/);
+    expect(csv.text).not.toContain('Sager oprettet');
   });
 
   it('is seeded once: a second start adds nothing', async () => {

@@ -8,8 +8,9 @@ import {
 } from '#adapters/followup-store.ts';
 import { listProblems } from '#adapters/store.ts';
 import { parseProblemRef } from '#domain/problem.ts';
-import { QUARTER_PATTERN, quarterLabel, quarterlyStatusCsv } from '#domain/quarterly.ts';
+import { QUARTER_PATTERN, quarterLabel } from '#domain/quarterly.ts';
 import { t } from '#web/i18n/index.ts';
+import { quarterlyStatusCsv } from '#web/quarterly-csv.ts';
 import {
   AUDIT_ENTITY_TYPES,
   auditPage,
@@ -68,10 +69,10 @@ async function csv(req: Request) {
   const actor = requireActor(req);
   if (!mayReadStatus(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.forDirectors'));
   const quarter = (req.params.quarter ?? '').replace(/\.csv$/, '');
-  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, 'Kvartalet findes ikke.');
+  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, t(req.lang, 'quarterly.noQuarter'));
   const status = await getQuarterlyStatus(quarter);
   if (!status) throw new HttpError(404, t(req.lang, 'quarterly.notYet'));
-  return csvResponse(`kvartalsstatus-${quarter}.csv`, quarterlyStatusCsv(status));
+  return csvResponse(`kvartalsstatus-${quarter}.csv`, quarterlyStatusCsv(status, req.lang));
 }
 
 /** Recompute on demand (e.g. after late corrections); the e-mail goes only from the schedule. */

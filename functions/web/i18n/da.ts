@@ -1202,4 +1202,22 @@ export const da = {
   'weekly.prefilled': 'Udfyldt med jeres indberetning for {week} (indsendt {at})',
   'weekly.prefilledText': 'Ret de tal, der har ændret sig, og indsend igen: de nye tal erstatter de gamle.',
   // ---- end pagesa
+  // Quarterly status as CSV, in the reader's language (pagescheck)
+  'quarterlyCsv.title': 'Kvartalsstatus',
+  'quarterlyCsv.median': 'Median tid til løsning (dage)',
+  'quarterlyCsv.networksActive': 'Netværk aktive',
+  'quarterlyCsv.networksStandby': 'Netværk i standby',
+  'quarterlyCsv.weeks': '{weeks} uger',
+  'quarterlyCsv.monitoring': 'Maksimale ventetider, landsplan',
+  'quarterlyCsv.pathways': 'Forløb',
+  'quarterlyCsv.packages': 'Pakkeforløb',
+  'quarterlyCsv.packagesWithin': 'Pakkeforløb inden for standardforløbstiden',
+  'quarterlyCsv.areas': 'Områder under pres',
+  'quarterlyCsv.areaCapacity': 'kapacitet {count}',
+  'quarterlyCsv.areaNotComplied': 'ikke overholdt {count}',
+  'quarterlyCsv.holidayPeriod': 'Ferieperiode: {name}',
+  'quarterlyCsv.holidayPlans': '{received} af {expected} planer',
+  'quarterlyCsv.plannedShare': 'Planlagt kapacitet (%)',
+  'quarterlyCsv.overdue': 'Kontaktoplysninger ikke bekræftet i tide',
+  // ---- end pagescheck
 } as const;
