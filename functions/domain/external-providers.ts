@@ -307,12 +307,15 @@ export const DEFAULT_CHECKLISTS: Record<ProviderKind, ChecklistTemplate> = {
   },
 };
 
+/** Characters per section of the checklist form (one textarea, one item per line). */
+export const CHECKLIST_SECTION_MAX = 2000;
+
 /** The edit form: one textarea per heading, one item per line; no CPR numbers, no empty section. */
 export const checklistFormSchema = z
   .array(
     z
       .string()
-      .max(2000, 'Højst 2.000 tegn pr. afsnit.')
+      .max(CHECKLIST_SECTION_MAX, 'Højst 2.000 tegn pr. afsnit.')
       .transform((text) =>
         text
           .split(/\r?\n/)

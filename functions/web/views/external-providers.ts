@@ -5,6 +5,7 @@
 import {
   agreementValid,
   CHECKLIST_HEADINGS,
+  CHECKLIST_SECTION_MAX,
   type ChecklistTemplate,
   type ExternalProvider,
   PROVIDER_CSV_COLUMNS,
@@ -232,8 +233,9 @@ ${errorSummary(errors, lang)}
   ${CHECKLIST_HEADINGS.map((h, i) => {
     const name = `section${i}`;
     const value = args.values?.[i] ?? template.sections[i]?.items.join('\n') ?? '';
+    const limit = limited(name, CHECKLIST_SECTION_MAX, value, lang);
     return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${h}</label>${fieldError(errors, name, lang)}
-  <textarea class="form-input" id="${name}" name="${name}" rows="5" style="max-width:100%">${value}</textarea></div>`;
+  <textarea class="form-input" id="${name}" name="${name}" rows="5" style="max-width:100%" ${limit.attrs}>${value}</textarea>${limit.counter}</div>`;
   })}
   <button class="button button-primary" type="submit">${tr('external.template.save')}</button> <a href="/eksterne-udbydere">${tr('external.template.back')}</a>
 </form>`;

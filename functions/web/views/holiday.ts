@@ -6,6 +6,7 @@
 import {
   type HolidayEvaluation,
   type HolidayPeriod,
+  PERIOD_TEXT_MAX,
   type PeriodPhase,
   PLAN_COMMENT_MAX,
   type PlanCell,
@@ -320,16 +321,19 @@ export function holidayPeriodForm(args: {
 }): Raw {
   const { lang, values, errors } = args;
   const tr = translator(lang);
-  const field = (name: string, label: string, hint?: string, type = 'text') =>
-    html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${label}</label>${hint ? html`<span class="form-hint">${hint}</span>` : ''}${fieldError(errors, name, lang)}
-<input class="form-input" id="${name}" name="${name}" type="${type}" value="${typeof values[name] === 'string' ? values[name] : ''}"></div>`;
+  const field = (name: string, label: string, hint?: string, type = 'text', max?: number) => {
+    const value = typeof values[name] === 'string' ? values[name] : '';
+    const limit = max ? limited(name, max, value, lang) : undefined;
+    return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${label}</label>${hint ? html`<span class="form-hint">${hint}</span>` : ''}${fieldError(errors, name, lang)}
+<input class="form-input" id="${name}" name="${name}" type="${type}" value="${value}"${limit ? html` ${limit.attrs}` : ''}>${limit?.counter ?? ''}</div>`;
+  };
   return html`<h1>${tr('holiday.period.heading')}</h1>
 <p>${args.id}</p>
 ${errorSummary(errors, lang)}
 <form method="post" action="/ferieplaner/${args.id}/rediger" novalidate>
   <input type="hidden" name="csrf" value="${args.csrf}">
-  ${field('name', tr('holiday.period.name'))}
-  ${field('nameEn', tr('holiday.period.nameEn'))}
+  ${field('name', tr('holiday.period.name'), undefined, 'text', PERIOD_TEXT_MAX.name)}
+  ${field('nameEn', tr('holiday.period.nameEn'), undefined, 'text', PERIOD_TEXT_MAX.name)}
   ${field('firstWeek', tr('holiday.period.firstWeek'), tr('holiday.period.weekHint'))}
   ${field('lastWeek', tr('holiday.period.lastWeek'), tr('holiday.period.weekHint'))}
   ${field('deadline', tr('holiday.period.deadline'), undefined, 'date')}

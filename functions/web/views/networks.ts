@@ -67,6 +67,8 @@ export function networkPage(args: {
   const reasonLimit = limited('reason', NETWORK_TEXT_MAX.reason, reasonText, lang);
   const memberName = limited('member-name', NETWORK_TEXT_MAX.memberName, v('name'), lang);
   const memberTitle = limited('member-title', NETWORK_TEXT_MAX.memberTitle, v('title'), lang);
+  const participantsLimit = limited('participants', NETWORK_TEXT_MAX.participants, v('participants'), lang);
+  const actionsLimit = limited('actions', NETWORK_TEXT_MAX.actions, v('actions'), lang);
   return html`<h1>${tr('networks.page.heading', { name })}</h1>
 ${args.flash ?? ''}
 ${errorSummary(errors, lang)}
@@ -140,8 +142,8 @@ ${
   <input type="hidden" name="csrf" value="${csrf}">
   <h3>${tr('networks.meeting.record')}</h3>
   <div class="form-group${errors.date ? ' form-error' : ''}"><label class="form-label" for="date">${tr('networks.meeting.date')}</label>${errors.date ? html`<span class="form-error-message">${errors.date}</span>` : ''}<input class="form-input" id="date" name="date" type="date" value="${v('date')}"></div>
-  <div class="form-group${errors.participants ? ' form-error' : ''}"><label class="form-label" for="participants">${tr('networks.meeting.participantsField')}</label>${errors.participants ? html`<span class="form-error-message">${errors.participants}</span>` : ''}<textarea class="form-input" id="participants" name="participants" rows="4">${v('participants')}</textarea></div>
-  <div class="form-group${errors.actions ? ' form-error' : ''}"><label class="form-label" for="actions">${tr('networks.meeting.actionsField')}</label>${errors.actions ? html`<span class="form-error-message">${errors.actions}</span>` : ''}<textarea class="form-input" id="actions" name="actions" rows="4">${v('actions')}</textarea></div>
+  <div class="form-group${errors.participants ? ' form-error' : ''}"><label class="form-label" for="participants">${tr('networks.meeting.participantsField')}</label>${errors.participants ? html`<span class="form-error-message">${errors.participants}</span>` : ''}<textarea class="form-input" id="participants" name="participants" rows="4" ${participantsLimit.attrs}>${v('participants')}</textarea>${participantsLimit.counter}</div>
+  <div class="form-group${errors.actions ? ' form-error' : ''}"><label class="form-label" for="actions">${tr('networks.meeting.actionsField')}</label>${errors.actions ? html`<span class="form-error-message">${errors.actions}</span>` : ''}<textarea class="form-input" id="actions" name="actions" rows="4" ${actionsLimit.attrs}>${v('actions')}</textarea>${actionsLimit.counter}</div>
   <button class="button button-secondary" type="submit">${tr('networks.meeting.submit')}</button>
 </form>
 <form method="post" action="${base}/informer-danske-regioner" class="kk-actions">
