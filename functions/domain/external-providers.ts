@@ -7,14 +7,20 @@
 import * as z from 'zod';
 import { csvCell, csvRecords } from './contact-csv.ts';
 import { defineList, type Lang, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
-import { freeText } from './problem.ts';
+import { emailText, freeText, ID_MAX } from './problem.ts';
 import { referenceData } from './reference.ts';
 import { formatDate } from './time.ts';
 import type { Pathway } from './weekly.ts';
 
 /** Who the provider is: the kind decides the referral checklist. */
 /** The most characters of a provider's free-text fields (the form shows the same limits). */
-export const PROVIDER_TEXT_MAX = { name: 150, country: 60, contactName: 120, notes: 1000 } as const;
+export const PROVIDER_TEXT_MAX = {
+  name: 150,
+  country: 60,
+  contactName: 120,
+  notes: 1000,
+  phone: 20,
+} as const;
 
 export const PROVIDER_KIND_LIST = defineList([
   {
@@ -42,8 +48,8 @@ export const externalProviderSchema = z
   .object({
     id: z
       .string({ error: 'Angiv et id.' })
-      .trim()
-      .regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.'),
+      .pipe(freeText(ID_MAX))
+      .pipe(z.string().regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.')),
     kind: PROVIDER_KIND_LIST.schema('Vælg privat eller udenlandsk udbyder.'),
     name: freeText(PROVIDER_TEXT_MAX.name).pipe(z.string().min(1, 'Angiv udbyderens navn.')),
     country: freeText(PROVIDER_TEXT_MAX.country).pipe(z.string().min(1, 'Angiv landet.')),
@@ -55,10 +61,7 @@ export const externalProviderSchema = z
     contactName: freeText(PROVIDER_TEXT_MAX.contactName).pipe(
       z.string().min(1, 'Angiv en kontaktperson eller funktion.'),
     ),
-    contactEmail: z
-      .string()
-      .trim()
-      .pipe(z.email({ error: 'Angiv en gyldig e-mailadresse.' })),
+    contactEmail: emailText('Angiv en gyldig e-mailadresse.'),
     contactPhone: z
       .string()
       .trim()

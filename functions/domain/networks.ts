@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { CPR_MESSAGE_DA } from './cpr.ts';
 import type { Problem } from './problem.ts';
-import { freeText, notCpr, type Person } from './problem.ts';
+import { emailText, freeText, notCpr, type Person } from './problem.ts';
 
 /** The most characters of the networks' free-text fields (the forms show the same limits). */
 /** Characters per field; `participants` and `actions` are whole textareas (one line each, lines limited too). */
@@ -169,10 +169,7 @@ export const stateDecisionSchema = z.object({
 export const memberSchema = z.object({
   name: freeText(NETWORK_TEXT_MAX.memberName).pipe(z.string().min(1, 'Angiv et navn.')),
   title: freeText(NETWORK_TEXT_MAX.memberTitle).pipe(z.string().min(1, 'Angiv en titel.')),
-  email: z
-    .string()
-    .trim()
-    .pipe(z.email({ error: 'Angiv en gyldig e-mailadresse.' }).refine(notCpr, CPR_MESSAGE_DA)),
+  email: emailText('Angiv en gyldig e-mailadresse.'),
 });
 
 const actionLine = z.object({

@@ -1,7 +1,7 @@
 /**
  * Every page as the people who use it, at a desktop (1,280 px) and a phone (390 px) width, in
  * Danish and English: no sideways scroll, no serious or critical WCAG 2.1 AA finding by axe-core,
- * no text below 12 px, no ISO date in the text, and `<html lang>` matching the language. The last test
+ * no text below 12 px, no ISO date in the text, no free-text field without `maxlength`, and `<html lang>` matching the language. The last test
  * checks the visits against the router, so a new page cannot be left out. One server and one browser for the
  * whole file; each role has its own browser context, and a few tabs work through its pages at once.
  */
@@ -243,7 +243,17 @@ async function check(page: Page, c: Check): Promise<string[]> {
       if (iso && !n.parentElement?.closest('code, pre, script, style, textarea, [hidden]'))
         isoDates.push(`"${n.textContent?.trim().slice(0, 60)}"`);
     }
+    // Every field people type free text into shows its limit (the server refuses longer text).
+    const unlimited = Array.from(
+      document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+        'textarea, input:not([type]), input[type=text], input[type=email], input[type=search], input[type=tel], input[type=url]',
+      ),
+    )
+      // A pasted CSV file's limit is the request's size (refused whole with a clear error).
+      .filter((f) => !f.readOnly && !f.hasAttribute('maxlength') && f.name !== 'csv')
+      .map((f) => `${f.tagName.toLowerCase()}#${f.id || f.name}`);
     return {
+      unlimited,
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
       small: small.slice(0, 3),
@@ -253,6 +263,7 @@ async function check(page: Page, c: Check): Promise<string[]> {
   if (layout.scrollWidth > layout.innerWidth) found.push(`${where}: ${layout.scrollWidth} px wide`);
   for (const s of layout.small) found.push(`${where}: small text ${s}`);
   for (const d of layout.isoDates) found.push(`${where}: ISO date ${d}`);
+  for (const f of layout.unlimited) found.push(`${where}: no maxlength on ${f}`);
   if (c.width === 1280) {
     await page.evaluate(AXE);
     const violations = await page.evaluate(async () => {

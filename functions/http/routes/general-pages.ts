@@ -1,10 +1,10 @@
 /** Front page, health check and sign-in. */
 
-import * as z from 'zod';
 import { config } from '#adapters/config.ts';
 import { mailer } from '#adapters/mailer.ts';
 import { readiness } from '#adapters/readiness.ts';
 import { containsCprNumber } from '#domain/cpr.ts';
+import { emailText } from '#domain/problem.ts';
 import { signInEmail } from '#web/emails.ts';
 import { html } from '#web/html.ts';
 import { t, translator } from '#web/i18n/index.ts';
@@ -58,7 +58,7 @@ async function showSignIn(req: Request) {
 
 async function requestSignIn(req: Request) {
   const form = parseForm(req.body);
-  const email = z.email().safeParse(asString(form.email)?.trim().toLowerCase());
+  const email = emailText('').safeParse(asString(form.email)?.toLowerCase());
   if (!email.success) {
     return page(
       req,

@@ -15,6 +15,7 @@ import {
   validityText,
 } from '#domain/external-providers.ts';
 import { PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from '#domain/lists.ts';
+import { EMAIL_MAX, ID_MAX } from '#domain/problem.ts';
 import { cancerTypeLabel, referenceData } from '#domain/reference.ts';
 import { fieldError, limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
@@ -122,7 +123,7 @@ export function providerFormPage(args: {
 ${errorSummary(errors, lang)}
 <form method="post" action="${args.action}" novalidate>
   <input type="hidden" name="csrf" value="${args.csrf}">
-  ${textField(values, errors, 'id', tr('external.field.id'), { lang, hint: tr('external.field.idHint'), readonly: !args.isNew })}
+  ${textField(values, errors, 'id', tr('external.field.id'), { lang, hint: tr('external.field.idHint'), readonly: !args.isNew, max: ID_MAX })}
   <fieldset class="form-group${errors.kind ? ' form-error' : ''}" id="kind"><legend class="form-label">${tr('external.field.kind')}</legend>${fieldError(errors, 'kind', lang)}
   ${PROVIDER_KIND_LIST.items.map(
     (k) =>
@@ -155,8 +156,8 @@ ${errorSummary(errors, lang)}
     lang,
   )}
   ${textField(values, errors, 'contactName', tr('external.field.contactName'), { lang, max: PROVIDER_TEXT_MAX.contactName })}
-  ${textField(values, errors, 'contactEmail', tr('external.field.contactEmail'), { lang, type: 'email' })}
-  ${textField(values, errors, 'contactPhone', tr('external.field.contactPhone'), { lang, hint: tr('external.field.contactPhoneHint') })}
+  ${textField(values, errors, 'contactEmail', tr('external.field.contactEmail'), { lang, type: 'email', max: EMAIL_MAX })}
+  ${textField(values, errors, 'contactPhone', tr('external.field.contactPhone'), { lang, hint: tr('external.field.contactPhoneHint'), max: PROVIDER_TEXT_MAX.phone })}
   ${textField(values, errors, 'validFrom', tr('external.field.validFrom'), { lang, type: 'date' })}
   ${textField(values, errors, 'validTo', tr('external.field.validTo'), { lang, type: 'date', hint: tr('external.field.validToHint') })}
   ${textField(values, errors, 'typicalDays', tr('external.field.typicalDays'), { lang, type: 'number' })}

@@ -6,7 +6,7 @@ import {
   type MonitoringStatusFigures,
   pressureProposalQuery,
 } from '#domain/monitoring-figures.ts';
-import { problemRef } from '#domain/problem.ts';
+import { ID_MAX, problemRef } from '#domain/problem.ts';
 import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
 import { cancerTypeLabel, regionLabel } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
@@ -216,7 +216,7 @@ export function auditPage(args: {
   <div class="form-group"><label class="form-label" for="maaned">${tr('audit.month')}</label><input class="form-input" id="maaned" name="maaned" type="month" value="${args.month}"></div>
   <div class="form-group"><label class="form-label" for="type">${tr('audit.type')}</label>
     <select class="form-select" id="type" name="type"><option value="">${tr('audit.allInMonth')}</option>${Object.entries(ENTITY_KEYS).map(([v, key]) => (v === args.entityType ? html`<option value="${v}" selected>${tr(key)}</option>` : html`<option value="${v}">${tr(key)}</option>`))}</select></div>
-  <div class="form-group"><label class="form-label" for="id">${tr('audit.id')}</label><span class="form-hint" id="id-hint">${tr('audit.idHint')}</span><input class="form-input" id="id" name="id" value="${args.entityId ?? ''}" aria-describedby="id-hint"></div>
+  <div class="form-group"><label class="form-label" for="id">${tr('audit.id')}</label><span class="form-hint" id="id-hint">${tr('audit.idHint')}</span><input class="form-input" id="id" name="id" value="${args.entityId ?? ''}" maxlength="${ID_MAX}" aria-describedby="id-hint"></div>
   <button class="button button-secondary" type="submit">${tr('audit.show')}</button>
 </form>
 <table class="table kk-stack" id="revisionsspor">

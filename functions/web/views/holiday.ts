@@ -17,6 +17,7 @@ import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import { cancerTypeLabel, type RegionId, regionLabel } from '#domain/reference.ts';
 import { formatDate, formatDateTime, isPublicHoliday } from '#domain/time.ts';
 import type { Pathway, ReportStatus } from '#domain/weekly.ts';
+import { WEEK_KEY_LENGTH } from '#domain/weekly.ts';
 import type { HolidayPlanView } from '../../services/holiday.ts';
 import { fieldError, limited } from '../fields.ts';
 import { holidayWeekLabel, periodName } from '../holiday-emails.ts';
@@ -334,8 +335,8 @@ ${errorSummary(errors, lang)}
   <input type="hidden" name="csrf" value="${args.csrf}">
   ${field('name', tr('holiday.period.name'), undefined, 'text', PERIOD_TEXT_MAX.name)}
   ${field('nameEn', tr('holiday.period.nameEn'), undefined, 'text', PERIOD_TEXT_MAX.name)}
-  ${field('firstWeek', tr('holiday.period.firstWeek'), tr('holiday.period.weekHint'))}
-  ${field('lastWeek', tr('holiday.period.lastWeek'), tr('holiday.period.weekHint'))}
+  ${field('firstWeek', tr('holiday.period.firstWeek'), tr('holiday.period.weekHint'), 'text', WEEK_KEY_LENGTH)}
+  ${field('lastWeek', tr('holiday.period.lastWeek'), tr('holiday.period.weekHint'), 'text', WEEK_KEY_LENGTH)}
   ${field('deadline', tr('holiday.period.deadline'), undefined, 'date')}
   <button class="button button-primary" type="submit">${tr('holiday.period.save')}</button>
   <a href="/ferieplaner">${tr('holiday.form.back')}</a>
