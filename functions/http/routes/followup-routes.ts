@@ -18,7 +18,7 @@ import {
   quarterlyStatusPage,
 } from '#web/views/followup.ts';
 import { ForbiddenError } from '../../services/actors.ts';
-import { prepareQuarterlyStatus, QuarterNotStartedError } from '../../services/quarterly.ts';
+import { mayReadStatus, prepareQuarterlyStatus, QuarterNotStartedError } from '../../services/quarterly.ts';
 import { parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 
@@ -26,11 +26,6 @@ import { page } from '../page-context.ts';
 import { csvResponse, jsonResponse, redirect } from '../respond.ts';
 
 import { HttpError, type Request, type Route } from '../types.ts';
-
-/** The circle, the secretariat and administrators; the status names no patients, only counts. */
-function mayReadStatus(role: string): boolean {
-  return ['director', 'secretariat', 'admin', 'danske-regioner', 'primary', 'network'].includes(role);
-}
 
 function mayPrepare(role: string): boolean {
   return role === 'secretariat' || role === 'admin';

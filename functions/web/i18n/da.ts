@@ -1219,5 +1219,6 @@ export const da = {
   'quarterlyCsv.holidayPlans': '{received} af {expected} planer',
   'quarterlyCsv.plannedShare': 'Planlagt kapacitet (%)',
   'quarterlyCsv.overdue': 'Kontaktoplysninger ikke bekræftet i tide',
+  'local.jobs.ownSite': 'Et job kan kun startes fra siden med de planlagte job eller fra kommandolinjen.',
   // ---- end pagescheck
 } as const;

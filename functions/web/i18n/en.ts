@@ -1228,5 +1228,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'quarterlyCsv.holidayPlans': '{received} of {expected} plans',
   'quarterlyCsv.plannedShare': 'Planned capacity (%)',
   'quarterlyCsv.overdue': 'Contact entries not confirmed in time',
+  'local.jobs.ownSite': 'A job can only be started from the page of scheduled jobs or from the command line.',
   // ---- end pagescheck
 };
