@@ -56,7 +56,11 @@ describe('scheduled jobs', () => {
 
   it("run from the jobs page or the command line, never from another website's form", async () => {
     const before = (await outbox(client)).length;
-    for (const headers of [{ origin: 'https://elsewhere.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+    const foreign: Record<string, string>[] = [
+      { origin: 'https://elsewhere.example' },
+      { 'sec-fetch-site': 'cross-site' },
+    ];
+    for (const headers of foreign) {
       const refused = await client.request('POST', '/local/jobs/contact-verification', { headers });
       expect(refused.status).toBe(403);
       expect(refused.text).toContain(

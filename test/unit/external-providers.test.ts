@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   agreementValid,
   checklistFormSchema,
+  DEFAULT_CHECKLISTS,
   type ExternalProvider,
   externalHitLine,
   externalOptions,
@@ -9,6 +10,7 @@ import {
   parseProvidersCsv,
   providersToCsv,
 } from '../../functions/domain/external-providers.ts';
+import { checklistPage } from '../../functions/web/views/external-providers.ts';
 
 function provider(overrides: Partial<ExternalProvider> = {}): ExternalProvider {
   return {
@@ -160,5 +162,23 @@ describe('the register’s validation', () => {
     expect(checklistFormSchema.parse(five)[0]).toEqual(['a', 'b']);
     expect(checklistFormSchema.safeParse(['', 'c', 'd', 'e', 'f']).success).toBe(false);
     expect(checklistFormSchema.safeParse(['Ring 0101901234', 'c', 'd', 'e', 'f']).success).toBe(false);
+  });
+});
+
+describe('the referral checklist page', () => {
+  it('shows the agreement and the fixed headings in English for an English reader; the items stay as written', () => {
+    const args = { provider: provider(), template: DEFAULT_CHECKLISTS.privat, today: TODAY };
+    const en = checklistPage({ ...args, lang: 'en' }).value;
+    expect(en).toContain('<h2>Medical record and translation</h2>');
+    expect(en).toContain('agreement 1 January 2026 – 31 December 2026');
+    expect(en).not.toContain('Journal og oversættelse');
+    const da = checklistPage(args).value;
+    expect(da).toContain('<h2>Journal og oversættelse</h2>');
+    // A heading the secretariat wrote itself is shown as written.
+    const own = {
+      ...DEFAULT_CHECKLISTS.privat,
+      sections: [{ heading: 'Egen overskrift', items: ['Punkt'] }],
+    };
+    expect(checklistPage({ ...args, template: own, lang: 'en' }).value).toContain('<h2>Egen overskrift</h2>');
   });
 });

@@ -1220,5 +1220,10 @@ export const da = {
   'quarterlyCsv.plannedShare': 'Planlagt kapacitet (%)',
   'quarterlyCsv.overdue': 'Kontaktoplysninger ikke bekræftet i tide',
   'local.jobs.ownSite': 'Et job kan kun startes fra siden med de planlagte job eller fra kommandolinjen.',
+  'externalChecklist.consent': 'Patientens samtykke til det konkrete tilbud',
+  'externalChecklist.record': 'Journal og oversættelse',
+  'externalChecklist.transport': 'Transport og ledsager',
+  'externalChecklist.payment': 'Betaling',
+  'externalChecklist.followUp': 'Opfølgning og tilbagevenden til hjemregionen',
   // ---- end pagescheck
 } as const;

@@ -1229,5 +1229,10 @@ export const en: { [K in keyof typeof da]: string } = {
   'quarterlyCsv.plannedShare': 'Planned capacity (%)',
   'quarterlyCsv.overdue': 'Contact entries not confirmed in time',
   'local.jobs.ownSite': 'A job can only be started from the page of scheduled jobs or from the command line.',
+  'externalChecklist.consent': "The patient's consent to the specific offer",
+  'externalChecklist.record': 'Medical record and translation',
+  'externalChecklist.transport': 'Transport and escort',
+  'externalChecklist.payment': 'Payment',
+  'externalChecklist.followUp': 'Follow-up and return to the home region',
   // ---- end pagescheck
 };
