@@ -48,17 +48,27 @@ describe('the menu and the front page', () => {
       'specialenheden@specialenheden.example',
       'it-drift@kraeftkapacitet.example',
     ];
+    const linksOn = (text: string) =>
+      new Set(
+        [...text.matchAll(/<a [^>]*href="(\/[a-z][^"#.]*)"/g)].map((m) =>
+          (m[1] as string).replaceAll('&amp;', '&'),
+        ),
+      );
     for (const email of people) {
       const person = new Client(runtime.url);
       await person.signInAs(email);
-      const home = await person.get('/');
-      const links = new Set(
-        [...home.text.matchAll(/<a href="(\/[a-z][^"?#.]*)"/g)].map((m) => m[1] as string),
-      );
-      expect(links.size, email).toBeGreaterThan(8);
-      for (const link of links) {
+      // The front page, the menu, and every page one click from them.
+      const first = linksOn((await person.get('/')).text);
+      expect(first.size, email).toBeGreaterThan(8);
+      const all = new Set(first);
+      for (const link of first) {
         const res = await person.get(link);
         expect(res.status, `${email} ${link}`).not.toBe(403);
+        for (const next of linksOn(res.text)) all.add(next);
+      }
+      for (const link of all) {
+        if (first.has(link) || link.startsWith('/log-ud')) continue;
+        expect((await person.get(link)).status, `${email} ${link}`).not.toBe(403);
       }
     }
     // The director sees the quarterly status, a department does not.

@@ -22,7 +22,7 @@ import { mayReadStatus, prepareQuarterlyStatus, QuarterNotStartedError } from '.
 import { parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 
-import { page } from '../page-context.ts';
+import { closedPaths, page } from '../page-context.ts';
 import { csvResponse, jsonResponse, redirect } from '../respond.ts';
 
 import { HttpError, type Request, type Route } from '../types.ts';
@@ -56,7 +56,13 @@ async function show(req: Request) {
   return page(
     req,
     t(req.lang, 'quarterly.heading', { quarter: quarterLabel(status.quarter, req.lang) }),
-    quarterlyStatusPage(status, mayPrepare(actor.role), req.csrf ?? '', req.lang),
+    quarterlyStatusPage(
+      status,
+      mayPrepare(actor.role),
+      req.csrf ?? '',
+      req.lang,
+      !closedPaths(actor).includes('/indberet'),
+    ),
   );
 }
 

@@ -39,7 +39,7 @@ import {
 } from '../../services/weekly.ts';
 import { asString, fromForm, parseForm, toForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
-import { page } from '../page-context.ts';
+import { closedPaths, page } from '../page-context.ts';
 import { redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
@@ -199,7 +199,11 @@ async function receipt(req: Request) {
 
 async function national(req: Request) {
   requireActor(req);
-  return page(req, t(req.lang, 'weekly.national.title'), nationalPage(await nationalOverview(), req.lang));
+  return page(
+    req,
+    t(req.lang, 'weekly.national.title'),
+    nationalPage(await nationalOverview(), req.lang, !closedPaths(req.actor).includes('/ugerapport')),
+  );
 }
 
 async function perCancer(req: Request) {

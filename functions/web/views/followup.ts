@@ -31,6 +31,7 @@ export function quarterlyStatusPage(
   mayPrepare: boolean,
   csrf: string,
   lang: Lang = 'da',
+  mayReport = true,
 ): Raw {
   const tr = translator(lang);
   const noData = tr('followMail.noData');
@@ -81,7 +82,7 @@ ${
     : html`<p data-figure="compliance">${noData}</p>`
 }
 <h2>${tr('quarterly.monitoring')}</h2>
-${s.monitoring ? monitoringSection(s.monitoring, s.quarter, lang) : html`<p data-figure="monitoring">${noData}</p>`}
+${s.monitoring ? monitoringSection(s.monitoring, s.quarter, lang, mayReport) : html`<p data-figure="monitoring">${noData}</p>`}
 ${holidayEvaluationSection(s.holiday ?? [], lang)}
 <h2>${tr('quarterly.overdue')}</h2>
 <p>${tHtml(lang, 'quarterly.overdueText', { count: html`<span data-figure="overdue">${s.overdueContacts.length}</span>`, months: s.verifyMonths })}</p>
@@ -109,7 +110,8 @@ ${
 }
 
 /** The monitoring's figures for the quarter, and the areas under pressure with an escalation proposal. */
-function monitoringSection(m: MonitoringStatusFigures, quarter: string, lang: Lang): Raw {
+/** `mayReport`: offer the pre-filled capacity-problem report for an area under pressure. */
+function monitoringSection(m: MonitoringStatusFigures, quarter: string, lang: Lang, mayReport: boolean): Raw {
   const tr: Translate = translator(lang);
   const n = m.national;
   const row = (label: string, value: number, figure: string) =>
@@ -131,9 +133,9 @@ ${row(tr('quarterly.mon.notComplied'), n.notComplied, 'monitoring-not-complied')
 ${
   m.pressure.length === 0
     ? html`<p data-figure="monitoring-pressure">${tr('quarterly.noneSentence')}</p>`
-    : html`<table class="table" id="omraader-under-pres"><thead><tr><th scope="col">${tr('quarterly.col.cancerType')}</th><th scope="col">${tr('quarterly.col.region')}</th><th scope="col">${tr('quarterly.mon.col.capacity')}</th><th scope="col">${tr('quarterly.mon.notComplied')}</th><th scope="col" class="kk-noprint">${tr('quarterly.mon.col.proposal')}</th></tr></thead><tbody>${m.pressure.map(
+    : html`<table class="table" id="omraader-under-pres"><thead><tr><th scope="col">${tr('quarterly.col.cancerType')}</th><th scope="col">${tr('quarterly.col.region')}</th><th scope="col">${tr('quarterly.mon.col.capacity')}</th><th scope="col">${tr('quarterly.mon.notComplied')}</th>${mayReport ? html`<th scope="col" class="kk-noprint">${tr('quarterly.mon.col.proposal')}</th>` : ''}</tr></thead><tbody>${m.pressure.map(
         (a) =>
-          html`<tr data-area="${a.region}/${a.cancerType}"><td>${cancerTypeLabel(a.cancerType, lang)}</td><td>${regionLabel(a.region, lang)}</td><td>${a.capacityUdredning + a.capacityBehandling} (${a.capacityUdredning}/${a.capacityBehandling})</td><td>${a.notComplied}</td><td class="kk-noprint"><a href="/indberet?${pressureProposalQuery(a, quarter)}">${tr('quarterly.mon.escalate')}</a></td></tr>`,
+          html`<tr data-area="${a.region}/${a.cancerType}"><td>${cancerTypeLabel(a.cancerType, lang)}</td><td>${regionLabel(a.region, lang)}</td><td>${a.capacityUdredning + a.capacityBehandling} (${a.capacityUdredning}/${a.capacityBehandling})</td><td>${a.notComplied}</td>${mayReport ? html`<td class="kk-noprint"><a href="/indberet?${pressureProposalQuery(a, quarter)}">${tr('quarterly.mon.escalate')}</a></td>` : ''}</tr>`,
       )}</tbody></table>`
 }`;
 }

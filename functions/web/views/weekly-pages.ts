@@ -299,7 +299,8 @@ export function legend(lang: Lang = 'da'): Raw {
 
 // ---------------------------------------------------------------- national overview
 
-export function nationalPage(overview: NationalOverview, lang: Lang = 'da'): Raw {
+/** `mayReport`: the person may send a weekly report (else no link that leads to a refusal). */
+export function nationalPage(overview: NationalOverview, lang: Lang = 'da', mayReport = true): Raw {
   const tr = translator(lang);
   const regions = referenceData().regions;
   const withData = overview.rows.filter((r) => r.cells.some((c) => c.departments > 0));
@@ -324,7 +325,7 @@ export function nationalPage(overview: NationalOverview, lang: Lang = 'da'): Raw
 <h1>${tr('weekly.national.heading')}</h1>
 <p class="font-lead">${tr('weekly.national.lead', { week: weekLabel(overview.week, lang), udredning: MAX_WAIT_DAYS.udredning, behandling: MAX_WAIT_DAYS.behandling, weeks: overview.weeks.length })}</p>
 ${legend(lang)}
-<p><a href="/ugerapport">${tr('weekly.submit')}</a> · <a href="/find-kapacitet">${tr('finder.title')}</a></p>
+<p>${mayReport ? html`<a href="/ugerapport">${tr('weekly.submit')}</a> · ` : ''}<a href="/find-kapacitet">${tr('finder.title')}</a></p>
 ${scrollTable(tr('weekly.national.tableLabel'), table, lang)}`;
 }
 
