@@ -2,6 +2,7 @@
 import { csvCell } from '#domain/contact-csv.ts';
 import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
 import { cancerTypeLabel, regionLabel } from '#domain/reference.ts';
+import { DESTINATION_LIST, DESTINATIONS } from '#domain/referrals.ts';
 import { periodName } from './holiday-emails.ts';
 import { type Lang, translator } from './i18n/index.ts';
 
@@ -91,6 +92,30 @@ export function quarterlyStatusCsv(s: QuarterlyStatus, lang: Lang = 'da'): strin
         w.overMaximum,
       ]),
     ]),
+    [],
+    [tr('quarterlyCsv.referrals'), s.referrals ? '' : noData],
+    ...(s.referrals
+      ? [
+          [
+            tr('referrals.col.region'),
+            ...DESTINATIONS.flatMap((d) => [
+              tr('quarterlyCsv.referralOffered', { destination: DESTINATION_LIST.label(d, lang) }),
+              tr('referrals.col.accepted'),
+            ]),
+          ],
+          ...s.referrals.regions.map((r) => [
+            region(r.region),
+            ...DESTINATIONS.flatMap((d) => [r.byDestination[d].offered, r.byDestination[d].accepted]),
+          ]),
+          [
+            tr('referrals.col.national'),
+            ...DESTINATIONS.flatMap((d) => [
+              s.referrals?.national[d].offered ?? 0,
+              s.referrals?.national[d].accepted ?? 0,
+            ]),
+          ],
+        ]
+      : []),
     [],
     [tr('quarterlyCsv.overdue'), s.overdueContacts.length],
     ...s.overdueContacts.map((c) => [c.name, c.maintainer, c.verifiedAt]),

@@ -180,6 +180,8 @@ async function pagesToVisit(): Promise<typeof visits> {
       '/kvartalsstatus',
       `/kvartalsstatus/${QUARTER}`,
       '/overvaagning',
+      `/overvaagning?aar=${QUARTER.slice(0, 4)}`,
+      '/henvisninger',
       '/eksterne-udbydere',
       '/eksterne-udbydere/ny',
       '/eksterne-udbydere/import',
