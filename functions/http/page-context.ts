@@ -8,6 +8,7 @@ import { layout, type PageContext } from '#web/layout.ts';
 import type { Actor } from '../services/actors.ts';
 import { mayReportFor } from '../services/problems.ts';
 import { mayReadStatus } from '../services/quarterly.ts';
+import { referralRegionsFor } from '../services/referrals.ts';
 import { mayReportWeeklyFor } from '../services/weekly.ts';
 import { htmlResponse } from './respond.ts';
 import type { HttpEvent, HttpResult, Request } from './types.ts';
@@ -33,6 +34,7 @@ export function closedPaths(actor: Actor | undefined): string[] {
   if (!departments.some((d) => mayReportFor(actor, d.id))) closed.push('/indberet');
   if (!departments.some((d) => mayReportWeeklyFor(actor, d.id))) closed.push('/ugerapport');
   if (!mayReadStatus(actor.role)) closed.push('/kvartalsstatus');
+  if (referralRegionsFor(actor).length === 0) closed.push('/henvisninger');
   if (actor.role !== 'secretariat' && actor.role !== 'admin') closed.push('/stamdata');
   return closed;
 }

@@ -204,7 +204,12 @@ async function national(req: Request) {
   return page(
     req,
     t(req.lang, 'weekly.national.title'),
-    nationalPage(overview, req.lang, referrals, !closedPaths(req.actor).includes('/ugerapport')),
+    nationalPage(
+      overview,
+      req.lang,
+      { ...referrals, mayRecord: !closedPaths(req.actor).includes('/henvisninger') },
+      !closedPaths(req.actor).includes('/ugerapport'),
+    ),
   );
 }
 
@@ -221,7 +226,10 @@ async function perCancer(req: Request) {
   return page(
     req,
     t(req.lang, 'weekly.cancer.heading', { name: cancerTypeLabel(cancerType, req.lang) }),
-    cancerPage(overview, req.lang, plan, referrals),
+    cancerPage(overview, req.lang, plan, {
+      ...referrals,
+      mayRecord: !closedPaths(req.actor).includes('/henvisninger'),
+    }),
   );
 }
 

@@ -302,7 +302,7 @@ export function legend(lang: Lang = 'da'): Raw {
 // ---------------------------------------------------------------- national overview
 
 /** The last weeks' referral counts (every region), shown below the waits. */
-type RecentReferrals = { weeks: string[]; records: ReferralWeek[] };
+type RecentReferrals = { weeks: string[]; records: ReferralWeek[]; mayRecord?: boolean };
 
 /** `mayReport`: the person may send a weekly report (else no link that leads to a refusal). */
 export function nationalPage(
