@@ -7,7 +7,7 @@
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
-import { getContact, listContacts, putContact } from '#adapters/store.ts';
+import { getContact, listContactLanguages, listContacts, putContact } from '#adapters/store.ts';
 import { inBatches } from '#domain/batches.ts';
 import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
 import {
@@ -35,7 +35,7 @@ import { claimReminder, newLink, readLink } from './verify-links.ts';
 /** The language a person chose for their e-mails on their phone-list entry; undefined when none. */
 export async function preferredLanguage(email: string): Promise<'da' | 'en' | undefined> {
   const wanted = email.toLowerCase();
-  return (await listContacts()).find((c) => c.email.toLowerCase() === wanted)?.language;
+  return (await listContactLanguages()).find((c) => c.email.toLowerCase() === wanted)?.language;
 }
 
 /** How long an entry may go unverified (CONTACT_VERIFY_MONTHS, default six months). */
