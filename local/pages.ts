@@ -9,7 +9,7 @@ import { HttpError, type HttpResult, type Request } from '../functions/http/type
 import { cronLine, jobRegistry } from '../functions/jobs/registry.ts';
 import { createSignInToken } from '../functions/services/auth.ts';
 import { html, type Raw } from '../functions/web/html.ts';
-import { type Lang, translator } from '../functions/web/i18n/index.ts';
+import { type Lang, phrase, translator } from '../functions/web/i18n/index.ts';
 import { notice, roleLabel } from '../functions/web/layout.ts';
 import { runJob as runLocalJob } from './jobs.ts';
 import { demoToken, demoUsers } from './seed.ts';
@@ -21,13 +21,13 @@ function outboxQuery(query: URLSearchParams) {
   const limitParam = query.get('limit');
   const limit = limitParam === null ? OUTBOX_PAGE : Number(limitParam);
   if (!Number.isInteger(limit) || limit < 1 || limit > OUTBOX_PAGE)
-    throw new HttpError(400, `limit skal være et helt tal fra 1 til ${OUTBOX_PAGE}.`);
+    throw new HttpError(400, phrase('error.local.limit', { max: OUTBOX_PAGE }));
   const cursor = query.get('cursor') || undefined;
   let after: string | undefined;
   if (cursor) {
     after = Buffer.from(cursor, 'base64url').toString('utf8');
     if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[\w-]{1,100}$/.test(after))
-      throw new HttpError(400, 'Ugyldig cursor – brug værdien fra forrige side.');
+      throw new HttpError(400, phrase('error.local.cursor'));
   }
   return {
     limit,

@@ -39,11 +39,12 @@ import { fieldErrors } from '#domain/problem.ts';
 import { findDepartment, regionName } from '#domain/reference.ts';
 import { addCalendarDays, isoWeekKey, localDate } from '#domain/time.ts';
 import { capacityCheckAskEmail, capacityCheckSummaryEmail } from '#web/capacity-check-emails.ts';
+import { phrase, t } from '#web/i18n/index.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { mayReportWeeklyFor } from './weekly.ts';
 
-const MANAGE_ONLY = 'Kun Specialenheden kan vedligeholde de højt specialiserede funktioner.';
+const MANAGE_ONLY = phrase('error.check.manageOnly');
 
 // ---------------------------------------------------------------- the register
 
@@ -174,7 +175,7 @@ export async function remindCapacityCheck(): Promise<{ sent: number }> {
 
 export async function requireCheck(year: number): Promise<CapacityCheck> {
   const check = Number.isInteger(year) ? await getCapacityCheck(year) : undefined;
-  if (!check) throw new NotFoundError('Kapacitetstjekket findes ikke.');
+  if (!check) throw new NotFoundError(phrase('error.check.notFound'));
   return check;
 }
 
@@ -188,12 +189,11 @@ export async function submitCheckAnswers(
   const check = await requireCheck(year);
   for (const a of answers)
     if (!mayReportWeeklyFor(actor, a.departmentId))
-      throw new ForbiddenError(`Du kan ikke svare for afdelingen ${a.departmentId}.`);
+      throw new ForbiddenError(phrase('error.check.notYourDepartment', { department: a.departmentId }));
   const errors: Record<string, string> = {};
   answers.forEach((a, i) => {
     if (!check.asked.includes(`${a.functionId}#${a.departmentId}`))
-      errors[bulk ? `answers.${i}.functionId` : 'functionId'] =
-        'Afdelingen er ikke spurgt om denne funktion i årets kapacitetstjek.';
+      errors[bulk ? `answers.${i}.functionId` : 'functionId'] = t('da', 'error.check.notAsked');
   });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const now = currentTime();
@@ -266,7 +266,7 @@ export async function capacityCheckCsv(year: number): Promise<string> {
 
 /** E-mails the summary to the health directors and the secretariat, once each per year. */
 export async function sendCheckSummary(actor: Actor, year: number): Promise<{ sent: number }> {
-  if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan sende kapacitetstjekket.');
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('error.check.sendSecretariatOnly'));
   const view = await capacityCheckView(year);
   const recipients = new Map<string, { name: string; language?: 'da' | 'en' }>();
   for (const c of await listContacts())

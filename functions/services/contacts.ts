@@ -28,6 +28,7 @@ import { fieldErrors, type Person } from '#domain/problem.ts';
 import type { Contact } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import { verificationReminderEmail } from '#web/followup-emails.ts';
+import { phrase, t } from '#web/i18n/index.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { getUser, hashSecret, putUser, userFromContact } from './auth.ts';
@@ -67,15 +68,16 @@ export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: R
  */
 export async function saveContact(actor: Actor, input: unknown, existingId?: string): Promise<SaveResult> {
   const existing = existingId ? await getContact(existingId) : undefined;
-  if (existingId && !existing) throw new NotFoundError('Kontakten findes ikke.');
+  if (existingId && !existing) throw new NotFoundError(phrase('error.contact.notFound'));
   if (existing ? !mayEditContact(actor, existing) : !mayManageContacts(actor))
-    throw new ForbiddenError('Du kan kun rette kontakter for din egen afdeling.');
+    throw new ForbiddenError(phrase('error.contact.ownDepartmentOnly'));
   const parsed = contactFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const form = parsed.data;
-  if (existing && form.id !== existing.id) return { ok: false, errors: { id: 'Id kan ikke ændres.' } };
+  if (existing && form.id !== existing.id)
+    return { ok: false, errors: { id: t('da', 'error.form.idFixed') } };
   if (!existing && (await getContact(form.id)))
-    return { ok: false, errors: { id: 'Der findes allerede en kontakt med dette id.' } };
+    return { ok: false, errors: { id: t('da', 'error.contact.idTaken') } };
   if (!mayManageContacts(actor) && (form.department !== existing?.department || form.role !== existing?.role))
     return {
       ok: false,
@@ -120,7 +122,7 @@ export interface ImportReport {
  * MAX_IMPORT_ROWS rows, written 10 at a time, so the request finishes within the API timeout.
  */
 export async function importContactsCsv(actor: Actor, text: string): Promise<ImportReport> {
-  if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan importere kontaktlister.');
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('error.contact.importSecretariatOnly'));
   const { contacts, errors, warnings } = parseContacts(text, 'csv', 'da');
   if (errors.length > 0) return { imported: 0, created: 0, updated: 0, unchanged: 0, errors, warnings };
   if (contacts.length > MAX_IMPORT_ROWS)
@@ -129,9 +131,7 @@ export async function importContactsCsv(actor: Actor, text: string): Promise<Imp
       created: 0,
       updated: 0,
       unchanged: 0,
-      errors: [
-        `Filen har ${contacts.length} kontakter; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen. Del filen op.`,
-      ],
+      errors: [t('da', 'error.import.tooManyContacts', { count: contacts.length, max: MAX_IMPORT_ROWS })],
       warnings,
     };
   const existing = new Map((await listContacts()).map((c) => [c.id, c]));

@@ -34,10 +34,11 @@ import {
 import { fieldErrors } from '#domain/problem.ts';
 import { localDate } from '#domain/time.ts';
 import { maxWaitFor, type Pathway } from '#domain/weekly.ts';
+import { phrase, t } from '#web/i18n/index.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { changedFields, recordAudit } from './audit.ts';
 
-const MANAGE_ONLY = 'Kun Specialenheden kan vedligeholde registret over eksterne udbydere.';
+const MANAGE_ONLY = phrase('external.manageOnly');
 
 /** The register, by name (Danish order). */
 export async function externalProviders(): Promise<ExternalProvider[]> {
@@ -56,12 +57,13 @@ export async function saveExternalProvider(
 ): Promise<ProviderSaveResult> {
   if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
   const existing = existingId ? await getExternalProvider(existingId) : undefined;
-  if (existingId && !existing) throw new NotFoundError('Udbyderen findes ikke.');
+  if (existingId && !existing) throw new NotFoundError(phrase('external.notFound'));
   const parsed = externalProviderSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  if (existing && parsed.data.id !== existing.id) return { ok: false, errors: { id: 'Id kan ikke ændres.' } };
+  if (existing && parsed.data.id !== existing.id)
+    return { ok: false, errors: { id: t('da', 'error.form.idFixed') } };
   if (!existing && (await getExternalProvider(parsed.data.id)))
-    return { ok: false, errors: { id: 'Der findes allerede en udbyder med dette id.' } };
+    return { ok: false, errors: { id: t('da', 'error.external.idTaken') } };
   const provider = await store(actor, parsed.data, existing, existing ? 'updated' : 'created');
   return { ok: true, provider };
 }
@@ -107,9 +109,7 @@ export async function importExternalProvidersCsv(actor: Actor, text: string): Pr
       imported: 0,
       created: 0,
       updated: 0,
-      errors: [
-        `Filen har ${providers.length} udbydere; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen.`,
-      ],
+      errors: [t('da', 'error.import.tooManyProviders', { count: providers.length, max: MAX_IMPORT_ROWS })],
     };
   const existing = new Map((await listExternalProviders()).map((p) => [p.id, p]));
   let created = 0;
@@ -137,7 +137,7 @@ export async function saveChecklistTemplate(
   kind: ProviderKind,
   sections: unknown,
 ): Promise<{ ok: true; template: ChecklistTemplate } | { ok: false; errors: Record<string, string> }> {
-  if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan rette tjeklisterne.');
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('error.external.checklistSecretariatOnly'));
   const parsed = checklistFormSchema.safeParse(sections);
   if (!parsed.success) {
     const errors: Record<string, string> = {};

@@ -54,11 +54,12 @@ import { type Contact, findDepartment, type RegionId, referenceData } from '#dom
 import { isoWeekKey, localDate } from '#domain/time.ts';
 import { addWeeks, type ReportStatus } from '#domain/weekly.ts';
 import { holidayAlertEmail, holidayReminderEmail } from '#web/holiday-emails.ts';
-import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
+import { phrase, t } from '#web/i18n/index.ts';
+import { type Actor, asPerson, ForbiddenError, NotFoundError, PhrasedError } from './actors.ts';
 import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { locatedDepartments, mayReportWeeklyFor } from './weekly.ts';
 
-const MANAGE_ONLY = 'Kun Specialenheden kan oprette og rette ferieperioder.';
+const MANAGE_ONLY = phrase('error.holiday.manageOnly');
 
 export function holidaySettings(): HolidaySettings {
   return parseHolidaySettings(process.env);
@@ -91,7 +92,7 @@ export function holidayPeriods(): Promise<HolidayPeriod[]> {
 
 export async function requirePeriod(id: string): Promise<HolidayPeriod> {
   const period = await getHolidayPeriod(id);
-  if (!period) throw new NotFoundError('Ferieperioden findes ikke.');
+  if (!period) throw new NotFoundError(phrase('error.holiday.notFound'));
   return period;
 }
 
@@ -165,9 +166,9 @@ export async function holidayPeriodSummaries() {
 // ---------------------------------------------------------------- plans
 
 /** A period that has ended takes no plans: the evaluation is made from what was planned. */
-export class PeriodEndedError extends Error {
+export class PeriodEndedError extends PhrasedError {
   constructor(period: HolidayPeriod) {
-    super(`${period.name} er slut; planen kan ikke længere ændres.`);
+    super(phrase('error.holiday.periodEnded', { period: period.name }));
     this.name = 'PeriodEndedError';
   }
 }
@@ -195,7 +196,7 @@ export async function submitHolidayPlans(
   if (periodPhase(period, now) === 'ended') throw new PeriodEndedError(period);
   for (const p of plans) {
     if (!mayReportWeeklyFor(actor, p.departmentId))
-      throw new ForbiddenError(`Du kan ikke indsende ferieplan for afdelingen ${p.departmentId}.`);
+      throw new ForbiddenError(phrase('error.holiday.notYourDepartment', { department: p.departmentId }));
   }
   const errors: Record<string, string> = {};
   plans.forEach((plan, i) => {
@@ -203,7 +204,7 @@ export async function submitHolidayPlans(
       errors[bulk ? `plans.${i}.${key}` : key] = message;
   });
   const ids = plans.map((p) => p.departmentId);
-  if (new Set(ids).size !== ids.length) errors._form = 'Samme afdeling optræder flere gange i kaldet.';
+  if (new Set(ids).size !== ids.length) errors._form = t('da', 'error.request.sameDepartmentTwice');
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const results: PlanSubmitResult[] = [];
   for (const input of plans) {

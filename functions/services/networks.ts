@@ -32,6 +32,7 @@ import type { Problem } from '#domain/problem.ts';
 import { type Contact, referenceData } from '#domain/reference.ts';
 import { addCalendarDays, localDate } from '#domain/time.ts';
 import { actionReminderEmail, danskeRegionerEmail } from '#web/followup-emails.ts';
+import { phrase } from '#web/i18n/index.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { preferredLanguage } from './contacts.ts';
@@ -66,7 +67,7 @@ export function mayCoordinate(
 
 function knownCancerType(cancerType: string): void {
   if (!referenceData().cancerTypes.some((c) => c.id === cancerType))
-    throw new NotFoundError('Ukendt kræftform.');
+    throw new NotFoundError(phrase('error.network.unknownCancerType'));
 }
 
 /** Read–change–write with a version check, retried on a concurrent change. */
@@ -91,12 +92,11 @@ export async function setNetworkState(
   reason: string,
 ): Promise<Network> {
   knownCancerType(cancerType);
-  if (!mayDecide(actor))
-    throw new ForbiddenError('Kun sundhedsdirektørkredsen og Specialenheden kan ændre netværkets status.');
+  if (!mayDecide(actor)) throw new ForbiddenError(phrase('error.network.stateForbidden'));
   let changed = false;
   const at = currentTime().toISOString();
   const network = await update(cancerType, (current) => {
-    if (!current && state === 'standby') throw new NotFoundError('Netværket er ikke oprettet.');
+    if (!current && state === 'standby') throw new NotFoundError(phrase('error.network.notCreated'));
     const result = changeState(current, cancerType, {
       at,
       state,
@@ -155,11 +155,10 @@ export async function addMember(
   cancerType: string,
   member: { name: string; title: string; email: string },
 ): Promise<void> {
-  if (!mayDecide(actor))
-    throw new ForbiddenError('Kun sundhedsdirektørkredsen og Specialenheden kan tilføje medlemmer.');
+  if (!mayDecide(actor)) throw new ForbiddenError(phrase('error.network.membersForbidden'));
   const at = currentTime().toISOString();
   const network = await update(cancerType, (current) => {
-    if (!current) throw new NotFoundError('Netværket er ikke oprettet.');
+    if (!current) throw new NotFoundError(phrase('error.network.notCreated'));
     if (current.members.some((m) => m.email.toLowerCase() === member.email.toLowerCase())) return undefined;
     return {
       ...current,
@@ -182,9 +181,9 @@ export async function recordMeeting(
   meeting: { date: string; participants: string[]; actions: Omit<MeetingAction, 'id'>[] },
 ): Promise<void> {
   if (!mayCoordinate(actor, cancerType, await getNetwork(cancerType)))
-    throw new ForbiddenError('Kun netværkets medlemmer og sundhedsdirektørkredsen kan registrere møder.');
+    throw new ForbiddenError(phrase('error.network.meetingsForbidden'));
   await update(cancerType, (current) => {
-    if (!current) throw new NotFoundError('Netværket er ikke oprettet.');
+    if (!current) throw new NotFoundError(phrase('error.network.notCreated'));
     return {
       ...current,
       meetings: [
@@ -210,9 +209,9 @@ export async function recordMeeting(
 
 export async function completeAction(actor: Actor, cancerType: string, actionId: string): Promise<void> {
   if (!mayCoordinate(actor, cancerType, await getNetwork(cancerType)))
-    throw new ForbiddenError('Du kan ikke ændre netværkets handlinger.');
+    throw new ForbiddenError(phrase('error.network.actionsForbidden'));
   await update(cancerType, (current) => {
-    if (!current) throw new NotFoundError('Netværket er ikke oprettet.');
+    if (!current) throw new NotFoundError(phrase('error.network.notCreated'));
     return {
       ...current,
       meetings: current.meetings.map((m) => ({
@@ -293,8 +292,8 @@ export async function informDanskeRegioner(
 ): Promise<number> {
   const { network, problems } = await networkOverview(cancerType);
   if (!mayCoordinate(actor, cancerType, network))
-    throw new ForbiddenError('Du kan ikke informere Danske Regioner for netværket.');
-  if (!network) throw new NotFoundError('Netværket er ikke oprettet.');
+    throw new ForbiddenError(phrase('error.network.informForbidden'));
+  if (!network) throw new NotFoundError(phrase('error.network.notCreated'));
   const scope = `NETINFORM#${cancerType}`;
   if (!(await claimSend(scope, submissionKey))) return 0;
   const recipients = (await listContacts()).filter((c) => c.role === 'danske-regioner');

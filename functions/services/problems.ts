@@ -29,6 +29,7 @@ import { withRetries } from '#domain/limit.ts';
 import { type Offer, type Problem, type ProblemReport, problemRef } from '#domain/problem.ts';
 import { findDepartment } from '#domain/reference.ts';
 import { offerEmail, offerorText, receiptEmail, resolvedEmail } from '#web/emails.ts';
+import { phrase } from '#web/i18n/index.ts';
 import { timelineEntry } from '#web/timeline.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { auditEntry, auditProblem } from './audit.ts';
@@ -70,9 +71,9 @@ export async function reportProblem(
   submissionKey: string,
 ): Promise<{ problem: Problem; created: boolean }> {
   const department = findDepartment(report.departmentId);
-  if (!department) throw new NotFoundError('Ukendt afdeling.');
+  if (!department) throw new NotFoundError(phrase('error.problem.unknownDepartment'));
   if (!mayReportFor(actor, report.departmentId)) {
-    throw new ForbiddenError('Du kan kun indberette for din egen afdeling.');
+    throw new ForbiddenError(phrase('error.problem.ownDepartmentOnly'));
   }
   const now = currentTime().toISOString();
   const level = entryLevel({ scope: report.scope, longLasting: report.longLasting });
@@ -217,11 +218,11 @@ export async function startWorkflow(problemId: string, known?: Problem): Promise
 /** May this actor respond (acknowledge/offer) to the problem? Only people it was sent to. */
 export async function assertRecipient(problemId: string, actor: Actor): Promise<Problem> {
   const problem = await getProblem(problemId);
-  if (!problem) throw new NotFoundError('Sagen findes ikke.');
-  if (problem.status === 'resolved') throw new ForbiddenError('Sagen er allerede løst.');
+  if (!problem) throw new NotFoundError(phrase('problem.notFound'));
+  if (problem.status === 'resolved') throw new ForbiddenError(phrase('error.problem.alreadyResolved'));
   if (actor.role === 'secretariat' || actor.role === 'admin') return problem;
   if (!(await getRecipient(problemId, actor.email))) {
-    throw new ForbiddenError('Du kan kun svare på sager, der er sendt til dig.');
+    throw new ForbiddenError(phrase('error.problem.notSentToYou'));
   }
   return problem;
 }
@@ -254,7 +255,7 @@ export async function offerCapacity(
     ...p,
     offeredPatients: p.offeredPatients + offer.patients,
   }));
-  if (!updated) throw new NotFoundError('Sagen findes ikke.');
+  if (!updated) throw new NotFoundError(phrase('problem.notFound'));
   // Named with hospital: many hospitals have a department of the same name.
   const from = offerorText(actor.name, actor.department);
   await appendEvent(problemId, {
@@ -300,9 +301,8 @@ export function mayResolve(actor: Actor, problem: Problem): boolean {
  */
 export async function resolveProblem(problemId: string, actor: Actor, note: string): Promise<Problem> {
   const current = await getProblem(problemId);
-  if (!current) throw new NotFoundError('Sagen findes ikke.');
-  if (!mayResolve(actor, current))
-    throw new ForbiddenError('Kun den indberettende afdeling kan markere sagen som løst.');
+  if (!current) throw new NotFoundError(phrase('problem.notFound'));
+  if (!mayResolve(actor, current)) throw new ForbiddenError(phrase('error.problem.reporterResolves'));
   if (current.status === 'resolved') {
     // A retry after a partial failure finishes the job; stop and notices are idempotent.
     await finishResolution(current, actor);
@@ -320,7 +320,7 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
           resolution: note || undefined,
         },
   );
-  if (!resolved) throw new NotFoundError('Sagen findes ikke.');
+  if (!resolved) throw new NotFoundError(phrase('problem.notFound'));
   await appendEvent(problemId, {
     at: now,
     kind: 'resolved',

@@ -26,6 +26,8 @@ import {
   quarterRange,
 } from '#domain/quarterly.ts';
 import { quarterlyStatusEmail } from '#web/followup-emails.ts';
+import { phrase } from '#web/i18n/index.ts';
+import { PhrasedError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { verifyMonths } from './contacts.ts';
 import { holidayEvaluationsFor } from './holiday.ts';
@@ -37,11 +39,10 @@ export function quarterlyStatusUrl(quarter: string): string {
 }
 
 /** A quarter that has not begun has nothing to count (the running quarter may be recomputed). */
-export class QuarterNotStartedError extends Error {
-  constructor(quarter: string) {
-    super(
-      `${quarterLabel(quarter)} er ikke begyndt endnu. Der kan kun beregnes status for indeværende eller tidligere kvartaler.`,
-    );
+export class QuarterNotStartedError extends PhrasedError {
+  constructor(readonly quarter: string) {
+    super(phrase('error.quarter.notStarted', { quarter: quarterLabel(quarter) }));
+    this.name = 'QuarterNotStartedError';
   }
 }
 

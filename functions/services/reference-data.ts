@@ -19,6 +19,7 @@ import {
   retireBlocker,
 } from '#domain/reference-edit.ts';
 import { localDate } from '#domain/time.ts';
+import { phrase, t } from '#web/i18n/index.ts';
 import { ForbiddenError } from './actors.ts';
 import { changedFields, recordAudit } from './audit.ts';
 
@@ -27,8 +28,7 @@ export function mayMaintainReference(role: string): boolean {
 }
 
 function requireMaintainer(who: Person): void {
-  if (!mayMaintainReference(who.role))
-    throw new ForbiddenError('Stamdata vedligeholdes af Specialenheden og administratorer.');
+  if (!mayMaintainReference(who.role)) throw new ForbiddenError(phrase('error.reference.manageOnly'));
 }
 
 function maintained(): MaintainedData {
@@ -60,10 +60,10 @@ export async function saveReferenceEntry(
     return { ok: false, errors };
   }
   const entry = parsed.data as ReferenceEntry;
-  if (!isNew && editedId !== entry.id) return { ok: false, errors: { id: 'Et id kan ikke ændres.' } };
+  if (!isNew && editedId !== entry.id) return { ok: false, errors: { id: t('da', 'error.form.idFixed') } };
   const before = await current(kind, entry.id);
-  if (isNew && before) return { ok: false, errors: { id: 'Id’et findes allerede.' } };
-  if (!isNew && !before) return { ok: false, errors: { _form: 'Posten findes ikke.' } };
+  if (isNew && before) return { ok: false, errors: { id: t('da', 'error.form.idTaken') } };
+  if (!isNew && !before) return { ok: false, errors: { _form: t('da', 'error.reference.entryNotFound') } };
   const errors = referenceErrors(kind, entry as unknown as Record<string, unknown>, maintained());
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const next = applyEdit(before?.entry, entry, localDate(currentTime()));

@@ -1,8 +1,9 @@
 /**
  * The domain's validation messages in the page's language. The schemas write Danish (the JSON
- * API answers in Danish); a page answering in English looks each message up among the
- * catalogue's `validation.*` texts, whose Danish wording is the schemas' own, and shows the
- * English text with the same values. A message not in the catalogue stays as written.
+ * API answers in Danish unless asked for English); a page or API answer in English looks each
+ * message up among the catalogue's `validation.*` and `error.*` texts, whose Danish wording is
+ * the schemas' and services' own, and shows the English text with the same values. A message
+ * not in the catalogue stays as written.
  */
 
 import { da } from './i18n/da.ts';
@@ -96,8 +97,14 @@ const VALIDATION_KEYS = [
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * The services' field messages (`error.*`, written in Danish with `t('da', …)` into a form's
+ * errors) are looked up the same way.
+ */
+const ERROR_KEYS = (Object.keys(da) as MessageKey[]).filter((key) => key.startsWith('error.'));
+
 /** A Danish catalogue text as a pattern: `{name}` captures the value written in its place. */
-const PATTERNS = VALIDATION_KEYS.map((key) => {
+const PATTERNS = [...VALIDATION_KEYS, ...ERROR_KEYS].map((key) => {
   const names: string[] = [];
   const source = da[key]
     .split(/(\{\w+\})/)

@@ -8,7 +8,7 @@ import { getExternalProvider } from '#adapters/store.ts';
 import { mayManageContacts } from '#domain/contact-lists.ts';
 import { type ExternalProvider, PROVIDER_KIND_LIST } from '#domain/external-providers.ts';
 import { localDate } from '#domain/time.ts';
-import { t } from '#web/i18n/index.ts';
+import { phrase, t } from '#web/i18n/index.ts';
 import { localizeErrors } from '#web/validation.ts';
 import {
   checklistPage,
@@ -75,7 +75,7 @@ function formInput(form: Record<string, string | string[]>) {
 
 async function showNew(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError(t(req.lang, 'external.manageOnly'));
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('external.manageOnly'));
   return page(
     req,
     t(req.lang, 'external.form.new'),
@@ -92,9 +92,9 @@ async function showNew(req: Request) {
 
 async function showEdit(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError(t(req.lang, 'external.manageOnly'));
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('external.manageOnly'));
   const provider = await getExternalProvider(req.params.id ?? '');
-  if (!provider) throw new HttpError(404, t(req.lang, 'external.notFound'));
+  if (!provider) throw new HttpError(404, phrase('external.notFound'));
   return page(
     req,
     t(req.lang, 'external.form.editTitle', { name: provider.name }),
@@ -133,7 +133,7 @@ async function submitEdit(req: Request) {
 
 async function showImport(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError(t(req.lang, 'external.manageOnly'));
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('external.manageOnly'));
   return page(
     req,
     t(req.lang, 'external.import.pageTitle'),
@@ -164,7 +164,7 @@ async function submitImport(req: Request) {
 async function apiImport(req: Request) {
   const actor = requireActor(req);
   if (!(req.headers['content-type'] ?? '').startsWith('text/csv'))
-    throw new HttpError(415, 'Send filen som text/csv.');
+    throw new HttpError(415, phrase('error.request.csvOnly'));
   const report = await importExternalProvidersCsv(actor, req.body);
   return jsonResponse(report, report.errors.length > 0 ? 422 : 200);
 }
@@ -180,14 +180,14 @@ async function apiPut(req: Request) {
     { ...(typeof body === 'object' && body ? body : {}), id },
     exists ? id : undefined,
   );
-  if (!result.ok) throw new HttpError(400, 'Ugyldige data.', result.errors);
+  if (!result.ok) throw new HttpError(400, phrase('error.request.invalidData'), result.errors);
   return jsonResponse({ provider: result.provider }, exists ? 200 : 201);
 }
 
 async function showChecklist(req: Request) {
   requireActor(req);
   const provider = await getExternalProvider(req.params.id ?? '');
-  if (!provider) throw new HttpError(404, t(req.lang, 'external.notFound'));
+  if (!provider) throw new HttpError(404, phrase('external.notFound'));
   const template = await checklistTemplate(provider.kind);
   return page(
     req,
@@ -198,7 +198,7 @@ async function showChecklist(req: Request) {
 
 function kindParam(req: Request) {
   const kind = req.params.kind ?? '';
-  if (!PROVIDER_KIND_LIST.has(kind)) throw new HttpError(404, t(req.lang, 'external.noChecklist'));
+  if (!PROVIDER_KIND_LIST.has(kind)) throw new HttpError(404, phrase('external.noChecklist'));
   return kind;
 }
 

@@ -9,7 +9,7 @@ import {
 import { listProblems } from '#adapters/store.ts';
 import { parseProblemRef } from '#domain/problem.ts';
 import { QUARTER_PATTERN, quarterLabel, quarterlyStatusCsv } from '#domain/quarterly.ts';
-import { t } from '#web/i18n/index.ts';
+import { phrase, t } from '#web/i18n/index.ts';
 import {
   AUDIT_ENTITY_TYPES,
   auditPage,
@@ -37,13 +37,13 @@ function mayPrepare(role: string): boolean {
 
 function quarterParam(req: Request): string {
   const quarter = req.params.quarter ?? '';
-  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, t(req.lang, 'quarterly.noQuarter'));
+  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, phrase('quarterly.noQuarter'));
   return quarter;
 }
 
 async function list(req: Request) {
   const actor = requireActor(req);
-  if (!mayReadStatus(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.forDirectors'));
+  if (!mayReadStatus(actor.role)) throw new ForbiddenError(phrase('quarterly.forDirectors'));
   return page(
     req,
     t(req.lang, 'quarterly.title'),
@@ -53,9 +53,9 @@ async function list(req: Request) {
 
 async function show(req: Request) {
   const actor = requireActor(req);
-  if (!mayReadStatus(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.forDirectors'));
+  if (!mayReadStatus(actor.role)) throw new ForbiddenError(phrase('quarterly.forDirectors'));
   const status = await getQuarterlyStatus(quarterParam(req));
-  if (!status) throw new HttpError(404, t(req.lang, 'quarterly.notYet'));
+  if (!status) throw new HttpError(404, phrase('quarterly.notYet'));
   if (req.wantsJson) return jsonResponse(status);
   return page(
     req,
@@ -66,24 +66,28 @@ async function show(req: Request) {
 
 async function csv(req: Request) {
   const actor = requireActor(req);
-  if (!mayReadStatus(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.forDirectors'));
+  if (!mayReadStatus(actor.role)) throw new ForbiddenError(phrase('quarterly.forDirectors'));
   const quarter = (req.params.quarter ?? '').replace(/\.csv$/, '');
-  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, 'Kvartalet findes ikke.');
+  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, phrase('error.quarter.notFound'));
   const status = await getQuarterlyStatus(quarter);
-  if (!status) throw new HttpError(404, t(req.lang, 'quarterly.notYet'));
+  if (!status) throw new HttpError(404, phrase('quarterly.notYet'));
   return csvResponse(`kvartalsstatus-${quarter}.csv`, quarterlyStatusCsv(status));
 }
 
 /** Recompute on demand (e.g. after late corrections); the e-mail goes only from the schedule. */
 async function recompute(req: Request) {
   const actor = requireActor(req);
-  if (!mayPrepare(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.onlySecretariat'));
+  if (!mayPrepare(actor.role)) throw new ForbiddenError(phrase('quarterly.onlySecretariat'));
   checkCsrf(req, parseForm(req.body).csrf);
   const quarter = quarterParam(req);
   try {
     await prepareQuarterlyStatus(quarter);
   } catch (error) {
-    if (error instanceof QuarterNotStartedError) throw new HttpError(400, error.message);
+    if (error instanceof QuarterNotStartedError)
+      throw new HttpError(
+        400,
+        phrase('error.quarter.notStarted', { quarter: quarterLabel(error.quarter, req.lang) }),
+      );
     throw error;
   }
   return redirect(`/kvartalsstatus/${quarter}`);
@@ -92,7 +96,7 @@ async function recompute(req: Request) {
 async function audit(req: Request) {
   const actor = requireActor(req);
   if (actor.role !== 'admin' && actor.role !== 'secretariat')
-    throw new ForbiddenError('Revisionssporet er kun for administratorer og Specialenheden.');
+    throw new ForbiddenError(phrase('error.audit.forbidden'));
   const asked = req.query.get('id')?.trim() || undefined;
   // People quote a problem by its reference (KK-6435-VRXX); the trail is keyed by the internal id.
   const ref = asked ? parseProblemRef(asked) : undefined;

@@ -7,7 +7,7 @@ import { readiness } from '#adapters/readiness.ts';
 import { containsCprNumber } from '#domain/cpr.ts';
 import { signInEmail } from '#web/emails.ts';
 import { html } from '#web/html.ts';
-import { t, translator } from '#web/i18n/index.ts';
+import { phrase, t, translator } from '#web/i18n/index.ts';
 import { confirmSignInPage, signInPage } from '#web/views/auth-pages.ts';
 import {
   createSignInToken,
@@ -83,7 +83,7 @@ async function confirmSignIn(req: Request) {
   const token = req.params.token ?? '';
   const link = await peekSignInToken(token);
   const user = link ? await getUser(link.email) : undefined;
-  if (!link || !user) throw new HttpError(404, t(req.lang, 'signIn.linkInvalid'));
+  if (!link || !user) throw new HttpError(404, phrase('signIn.linkInvalid'));
   return page(
     req,
     t(req.lang, 'signIn.title'),
@@ -102,13 +102,13 @@ function assertSameSite(req: Request): void {
       origin === new URL(config().BASE_URL).origin ||
       origin === `http://${req.headers.host}` ||
       origin === `https://${req.headers.host}`;
-  if (!sameOrigin) throw new HttpError(403, t(req.lang, 'signIn.ownSite'));
+  if (!sameOrigin) throw new HttpError(403, phrase('signIn.ownSite'));
 }
 
 async function completeSignIn(req: Request) {
   assertSameSite(req);
   const result = await redeemSignInToken(req.params.token ?? '');
-  if (!result) throw new HttpError(404, t(req.lang, 'signIn.linkInvalid'));
+  if (!result) throw new HttpError(404, phrase('signIn.linkInvalid'));
   const maxAge = Math.round((Date.parse(result.session.expiresAt) - Date.now()) / 1000);
   return redirect(safeNext(result.next), { cookies: [sessionCookie(result.sessionId, maxAge)] });
 }

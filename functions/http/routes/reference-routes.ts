@@ -3,7 +3,7 @@ import { currentTime } from '#adapters/deps.ts';
 import { allReferenceData, referenceCatalogue } from '#domain/reference.ts';
 import { entrySchemas, LIST_OF, type ReferenceEntry, type ReferenceKind } from '#domain/reference-edit.ts';
 import { localDate } from '#domain/time.ts';
-import { translator } from '#web/i18n/index.ts';
+import { phrase, translator } from '#web/i18n/index.ts';
 import { notice } from '#web/layout.ts';
 import { localizeErrors } from '#web/validation.ts';
 import {
@@ -33,20 +33,19 @@ async function catalogue() {
 
 function maintainer(req: Request) {
   const actor = requireActor(req);
-  if (!mayMaintainReference(actor.role))
-    throw new HttpError(403, 'Stamdata vedligeholdes af Specialenheden og administratorer.');
+  if (!mayMaintainReference(actor.role)) throw new HttpError(403, phrase('error.reference.manageOnly'));
   return actor;
 }
 
 function kindOf(req: Request): ReferenceKind {
   const kind = (Object.keys(KIND_SLUGS) as ReferenceKind[]).find((k) => KIND_SLUGS[k] === req.params.kind);
-  if (!kind) throw new HttpError(404, 'Siden findes ikke.');
+  if (!kind) throw new HttpError(404, phrase('error.request.pageNotFound'));
   return kind;
 }
 
 function findEntry(kind: ReferenceKind, id: string): ReferenceEntry {
   const entry = (allReferenceData()[LIST_OF[kind]] as ReferenceEntry[]).find((e) => e.id === id);
-  if (!entry) throw new HttpError(404, 'Posten findes ikke.');
+  if (!entry) throw new HttpError(404, phrase('error.reference.entryNotFound'));
   return entry;
 }
 

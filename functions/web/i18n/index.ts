@@ -42,6 +42,34 @@ export function translator(lang: Lang): Translate {
     fill(catalogue[key], params)) as Translate;
 }
 
+/** The values a text needs: none (`[]`) or one object with every placeholder. */
+type ParamsArg<K extends MessageKey> = Placeholders<(typeof da)[K]> extends never ? [] : [Params<K>];
+
+/**
+ * A text named but not yet worded: its catalogue key and values. What is read later, by someone
+ * whose language is not known yet (an error answered to a request, an entry stored for a page),
+ * carries a phrase and is worded in the reader's language by `phraseText`.
+ */
+export interface Phrase {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+/** `phrase('error.problem.notFound')`, `phrase('error.x', { name })`: checked like `t`. */
+export function phrase<K extends MessageKey>(key: K, ...params: ParamsArg<K>): Phrase {
+  const values = params[0] as Record<string, string | number> | undefined;
+  return values ? { key, params: values } : { key };
+}
+
+export function isMessageKey(key: unknown): key is MessageKey {
+  return typeof key === 'string' && Object.hasOwn(da, key);
+}
+
+/** A phrase in a language. */
+export function phraseText(lang: Lang, p: Phrase): string {
+  return fill(CATALOGUES[lang][p.key], p.params);
+}
+
 /** One-off lookup: `t('da', 'layout.signIn')`. */
 export function t<K extends MessageKey>(
   lang: Lang,
