@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { CPR_MESSAGE_DA } from './cpr.ts';
 import type { Problem } from './problem.ts';
 import { freeText, notCpr, type Person } from './problem.ts';
+import type { StoredPhrase } from './stored-phrase.ts';
 
 /** The most characters of the networks' free-text fields (the forms show the same limits). */
 export const NETWORK_TEXT_MAX = { reason: 500, memberName: 120, memberTitle: 120 } as const;
@@ -22,7 +23,10 @@ export interface StateChange {
   at: string;
   state: NetworkState;
   who: Person;
+  /** The decision's reason as written, or the system's Danish text for an automatic change. */
   reason: string;
+  /** An automatic change's reason as a phrase, read in the reader's language. */
+  reasonPhrase?: StoredPhrase;
   /** A recorded decision by a person, or automatic when a problem reached level 4. */
   source: 'decision' | 'automatic';
   problemId?: string;

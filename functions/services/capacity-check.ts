@@ -41,7 +41,7 @@ import { addCalendarDays, isoWeekKey, localDate } from '#domain/time.ts';
 import { capacityCheckAskEmail, capacityCheckSummaryEmail } from '#web/capacity-check-emails.ts';
 import { phrase, t } from '#web/i18n/index.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
-import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
+import { changedFields, recordAudit, SYSTEM_PERSON, updatePhrase } from './audit.ts';
 import { mayReportWeeklyFor } from './weekly.ts';
 
 const MANAGE_ONLY = phrase('error.check.manageOnly');
@@ -74,10 +74,11 @@ export async function saveSpecialisedFunction(
     id,
     before ? 'updated' : 'created',
     before
-      ? `Rettet: ${changedFields(before, fn)
-          .filter((f) => f !== 'updatedAt')
-          .join(', ')}.`
-      : `Oprettet ${fn.name}.`,
+      ? updatePhrase(
+          changedFields(before, fn).filter((f) => f !== 'updatedAt'),
+          { changed: 'audit.updated', nothing: 'audit.updatedNothing' },
+        )
+      : phrase('audit.created', { name: fn.name }),
     { before, after: fn },
   );
   return { ok: true, fn, created: !before };
@@ -109,7 +110,7 @@ export async function openCapacityCheck(): Promise<{ year: number; asked: number
       'capacity-check',
       String(year),
       'created',
-      `Kapacitetstjek ${year} åbnet.`,
+      phrase('audit.check.opened', { year }),
       {
         after: check,
       },
@@ -214,7 +215,7 @@ export async function submitCheckAnswers(
       'capacity-check',
       `${year}:${a.functionId}:${a.departmentId}`,
       before ? 'updated' : 'reported',
-      `Svar på kapacitetstjek ${year} for ${department.name}.`,
+      phrase('audit.check.answered', { year, department: department.name }),
       { before, after: answer, at: now },
     );
   }
@@ -292,7 +293,7 @@ export async function sendCheckSummary(actor: Actor, year: number): Promise<{ se
     'capacity-check',
     String(year),
     'sent',
-    `Oversigten er sendt til ${sent}.`,
+    phrase('audit.check.sent', { count: sent }),
     {},
   );
   return { sent };

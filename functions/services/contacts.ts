@@ -13,7 +13,6 @@ import { inBatches } from '#domain/batches.ts';
 import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
 import {
   type ContactFilter,
-  changedFieldsDa,
   contactFormSchema,
   contactFromForm,
   DEFAULT_VERIFY_MONTHS,
@@ -28,9 +27,9 @@ import { fieldErrors, type Person } from '#domain/problem.ts';
 import type { Contact } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import { verificationReminderEmail } from '#web/followup-emails.ts';
-import { phrase, t } from '#web/i18n/index.ts';
+import { type Lang, phrase, t } from '#web/i18n/index.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
-import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
+import { changedFields, recordAudit, SYSTEM_PERSON, updatePhrase } from './audit.ts';
 import { getUser, hashSecret, putUser, userFromContact } from './auth.ts';
 
 /** The language a person chose for their e-mails on their phone-list entry; undefined when none. */
@@ -99,8 +98,11 @@ export async function saveContact(actor: Actor, input: unknown, existingId?: str
     contact.id,
     existing ? 'updated' : 'created',
     existing
-      ? `Rettet: ${changedFieldsDa(changedFields(existing, contact), 'ingen ændringer (bekræftet)')}.`
-      : `Oprettet ${contact.name}.`,
+      ? updatePhrase(changedFields(existing, contact), {
+          changed: 'audit.updated',
+          nothing: 'audit.contact.confirmed',
+        })
+      : phrase('audit.created', { name: contact.name }),
     { before: existing, after: contact },
   );
   return { ok: true, contact };
@@ -121,9 +123,13 @@ export interface ImportReport {
  * Rows upsert by id (the export's file can be edited and imported again). At most
  * MAX_IMPORT_ROWS rows, written 10 at a time, so the request finishes within the API timeout.
  */
-export async function importContactsCsv(actor: Actor, text: string): Promise<ImportReport> {
+export async function importContactsCsv(
+  actor: Actor,
+  text: string,
+  lang: Lang = 'da',
+): Promise<ImportReport> {
   if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('error.contact.importSecretariatOnly'));
-  const { contacts, errors, warnings } = parseContacts(text, 'csv', 'da');
+  const { contacts, errors, warnings } = parseContacts(text, 'csv', lang);
   if (errors.length > 0) return { imported: 0, created: 0, updated: 0, unchanged: 0, errors, warnings };
   if (contacts.length > MAX_IMPORT_ROWS)
     return {
@@ -131,7 +137,7 @@ export async function importContactsCsv(actor: Actor, text: string): Promise<Imp
       created: 0,
       updated: 0,
       unchanged: 0,
-      errors: [t('da', 'error.import.tooManyContacts', { count: contacts.length, max: MAX_IMPORT_ROWS })],
+      errors: [t(lang, 'error.import.tooManyContacts', { count: contacts.length, max: MAX_IMPORT_ROWS })],
       warnings,
     };
   const existing = new Map((await listContacts()).map((c) => [c.id, c]));
@@ -152,8 +158,11 @@ export async function importContactsCsv(actor: Actor, text: string): Promise<Imp
       contact.id,
       'imported',
       before
-        ? `Importeret (rettet: ${changedFieldsDa(changedFields(before, contact), 'ingen')}).`
-        : 'Importeret (ny).',
+        ? updatePhrase(changedFields(before, contact), {
+            changed: 'audit.imported',
+            nothing: 'audit.importedNothing',
+          })
+        : phrase('audit.importedNew'),
       { before, after: contact },
     );
   });
@@ -264,7 +273,7 @@ export async function confirmVerification(token: string): Promise<Contact[] | un
   for (const contact of link.contacts) {
     const updated = { ...contact, verifiedAt: today };
     await putContact(updated);
-    await recordAudit(who, 'contact', contact.id, 'verified', 'Bekræftet via påmindelseslink.', {
+    await recordAudit(who, 'contact', contact.id, 'verified', phrase('audit.contact.verifiedByLink'), {
       before: { verifiedAt: contact.verifiedAt },
       after: { verifiedAt: today },
     });

@@ -11,17 +11,13 @@ import {
   putExternalProvider,
   putRecord,
 } from '#adapters/store.ts';
-import {
-  changedFieldsDa,
-  forEachLimited,
-  MAX_IMPORT_ROWS,
-  mayManageContacts,
-} from '#domain/contact-lists.ts';
+import { forEachLimited, MAX_IMPORT_ROWS, mayManageContacts } from '#domain/contact-lists.ts';
 import {
   type ChecklistTemplate,
   checklistFormSchema,
   checklistFromForm,
   DEFAULT_CHECKLISTS,
+  DEFAULT_CHECKLISTS_EN,
   type ExternalHit,
   type ExternalProvider,
   type ExternalProviderInput,
@@ -34,9 +30,10 @@ import {
 import { fieldErrors } from '#domain/problem.ts';
 import { localDate } from '#domain/time.ts';
 import { maxWaitFor, type Pathway } from '#domain/weekly.ts';
-import { phrase, t } from '#web/i18n/index.ts';
+import { type Lang, phrase, t } from '#web/i18n/index.ts';
+import { reportLanguage } from '#web/validation.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
-import { changedFields, recordAudit } from './audit.ts';
+import { changedFields, recordAudit, updatePhrase } from './audit.ts';
 
 const MANAGE_ONLY = phrase('external.manageOnly');
 
@@ -76,15 +73,15 @@ async function store(
 ): Promise<ExternalProvider> {
   const provider: ExternalProvider = { ...input, updatedAt: localDate(currentTime()) };
   await putExternalProvider(provider);
-  const changed = before ? changedFieldsDa(changedFields(before, provider), 'ingen ændringer') : '';
+  const changed = before ? changedFields(before, provider) : [];
   const summary =
     action === 'imported'
       ? before
-        ? `Importeret (rettet: ${changed}).`
-        : `Importeret (ny): ${provider.name}.`
+        ? updatePhrase(changed, { changed: 'audit.imported', nothing: 'audit.importedNothing' })
+        : phrase('audit.importedNewNamed', { name: provider.name })
       : before
-        ? `Rettet: ${changed}.`
-        : `Oprettet ${provider.name}.`;
+        ? updatePhrase(changed, { changed: 'audit.updated', nothing: 'audit.updatedNothing' })
+        : phrase('audit.created', { name: provider.name });
   await recordAudit(asPerson(actor), 'external-provider', provider.id, action, summary, {
     before,
     after: provider,
@@ -100,16 +97,20 @@ export interface ProviderImportReport {
 }
 
 /** CSV import, all or nothing: every row is validated before the first is written; upsert by id. */
-export async function importExternalProvidersCsv(actor: Actor, text: string): Promise<ProviderImportReport> {
+export async function importExternalProvidersCsv(
+  actor: Actor,
+  text: string,
+  lang: Lang = 'da',
+): Promise<ProviderImportReport> {
   if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
-  const { providers, errors } = parseProvidersCsv(text);
+  const { providers, errors } = parseProvidersCsv(text, reportLanguage(lang));
   if (errors.length > 0) return { imported: 0, created: 0, updated: 0, errors };
   if (providers.length > MAX_IMPORT_ROWS)
     return {
       imported: 0,
       created: 0,
       updated: 0,
-      errors: [t('da', 'error.import.tooManyProviders', { count: providers.length, max: MAX_IMPORT_ROWS })],
+      errors: [t(lang, 'error.import.tooManyProviders', { count: providers.length, max: MAX_IMPORT_ROWS })],
     };
   const existing = new Map((await listExternalProviders()).map((p) => [p.id, p]));
   let created = 0;
@@ -127,9 +128,13 @@ export async function exportExternalProvidersCsv(): Promise<string> {
 
 // ---------------------------------------------------------------- checklists
 
-/** The secretariat's template for a kind, or the default until it has been edited. */
-export async function checklistTemplate(kind: ProviderKind): Promise<ChecklistTemplate> {
-  return (await getRecord<ChecklistTemplate>('CHECKLIST', kind)) ?? DEFAULT_CHECKLISTS[kind];
+/**
+ * The secretariat's template for a kind, as written; until it has been edited, the default in the
+ * reader's language.
+ */
+export async function checklistTemplate(kind: ProviderKind, lang: Lang = 'da'): Promise<ChecklistTemplate> {
+  const stored = await getRecord<ChecklistTemplate>('CHECKLIST', kind);
+  return stored ?? (lang === 'en' ? DEFAULT_CHECKLISTS_EN : DEFAULT_CHECKLISTS)[kind];
 }
 
 export async function saveChecklistTemplate(
@@ -147,10 +152,17 @@ export async function saveChecklistTemplate(
   const before = await checklistTemplate(kind);
   const template = checklistFromForm(kind, parsed.data);
   await putRecord('CHECKLIST', kind, { ...template });
-  await recordAudit(asPerson(actor), 'referral-checklist', kind, 'updated', 'Tjeklisten er rettet.', {
-    before,
-    after: template,
-  });
+  await recordAudit(
+    asPerson(actor),
+    'referral-checklist',
+    kind,
+    'updated',
+    phrase('audit.checklist.updated'),
+    {
+      before,
+      after: template,
+    },
+  );
   return { ok: true, template };
 }
 

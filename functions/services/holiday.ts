@@ -56,7 +56,7 @@ import { addWeeks, type ReportStatus } from '#domain/weekly.ts';
 import { holidayAlertEmail, holidayReminderEmail } from '#web/holiday-emails.ts';
 import { phrase, t } from '#web/i18n/index.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError, PhrasedError } from './actors.ts';
-import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
+import { changedFields, recordAudit, SYSTEM_PERSON, updatePhrase } from './audit.ts';
 import { locatedDepartments, mayReportWeeklyFor } from './weekly.ts';
 
 const MANAGE_ONLY = phrase('error.holiday.manageOnly');
@@ -104,9 +104,16 @@ export async function createDefaultPeriods(actor: Actor, year: number): Promise<
   for (const period of defaultHolidayPeriods(year, holidaySettings().deadlineWeeks)) {
     const stored = { ...period, updatedAt };
     if (!(await putHolidayPeriod(stored, true))) continue;
-    await recordAudit(asPerson(actor), 'holiday-period', period.id, 'created', `Oprettet ${period.name}.`, {
-      after: stored,
-    });
+    await recordAudit(
+      asPerson(actor),
+      'holiday-period',
+      period.id,
+      'created',
+      phrase('audit.created', { name: period.name }),
+      {
+        after: stored,
+      },
+    );
     created.push(stored);
   }
   return created;
@@ -125,10 +132,11 @@ export async function saveHolidayPeriod(actor: Actor, input: unknown, id: string
   const period: HolidayPeriod = { ...parsed.data, updatedAt: localDate(currentTime()) };
   await putHolidayPeriod(period);
   const summary = before
-    ? `Rettet: ${changedFields(before, period)
-        .filter((f) => f !== 'updatedAt')
-        .join(', ')}.`
-    : `Oprettet ${period.name}.`;
+    ? updatePhrase(
+        changedFields(before, period).filter((f) => f !== 'updatedAt'),
+        { changed: 'audit.updated', nothing: 'audit.updatedNothing' },
+      )
+    : phrase('audit.created', { name: period.name });
   await recordAudit(asPerson(actor), 'holiday-period', id, before ? 'updated' : 'created', summary, {
     before,
     after: period,
@@ -226,7 +234,10 @@ export async function submitHolidayPlans(
       'holiday-plan',
       `${periodId}:${input.departmentId}`,
       before ? 'updated' : 'reported',
-      `Ferieplan for ${department.name}, ${period.name}${late ? ' (efter fristen)' : ''}.`,
+      phrase(late ? 'audit.holiday.planLate' : 'audit.holiday.plan', {
+        department: department.name,
+        period: period.name,
+      }),
       { before, after: plan, at: now },
     );
     results.push({ departmentId: input.departmentId, periodId, replaced: before !== undefined, late });
@@ -498,7 +509,7 @@ export async function keepEvaluation(period: HolidayPeriod, now = currentTime())
     'holiday-period',
     period.id,
     'evaluated',
-    `Evaluering af ${period.name}.`,
+    phrase('audit.holiday.evaluated', { period: period.name }),
     {
       at: now,
     },

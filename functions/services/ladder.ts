@@ -2,6 +2,7 @@
  * The steps the escalation state machine invokes. The ASL holds only the flow; these hold the
  * rules, with the domain core deciding levels, recipients and deadlines.
  */
+
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
@@ -27,6 +28,7 @@ import type { Problem } from '#domain/problem.ts';
 import { type Recipient, recipientsFor } from '#domain/recipients.ts';
 import type { FinderSection } from '#domain/weekly.ts';
 import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
+import { phrase } from '#web/i18n/index.ts';
 import { timelineEntry } from '#web/timeline.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { createActionToken } from './auth.ts';
@@ -159,7 +161,12 @@ async function notify(input: StepInput): Promise<StepState> {
       data: { deadline: deadline.toISOString() },
     });
     if (round === 0) {
-      await auditProblem(SYSTEM_PERSON, problem.id, 'level', `Niveau ${level} (${LEVEL_NAMES[level].da}).`);
+      await auditProblem(
+        SYSTEM_PERSON,
+        problem.id,
+        'level',
+        phrase('audit.problem.level', { level, levelName: LEVEL_NAMES[level].da }),
+      );
       count(METRIC.levelReached, 1, { level: String(level) });
     }
     if (level === 4 && round === 0) {

@@ -33,6 +33,7 @@ import { type Contact, referenceData } from '#domain/reference.ts';
 import { addCalendarDays, localDate } from '#domain/time.ts';
 import { actionReminderEmail, danskeRegionerEmail } from '#web/followup-emails.ts';
 import { phrase } from '#web/i18n/index.ts';
+import { storedText } from '#web/stored-phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { preferredLanguage } from './contacts.ts';
@@ -113,7 +114,7 @@ export async function setNetworkState(
       'network',
       cancerType,
       state === 'active' ? 'activated' : 'standby',
-      reason,
+      { asWritten: reason },
       {
         after: { state },
       },
@@ -125,12 +126,14 @@ export async function setNetworkState(
 export async function activateNetworkAutomatically(problem: Problem): Promise<void> {
   let changed = false;
   const at = currentTime().toISOString();
+  const reason = phrase('network.reason.reachedLevel4', { ref: problem.ref });
   await update(problem.cancerType, (current) => {
     const result = changeState(current, problem.cancerType, {
       at,
       state: 'active',
       who: SYSTEM_PERSON,
-      reason: `Sag ${problem.ref} nåede niveau 4.`,
+      reason: storedText(reason),
+      reasonPhrase: reason,
       source: 'automatic',
       problemId: problem.id,
     });
@@ -143,7 +146,7 @@ export async function activateNetworkAutomatically(problem: Problem): Promise<vo
       'network',
       problem.cancerType,
       'activated',
-      `Aktiveret automatisk: ${problem.ref} nåede niveau 4.`,
+      phrase('audit.network.autoActivated', { ref: problem.ref }),
       {
         after: { state: 'active' },
       },
@@ -171,7 +174,7 @@ export async function addMember(
       'network',
       cancerType,
       'member-added',
-      `Medlem tilføjet: ${member.name} (${member.email}).`,
+      phrase('audit.network.memberAdded', { name: member.name, email: member.email }),
     );
 }
 
@@ -203,7 +206,11 @@ export async function recordMeeting(
     'network',
     cancerType,
     'meeting',
-    `Koordineringsmøde ${meeting.date} med ${meeting.participants.length} deltagere og ${meeting.actions.length} handlinger.`,
+    phrase('audit.network.meeting', {
+      date: meeting.date,
+      participants: meeting.participants.length,
+      actions: meeting.actions.length,
+    }),
   );
 }
 
@@ -225,7 +232,7 @@ export async function completeAction(actor: Actor, cancerType: string, actionId:
     'network',
     cancerType,
     'action-done',
-    `Handling ${actionId} markeret som udført.`,
+    phrase('audit.network.actionDone', { action: actionId }),
   );
 }
 
@@ -324,7 +331,7 @@ export async function informDanskeRegioner(
     'network',
     cancerType,
     'informed-danske-regioner',
-    `Danske Regioner informeret (${to.join(', ')}).`,
+    phrase('audit.network.informed', { to: to.join(', ') }),
   );
   return recipients.length;
 }

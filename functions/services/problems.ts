@@ -130,7 +130,7 @@ async function recordReported(problem: Problem, actor: Actor): Promise<void> {
           'problem',
           id,
           'reported',
-          `Indberettet ${problem.ref} på niveau ${level}.`,
+          phrase('audit.problem.reported', { ref: problem.ref, level }),
           {
             after: {
               status: 'open',
@@ -236,7 +236,7 @@ export async function acknowledge(problemId: string, actor: Actor, note: string)
       ? timelineEntry('timeline.acknowledgedNote', { name: actor.name, note })
       : timelineEntry('timeline.acknowledged', { name: actor.name })),
   });
-  await auditProblem(asPerson(actor), problemId, 'acknowledged', 'Kvitteret for modtagelsen.');
+  await auditProblem(asPerson(actor), problemId, 'acknowledged', phrase('audit.problem.acknowledged'));
 }
 
 /**
@@ -269,10 +269,16 @@ export async function offerCapacity(
     ),
     data: { ...offer },
   });
-  await auditProblem(asPerson(actor), problemId, 'offer', `Tilbud om ${offer.patients} patienter.`, {
-    before: { offeredPatients: current.offeredPatients },
-    after: { offeredPatients: updated.offeredPatients },
-  });
+  await auditProblem(
+    asPerson(actor),
+    problemId,
+    'offer',
+    phrase('audit.problem.offer', { patients: offer.patients }),
+    {
+      before: { offeredPatients: current.offeredPatients },
+      after: { offeredPatients: updated.offeredPatients },
+    },
+  );
   if (updated.status === 'open') {
     const token = await createActionToken(problemId, updated.reportedBy.email, true);
     const mail = offerEmail(
@@ -328,7 +334,7 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
     level: resolved.level,
     ...timelineEntry('timeline.resolved', { name: actor.name }, note),
   });
-  await auditProblem(asPerson(actor), problemId, 'resolved', 'Markeret som løst.', {
+  await auditProblem(asPerson(actor), problemId, 'resolved', phrase('audit.problem.resolved'), {
     before: { status: 'open' },
     after: { status: 'resolved', resolvedAt: now },
   });

@@ -65,9 +65,16 @@ export async function prepareQuarterlyStatus(quarter?: string): Promise<Quarterl
     holiday: await holidayEvaluationsFor(range),
   });
   await putQuarterlyStatus(status);
-  await recordAudit(SYSTEM_PERSON, 'quarterly-status', key, 'prepared', `Kvartalsstatus ${key} udarbejdet.`, {
-    at: now,
-  });
+  await recordAudit(
+    SYSTEM_PERSON,
+    'quarterly-status',
+    key,
+    'prepared',
+    phrase('audit.quarterly.prepared', { quarter: key }),
+    {
+      at: now,
+    },
+  );
   return status;
 }
 

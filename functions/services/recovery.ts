@@ -138,7 +138,7 @@ export async function restartLadder(problem: Problem, by: Person = SYSTEM_PERSON
       data: { executionId, attempt },
     }),
   );
-  await auditProblem(by, problem.id, 'restarted', `Eskaleringen genstartet (forsøg ${attempt}).`);
+  await auditProblem(by, problem.id, 'restarted', phrase('audit.problem.restarted', { attempt }));
   return executionId;
 }
 

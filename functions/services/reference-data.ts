@@ -10,7 +10,6 @@ import { allReferenceData, type MaintainedData } from '#domain/reference.ts';
 import {
   applyEdit,
   entrySchemas,
-  KIND_LABELS,
   parseReferenceCsv,
   type ReferenceEntry,
   type ReferenceKind,
@@ -19,7 +18,8 @@ import {
   retireBlocker,
 } from '#domain/reference-edit.ts';
 import { localDate } from '#domain/time.ts';
-import { phrase, t } from '#web/i18n/index.ts';
+import { type Lang, phrase, t } from '#web/i18n/index.ts';
+import { reportLanguage } from '#web/validation.ts';
 import { ForbiddenError } from './actors.ts';
 import { changedFields, recordAudit } from './audit.ts';
 
@@ -101,13 +101,15 @@ async function write(
     { kind, entry, version: (before?.version ?? 0) + 1, updatedAt: at.toISOString() },
     before ? { expectedVersion: before.version } : 'new',
   );
-  const label = KIND_LABELS[kind];
   const summary =
     action === 'created'
-      ? `${label} oprettet: ${entry.name}`
+      ? phrase('audit.reference.created', { kind, name: entry.name })
       : action === 'retired'
-        ? `${label} udgået: ${entry.name}`
-        : `${label} rettet: ${before ? changedFields(before.entry, entry).join(', ') : entry.name}`;
+        ? phrase('audit.reference.retired', { kind, name: entry.name })
+        : phrase('audit.reference.updated', {
+            kind,
+            fields: before ? changedFields(before.entry, entry).join(',') : entry.name,
+          });
   await recordAudit(who, 'reference-data', `${kind}:${entry.id}`, action, summary, {
     ...(before ? { before: before.entry } : {}),
     after: entry,
@@ -129,10 +131,14 @@ export interface ImportResult {
 }
 
 /** Imports /stamdata.csv: every row is checked first; one bad row and nothing is written. */
-export async function importReferenceCsv(text: string, who: Person): Promise<ImportResult> {
+export async function importReferenceCsv(
+  text: string,
+  who: Person,
+  lang: Lang = 'da',
+): Promise<ImportResult> {
   requireMaintainer(who);
   await loadReferenceData({ force: true });
-  const { rows, errors } = parseReferenceCsv(text, maintained());
+  const { rows, errors } = parseReferenceCsv(text, maintained(), reportLanguage(lang));
   const result: ImportResult = { errors, created: 0, updated: 0, retired: 0, unchanged: 0 };
   if (errors.length > 0) return result;
   const today = localDate(currentTime());

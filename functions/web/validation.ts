@@ -6,6 +6,7 @@
  * not in the catalogue stays as written.
  */
 
+import type { ReportLanguage } from '#domain/contact-csv.ts';
 import { da } from './i18n/da.ts';
 import { type Lang, type MessageKey, translator } from './i18n/index.ts';
 
@@ -138,6 +139,11 @@ export function localizeMessage(message: string, lang: Lang): string {
     return tr(key, params);
   }
   return message;
+}
+
+/** An import report in a language: its schema messages worded like a form's. */
+export function reportLanguage(lang: Lang): ReportLanguage {
+  return { lang, word: (message) => localizeMessage(message, lang) };
 }
 
 /** A form's errors (field → message) in the page's language. */

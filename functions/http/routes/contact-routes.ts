@@ -183,7 +183,7 @@ async function submitImport(req: Request) {
   checkCsrf(req, form.csrf);
   const file = asString(form.fil)?.replace(/^\uFEFF/, '');
   const text = file?.trim() ? file : (asString(form.csv) ?? '');
-  const report = await importContactsCsv(actor, text);
+  const report = await importContactsCsv(actor, text, req.lang);
   return page(
     req,
     translator(req.lang)('contacts.import.pageTitle'),
@@ -197,7 +197,7 @@ async function apiImport(req: Request) {
   const actor = requireActor(req);
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('text/csv')) throw new HttpError(415, phrase('error.request.csvOnly'));
-  const report = await importContactsCsv(actor, req.body);
+  const report = await importContactsCsv(actor, req.body, req.lang);
   return jsonResponse(report, report.errors.length > 0 ? 422 : 200);
 }
 

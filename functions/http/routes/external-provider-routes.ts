@@ -146,7 +146,7 @@ async function submitImport(req: Request) {
   const form = parseForm(req.body);
   checkCsrf(req, form.csrf);
   const text = asString(form.csv) ?? '';
-  const report = await importExternalProvidersCsv(actor, text);
+  const report = await importExternalProvidersCsv(actor, text, req.lang);
   return page(
     req,
     t(req.lang, 'external.import.pageTitle'),
@@ -165,7 +165,7 @@ async function apiImport(req: Request) {
   const actor = requireActor(req);
   if (!(req.headers['content-type'] ?? '').startsWith('text/csv'))
     throw new HttpError(415, phrase('error.request.csvOnly'));
-  const report = await importExternalProvidersCsv(actor, req.body);
+  const report = await importExternalProvidersCsv(actor, req.body, req.lang);
   return jsonResponse(report, report.errors.length > 0 ? 422 : 200);
 }
 
@@ -188,7 +188,7 @@ async function showChecklist(req: Request) {
   requireActor(req);
   const provider = await getExternalProvider(req.params.id ?? '');
   if (!provider) throw new HttpError(404, phrase('external.notFound'));
-  const template = await checklistTemplate(provider.kind);
+  const template = await checklistTemplate(provider.kind, req.lang);
   return page(
     req,
     t(req.lang, 'external.checklist.title', { name: provider.name }),
@@ -210,7 +210,7 @@ async function showTemplate(req: Request) {
     t(req.lang, 'external.checklist'),
     checklistTemplatePage({
       kind,
-      template: await checklistTemplate(kind),
+      template: await checklistTemplate(kind, req.lang),
       errors: {},
       csrf: req.csrf ?? '',
       mayManage: mayManageContacts(actor),
@@ -236,7 +236,7 @@ async function submitTemplate(req: Request) {
     t(req.lang, 'external.template.errorTitle'),
     checklistTemplatePage({
       kind,
-      template: await checklistTemplate(kind),
+      template: await checklistTemplate(kind, req.lang),
       values,
       errors: localizeErrors(result.errors, req.lang),
       csrf: req.csrf ?? '',

@@ -9,6 +9,7 @@ import { referenceData } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import { phrase, t } from '#web/i18n/index.ts';
 import { layout } from '#web/layout.ts';
+import { uploadErrorsIn } from '#web/monitoring-errors.ts';
 import { monitoringPage, UPLOAD_SCRIPT } from '#web/views/monitoring.ts';
 import type { Actor } from '../../services/actors.ts';
 import {
@@ -80,7 +81,8 @@ async function createUpload(req: Request) {
 
 async function getUpload(req: Request) {
   const actor = requireActor(req);
-  return jsonResponse(await uploadStatus(actor, req.params.id ?? ''));
+  const upload = await uploadStatus(actor, req.params.id ?? '');
+  return jsonResponse({ ...upload, errors: uploadErrorsIn(upload.errors, req.lang) });
 }
 
 async function waitingTimesApi(req: Request) {

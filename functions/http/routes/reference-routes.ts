@@ -131,7 +131,7 @@ async function submitImport(req: Request) {
   const form = parseForm(req.body);
   checkCsrf(req, form.csrf);
   const text = asString(form.csv) ?? '';
-  const result = await importReferenceCsv(text, asPerson(actor));
+  const result = await importReferenceCsv(text, asPerson(actor), req.lang);
   return page(
     req,
     translator(req.lang)('reference.import.title'),

@@ -6,6 +6,7 @@ import {
   agreementValid,
   CHECKLIST_HEADINGS,
   type ChecklistTemplate,
+  checklistHeading,
   type ExternalProvider,
   PROVIDER_CSV_COLUMNS,
   PROVIDER_KIND_LIST,
@@ -203,7 +204,7 @@ export function checklistPage(args: {
 ${tr('external.checklist.contact', { name: p.contactName, email: p.contactEmail, phone: p.contactPhone })}</p>
 ${valid ? '' : notice('warning', tr('external.checklist.notValid'), tr('external.checklist.notValidText'))}
 <p>${tr('external.checklist.howTo')}</p>
-${template.sections.map((s) => html`<h2>${s.heading}</h2><ul class="kk-check">${s.items.map((item) => html`<li>${item}</li>`)}</ul>`)}
+${template.sections.map((s, i) => html`<h2>${checklistHeading(i, lang)}</h2><ul class="kk-check">${s.items.map((item) => html`<li>${item}</li>`)}</ul>`)}
 <p class="kk-noprint">${tr('external.checklist.print')} <a href="/eksterne-udbydere">${tr('external.checklist.back')}</a></p>`;
 }
 
@@ -222,17 +223,17 @@ export function checklistTemplatePage(args: {
   const tr = translator(lang);
   const heading = html`<h1>${tr('external.template.heading', { kind: PROVIDER_KIND_LIST.label(args.kind, lang) })}</h1>`;
   if (!args.mayManage)
-    return html`${heading}${template.sections.map((s) => html`<h2>${s.heading}</h2><ul>${s.items.map((i) => html`<li>${i}</li>`)}</ul>`)}`;
+    return html`${heading}${template.sections.map((s, i) => html`<h2>${checklistHeading(i, lang)}</h2><ul>${s.items.map((item) => html`<li>${item}</li>`)}</ul>`)}`;
   return html`${heading}
 <p>${tr('external.template.help')}</p>
 ${args.saved ? notice('success', tr('external.template.saved')) : ''}
 ${errorSummary(errors, lang)}
 <form method="post" action="/eksterne-udbydere/tjeklister/${args.kind}" novalidate>
   <input type="hidden" name="csrf" value="${args.csrf}">
-  ${CHECKLIST_HEADINGS.map((h, i) => {
+  ${CHECKLIST_HEADINGS.map((_, i) => {
     const name = `section${i}`;
     const value = args.values?.[i] ?? template.sections[i]?.items.join('\n') ?? '';
-    return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${h}</label>${fieldError(errors, name, lang)}
+    return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${checklistHeading(i, lang)}</label>${fieldError(errors, name, lang)}
   <textarea class="form-input" id="${name}" name="${name}" rows="5" style="max-width:100%">${value}</textarea></div>`;
   })}
   <button class="button button-primary" type="submit">${tr('external.template.save')}</button> <a href="/eksterne-udbydere">${tr('external.template.back')}</a>
