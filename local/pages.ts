@@ -9,7 +9,8 @@ import { HttpError, type HttpResult, type Request } from '../functions/http/type
 import { cronLine, jobRegistry } from '../functions/jobs/registry.ts';
 import { createSignInToken } from '../functions/services/auth.ts';
 import { html, type Raw } from '../functions/web/html.ts';
-import { type Lang, phrase, translator } from '../functions/web/i18n/index.ts';
+import { type Lang, translator } from '../functions/web/i18n/index.ts';
+import { phrase } from '../functions/web/i18n/phrase.ts';
 import { notice, roleLabel } from '../functions/web/layout.ts';
 import { runJob as runLocalJob } from './jobs.ts';
 import { demoToken, demoUsers } from './seed.ts';

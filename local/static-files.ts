@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { HttpError, type HttpResult, type Route } from '../functions/http/types.ts';
 import { STATIC_PREFIX } from '../functions/web/assets.ts';
-import { phrase } from '../functions/web/i18n/index.ts';
+import { phrase } from '../functions/web/i18n/phrase.ts';
 import { BUILD_DIR } from '../scripts/build-assets.ts';
 
 const TYPES: Record<string, string> = {

@@ -6,8 +6,8 @@
  */
 import { loadReferenceData } from '#adapters/reference-store.ts';
 import { containsCprNumber } from '#domain/cpr.ts';
-import { phrase } from '#web/i18n/index.ts';
 import { languageCookieFor, resolveLanguage } from '#web/i18n/language.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { withIdempotency } from './idempotency.ts';
 import { identify } from './identity.ts';
 import { httpChain } from './middleware.ts';

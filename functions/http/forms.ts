@@ -1,6 +1,6 @@
 /** Parsing of form posts and JSON bodies into plain objects for zod. */
 import type { z } from 'zod';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { HttpError } from './types.ts';
 
 /** `a=1&b=2&b=3` → `{ a: '1', b: ['2','3'] }`; keys ending in `[]` are always arrays. */

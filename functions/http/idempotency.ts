@@ -10,7 +10,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { deleteRecord, getRecord, putRecord } from '#adapters/store.ts';
 import { keyContainsCprNumber } from '#domain/cpr.ts';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { HttpError, type HttpResult, type Request } from './types.ts';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;

@@ -1,7 +1,7 @@
 /** Works out who is calling: a session cookie (people) or a bearer token (systems). */
 
 import { config } from '#adapters/config.ts';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { getSession, getUser, userForApiToken } from '../services/auth.ts';
 import type { Request } from './types.ts';
 import { HttpError } from './types.ts';

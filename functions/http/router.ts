@@ -4,7 +4,7 @@
  * for another method is a 405 (not a 404), and path parameters are percent-decoded.
  */
 import httpRouterHandler from '@middy/http-router';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import type { HttpEvent, HttpResult, Route } from './types.ts';
 import { HttpError } from './types.ts';
 

@@ -1,5 +1,6 @@
 /** The request/response shapes of the HTTP layer (API Gateway HTTP API, payload v2). */
-import { type Phrase, phraseText } from '#web/i18n/index.ts';
+import { phraseText } from '#web/i18n/index.ts';
+import type { Phrase } from '#web/i18n/phrase.ts';
 import type { Actor } from '../services/actors.ts';
 
 export interface HttpEvent {

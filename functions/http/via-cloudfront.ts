@@ -7,7 +7,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { HttpError, type HttpEvent, type HttpResult } from './types.ts';
 
 /** The header CloudFront adds to every request it forwards to the API, holding ORIGIN_SECRET. */

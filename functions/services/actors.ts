@@ -1,6 +1,6 @@
 /** Who is acting: a signed-in person, an API client, or the recipient of an e-mail link. */
 import type { Person } from '#domain/problem.ts';
-import { type Phrase, phraseText } from '#web/i18n/index.ts';
+import type { Phrase } from '#web/i18n/phrase.ts';
 import type { User } from './auth.ts';
 
 export interface Actor extends User {
@@ -13,11 +13,12 @@ export function asPerson(actor: Pick<User, 'email' | 'name' | 'role'>): Person {
 
 /**
  * An error a person reads. It carries a phrase, worded by the HTTP layer in the language of the
- * request that met it; `message` is the Danish text (the logs, and callers that only know Error).
+ * request that met it; `message` is the phrase's key (the logs: a service knows no texts, so a
+ * job's bundle carries no page catalogue).
  */
 export class PhrasedError extends Error {
   constructor(readonly phrase: Phrase) {
-    super(phraseText('da', phrase));
+    super(phrase.key);
     this.name = 'PhrasedError';
   }
 }

@@ -7,7 +7,7 @@
 import { type AuditEntityType, type AuditEntry, putAuditEntry } from '#adapters/followup-store.ts';
 import { logger } from '#adapters/telemetry.ts';
 import type { Person } from '#domain/problem.ts';
-import type { Phrase } from '#web/i18n/index.ts';
+import type { Phrase } from '#web/i18n/phrase.ts';
 import { storedText } from '#web/stored-phrase.ts';
 
 /** A system actor for scheduled jobs and automatic changes. */
@@ -59,7 +59,7 @@ export function auditEntry(
  */
 export function updatePhrase(
   fields: string[],
-  keys: { changed: 'audit.updated' | 'audit.imported'; nothing: Phrase['key'] },
+  keys: { changed: 'trail.updated' | 'trail.imported'; nothing: Phrase['key'] },
 ): Phrase {
   return fields.length > 0
     ? { key: keys.changed, params: { fields: fields.join(',') } }

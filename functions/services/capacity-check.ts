@@ -39,7 +39,7 @@ import { fieldErrors } from '#domain/problem.ts';
 import { findDepartment, regionName } from '#domain/reference.ts';
 import { addCalendarDays, isoWeekKey, localDate } from '#domain/time.ts';
 import { capacityCheckAskEmail, capacityCheckSummaryEmail } from '#web/capacity-check-emails.ts';
-import { phrase, t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { changedFields, recordAudit, SYSTEM_PERSON, updatePhrase } from './audit.ts';
 import { mayReportWeeklyFor } from './weekly.ts';
@@ -76,9 +76,9 @@ export async function saveSpecialisedFunction(
     before
       ? updatePhrase(
           changedFields(before, fn).filter((f) => f !== 'updatedAt'),
-          { changed: 'audit.updated', nothing: 'audit.updatedNothing' },
+          { changed: 'trail.updated', nothing: 'trail.updatedNothing' },
         )
-      : phrase('audit.created', { name: fn.name }),
+      : phrase('trail.created', { name: fn.name }),
     { before, after: fn },
   );
   return { ok: true, fn, created: !before };
@@ -110,7 +110,7 @@ export async function openCapacityCheck(): Promise<{ year: number; asked: number
       'capacity-check',
       String(year),
       'created',
-      phrase('audit.check.opened', { year }),
+      phrase('trail.check.opened', { year }),
       {
         after: check,
       },
@@ -194,7 +194,8 @@ export async function submitCheckAnswers(
   const errors: Record<string, string> = {};
   answers.forEach((a, i) => {
     if (!check.asked.includes(`${a.functionId}#${a.departmentId}`))
-      errors[bulk ? `answers.${i}.functionId` : 'functionId'] = t('da', 'error.check.notAsked');
+      errors[bulk ? `answers.${i}.functionId` : 'functionId'] =
+        'Afdelingen er ikke spurgt om denne funktion i årets kapacitetstjek.';
   });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const now = currentTime();
@@ -215,7 +216,7 @@ export async function submitCheckAnswers(
       'capacity-check',
       `${year}:${a.functionId}:${a.departmentId}`,
       before ? 'updated' : 'reported',
-      phrase('audit.check.answered', { year, department: department.name }),
+      phrase('trail.check.answered', { year, department: department.name }),
       { before, after: answer, at: now },
     );
   }
@@ -293,7 +294,7 @@ export async function sendCheckSummary(actor: Actor, year: number): Promise<{ se
     'capacity-check',
     String(year),
     'sent',
-    phrase('audit.check.sent', { count: sent }),
+    phrase('trail.check.sent', { count: sent }),
     {},
   );
   return { sent };

@@ -10,7 +10,7 @@ import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
 import { getContact, getRecord, listContacts, putContact, putRecord } from '#adapters/store.ts';
 import { inBatches } from '#domain/batches.ts';
-import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
+import { contactsToCsv, DANISH_REPORT, parseContacts, type ReportLanguage } from '#domain/contact-csv.ts';
 import {
   type ContactFilter,
   contactFormSchema,
@@ -27,7 +27,7 @@ import { fieldErrors, type Person } from '#domain/problem.ts';
 import type { Contact } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import { verificationReminderEmail } from '#web/followup-emails.ts';
-import { type Lang, phrase, t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { changedFields, recordAudit, SYSTEM_PERSON, updatePhrase } from './audit.ts';
 import { getUser, hashSecret, putUser, userFromContact } from './auth.ts';
@@ -73,10 +73,9 @@ export async function saveContact(actor: Actor, input: unknown, existingId?: str
   const parsed = contactFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const form = parsed.data;
-  if (existing && form.id !== existing.id)
-    return { ok: false, errors: { id: t('da', 'error.form.idFixed') } };
+  if (existing && form.id !== existing.id) return { ok: false, errors: { id: 'Id kan ikke ændres.' } };
   if (!existing && (await getContact(form.id)))
-    return { ok: false, errors: { id: t('da', 'error.contact.idTaken') } };
+    return { ok: false, errors: { id: 'Der findes allerede en kontakt med dette id.' } };
   if (!mayManageContacts(actor) && (form.department !== existing?.department || form.role !== existing?.role))
     return {
       ok: false,
@@ -99,10 +98,10 @@ export async function saveContact(actor: Actor, input: unknown, existingId?: str
     existing ? 'updated' : 'created',
     existing
       ? updatePhrase(changedFields(existing, contact), {
-          changed: 'audit.updated',
-          nothing: 'audit.contact.confirmed',
+          changed: 'trail.updated',
+          nothing: 'trail.contact.confirmed',
         })
-      : phrase('audit.created', { name: contact.name }),
+      : phrase('trail.created', { name: contact.name }),
     { before: existing, after: contact },
   );
   return { ok: true, contact };
@@ -126,10 +125,10 @@ export interface ImportReport {
 export async function importContactsCsv(
   actor: Actor,
   text: string,
-  lang: Lang = 'da',
+  report: ReportLanguage = DANISH_REPORT,
 ): Promise<ImportReport> {
   if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('error.contact.importSecretariatOnly'));
-  const { contacts, errors, warnings } = parseContacts(text, 'csv', lang);
+  const { contacts, errors, warnings } = parseContacts(text, 'csv', report.lang);
   if (errors.length > 0) return { imported: 0, created: 0, updated: 0, unchanged: 0, errors, warnings };
   if (contacts.length > MAX_IMPORT_ROWS)
     return {
@@ -137,7 +136,11 @@ export async function importContactsCsv(
       created: 0,
       updated: 0,
       unchanged: 0,
-      errors: [t(lang, 'error.import.tooManyContacts', { count: contacts.length, max: MAX_IMPORT_ROWS })],
+      errors: [
+        report.word(
+          `Filen har ${contacts.length} kontakter; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen. Del filen op.`,
+        ),
+      ],
       warnings,
     };
   const existing = new Map((await listContacts()).map((c) => [c.id, c]));
@@ -159,10 +162,10 @@ export async function importContactsCsv(
       'imported',
       before
         ? updatePhrase(changedFields(before, contact), {
-            changed: 'audit.imported',
-            nothing: 'audit.importedNothing',
+            changed: 'trail.imported',
+            nothing: 'trail.importedNothing',
           })
-        : phrase('audit.importedNew'),
+        : phrase('trail.importedNew'),
       { before, after: contact },
     );
   });
@@ -273,7 +276,7 @@ export async function confirmVerification(token: string): Promise<Contact[] | un
   for (const contact of link.contacts) {
     const updated = { ...contact, verifiedAt: today };
     await putContact(updated);
-    await recordAudit(who, 'contact', contact.id, 'verified', phrase('audit.contact.verifiedByLink'), {
+    await recordAudit(who, 'contact', contact.id, 'verified', phrase('trail.contact.verifiedByLink'), {
       before: { verifiedAt: contact.verifiedAt },
       after: { verifiedAt: today },
     });

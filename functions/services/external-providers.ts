@@ -3,6 +3,7 @@
  * (each change in the audit trail), the referral checklist templates, and the external part of
  * the capacity finder's answer.
  */
+
 import { currentTime } from '#adapters/deps.ts';
 import {
   getExternalProvider,
@@ -11,6 +12,7 @@ import {
   putExternalProvider,
   putRecord,
 } from '#adapters/store.ts';
+import { DANISH_REPORT, type ReportLanguage } from '#domain/contact-csv.ts';
 import { forEachLimited, MAX_IMPORT_ROWS, mayManageContacts } from '#domain/contact-lists.ts';
 import {
   type ChecklistTemplate,
@@ -30,8 +32,8 @@ import {
 import { fieldErrors } from '#domain/problem.ts';
 import { localDate } from '#domain/time.ts';
 import { maxWaitFor, type Pathway } from '#domain/weekly.ts';
-import { type Lang, phrase, t } from '#web/i18n/index.ts';
-import { reportLanguage } from '#web/validation.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import type { Lang } from '#web/i18n/translate.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { changedFields, recordAudit, updatePhrase } from './audit.ts';
 
@@ -57,10 +59,9 @@ export async function saveExternalProvider(
   if (existingId && !existing) throw new NotFoundError(phrase('external.notFound'));
   const parsed = externalProviderSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  if (existing && parsed.data.id !== existing.id)
-    return { ok: false, errors: { id: t('da', 'error.form.idFixed') } };
+  if (existing && parsed.data.id !== existing.id) return { ok: false, errors: { id: 'Id kan ikke ændres.' } };
   if (!existing && (await getExternalProvider(parsed.data.id)))
-    return { ok: false, errors: { id: t('da', 'error.external.idTaken') } };
+    return { ok: false, errors: { id: 'Der findes allerede en udbyder med dette id.' } };
   const provider = await store(actor, parsed.data, existing, existing ? 'updated' : 'created');
   return { ok: true, provider };
 }
@@ -77,11 +78,11 @@ async function store(
   const summary =
     action === 'imported'
       ? before
-        ? updatePhrase(changed, { changed: 'audit.imported', nothing: 'audit.importedNothing' })
-        : phrase('audit.importedNewNamed', { name: provider.name })
+        ? updatePhrase(changed, { changed: 'trail.imported', nothing: 'trail.importedNothing' })
+        : phrase('trail.importedNewNamed', { name: provider.name })
       : before
-        ? updatePhrase(changed, { changed: 'audit.updated', nothing: 'audit.updatedNothing' })
-        : phrase('audit.created', { name: provider.name });
+        ? updatePhrase(changed, { changed: 'trail.updated', nothing: 'trail.updatedNothing' })
+        : phrase('trail.created', { name: provider.name });
   await recordAudit(asPerson(actor), 'external-provider', provider.id, action, summary, {
     before,
     after: provider,
@@ -100,17 +101,21 @@ export interface ProviderImportReport {
 export async function importExternalProvidersCsv(
   actor: Actor,
   text: string,
-  lang: Lang = 'da',
+  report: ReportLanguage = DANISH_REPORT,
 ): Promise<ProviderImportReport> {
   if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
-  const { providers, errors } = parseProvidersCsv(text, reportLanguage(lang));
+  const { providers, errors } = parseProvidersCsv(text, report);
   if (errors.length > 0) return { imported: 0, created: 0, updated: 0, errors };
   if (providers.length > MAX_IMPORT_ROWS)
     return {
       imported: 0,
       created: 0,
       updated: 0,
-      errors: [t(lang, 'error.import.tooManyProviders', { count: providers.length, max: MAX_IMPORT_ROWS })],
+      errors: [
+        report.word(
+          `Filen har ${providers.length} udbydere; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen.`,
+        ),
+      ],
     };
   const existing = new Map((await listExternalProviders()).map((p) => [p.id, p]));
   let created = 0;
@@ -157,7 +162,7 @@ export async function saveChecklistTemplate(
     'referral-checklist',
     kind,
     'updated',
-    phrase('audit.checklist.updated'),
+    phrase('trail.checklist.updated'),
     {
       before,
       after: template,

@@ -54,7 +54,7 @@ import { type Contact, findDepartment, type RegionId, referenceData } from '#dom
 import { isoWeekKey, localDate } from '#domain/time.ts';
 import { addWeeks, type ReportStatus } from '#domain/weekly.ts';
 import { holidayAlertEmail, holidayReminderEmail } from '#web/holiday-emails.ts';
-import { phrase, t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError, PhrasedError } from './actors.ts';
 import { changedFields, recordAudit, SYSTEM_PERSON, updatePhrase } from './audit.ts';
 import { locatedDepartments, mayReportWeeklyFor } from './weekly.ts';
@@ -109,7 +109,7 @@ export async function createDefaultPeriods(actor: Actor, year: number): Promise<
       'holiday-period',
       period.id,
       'created',
-      phrase('audit.created', { name: period.name }),
+      phrase('trail.created', { name: period.name }),
       {
         after: stored,
       },
@@ -134,9 +134,9 @@ export async function saveHolidayPeriod(actor: Actor, input: unknown, id: string
   const summary = before
     ? updatePhrase(
         changedFields(before, period).filter((f) => f !== 'updatedAt'),
-        { changed: 'audit.updated', nothing: 'audit.updatedNothing' },
+        { changed: 'trail.updated', nothing: 'trail.updatedNothing' },
       )
-    : phrase('audit.created', { name: period.name });
+    : phrase('trail.created', { name: period.name });
   await recordAudit(asPerson(actor), 'holiday-period', id, before ? 'updated' : 'created', summary, {
     before,
     after: period,
@@ -212,7 +212,7 @@ export async function submitHolidayPlans(
       errors[bulk ? `plans.${i}.${key}` : key] = message;
   });
   const ids = plans.map((p) => p.departmentId);
-  if (new Set(ids).size !== ids.length) errors._form = t('da', 'error.request.sameDepartmentTwice');
+  if (new Set(ids).size !== ids.length) errors._form = 'Samme afdeling optræder flere gange i kaldet.';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const results: PlanSubmitResult[] = [];
   for (const input of plans) {
@@ -234,7 +234,7 @@ export async function submitHolidayPlans(
       'holiday-plan',
       `${periodId}:${input.departmentId}`,
       before ? 'updated' : 'reported',
-      phrase(late ? 'audit.holiday.planLate' : 'audit.holiday.plan', {
+      phrase(late ? 'trail.holiday.planLate' : 'trail.holiday.plan', {
         department: department.name,
         period: period.name,
       }),
@@ -509,7 +509,7 @@ export async function keepEvaluation(period: HolidayPeriod, now = currentTime())
     'holiday-period',
     period.id,
     'evaluated',
-    phrase('audit.holiday.evaluated', { period: period.name }),
+    phrase('trail.holiday.evaluated', { period: period.name }),
     {
       at: now,
     },

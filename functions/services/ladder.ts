@@ -28,7 +28,7 @@ import type { Problem } from '#domain/problem.ts';
 import { type Recipient, recipientsFor } from '#domain/recipients.ts';
 import type { FinderSection } from '#domain/weekly.ts';
 import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { timelineEntry } from '#web/timeline.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { createActionToken } from './auth.ts';
@@ -165,7 +165,7 @@ async function notify(input: StepInput): Promise<StepState> {
         SYSTEM_PERSON,
         problem.id,
         'level',
-        phrase('audit.problem.level', { level, levelName: LEVEL_NAMES[level].da }),
+        phrase('trail.problem.level', { level, levelName: LEVEL_NAMES[level].da }),
       );
       count(METRIC.levelReached, 1, { level: String(level) });
     }

@@ -16,7 +16,7 @@ import {
 import { deleteObject, readObject } from '#adapters/object-store.ts';
 import { addTally, emptyTally, type Tally } from '#domain/monitoring.ts';
 import { localDate } from '#domain/time.ts';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { recordAudit } from './audit.ts';
 import { parseExtract } from './monitoring-parse.ts';
 
@@ -92,7 +92,7 @@ export async function ingestObject(key: string): Promise<MonitoringUpload['statu
             'monitoring',
             `${group.region}-${group.quarter}`,
             'replaced',
-            phrase('audit.monitoring.replaced', {
+            phrase('trail.monitoring.replaced', {
               region: group.region,
               quarter: group.quarter,
               file: upload.fileName,

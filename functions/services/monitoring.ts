@@ -27,7 +27,7 @@ import {
   waitingTimes,
 } from '#domain/monitoring-figures.ts';
 import type { RegionId } from '#domain/reference.ts';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError, PhrasedError } from './actors.ts';
 
 /** How long a presigned upload URL works. */

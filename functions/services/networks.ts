@@ -32,7 +32,7 @@ import type { Problem } from '#domain/problem.ts';
 import { type Contact, referenceData } from '#domain/reference.ts';
 import { addCalendarDays, localDate } from '#domain/time.ts';
 import { actionReminderEmail, danskeRegionerEmail } from '#web/followup-emails.ts';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { storedText } from '#web/stored-phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
@@ -146,7 +146,7 @@ export async function activateNetworkAutomatically(problem: Problem): Promise<vo
       'network',
       problem.cancerType,
       'activated',
-      phrase('audit.network.autoActivated', { ref: problem.ref }),
+      phrase('trail.network.autoActivated', { ref: problem.ref }),
       {
         after: { state: 'active' },
       },
@@ -174,7 +174,7 @@ export async function addMember(
       'network',
       cancerType,
       'member-added',
-      phrase('audit.network.memberAdded', { name: member.name, email: member.email }),
+      phrase('trail.network.memberAdded', { name: member.name, email: member.email }),
     );
 }
 
@@ -206,7 +206,7 @@ export async function recordMeeting(
     'network',
     cancerType,
     'meeting',
-    phrase('audit.network.meeting', {
+    phrase('trail.network.meeting', {
       date: meeting.date,
       participants: meeting.participants.length,
       actions: meeting.actions.length,
@@ -232,7 +232,7 @@ export async function completeAction(actor: Actor, cancerType: string, actionId:
     'network',
     cancerType,
     'action-done',
-    phrase('audit.network.actionDone', { action: actionId }),
+    phrase('trail.network.actionDone', { action: actionId }),
   );
 }
 
@@ -331,7 +331,7 @@ export async function informDanskeRegioner(
     'network',
     cancerType,
     'informed-danske-regioner',
-    phrase('audit.network.informed', { to: to.join(', ') }),
+    phrase('trail.network.informed', { to: to.join(', ') }),
   );
   return recipients.length;
 }

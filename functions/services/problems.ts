@@ -29,7 +29,7 @@ import { withRetries } from '#domain/limit.ts';
 import { type Offer, type Problem, type ProblemReport, problemRef } from '#domain/problem.ts';
 import { findDepartment } from '#domain/reference.ts';
 import { offerEmail, offerorText, receiptEmail, resolvedEmail } from '#web/emails.ts';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { timelineEntry } from '#web/timeline.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { auditEntry, auditProblem } from './audit.ts';
@@ -130,7 +130,7 @@ async function recordReported(problem: Problem, actor: Actor): Promise<void> {
           'problem',
           id,
           'reported',
-          phrase('audit.problem.reported', { ref: problem.ref, level }),
+          phrase('trail.problem.reported', { ref: problem.ref, level }),
           {
             after: {
               status: 'open',
@@ -236,7 +236,7 @@ export async function acknowledge(problemId: string, actor: Actor, note: string)
       ? timelineEntry('timeline.acknowledgedNote', { name: actor.name, note })
       : timelineEntry('timeline.acknowledged', { name: actor.name })),
   });
-  await auditProblem(asPerson(actor), problemId, 'acknowledged', phrase('audit.problem.acknowledged'));
+  await auditProblem(asPerson(actor), problemId, 'acknowledged', phrase('trail.problem.acknowledged'));
 }
 
 /**
@@ -273,7 +273,7 @@ export async function offerCapacity(
     asPerson(actor),
     problemId,
     'offer',
-    phrase('audit.problem.offer', { patients: offer.patients }),
+    phrase('trail.problem.offer', { patients: offer.patients }),
     {
       before: { offeredPatients: current.offeredPatients },
       after: { offeredPatients: updated.offeredPatients },
@@ -334,7 +334,7 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
     level: resolved.level,
     ...timelineEntry('timeline.resolved', { name: actor.name }, note),
   });
-  await auditProblem(asPerson(actor), problemId, 'resolved', phrase('audit.problem.resolved'), {
+  await auditProblem(asPerson(actor), problemId, 'resolved', phrase('trail.problem.resolved'), {
     before: { status: 'open' },
     after: { status: 'resolved', resolvedAt: now },
   });

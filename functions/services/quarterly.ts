@@ -26,7 +26,7 @@ import {
   quarterRange,
 } from '#domain/quarterly.ts';
 import { quarterlyStatusEmail } from '#web/followup-emails.ts';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { PhrasedError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { verifyMonths } from './contacts.ts';
@@ -70,7 +70,7 @@ export async function prepareQuarterlyStatus(quarter?: string): Promise<Quarterl
     'quarterly-status',
     key,
     'prepared',
-    phrase('audit.quarterly.prepared', { quarter: key }),
+    phrase('trail.quarterly.prepared', { quarter: key }),
     {
       at: now,
     },

@@ -15,7 +15,7 @@ import { restartBackoffMs } from '#domain/ladder.ts';
 import { mapSettled, withRetries } from '#domain/limit.ts';
 import type { Person, Problem } from '#domain/problem.ts';
 import { ladderStoppedEmail } from '#web/emails.ts';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { timelineEntry } from '#web/timeline.ts';
 import { ForbiddenError, NotFoundError } from './actors.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
@@ -138,7 +138,7 @@ export async function restartLadder(problem: Problem, by: Person = SYSTEM_PERSON
       data: { executionId, attempt },
     }),
   );
-  await auditProblem(by, problem.id, 'restarted', phrase('audit.problem.restarted', { attempt }));
+  await auditProblem(by, problem.id, 'restarted', phrase('trail.problem.restarted', { attempt }));
   return executionId;
 }
 

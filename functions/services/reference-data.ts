@@ -2,9 +2,10 @@
  * The secretariat's maintenance of hospitals, departments and cancer types: add, edit (a rename
  * keeps the former name), retire, CSV export and import. Every change is on the audit trail.
  */
+
 import { currentTime } from '#adapters/deps.ts';
 import { loadReferenceData, putEntry, type StoredEntry, storedEntries } from '#adapters/reference-store.ts';
-import { csvCell } from '#domain/contact-csv.ts';
+import { csvCell, DANISH_REPORT, type ReportLanguage } from '#domain/contact-csv.ts';
 import type { Person } from '#domain/problem.ts';
 import { allReferenceData, type MaintainedData } from '#domain/reference.ts';
 import {
@@ -18,8 +19,7 @@ import {
   retireBlocker,
 } from '#domain/reference-edit.ts';
 import { localDate } from '#domain/time.ts';
-import { type Lang, phrase, t } from '#web/i18n/index.ts';
-import { reportLanguage } from '#web/validation.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { ForbiddenError } from './actors.ts';
 import { changedFields, recordAudit } from './audit.ts';
 
@@ -60,10 +60,10 @@ export async function saveReferenceEntry(
     return { ok: false, errors };
   }
   const entry = parsed.data as ReferenceEntry;
-  if (!isNew && editedId !== entry.id) return { ok: false, errors: { id: t('da', 'error.form.idFixed') } };
+  if (!isNew && editedId !== entry.id) return { ok: false, errors: { id: 'Id kan ikke ændres.' } };
   const before = await current(kind, entry.id);
-  if (isNew && before) return { ok: false, errors: { id: t('da', 'error.form.idTaken') } };
-  if (!isNew && !before) return { ok: false, errors: { _form: t('da', 'error.reference.entryNotFound') } };
+  if (isNew && before) return { ok: false, errors: { id: 'Id’et findes allerede.' } };
+  if (!isNew && !before) return { ok: false, errors: { _form: 'Posten findes ikke.' } };
   const errors = referenceErrors(kind, entry as unknown as Record<string, unknown>, maintained());
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const next = applyEdit(before?.entry, entry, localDate(currentTime()));
@@ -103,10 +103,10 @@ async function write(
   );
   const summary =
     action === 'created'
-      ? phrase('audit.reference.created', { kind, name: entry.name })
+      ? phrase('trail.reference.created', { kind, name: entry.name })
       : action === 'retired'
-        ? phrase('audit.reference.retired', { kind, name: entry.name })
-        : phrase('audit.reference.updated', {
+        ? phrase('trail.reference.retired', { kind, name: entry.name })
+        : phrase('trail.reference.updated', {
             kind,
             fields: before ? changedFields(before.entry, entry).join(',') : entry.name,
           });
@@ -134,11 +134,11 @@ export interface ImportResult {
 export async function importReferenceCsv(
   text: string,
   who: Person,
-  lang: Lang = 'da',
+  report: ReportLanguage = DANISH_REPORT,
 ): Promise<ImportResult> {
   requireMaintainer(who);
   await loadReferenceData({ force: true });
-  const { rows, errors } = parseReferenceCsv(text, maintained(), reportLanguage(lang));
+  const { rows, errors } = parseReferenceCsv(text, maintained(), report);
   const result: ImportResult = { errors, created: 0, updated: 0, retired: 0, unchanged: 0 };
   if (errors.length > 0) return result;
   const today = localDate(currentTime());

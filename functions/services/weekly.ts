@@ -54,7 +54,7 @@ import {
   weekRange,
   weeksWithinMaximum,
 } from '#domain/weekly.ts';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 
 export type {
   CancerOverview,

@@ -1,6 +1,7 @@
 /**
  * Texts the system writes to be read later (timeline entries, the audit trail, a network's
- * history) are stored as a phrase: a catalogue key and values, next to their Danish text. They are
+ * history) are stored as a phrase: a key of the e-mail and timeline catalogue (i18n/mail.ts: jobs
+ * write them too, and carry no page texts) and values, next to their Danish text. They are
  * worded when read, in the reader's language, with the values that depend on it formatted:
  * `level`/`toLevel` (with `levelName`/`toLevelName`), `modality`, `date`, `deadline`, `quarter`,
  * `region`, `kind` (a reference-data kind) and `fields` (changed field names, joined by commas).
@@ -12,13 +13,14 @@ import { QUARTER_PATTERN, quarterLabel } from '#domain/quarterly.ts';
 import { regionLabel } from '#domain/reference.ts';
 import type { StoredPhrase } from '#domain/stored-phrase.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
-import { isMessageKey, type Lang, type MessageKey, t, translator } from './i18n/index.ts';
+import { type Lang, type MailKey, t, translator } from './i18n/mail.ts';
+import { mailDa } from './i18n/mail-da.ts';
 
 const KIND_KEYS = {
-  hospital: 'reference.kind.hospital',
-  department: 'reference.kind.department',
-  'cancer-type': 'reference.kind.cancerType',
-} as const satisfies Record<string, MessageKey>;
+  hospital: 'trail.kind.hospital',
+  department: 'trail.kind.department',
+  'cancer-type': 'trail.kind.cancerType',
+} as const satisfies Record<string, MailKey>;
 
 /** The values with the language-dependent ones formatted for the reader. */
 function formatted(params: Record<string, string | number>, lang: Lang): Record<string, string | number> {
@@ -44,10 +46,14 @@ function formatted(params: Record<string, string | number>, lang: Lang): Record<
   return out;
 }
 
+function isMailKey(key: string): key is MailKey {
+  return Object.hasOwn(mailDa, key);
+}
+
 /** A stored phrase in a language; undefined when its key is no longer in the catalogue. */
 export function storedPhraseText(stored: StoredPhrase, lang: Lang): string | undefined {
-  if (!isMessageKey(stored.key)) return undefined;
-  const tr = translator(lang) as (key: MessageKey, params?: Record<string, string | number>) => string;
+  if (!isMailKey(stored.key)) return undefined;
+  const tr = translator(lang) as (key: MailKey, params?: Record<string, string | number>) => string;
   return tr(stored.key, formatted(stored.params ?? {}, lang));
 }
 

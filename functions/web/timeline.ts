@@ -4,7 +4,7 @@
  * values, and the page renders them in the reader's language (values formatted for it by
  * web/stored-phrase.ts).
  */
-import type { Lang, MessageKey } from './i18n/index.ts';
+import type { Lang, MailKey } from './i18n/mail.ts';
 import { storedPhraseText } from './stored-phrase.ts';
 
 const TIMELINE_KEYS = [
@@ -32,7 +32,7 @@ const TIMELINE_KEYS = [
   'timeline.restartedByDeadline',
   'timeline.bounced',
   'timeline.complained',
-] as const satisfies readonly MessageKey[];
+] as const satisfies readonly MailKey[];
 
 export type TimelineKey = (typeof TIMELINE_KEYS)[number];
 

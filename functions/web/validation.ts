@@ -99,10 +99,23 @@ const VALIDATION_KEYS = [
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The services' field messages (`error.*`, written in Danish with `t('da', …)` into a form's
- * errors) are looked up the same way.
+ * The services write a few field and import messages in Danish (a service knows no texts; its
+ * bundle may be a job's); their Danish wording is the services' own, word for word (checked by
+ * test/unit/error-language.test.ts). They, and every other `error.*` text, are looked up the same way.
  */
-const ERROR_KEYS = (Object.keys(da) as MessageKey[]).filter((key) => key.startsWith('error.'));
+export const SERVICE_MESSAGE_KEYS = [
+  'error.form.idFixed',
+  'error.form.idTaken',
+  'error.external.idTaken',
+  'error.contact.idTaken',
+  'error.check.notAsked',
+  'error.import.tooManyContacts',
+  'error.import.tooManyProviders',
+  'error.reference.entryNotFound',
+  'error.request.sameDepartmentTwice',
+] as const satisfies readonly MessageKey[];
+
+const ERROR_KEYS = (Object.keys(da) as (keyof typeof da)[]).filter((key) => key.startsWith('error.'));
 
 /** A Danish catalogue text as a pattern: `{name}` captures the value written in its place. */
 const PATTERNS = [...VALIDATION_KEYS, ...ERROR_KEYS].map((key) => {

@@ -7,8 +7,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '#http/types.ts';
-import { phrase, phraseText } from '#web/i18n/index.ts';
-import { localizeErrors } from '#web/validation.ts';
+import { da } from '#web/i18n/da.ts';
+import { phraseText } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import { localizeErrors, SERVICE_MESSAGE_KEYS } from '#web/validation.ts';
 import { ForbiddenError, NotFoundError } from '../../functions/services/actors.ts';
 
 function sourceFiles(dir: string): string[] {
@@ -36,9 +38,10 @@ describe('thrown errors', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('keep their Danish text as the message and word the phrase in English on request', () => {
+  it('carry a phrase worded in Danish, or in English on request', () => {
     const refusal = new ForbiddenError(phrase('error.network.stateForbidden'));
-    expect(refusal.message).toBe(
+    expect(refusal.message).toBe('error.network.stateForbidden');
+    expect(phraseText('da', refusal.phrase)).toBe(
       'Kun sundhedsdirektørkredsen og Specialenheden kan ændre netværkets status.',
     );
     expect(phraseText('en', refusal.phrase)).toBe(
@@ -49,6 +52,16 @@ describe('thrown errors', () => {
     const http = new HttpError(413, phrase('error.request.tooLarge', { kb: 256 }));
     expect(http.message).toBe('Indholdet er for stort (højst 256 KB).');
     expect(phraseText('en', http.phrase)).toBe('The content is too large (at most 256 KB).');
+  });
+
+  it("word a service's field messages as the service writes them, so the lookup cannot drift", () => {
+    const services = sourceFiles('functions/services')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const key of SERVICE_MESSAGE_KEYS) {
+      const fixed = da[key].split(/\{\w+\}/).sort((a, b) => b.length - a.length)[0] ?? '';
+      expect(services.includes(fixed), key).toBe(true);
+    }
   });
 
   it("word a service's field messages in English on an English page", () => {

@@ -10,7 +10,8 @@ import { type CheckAnswerInput, checkAnswerSchema } from '#domain/capacity-check
 import { mayManageContacts } from '#domain/contact-lists.ts';
 import { localDate } from '#domain/time.ts';
 import { pathErrors } from '#domain/weekly.ts';
-import { phrase, t } from '#web/i18n/index.ts';
+import { t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import {
   checkAnswerForm,
   checkListPage,

@@ -14,8 +14,9 @@ import {
 } from '#domain/contact-lists.ts';
 import type { Contact } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
-import { phrase, translator } from '#web/i18n/index.ts';
-import { localizeErrors } from '#web/validation.ts';
+import { translator } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import { localizeErrors, reportLanguage } from '#web/validation.ts';
 import { contactFormPage, importPage, phoneListPage, verifyPage } from '#web/views/contacts.ts';
 import { ForbiddenError } from '../../services/actors.ts';
 import {
@@ -183,7 +184,7 @@ async function submitImport(req: Request) {
   checkCsrf(req, form.csrf);
   const file = asString(form.fil)?.replace(/^\uFEFF/, '');
   const text = file?.trim() ? file : (asString(form.csv) ?? '');
-  const report = await importContactsCsv(actor, text, req.lang);
+  const report = await importContactsCsv(actor, text, reportLanguage(req.lang));
   return page(
     req,
     translator(req.lang)('contacts.import.pageTitle'),
@@ -197,7 +198,7 @@ async function apiImport(req: Request) {
   const actor = requireActor(req);
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('text/csv')) throw new HttpError(415, phrase('error.request.csvOnly'));
-  const report = await importContactsCsv(actor, req.body, req.lang);
+  const report = await importContactsCsv(actor, req.body, reportLanguage(req.lang));
   return jsonResponse(report, report.errors.length > 0 ? 422 : 200);
 }
 

@@ -8,8 +8,9 @@ import { getExternalProvider } from '#adapters/store.ts';
 import { mayManageContacts } from '#domain/contact-lists.ts';
 import { type ExternalProvider, PROVIDER_KIND_LIST } from '#domain/external-providers.ts';
 import { localDate } from '#domain/time.ts';
-import { phrase, t } from '#web/i18n/index.ts';
-import { localizeErrors } from '#web/validation.ts';
+import { t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import { localizeErrors, reportLanguage } from '#web/validation.ts';
 import {
   checklistPage,
   checklistTemplatePage,
@@ -146,7 +147,7 @@ async function submitImport(req: Request) {
   const form = parseForm(req.body);
   checkCsrf(req, form.csrf);
   const text = asString(form.csv) ?? '';
-  const report = await importExternalProvidersCsv(actor, text, req.lang);
+  const report = await importExternalProvidersCsv(actor, text, reportLanguage(req.lang));
   return page(
     req,
     t(req.lang, 'external.import.pageTitle'),
@@ -165,7 +166,7 @@ async function apiImport(req: Request) {
   const actor = requireActor(req);
   if (!(req.headers['content-type'] ?? '').startsWith('text/csv'))
     throw new HttpError(415, phrase('error.request.csvOnly'));
-  const report = await importExternalProvidersCsv(actor, req.body, req.lang);
+  const report = await importExternalProvidersCsv(actor, req.body, reportLanguage(req.lang));
   return jsonResponse(report, report.errors.length > 0 ? 422 : 200);
 }
 

@@ -9,7 +9,8 @@ import {
 import { listProblems } from '#adapters/store.ts';
 import { parseProblemRef } from '#domain/problem.ts';
 import { QUARTER_PATTERN, quarterLabel, quarterlyStatusCsv } from '#domain/quarterly.ts';
-import { phrase, t } from '#web/i18n/index.ts';
+import { t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import {
   AUDIT_ENTITY_TYPES,
   auditPage,

@@ -7,7 +7,8 @@ import { readiness } from '#adapters/readiness.ts';
 import { containsCprNumber } from '#domain/cpr.ts';
 import { signInEmail } from '#web/emails.ts';
 import { html } from '#web/html.ts';
-import { phrase, t, translator } from '#web/i18n/index.ts';
+import { t, translator } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { confirmSignInPage, signInPage } from '#web/views/auth-pages.ts';
 import {
   createSignInToken,

@@ -16,7 +16,8 @@ import {
 } from '#domain/holiday.ts';
 import { localDate } from '#domain/time.ts';
 import { pathErrors } from '#domain/weekly.ts';
-import { phrase, t } from '#web/i18n/index.ts';
+import { t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import {
   type FormValues,
   holidayListPage,

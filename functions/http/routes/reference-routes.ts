@@ -3,9 +3,10 @@ import { currentTime } from '#adapters/deps.ts';
 import { allReferenceData, referenceCatalogue } from '#domain/reference.ts';
 import { entrySchemas, LIST_OF, type ReferenceEntry, type ReferenceKind } from '#domain/reference-edit.ts';
 import { localDate } from '#domain/time.ts';
-import { phrase, translator } from '#web/i18n/index.ts';
+import { translator } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { notice } from '#web/layout.ts';
-import { localizeErrors } from '#web/validation.ts';
+import { localizeErrors, reportLanguage } from '#web/validation.ts';
 import {
   KIND_SLUGS,
   referenceFormPage,
@@ -131,7 +132,7 @@ async function submitImport(req: Request) {
   const form = parseForm(req.body);
   checkCsrf(req, form.csrf);
   const text = asString(form.csv) ?? '';
-  const result = await importReferenceCsv(text, asPerson(actor), req.lang);
+  const result = await importReferenceCsv(text, asPerson(actor), reportLanguage(req.lang));
   return page(
     req,
     translator(req.lang)('reference.import.title'),

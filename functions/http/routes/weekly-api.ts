@@ -11,7 +11,7 @@ import {
   weeklyBulkSchema,
   weeklySubmissionSchema,
 } from '#domain/weekly.ts';
-import { phrase } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { cancerOverview, capacityFinder, nationalOverview, submitWeekly } from '../../services/weekly.ts';
 import { parseJson } from '../forms.ts';
 import { requireActor } from '../identity.ts';

@@ -15,7 +15,8 @@ import {
   weeklySubmissionSchema,
 } from '#domain/weekly.ts';
 import { html } from '#web/html.ts';
-import { type Lang, phrase, t, translator } from '#web/i18n/index.ts';
+import { type Lang, t, translator } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { notice } from '#web/layout.ts';
 import { localizeErrors } from '#web/validation.ts';
 import {
