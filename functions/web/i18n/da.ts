@@ -1100,5 +1100,59 @@ export const da = {
   'error.monitoring.fileNameLength': 'Filnavnet må højst være 200 tegn.',
   'error.monitoring.contentType': 'Filen skal være en CSV-fil (contentType text/csv).',
   'audit.systemName': 'Systemet',
+  'error.referrals.weekClosed':
+    'Uge {week} kan ikke indberettes: vælg indeværende uge eller en af de seneste 52 uger.',
+  'error.referrals.forbidden': 'Du kan ikke indberette henvisninger for region {region}.',
+  'error.referrals.weekFormat': 'Angiv ugen som åååå-Wuu, fx 2026-W49.',
+  'error.referrals.weekRange': 'Vælg en startuge før slutugen og højst to år før den.',
   // ---- end pageslang
+
+  // ---- referrals: weekly referral counts (issue 13, part 2)
+  'referrals.form.heading': 'Henvisning til andet sted',
+  'referrals.form.lead':
+    'Regionens ugentlige tal: hvor mange patienter fik tilbudt henvisning til andet sted, og hvor mange takkede ja – pr. kræftform og sted. Kun antal, aldrig oplysninger om den enkelte patient.',
+  'referrals.form.region': 'Region',
+  'referrals.form.week': 'Uge',
+  'referrals.form.choose': 'Vis ugen',
+  'referrals.form.tableHeading': '{region}, {week}',
+  'referrals.form.caption': 'Henvisninger for {region}, {week}',
+  'referrals.form.hint':
+    'Skriv antal patienter; tomme felter tæller som 0. Antal, der har takket ja, kan ikke være større end antal, der har fået tilbuddet. Indsender I ugen igen, erstatter de nye tal de gamle.',
+  'referrals.form.submit': 'Gem ugens tal',
+  'referrals.form.api': 'Regionale systemer kan sende tallene med POST /api/referral-counts – se',
+  'referrals.form.saved': 'Tallene for {region}, {week} er gemt',
+  'referrals.form.savedText': 'I alt {offered} tilbudt henvisning, {accepted} takkede ja.',
+  'referrals.form.prefilled': 'Udfyldt med regionens tal, indsendt {at}',
+  'referrals.form.prefilledText': 'Ret de tal, der har ændret sig, og gem igen.',
+  'referrals.form.errorTitle': 'Ret fejlene i henvisningstallene',
+  'referrals.form.badWeek': 'Vælg en af de uger, formularen viser.',
+  'referrals.form.notAllowed': 'Du kan ikke indberette henvisningstal',
+  'referrals.form.notAllowedText':
+    'Regionens primærindgange indberetter regionens tal; Specialenheden kan indberette for alle regioner.',
+  'referrals.field.offered': '{cancerType}, {destination}: tilbudt',
+  'referrals.field.accepted': '{cancerType}, {destination}: takket ja',
+  'referrals.col.cancerType': 'Kræftform',
+  'referrals.col.offered': 'Tilbudt',
+  'referrals.col.accepted': 'Takket ja',
+  'referrals.col.total': 'I alt',
+  'referrals.col.week': 'Uge',
+  'referrals.col.region': 'Region',
+  'referrals.col.national': 'Hele landet',
+  'referrals.col.period': 'Periode',
+  'referrals.section.heading': 'Henvisning til andet sted',
+  'referrals.section.national':
+    'Patienter tilbudt henvisning til andet sted, {from} – {to}, alle regioner: takket ja af tilbudt, pr. sted.',
+  'referrals.section.perType':
+    'Patienter med {cancerType} tilbudt henvisning til andet sted: takket ja af tilbudt, pr. sted.',
+  'referrals.section.record': 'Indberet regionens tal',
+  'referrals.section.none': 'Ingen henvisninger til andet sted er indberettet i perioden.',
+  'referrals.section.byWeek': 'Pr. uge, alle regioner',
+  'referrals.section.byRegion': 'Pr. region, ugerne samlet',
+  'referrals.quarter.text':
+    'Kvartalets tal fra regionernes ugentlige indberetning: takket ja af tilbudt henvisning, pr. region og sted.',
+  'referrals.quarter.noWeeks': 'ingen uger indberettet',
+  'referrals.monitoring.text':
+    'Regionernes ugentlige tal for samme kræftform og periode: takket ja af tilbudt henvisning, pr. sted – ved siden af overvågningens forløb med overskredet ventetid på grund af kapacitet.',
+  'referrals.monitoring.capacity': 'Overskredet pga. kapacitet (overvågning)',
+  'audit.entity.referral-counts': 'Henvisningstal',
 } as const;

@@ -1111,5 +1111,59 @@ export const en: { [K in keyof typeof da]: string } = {
   'error.monitoring.fileNameLength': 'The file name may be at most 200 characters.',
   'error.monitoring.contentType': 'The file must be a CSV file (contentType text/csv).',
   'audit.systemName': 'The system',
+  'error.referrals.weekClosed':
+    'Week {week} cannot be reported: choose the current week or one of the last 52 weeks.',
+  'error.referrals.forbidden': 'You cannot report referrals for the region {region}.',
+  'error.referrals.weekFormat': 'Give the week as yyyy-Www, e.g. 2026-W49.',
+  'error.referrals.weekRange': 'Choose a start week before the end week and at most two years before it.',
   // ---- end pageslang
+
+  // ---- referrals: weekly referral counts (issue 13, part 2)
+  'referrals.form.heading': 'Referral elsewhere',
+  'referrals.form.lead':
+    'The region’s weekly figures: how many patients were offered referral elsewhere and how many accepted – by cancer type and destination. Counts only, never anything about an individual patient.',
+  'referrals.form.region': 'Region',
+  'referrals.form.week': 'Week',
+  'referrals.form.choose': 'Show the week',
+  'referrals.form.tableHeading': '{region}, {week}',
+  'referrals.form.caption': 'Referrals for {region}, {week}',
+  'referrals.form.hint':
+    'Enter numbers of patients; empty fields count as 0. The number who accepted cannot exceed the number offered. Sending the week again replaces its figures.',
+  'referrals.form.submit': 'Save the week’s figures',
+  'referrals.form.api': 'Regional systems can send the figures with POST /api/referral-counts – see',
+  'referrals.form.saved': 'The figures for {region}, {week} are saved',
+  'referrals.form.savedText': 'In all {offered} offered referral, {accepted} accepted.',
+  'referrals.form.prefilled': 'Filled in with the region’s figures, sent {at}',
+  'referrals.form.prefilledText': 'Correct the figures that have changed and save again.',
+  'referrals.form.errorTitle': 'Correct the errors in the referral figures',
+  'referrals.form.badWeek': 'Choose one of the weeks the form shows.',
+  'referrals.form.notAllowed': 'You cannot record referral figures',
+  'referrals.form.notAllowedText':
+    'The region’s primærindgange record the region’s figures; Specialenheden can record them for every region.',
+  'referrals.field.offered': '{cancerType}, {destination}: offered',
+  'referrals.field.accepted': '{cancerType}, {destination}: accepted',
+  'referrals.col.cancerType': 'Cancer type',
+  'referrals.col.offered': 'Offered',
+  'referrals.col.accepted': 'Accepted',
+  'referrals.col.total': 'Total',
+  'referrals.col.week': 'Week',
+  'referrals.col.region': 'Region',
+  'referrals.col.national': 'Nationwide',
+  'referrals.col.period': 'Period',
+  'referrals.section.heading': 'Referral elsewhere',
+  'referrals.section.national':
+    'Patients offered referral elsewhere, {from} – {to}, all regions: accepted of offered, by destination.',
+  'referrals.section.perType':
+    'Patients with {cancerType} offered referral elsewhere: accepted of offered, by destination.',
+  'referrals.section.record': 'Record the region’s figures',
+  'referrals.section.none': 'No referrals elsewhere have been recorded in the period.',
+  'referrals.section.byWeek': 'By week, all regions',
+  'referrals.section.byRegion': 'By region, the weeks together',
+  'referrals.quarter.text':
+    'The quarter’s figures from the regions’ weekly recording: accepted of offered referral, by region and destination.',
+  'referrals.quarter.noWeeks': 'no weeks recorded',
+  'referrals.monitoring.text':
+    'The regions’ weekly figures for the same cancer type and period: accepted of offered referral, by destination – beside the monitoring’s pathways over the maximum because of capacity.',
+  'referrals.monitoring.capacity': 'Exceeded because of capacity (monitoring)',
+  'audit.entity.referral-counts': 'Referral figures',
 };

@@ -270,5 +270,6 @@ export const mailDa = {
   'trail.kind.hospital': 'Hospital',
   'trail.kind.department': 'Afdeling',
   'trail.kind.cancerType': 'Kræftform',
+  'trail.referrals.recorded': 'Henvisning andetsteds uge {week}: {offered} tilbudt, {accepted} takket ja.',
   // ---- end pageslang
 } as const;

@@ -272,5 +272,6 @@ export const mailEn: { [K in keyof typeof mailDa]: string } = {
   'trail.kind.hospital': 'Hospital',
   'trail.kind.department': 'Department',
   'trail.kind.cancerType': 'Cancer type',
+  'trail.referrals.recorded': 'Referral elsewhere week {week}: {offered} offered, {accepted} accepted.',
   // ---- end pageslang
 };
