@@ -29,7 +29,8 @@ import { type Recipient, recipientsFor } from '#domain/recipients.ts';
 import type { FinderSection } from '#domain/weekly.ts';
 import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
 import { phrase } from '#web/i18n/phrase.ts';
-import { timelineEntry } from '#web/timeline.ts';
+import type { Lang } from '#web/i18n/translate.ts';
+import { type TimelineMessage, timelineEntry } from '#web/timeline.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { createActionToken } from './auth.ts';
 import { activateNetworkAutomatically } from './networks.ts';
@@ -222,11 +223,7 @@ async function notify(input: StepInput): Promise<StepState> {
   if ((await getProblem(problem.id))?.status !== 'open')
     return state(problem, input.generation, { resolved: true });
   if (entering && recipients.filter((r) => r.kind === 'action').length === 0) {
-    await alertNobodyReached(
-      problem,
-      level,
-      'Kontaktlisten har ingen modtagere for dette niveau og denne kræftform.',
-    );
+    await alertNobodyReached(problem, level, { key: 'timeline.why.noRecipients' });
   }
   const actionRecipients = recipients.filter((r) => r.kind === 'action');
   if (
@@ -234,9 +231,14 @@ async function notify(input: StepInput): Promise<StepState> {
     actionRecipients.length > 0 &&
     actionRecipients.every((r) => unreachable.includes(r))
   ) {
-    await alertNobodyReached(problem, level, 'Ingen af modtagernes adresser blev accepteret.', {
-      claimKey: `nobody#${level}#${round}`,
-    });
+    await alertNobodyReached(
+      problem,
+      level,
+      { key: 'timeline.why.noneAccepted' },
+      {
+        claimKey: `nobody#${level}#${round}`,
+      },
+    );
   }
   if (
     round === 0 &&
@@ -263,10 +265,13 @@ async function notify(input: StepInput): Promise<StepState> {
 }
 
 /** Tells the secretariat at once that a ladder step reached nobody (no contacts, or all bounced). */
+/** Why nobody was reached: a `timeline.why.*` phrase, worded for the timeline's reader and each mail's recipient. */
+export type NobodyReachedReason = NonNullable<TimelineMessage['because']>;
+
 export async function alertNobodyReached(
   problem: Problem,
   level: Level,
-  reason: string,
+  reason: NobodyReachedReason,
   options: { claimKey?: string } = {},
 ): Promise<void> {
   await appendEvent(problem.id, {
@@ -274,7 +279,7 @@ export async function alertNobodyReached(
     level,
     ...timelineEntry('timeline.nobodyReached', { level }, reason),
   });
-  const mail = nobodyReachedEmail(problem, level, reason, problemUrl(problem.id));
+  const mail = (lang: Lang) => nobodyReachedEmail(problem, level, reason, problemUrl(problem.id), lang);
   await tellSecretariat(problem.id, mail, 'nobody-reached', { level, claimKey: options.claimKey });
 }
 
@@ -423,10 +428,13 @@ async function markUnreachable(
     ...timelineEntry('timeline.addressRejected', { name: recipient.name, email: recipient.email }),
     data: { email: recipient.email, error: detail.slice(0, 300) },
   });
-  const reason = `Adressen ${recipient.email} (${recipient.name}) blev afvist: ${detail.slice(0, 200)}. Kontaktlisten skal rettes.`;
+  const reason: NobodyReachedReason = {
+    key: 'timeline.why.addressRejected',
+    params: { email: recipient.email, name: recipient.name, detail: detail.slice(0, 200) },
+  };
   await tellSecretariat(
     problem.id,
-    nobodyReachedEmail(problem, level, reason, problemUrl(problem.id)),
+    (lang) => nobodyReachedEmail(problem, level, reason, problemUrl(problem.id), lang),
     'contact-unreachable',
     {
       level,

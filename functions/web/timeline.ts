@@ -32,6 +32,11 @@ const TIMELINE_KEYS = [
   'timeline.restartedByDeadline',
   'timeline.bounced',
   'timeline.complained',
+  'timeline.why.noRecipients',
+  'timeline.why.noneAccepted',
+  'timeline.why.noneReachable',
+  'timeline.why.othersReached',
+  'timeline.why.addressRejected',
 ] as const satisfies readonly MailKey[];
 
 export type TimelineKey = (typeof TIMELINE_KEYS)[number];
@@ -40,6 +45,8 @@ export type TimelineKey = (typeof TIMELINE_KEYS)[number];
 export interface TimelineMessage {
   key: TimelineKey;
   params?: Record<string, string | number>;
+  /** Why, when the system says so (`timeline.why.*`), read in the reader's language too. */
+  because?: { key: TimelineKey; params?: Record<string, string | number> };
   suffix?: string;
 }
 
@@ -49,16 +56,21 @@ function isTimelineKey(key: unknown): key is TimelineKey {
 
 export function timelineText(message: TimelineMessage, lang: Lang): string {
   const text = storedPhraseText(message, lang) ?? message.key;
-  return message.suffix ? `${text} ${message.suffix}` : text;
+  const because = message.because && storedPhraseText(message.because, lang);
+  return [text, because, message.suffix].filter(Boolean).join(' ');
 }
 
 /** What a writer stores: the Danish text, as before, and the message to read it in English. */
 export function timelineEntry(
   key: TimelineKey,
   params?: Record<string, string | number>,
-  suffix?: string,
+  suffix?: string | TimelineMessage['because'],
 ): { text: string; message: TimelineMessage } {
-  const message: TimelineMessage = { key, ...(params ? { params } : {}), ...(suffix ? { suffix } : {}) };
+  const message: TimelineMessage = {
+    key,
+    ...(params ? { params } : {}),
+    ...(typeof suffix === 'string' ? { suffix } : suffix ? { because: suffix } : {}),
+  };
   return { text: timelineText(message, 'da'), message };
 }
 

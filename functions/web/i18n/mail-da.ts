@@ -271,5 +271,12 @@ export const mailDa = {
   'trail.kind.department': 'Afdeling',
   'trail.kind.cancerType': 'Kræftform',
   'trail.referrals.recorded': 'Henvisning andetsteds uge {week}: {offered} tilbudt, {accepted} takket ja.',
+  'timeline.why.noRecipients': 'Kontaktlisten har ingen modtagere for dette niveau og denne kræftform.',
+  'timeline.why.noneAccepted': 'Ingen af modtagernes adresser blev accepteret.',
+  'timeline.why.noneReachable': 'Ingen af modtagerne på niveauet kunne nås (senest {recipient}).',
+  'timeline.why.othersReached':
+    '{recipient} kunne ikke nås; {count} andre modtagere på niveauet er stadig kontaktet.',
+  'timeline.why.addressRejected':
+    'Adressen {email} ({name}) blev afvist: {detail}. Kontaktlisten skal rettes.',
   // ---- end pageslang
 } as const;

@@ -273,5 +273,13 @@ export const mailEn: { [K in keyof typeof mailDa]: string } = {
   'trail.kind.department': 'Department',
   'trail.kind.cancerType': 'Cancer type',
   'trail.referrals.recorded': 'Referral elsewhere week {week}: {offered} offered, {accepted} accepted.',
+  'timeline.why.noRecipients': 'The contact list has no recipients for this level and this cancer type.',
+  'timeline.why.noneAccepted': "None of the recipients' addresses were accepted.",
+  'timeline.why.noneReachable':
+    'None of the recipients at the level could be reached (most recently {recipient}).',
+  'timeline.why.othersReached':
+    '{recipient} could not be reached; {count} other recipients at the level are still contacted.',
+  'timeline.why.addressRejected':
+    'The address {email} ({name}) was refused: {detail}. The contact list must be corrected.',
   // ---- end pageslang
 };
