@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
-import { deleteRecord, getRecord, putRecord, takeRecord } from '#adapters/store.ts';
+import { deleteRecord, getRecord, putItem, putRecord, recordItem, takeRecord } from '#adapters/store.ts';
 import type { Contact, ContactRole } from '#domain/reference.ts';
 
 export type UserRole = ContactRole | 'admin';
@@ -147,12 +147,15 @@ export async function userForApiToken(token: string): Promise<User | undefined> 
   return record ? getUser(record.email) : undefined;
 }
 
-/** A link for one recipient of one problem; expires after LINK_TTL_DAYS. */
-export async function createActionToken(
+/**
+ * A link for one recipient of one problem, not yet stored: its token and the item to store
+ * (alone with {@link createActionToken}, or in a batch). Expires after LINK_TTL_DAYS.
+ */
+export function newActionLink(
   problemId: string,
   email: string,
   mayResolve: boolean,
-): Promise<string> {
+): { token: string; item: Record<string, unknown> } {
   const token = newSecret();
   const ttlSeconds = Math.round(config().LINK_TTL_DAYS * 86_400);
   const link: ActionLink = {
@@ -162,7 +165,17 @@ export async function createActionToken(
     mayResolve,
     expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString(),
   };
-  await putRecord('LINK', hashSecret(token), { ...link }, { ttlSeconds });
+  return { token, item: recordItem('LINK', hashSecret(token), { ...link }, ttlSeconds) };
+}
+
+/** A stored link for one recipient of one problem (see {@link newActionLink}). */
+export async function createActionToken(
+  problemId: string,
+  email: string,
+  mayResolve: boolean,
+): Promise<string> {
+  const { token, item } = newActionLink(problemId, email, mayResolve);
+  await putItem(item);
   return token;
 }
 

@@ -8,7 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
-import { getContact, getRecord, listContacts, putContact, putRecord } from '#adapters/store.ts';
+import {
+  getContact,
+  getRecord,
+  listContactLanguages,
+  listContacts,
+  putContact,
+  putRecord,
+} from '#adapters/store.ts';
 import { inBatches } from '#domain/batches.ts';
 import { contactsToCsv, DANISH_REPORT, parseContacts, type ReportLanguage } from '#domain/contact-csv.ts';
 import {
@@ -35,7 +42,7 @@ import { getUser, hashSecret, putUser, userFromContact } from './auth.ts';
 /** The language a person chose for their e-mails on their phone-list entry; undefined when none. */
 export async function preferredLanguage(email: string): Promise<'da' | 'en' | undefined> {
   const wanted = email.toLowerCase();
-  return (await listContacts()).find((c) => c.email.toLowerCase() === wanted)?.language;
+  return (await listContactLanguages()).find((c) => c.email.toLowerCase() === wanted)?.language;
 }
 
 /** How long an entry may go unverified (CONTACT_VERIFY_MONTHS, default six months). */

@@ -7,6 +7,7 @@
  */
 
 import type { ReportLanguage } from '#domain/contact-csv.ts';
+import { lazily } from '#domain/time.ts';
 import { da } from './i18n/da.ts';
 import { type Lang, type MessageKey, translator } from './i18n/index.ts';
 
@@ -115,22 +116,28 @@ export const SERVICE_MESSAGE_KEYS = [
   'error.request.sameDepartmentTwice',
 ] as const satisfies readonly MessageKey[];
 
-const ERROR_KEYS = (Object.keys(da) as (keyof typeof da)[]).filter((key) => key.startsWith('error.'));
-
-/** A Danish catalogue text as a pattern: `{name}` captures the value written in its place. */
-const PATTERNS = [...VALIDATION_KEYS, ...ERROR_KEYS].map((key) => {
-  const names: string[] = [];
-  const source = da[key]
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      if (!name) return escapeRegExp(part);
-      names.push(name);
-      return '(.+?)';
-    })
-    .join('');
-  return { key, names, pattern: new RegExp(`^${source}$`, 's') };
-});
+/**
+ * A Danish catalogue text as a pattern: `{name}` captures the value written in its place. Made
+ * on first use (only an English page with errors needs them), not at every cold start.
+ */
+const patterns = lazily(() =>
+  [
+    ...VALIDATION_KEYS,
+    ...(Object.keys(da) as (keyof typeof da)[]).filter((key) => key.startsWith('error.')),
+  ].map((key) => {
+    const names: string[] = [];
+    const source = da[key]
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (!name) return escapeRegExp(part);
+        names.push(name);
+        return '(.+?)';
+      })
+      .join('');
+    return { key, names, pattern: new RegExp(`^${source}$`, 's') };
+  }),
+);
 
 /** "2.000" (Danish thousands) → "2,000" in English. */
 function number(value: string, lang: Lang): string {
@@ -141,7 +148,7 @@ function number(value: string, lang: Lang): string {
 export function localizeMessage(message: string, lang: Lang): string {
   if (lang === 'da') return message;
   const tr = translator(lang) as (key: MessageKey, params?: Record<string, string>) => string;
-  for (const { key, names, pattern } of PATTERNS) {
+  for (const { key, names, pattern } of patterns()) {
     const match = pattern.exec(message);
     if (!match) continue;
     const params: Record<string, string> = {};
