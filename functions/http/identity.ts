@@ -1,7 +1,7 @@
 /** Works out who is calling: a session cookie (people) or a bearer token (systems). */
 
 import { config } from '#adapters/config.ts';
-import { phrase } from '#web/i18n/phrase.ts';
+import { type Phrase, phrase } from '#web/i18n/phrase.ts';
 import { getSession, getUser, userForApiToken } from '../services/auth.ts';
 import type { Request } from './types.ts';
 import { HttpError } from './types.ts';
@@ -47,6 +47,23 @@ export function checkCsrf(req: Request, submitted: unknown): void {
 }
 
 /** Pages that need a signed-in person send others to the sign-in page and back. */
+/**
+ * The request comes from one of our own pages or from no page at all (curl, a script), not from
+ * another website's form: `message` (a 403) otherwise.
+ */
+export function assertSameSite(req: Request, message: Phrase): void {
+  // Sec-Fetch-Site is authoritative where browsers send it; otherwise fall back to Origin.
+  const site = req.headers['sec-fetch-site'];
+  const origin = req.headers.origin;
+  const sameOrigin = site
+    ? site === 'same-origin' || site === 'none'
+    : !origin ||
+      origin === new URL(config().BASE_URL).origin ||
+      origin === `http://${req.headers.host}` ||
+      origin === `https://${req.headers.host}`;
+  if (!sameOrigin) throw new HttpError(403, message);
+}
+
 export function requireActor(req: Request) {
   if (!req.actor) {
     throw new HttpError(401, phrase('error.request.signInRequired'), { next: req.path });

@@ -179,7 +179,7 @@ describe('texts the system stored', () => {
     const client = new Client(runtime.url);
     await client.signInAs(SECRETARIAT);
     const english = await client.get('/eksterne-udbydere/brustzentrum-kiel/tjekliste?lang=en');
-    expect(english.text).toContain('<h2>Records and translation</h2>');
+    expect(english.text).toContain('<h2>Medical record and translation</h2>');
     expect(english.text).toContain('An interpreter has been booked if the patient needs one');
     expect(english.text).not.toContain('Tolk er bestilt');
     const danish = await client.get('/eksterne-udbydere/brustzentrum-kiel/tjekliste?lang=da');

@@ -1049,7 +1049,6 @@ export const da = {
   'error.reference.manageOnly': 'Stamdata vedligeholdes af Specialenheden og administratorer.',
   'error.reference.entryNotFound': 'Posten findes ikke.',
   'error.external.checklistSecretariatOnly': 'Kun Specialenheden kan rette tjeklisterne.',
-  'error.quarter.notFound': 'Kvartalet findes ikke.',
   'error.quarter.notStarted':
     '{quarter} er ikke begyndt endnu. Der kan kun beregnes status for indeværende eller tidligere kvartaler.',
   'error.audit.forbidden': 'Revisionssporet er kun for administratorer og Specialenheden.',
@@ -1107,6 +1106,32 @@ export const da = {
   'error.referrals.weekRange': 'Vælg en startuge før slutugen og højst to år før den.',
   // ---- end pageslang
 
+  // Quarterly status as CSV, in the reader's language (pagescheck)
+  'quarterlyCsv.title': 'Kvartalsstatus',
+  'quarterlyCsv.median': 'Median tid til løsning (dage)',
+  'quarterlyCsv.networksActive': 'Netværk aktive',
+  'quarterlyCsv.networksStandby': 'Netværk i standby',
+  'quarterlyCsv.weeks': '{weeks} uger',
+  'quarterlyCsv.monitoring': 'Maksimale ventetider, landsplan',
+  'quarterlyCsv.pathways': 'Forløb',
+  'quarterlyCsv.packages': 'Pakkeforløb',
+  'quarterlyCsv.packagesWithin': 'Pakkeforløb inden for standardforløbstiden',
+  'quarterlyCsv.areas': 'Områder under pres',
+  'quarterlyCsv.areaCapacity': 'kapacitet {count}',
+  'quarterlyCsv.areaNotComplied': 'ikke overholdt {count}',
+  'quarterlyCsv.holidayPeriod': 'Ferieperiode: {name}',
+  'quarterlyCsv.holidayPlans': '{received} af {expected} planer',
+  'quarterlyCsv.plannedShare': 'Planlagt kapacitet (%)',
+  'quarterlyCsv.overdue': 'Kontaktoplysninger ikke bekræftet i tide',
+  'quarterlyCsv.referrals': 'Henvisning andetsteds (tilbudt / takket ja)',
+  'quarterlyCsv.referralOffered': '{destination} tilbudt',
+  'local.jobs.ownSite': 'Et job kan kun startes fra siden med de planlagte job eller fra kommandolinjen.',
+  'externalChecklist.consent': 'Patientens samtykke til det konkrete tilbud',
+  'externalChecklist.record': 'Journal og oversættelse',
+  'externalChecklist.transport': 'Transport og ledsager',
+  'externalChecklist.payment': 'Betaling',
+  'externalChecklist.followUp': 'Opfølgning og tilbagevenden til hjemregionen',
+  // ---- end pagescheck
   // ---- referrals: weekly referral counts (issue 13, part 2)
   'referrals.form.heading': 'Henvisning til andet sted',
   'referrals.form.lead':
