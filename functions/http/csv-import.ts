@@ -3,6 +3,9 @@
  * page's posted text, and the API route taking a `text/csv` body. Each register keeps its own
  * importer (validation, all or nothing, audit trail) and its own pages.
  */
+import type { ReportLanguage } from '#domain/contact-csv.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import { reportLanguage } from '#web/validation.ts';
 import type { Actor } from '../services/actors.ts';
 import { asString, parseFormBody } from './forms.ts';
 import { checkCsrf, requireActor } from './identity.ts';
@@ -20,13 +23,13 @@ export function postedCsv(req: Request): string {
 
 /** `POST /api/…/import` with a `text/csv` body: 200 with the importer's report, or 422 and nothing written. */
 export function csvImportApi(
-  importer: (actor: Actor, text: string) => Promise<{ errors: string[] }>,
+  importer: (actor: Actor, text: string, language: ReportLanguage) => Promise<{ errors: string[] }>,
 ): RouteHandler {
   return async (req: Request) => {
     const actor = requireActor(req);
     if (!(req.headers['content-type'] ?? '').startsWith('text/csv'))
-      throw new HttpError(415, 'Send filen som text/csv.');
-    const report = await importer(actor, req.body);
+      throw new HttpError(415, phrase('error.request.csvOnly'));
+    const report = await importer(actor, req.body, reportLanguage(req.lang));
     return jsonResponse(report, report.errors.length > 0 ? 422 : 200);
   };
 }

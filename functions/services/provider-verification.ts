@@ -98,10 +98,17 @@ export async function confirmProviderVerification(token: string): Promise<Extern
   for (const provider of link.providers) {
     const updated = { ...provider, verifiedAt: today };
     await putExternalProvider(updated);
-    await recordAudit(who, 'external-provider', provider.id, 'verified', 'Bekræftet via påmindelseslink.', {
-      before: { verifiedAt: providerVerifiedAt(provider) },
-      after: { verifiedAt: today },
-    });
+    await recordAudit(
+      who,
+      'external-provider',
+      provider.id,
+      'verified',
+      { asWritten: 'Bekræftet via påmindelseslink.' },
+      {
+        before: { verifiedAt: providerVerifiedAt(provider) },
+        after: { verifiedAt: today },
+      },
+    );
     confirmed.push(updated);
   }
   return confirmed;

@@ -9,7 +9,8 @@ import { mayManageContacts } from '#domain/contact-lists.ts';
 import { type ExternalProvider, PROVIDER_KIND_LIST } from '#domain/external-providers.ts';
 import { localDate } from '#domain/time.ts';
 import { t } from '#web/i18n/index.ts';
-import { localizeErrors } from '#web/validation.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import { localizeErrors, reportLanguage } from '#web/validation.ts';
 import {
   checklistPage,
   checklistTemplatePage,
@@ -80,7 +81,7 @@ function formInput(form: Record<string, string | string[]>) {
 
 async function showNew(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError(t(req.lang, 'external.manageOnly'));
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('external.manageOnly'));
   return page(
     req,
     t(req.lang, 'external.form.new'),
@@ -97,9 +98,9 @@ async function showNew(req: Request) {
 
 async function showEdit(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError(t(req.lang, 'external.manageOnly'));
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('external.manageOnly'));
   const provider = await getExternalProvider(req.params.id ?? '');
-  if (!provider) throw new HttpError(404, t(req.lang, 'external.notFound'));
+  if (!provider) throw new HttpError(404, phrase('external.notFound'));
   return page(
     req,
     t(req.lang, 'external.form.editTitle', { name: provider.name }),
@@ -138,7 +139,7 @@ async function submitEdit(req: Request) {
 
 async function showImport(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError(t(req.lang, 'external.manageOnly'));
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('external.manageOnly'));
   return page(
     req,
     t(req.lang, 'external.import.pageTitle'),
@@ -149,7 +150,7 @@ async function showImport(req: Request) {
 async function submitImport(req: Request) {
   const actor = requireActor(req);
   const text = postedCsv(req);
-  const report = await importExternalProvidersCsv(actor, text);
+  const report = await importExternalProvidersCsv(actor, text, reportLanguage(req.lang));
   return page(
     req,
     t(req.lang, 'external.import.pageTitle'),
@@ -174,15 +175,15 @@ async function apiPut(req: Request) {
     { ...(typeof body === 'object' && body ? body : {}), id },
     exists ? id : undefined,
   );
-  if (!result.ok) throw new HttpError(400, 'Ugyldige data.', result.errors);
+  if (!result.ok) throw new HttpError(400, phrase('error.request.invalidData'), result.errors);
   return jsonResponse({ provider: result.provider }, exists ? 200 : 201);
 }
 
 async function showChecklist(req: Request) {
   requireActor(req);
   const provider = await getExternalProvider(req.params.id ?? '');
-  if (!provider) throw new HttpError(404, t(req.lang, 'external.notFound'));
-  const template = await checklistTemplate(provider.kind);
+  if (!provider) throw new HttpError(404, phrase('external.notFound'));
+  const template = await checklistTemplate(provider.kind, req.lang);
   return page(
     req,
     t(req.lang, 'external.checklist.title', { name: provider.name }),
@@ -192,7 +193,7 @@ async function showChecklist(req: Request) {
 
 function kindParam(req: Request) {
   const kind = req.params.kind ?? '';
-  if (!PROVIDER_KIND_LIST.has(kind)) throw new HttpError(404, t(req.lang, 'external.noChecklist'));
+  if (!PROVIDER_KIND_LIST.has(kind)) throw new HttpError(404, phrase('external.noChecklist'));
   return kind;
 }
 
@@ -204,7 +205,7 @@ async function showTemplate(req: Request) {
     t(req.lang, 'external.checklist'),
     checklistTemplatePage({
       kind,
-      template: await checklistTemplate(kind),
+      template: await checklistTemplate(kind, req.lang),
       errors: {},
       csrf: req.csrf ?? '',
       mayManage: mayManageContacts(actor),
@@ -230,7 +231,7 @@ async function submitTemplate(req: Request) {
     t(req.lang, 'external.template.errorTitle'),
     checklistTemplatePage({
       kind,
-      template: await checklistTemplate(kind),
+      template: await checklistTemplate(kind, req.lang),
       values,
       errors: localizeErrors(result.errors, req.lang),
       csrf: req.csrf ?? '',
@@ -244,7 +245,7 @@ async function submitTemplate(req: Request) {
 /** The reminder e-mail's link: GET shows the providers it confirms, POST confirms them (no sign-in, as the contacts' link). */
 async function showVerify(req: Request) {
   const link = await readProviderVerifyLink(req.params.token ?? '');
-  if (!link) throw new HttpError(404, t(req.lang, 'external.verify.invalid'));
+  if (!link) throw new HttpError(404, phrase('error.request.linkInvalid'));
   return page(
     req,
     t(req.lang, 'external.verify.title'),
@@ -258,7 +259,7 @@ async function showVerify(req: Request) {
 
 async function submitVerify(req: Request) {
   const confirmed = await confirmProviderVerification(req.params.token ?? '');
-  if (!confirmed) throw new HttpError(404, t(req.lang, 'external.verify.invalid'));
+  if (!confirmed) throw new HttpError(404, phrase('error.request.linkInvalid'));
   return page(
     req,
     t(req.lang, 'external.verify.doneShort'),
