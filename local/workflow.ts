@@ -9,7 +9,8 @@ import { StateMachine } from 'aws-local-stepfunctions';
 type JSONValue = Parameters<StateMachine['run']>[0];
 
 import type { WorkflowEngine, WorkflowInput } from '../functions/adapters/workflow.ts';
-import { executionName } from '../functions/adapters/workflow.ts';
+import { ExecutionNotRunningError, executionName } from '../functions/adapters/workflow.ts';
+import { isReminderStep } from '../functions/domain/ladder.ts';
 import { Semaphore } from '../functions/domain/limit.ts';
 import { handler as ladderStep } from '../functions/workflow/ladder-step.ts';
 import type { Foreground } from './foreground.ts';
@@ -57,13 +58,19 @@ interface Execution {
 /**
  * The local engine. Like Step Functions it only runs the ASL: a failed step goes through the
  * state machine's own failure path (RecordFailure), and the reconcile job restarts it — there is
- * no recovery logic here.
+ * no recovery logic here. Like Step Functions, it refuses to start a name whose execution has
+ * ended (a restart needs a new name).
  *
  * A burst makes the ladder slower, never failed, with memory bounded: steps queue for a bounded
  * number of slots (a step's time budget starts when it gets its slot), and started executions
  * queue too. An execution counts as running from its start (as in Step Functions), but it enters
  * the interpreter only while fewer than two slots' worth of steps are running or waiting, so the
  * steps of executions already under way go first and a queued execution costs a few bytes.
+ *
+ * In AWS every step runs at once in its own Lambda; here the slots are few, so the network
+ * level's repeated reminders (isReminderStep) wait behind every other step and do not count
+ * against new executions: a ladder climbing or entering a level is not held up by the reminders
+ * of ladders already at the top, which are sent as soon as the climbing steps leave room.
  */
 export function localWorkflowEngine(
   options: { invoke?: Invoke; stepConcurrency?: number; foreground?: Foreground } = {},
@@ -74,10 +81,13 @@ export function localWorkflowEngine(
   const machine = new StateMachine(loadDefinition(), { validationOptions: { checkArn: true } });
   /** Every running execution, by id, in start order (queued ones included). */
   const executions = new Map<string, Execution>();
+  /** Names of executions that have ended: like Step Functions, never started again. */
+  const endedNames = new Set<string>();
   /** Started, not yet admitted, in start order. */
   const queue: string[] = [];
-  /** Steps running or waiting for a slot, and admitted executions whose first step is not yet asked for. */
+  /** Steps (reminders aside) running or waiting for a slot. */
   let steps = 0;
+  /** Admitted executions whose first step is not yet asked for. */
   const admittedProblems = new Set<string>();
   /** Steps invoking the handler now, and a promise settled when the next of them ends. */
   let invoking = 0;
@@ -104,14 +114,19 @@ export function localWorkflowEngine(
   }
 
   const lambdaTask = async (input: JSONValue): Promise<JSONValue> => {
-    const { FunctionName, Payload } = input as { FunctionName: string; Payload: { problemId?: string } };
+    const { FunctionName, Payload } = input as {
+      FunctionName: string;
+      Payload: { problemId?: string; action?: string; level?: number; round?: number };
+    };
     if (FunctionName !== LOCAL_LADDER_ARN) throw new Error(`No local function ${FunctionName}`);
     admittedProblems.delete(Payload?.problemId ?? '');
-    steps++;
+    const reminder = isReminderStep(Payload ?? {});
+    if (!reminder) steps++;
     try {
-      return { Payload: ((await slots.run(() => invokeGivingWay(Payload))) ?? null) as JSONValue };
+      const result = await slots.run(() => invokeGivingWay(Payload), reminder ? 1 : 0);
+      return { Payload: (result ?? null) as JSONValue };
     } finally {
-      steps--;
+      if (!reminder) steps--;
       admit();
     }
   };
@@ -144,10 +159,15 @@ export function localWorkflowEngine(
       )
       .finally(() => {
         admittedProblems.delete(input.problemId);
-        executions.delete(id);
-        execution.end();
+        finish(id, execution);
         admit();
       });
+  }
+
+  function finish(id: string, execution: Execution): void {
+    executions.delete(id);
+    endedNames.add(id);
+    execution.end();
   }
 
   /** Lets queued executions in while the steps under way leave room. */
@@ -163,6 +183,7 @@ export function localWorkflowEngine(
     async start(input: WorkflowInput, attempt = 0) {
       const id = executionName(input, attempt);
       if (executions.has(id)) return id;
+      if (endedNames.has(id)) throw new ExecutionNotRunningError(id);
       let end = () => {};
       const ended = new Promise<void>((resolve) => {
         end = resolve;
@@ -178,8 +199,7 @@ export function localWorkflowEngine(
       if (execution.abort) return execution.abort();
       // Not yet admitted: it never runs.
       queue.splice(queue.indexOf(executionId), 1);
-      executions.delete(executionId);
-      execution.end();
+      finish(executionId, execution);
     },
     async isRunning(executionId) {
       return executions.has(executionId);
@@ -192,10 +212,7 @@ export function localWorkflowEngine(
       queue.length = 0;
       for (const [id, execution] of executions) {
         if (execution.abort) execution.abort();
-        else {
-          executions.delete(id);
-          execution.end();
-        }
+        else finish(id, execution);
       }
     },
   };

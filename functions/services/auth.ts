@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
-import { deleteRecord, getRecord, putRecord, takeRecord } from '#adapters/store.ts';
+import { deleteRecord, getRecord, putItems, putRecord, recordItem, takeRecord } from '#adapters/store.ts';
 import type { Contact, ContactRole } from '#domain/reference.ts';
 
 export type UserRole = ContactRole | 'admin';
@@ -153,17 +153,28 @@ export async function createActionToken(
   email: string,
   mayResolve: boolean,
 ): Promise<string> {
-  const token = newSecret();
+  const [token] = await createActionTokens(problemId, [email], mayResolve);
+  return token as string;
+}
+
+/**
+ * Links for several recipients of one problem (one level's e-mails), written together: one
+ * BatchWriteItem per 25 instead of a write each. The tokens come back in the emails' order.
+ */
+export async function createActionTokens(
+  problemId: string,
+  emails: string[],
+  mayResolve: boolean,
+): Promise<string[]> {
   const ttlSeconds = Math.round(config().LINK_TTL_DAYS * 86_400);
-  const link: ActionLink = {
-    kind: 'action',
-    problemId,
-    email: email.toLowerCase(),
-    mayResolve,
-    expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString(),
-  };
-  await putRecord('LINK', hashSecret(token), { ...link }, { ttlSeconds });
-  return token;
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000).toISOString();
+  const tokens = emails.map(() => newSecret());
+  const items = emails.map((email, i) => {
+    const link: ActionLink = { kind: 'action', problemId, email: email.toLowerCase(), mayResolve, expiresAt };
+    return recordItem('LINK', hashSecret(tokens[i] as string), { ...link }, { ttlSeconds });
+  });
+  await putItems(items);
+  return tokens;
 }
 
 export async function readActionToken(token: string): Promise<ActionLink | undefined> {

@@ -8,7 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
-import { getContact, getRecord, listContacts, putContact, putRecord } from '#adapters/store.ts';
+import {
+  getContact,
+  getRecord,
+  listContacts,
+  putContact,
+  putRecord,
+  recentContacts,
+} from '#adapters/store.ts';
 import { inBatches } from '#domain/batches.ts';
 import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
 import {
@@ -32,10 +39,17 @@ import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts
 import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { getUser, hashSecret, putUser, userFromContact } from './auth.ts';
 
-/** The language a person chose for their e-mails on their phone-list entry; undefined when none. */
-export async function preferredLanguage(email: string): Promise<'da' | 'en' | undefined> {
+/**
+ * The language a person chose for their e-mails on their phone-list entry; undefined when none.
+ * `contacts`: the list the caller already has; otherwise the recently read list (every report's
+ * receipt asks, and the whole list is a Query of every contact).
+ */
+export async function preferredLanguage(
+  email: string,
+  contacts?: Contact[],
+): Promise<'da' | 'en' | undefined> {
   const wanted = email.toLowerCase();
-  return (await listContacts()).find((c) => c.email.toLowerCase() === wanted)?.language;
+  return (contacts ?? (await recentContacts())).find((c) => c.email.toLowerCase() === wanted)?.language;
 }
 
 /** How long an entry may go unverified (CONTACT_VERIFY_MONTHS, default six months). */
