@@ -70,8 +70,17 @@ function importTimeMs(file: string): number {
   );
 }
 
-/** Bundles `entry` as the stack does; returns its size and the AWS SDK client packages inside. */
-async function bundle(entry: string, outfile: string): Promise<{ bytes: number; clients: string[] }> {
+/** The page texts: only the API renders pages; a job or the ladder step reads the e-mail texts alone. */
+const PAGE_TEXTS = 'functions/web/i18n/da.ts';
+
+/**
+ * Bundles `entry` as the stack does; returns its size, the AWS SDK client packages inside and
+ * whether it holds the page texts.
+ */
+async function bundle(
+  entry: string,
+  outfile: string,
+): Promise<{ bytes: number; clients: string[]; pageTexts: boolean }> {
   const result = await build({
     ...LAMBDA_BUNDLING,
     mainFields: [...LAMBDA_BUNDLING.mainFields],
@@ -88,7 +97,11 @@ async function bundle(entry: string, outfile: string): Promise<{ bytes: number; 
     const match = /node_modules\/(@aws-sdk\/client-[^/]+)\//.exec(input);
     if (match?.[1]) clients.add(match[1]);
   }
-  return { bytes: output?.bytes ?? 0, clients: [...clients].sort() };
+  return {
+    bytes: output?.bytes ?? 0,
+    clients: [...clients].sort(),
+    pageTexts: PAGE_TEXTS in (output?.inputs ?? {}),
+  };
 }
 
 export interface BundleRow {
@@ -96,8 +109,8 @@ export interface BundleRow {
   bytes: number;
   importMs: number;
   floor: { clients: Client[]; bytes: number; importMs: number };
-  /** AWS SDK clients in the bundle that the function does not call. */
-  extraClients: string[];
+  /** What the bundle holds and the function does not use: AWS SDK clients, the page texts. */
+  unused: string[];
 }
 
 export async function measureBundles(runs = 7) {
@@ -127,7 +140,10 @@ export async function measureBundles(runs = 7) {
       bytes: own.bytes,
       importMs: median(ownTimes),
       floor: { clients, bytes: floor.bytes, importMs: median(floorTimes) },
-      extraClients: own.clients.filter((c) => !allowed.has(c)),
+      unused: [
+        ...own.clients.filter((c) => !allowed.has(c)),
+        ...(own.pageTexts && name !== 'api' ? ['page texts'] : []),
+      ],
     });
   }
   return { emptyMs, rows };

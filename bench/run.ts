@@ -169,7 +169,7 @@ console.log(
 );
 for (const row of bundles.rows) {
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`.padStart(8);
-  const extra = row.extraClients.length ? `  CARRIES UNUSED ${row.extraClients.join(', ')}` : '';
+  const extra = row.unused.length ? `  CARRIES UNUSED ${row.unused.join(', ')}` : '';
   console.log(
     `  ${row.name.padEnd(18)} ${kib(row.bytes)} ${kib(row.floor.bytes)}   ${ms(row.importMs).padStart(9)} ${ms(row.floor.importMs).padStart(9)}  ${(row.importMs / row.floor.importMs).toFixed(2)}x  ${row.floor.clients.join(' + ')}${extra}`,
   );

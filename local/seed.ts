@@ -10,6 +10,7 @@ import { seedCapacityCheckDemo } from './capacity-check-seed.ts';
 import { seedExternalProviders } from './external-seed.ts';
 import { seedHolidayDemo } from './holiday-seed.ts';
 import { seedNetworkDemo } from './network-seed.ts';
+import { seedReferralDemo } from './referral-seed.ts';
 import { seedWeeklyDemo } from './weekly-seed.ts';
 
 export const ADMIN: User = {
@@ -44,6 +45,7 @@ export async function seedDemoData(): Promise<{ contacts: number; users: number 
   await seedWeeklyDemo();
   await seedNetworkDemo();
   await seedExternalProviders();
+  await seedReferralDemo();
   await seedHolidayDemo();
   await seedCapacityCheckDemo();
   return { contacts, users };

@@ -40,7 +40,8 @@ export type AuditEntityType =
   | 'holiday-period'
   | 'holiday-plan'
   | 'specialised-function'
-  | 'capacity-check';
+  | 'capacity-check'
+  | 'referral-counts';
 
 export interface AuditEntry {
   at: string;

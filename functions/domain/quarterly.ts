@@ -9,6 +9,7 @@ import type { Level } from './ladder.ts';
 import type { MonitoringStatusFigures } from './monitoring-figures.ts';
 import type { Problem } from './problem.ts';
 import { type Contact, cancerTypeName, regionName } from './reference.ts';
+import { DESTINATION_LIST, DESTINATIONS, type ReferralFigures } from './referrals.ts';
 import { fromLocal, localDate } from './time.ts';
 
 export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
@@ -99,6 +100,8 @@ export interface QuarterlyStatus {
   monitoring?: MonitoringStatusFigures | null;
   /** Evaluations of the holiday periods that ended in the quarter (planned vs reported). */
   holiday?: HolidayEvaluation[];
+  /** Patients offered referral elsewhere and accepting, per region and destination kind. */
+  referrals?: ReferralFigures | null;
   overdueContacts: { id: string; name: string; maintainer: string; verifiedAt: string }[];
 }
 
@@ -112,6 +115,7 @@ export interface StatusInput {
   weekly?: WeeklyFigures;
   monitoring?: MonitoringStatusFigures;
   holiday?: HolidayEvaluation[];
+  referrals?: ReferralFigures;
 }
 
 function median(values: number[]): number | null {
@@ -188,6 +192,7 @@ export function buildQuarterlyStatus(input: StatusInput): QuarterlyStatus {
     weekly: input.weekly ?? null,
     monitoring: input.monitoring ?? null,
     ...(input.holiday && input.holiday.length > 0 ? { holiday: input.holiday } : {}),
+    referrals: input.referrals ?? null,
     overdueContacts: input.contacts
       .filter((c) => isOverdue(c, asOf, input.verifyMonths))
       .map((c) => ({ id: c.id, name: c.name, maintainer: c.maintainer, verifiedAt: c.verifiedAt }))
@@ -278,6 +283,24 @@ export function quarterlyStatusCsv(s: QuarterlyStatus): string {
         w.overMaximum,
       ]),
     ]),
+    [],
+    ['Henvisning andetsteds (tilbudt / takket ja)', s.referrals ? '' : 'ingen data'],
+    ...(s.referrals
+      ? [
+          ['Region', ...DESTINATIONS.flatMap((d) => [`${DESTINATION_LIST.label(d)} tilbudt`, 'takket ja'])],
+          ...s.referrals.regions.map((r) => [
+            regionName(r.region),
+            ...DESTINATIONS.flatMap((d) => [r.byDestination[d].offered, r.byDestination[d].accepted]),
+          ]),
+          [
+            'Hele landet',
+            ...DESTINATIONS.flatMap((d) => [
+              s.referrals?.national[d].offered ?? 0,
+              s.referrals?.national[d].accepted ?? 0,
+            ]),
+          ],
+        ]
+      : []),
     [],
     ['Kontaktoplysninger ikke bekræftet i tide', s.overdueContacts.length],
     ...s.overdueContacts.map((c) => [c.name, c.maintainer, c.verifiedAt]),

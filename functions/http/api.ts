@@ -23,6 +23,7 @@ import { networkRoutes } from './routes/network-routes.ts';
 import { problemApiRoutes } from './routes/problem-api.ts';
 import { problemPageRoutes } from './routes/problem-pages.ts';
 import { referenceRoutes } from './routes/reference-routes.ts';
+import { referralRoutes } from './routes/referral-routes.ts';
 import { weeklyApiRoutes } from './routes/weekly-api.ts';
 import { weeklyPageRoutes } from './routes/weekly-pages.ts';
 import { HttpError, type HttpEvent, type HttpResult, type Request, type Route } from './types.ts';
@@ -41,6 +42,7 @@ const routes: Route[] = [
   ...referenceRoutes,
   ...holidayRoutes,
   ...capacityCheckRoutes,
+  ...referralRoutes,
 ];
 const extraRoutes: Route[] = [];
 

@@ -30,6 +30,7 @@ import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { verifyMonths } from './contacts.ts';
 import { holidayEvaluationsFor } from './holiday.ts';
 import { quarterMonitoringFigures } from './monitoring.ts';
+import { quarterReferralFigures } from './referrals.ts';
 import { quarterFigures } from './weekly.ts';
 
 export function quarterlyStatusUrl(quarter: string): string {
@@ -62,6 +63,7 @@ export async function prepareQuarterlyStatus(quarter?: string): Promise<Quarterl
     weekly: await quarterFigures(range),
     monitoring: await quarterMonitoringFigures(key),
     holiday: await holidayEvaluationsFor(range),
+    referrals: await quarterReferralFigures(key),
   });
   await putQuarterlyStatus(status);
   await recordAudit(SYSTEM_PERSON, 'quarterly-status', key, 'prepared', `Kvartalsstatus ${key} udarbejdet.`, {

@@ -5,7 +5,7 @@ import { type Contact, findDepartment, regionLabel } from '#domain/reference.ts'
 import { formatDate } from '#domain/time.ts';
 import type { CheckView } from '../services/capacity-check.ts';
 import { composeEmail, type Email } from './emails.ts';
-import { type Lang, translator } from './i18n/index.ts';
+import { type Lang, translator } from './i18n/mail.ts';
 
 export function functionName(fn: Pick<SpecialisedFunction, 'name' | 'nameEn'>, lang: Lang): string {
   return lang === 'en' ? fn.nameEn || fn.name : fn.name;

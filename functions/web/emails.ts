@@ -12,7 +12,7 @@ import { findDepartment } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
 import { daysText, type FinderSection, patientsText } from '#domain/weekly.ts';
 import { escapeHtml } from './html.ts';
-import { type Lang, type MessageKey, t, translator } from './i18n/index.ts';
+import { type Lang, type MailKey, t, translator } from './i18n/mail.ts';
 
 export interface Email {
   subject: string;
@@ -60,7 +60,7 @@ const LEVEL_ASK = {
   2: 'mail.ask.2',
   3: 'mail.ask.3',
   4: 'mail.ask.4',
-} as const satisfies Record<Level, MessageKey>;
+} as const satisfies Record<Level, MailKey>;
 
 /** "Påmindelse nr. 2 til det nationale netværk": one numbering, the same as on the timeline. */
 export function networkReminderText(round: number, lang: Lang = 'da'): string {

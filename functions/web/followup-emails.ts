@@ -12,7 +12,7 @@ import type { Contact } from '#domain/reference.ts';
 import { cancerTypeLabel, regionLabel } from '#domain/reference.ts';
 import { formatDate } from '#domain/time.ts';
 import { composeEmail, type Email } from './emails.ts';
-import { translator } from './i18n/index.ts';
+import { translator } from './i18n/mail.ts';
 
 function compose(
   subject: string,

@@ -5,7 +5,7 @@ import { deadlineEnd, type HolidayPeriod, type WeekAtRisk } from '#domain/holida
 import { type Contact, cancerTypeLabel, findDepartment, regionLabel } from '#domain/reference.ts';
 import { formatDate } from '#domain/time.ts';
 import { composeEmail, type Email } from './emails.ts';
-import { type Lang, t, translator } from './i18n/index.ts';
+import { type Lang, t, translator } from './i18n/mail.ts';
 
 /** `2027-W28` → "uge 28 2027" / "week 28, 2027". */
 export function holidayWeekLabel(week: string, lang: Lang): string {

@@ -7,7 +7,7 @@
 import { isLevel, LEVEL_NAMES } from '#domain/ladder.ts';
 import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
-import { type Lang, type MessageKey, translator } from './i18n/index.ts';
+import { type Lang, type MailKey, translator } from './i18n/mail.ts';
 
 const TIMELINE_KEYS = [
   'timeline.reported',
@@ -34,7 +34,7 @@ const TIMELINE_KEYS = [
   'timeline.restartedByDeadline',
   'timeline.bounced',
   'timeline.complained',
-] as const satisfies readonly MessageKey[];
+] as const satisfies readonly MailKey[];
 
 export type TimelineKey = (typeof TIMELINE_KEYS)[number];
 
@@ -65,7 +65,7 @@ function formatted(params: Record<string, string | number>, lang: Lang): Record<
 }
 
 export function timelineText(message: TimelineMessage, lang: Lang): string {
-  const tr = translator(lang) as (key: MessageKey, params?: Record<string, string | number>) => string;
+  const tr = translator(lang) as (key: MailKey, params?: Record<string, string | number>) => string;
   const text = tr(message.key, formatted(message.params ?? {}, lang));
   return message.suffix ? `${text} ${message.suffix}` : text;
 }

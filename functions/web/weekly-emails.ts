@@ -18,7 +18,7 @@ import {
   weekLabel,
 } from '#domain/weekly.ts';
 import { composeEmail, type Email } from './emails.ts';
-import { type Lang, translator } from './i18n/index.ts';
+import { type Lang, translator } from './i18n/mail.ts';
 import { pressureLabel, reportStatusLabel } from './weekly-labels.ts';
 
 function compose(subject: string, lines: string[], link: { label: string; url: string }, lang: Lang): Email {

@@ -1,6 +1,6 @@
 /** Names of the weekly exchange's states in a language, shared by its pages and e-mails. */
 import type { Pressure, ReportStatus } from '#domain/weekly.ts';
-import { type Lang, type MessageKey, t } from './i18n/index.ts';
+import { type Lang, type MailKey, t } from './i18n/mail.ts';
 
 const PRESSURE_KEYS = {
   ok: 'weekly.pressure.ok',
@@ -8,13 +8,13 @@ const PRESSURE_KEYS = {
   over: 'weekly.pressure.over',
   severe: 'weekly.pressure.severe',
   missing: 'weekly.pressure.missing',
-} as const satisfies Record<Pressure, MessageKey>;
+} as const satisfies Record<Pressure, MailKey>;
 
 const STATUS_KEYS = {
   reported: 'weekly.reportStatus.reported',
   pending: 'weekly.reportStatus.pending',
   overdue: 'weekly.reportStatus.overdue',
-} as const satisfies Record<ReportStatus, MessageKey>;
+} as const satisfies Record<ReportStatus, MailKey>;
 
 /** How hard a department or region is pressed: "Over maksimum" / "Over the maximum". */
 export function pressureLabel(pressure: Pressure, lang: Lang = 'da'): string {

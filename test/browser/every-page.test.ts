@@ -208,6 +208,8 @@ describe('every page, at desktop and phone width, in Danish and English', () => 
       '/kvartalsstatus',
       `/kvartalsstatus/${QUARTER}`,
       '/overvaagning',
+      `/overvaagning?aar=${QUARTER.slice(0, 4)}`,
+      '/henvisninger',
       '/eksterne-udbydere',
       '/eksterne-udbydere/ny',
       '/eksterne-udbydere/import',

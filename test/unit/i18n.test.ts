@@ -1,4 +1,7 @@
-/** The two catalogues stay in step, every text is used, and each request gets the language it asked for. */
+/**
+ * The catalogues (pages, e-mails) stay in step across the languages, every text is used, and each
+ * request gets the language it asked for.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +15,9 @@ import {
   resolveLanguage,
   switchUrl,
 } from '#web/i18n/language.ts';
+import { t as mailT } from '#web/i18n/mail.ts';
+import { mailDa } from '#web/i18n/mail-da.ts';
+import { mailEn } from '#web/i18n/mail-en.ts';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -23,28 +29,39 @@ function sourceFiles(dir: string): string[] {
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-describe('the catalogues', () => {
-  it('have the same keys in Danish and English', () => {
+const CATALOGUES: { name: string; da: Record<string, string>; en: Record<string, string> }[] = [
+  { name: 'pages', da, en },
+  { name: 'e-mails', da: mailDa, en: mailEn },
+];
+
+describe.each(CATALOGUES)('the $name catalogue', ({ da, en }) => {
+  it('has the same keys in Danish and English', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(da).sort());
   });
 
-  it('use the same placeholders in both languages', () => {
-    for (const key of Object.keys(da) as (keyof typeof da)[]) {
-      expect(placeholders(en[key]), key).toEqual(placeholders(da[key]));
+  it('uses the same placeholders in both languages', () => {
+    for (const key of Object.keys(da)) {
+      expect(placeholders(en[key] ?? ''), key).toEqual(placeholders(da[key] ?? ''));
     }
   });
 
-  it('have no empty text', () => {
+  it('has no empty text', () => {
     for (const [key, text] of [...Object.entries(da), ...Object.entries(en)])
       expect(text.trim(), key).not.toBe('');
   });
 
-  it('contain no key that the code never uses', () => {
+  it('contains no key that the code never uses', () => {
     const code = [...sourceFiles('functions'), ...sourceFiles('local')]
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     const unused = Object.keys(da).filter((key) => !code.includes(`'${key}'`));
     expect(unused).toEqual([]);
+  });
+});
+
+describe('the catalogues', () => {
+  it('share no key, so a page text cannot hide an e-mail text of the same name', () => {
+    expect(Object.keys(mailDa).filter((key) => key in da)).toEqual([]);
   });
 
   it('word each validation message as the domain schema that emits it', () => {
@@ -63,6 +80,8 @@ describe('the catalogues', () => {
   it('fill placeholders', () => {
     expect(t('da', 'form.errorSummary.many', { count: 3 })).toBe('Der er 3 fejl i formularen');
     expect(translator('en')('form.charCount', { used: 12, max: 2000 })).toBe('12 of 2000 characters');
+    expect(mailT('da', 'weeklyMail.overview.stale', { week: 'uge 7' })).toBe(' [tal fra uge 7]');
+    expect(t('en', 'weeklyMail.overview.stale', { week: 'week 7' })).toBe(' [figures from week 7]');
   });
 });
 

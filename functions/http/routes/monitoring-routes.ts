@@ -19,6 +19,7 @@ import {
   uploadScope,
   uploadStatus,
 } from '../../services/monitoring.ts';
+import { referralWeeksOfYear } from '../../services/referrals.ts';
 import { parseJson } from '../forms.ts';
 import { idempotencyKey } from '../idempotency.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
@@ -101,7 +102,10 @@ async function page(req: Request) {
   const actor = requireActor(req);
   const year = yearParam(req, 'aar', thisYear() - 1);
   const cancerType = cancerParam(req, 'kraeftform');
-  const { waiting, packages } = await monitoringFigures(year, cancerType);
+  const [{ waiting, packages }, referrals] = await Promise.all([
+    monitoringFigures(year, cancerType),
+    referralWeeksOfYear(year),
+  ]);
   const scope = mayUpload(actor) ? uploadScope(actor) : undefined;
   const years = Array.from({ length: 6 }, (_, i) => thisYear() - i);
   const body = monitoringPage({
@@ -109,6 +113,7 @@ async function page(req: Request) {
     cancerType,
     waiting,
     packages,
+    referrals,
     csrf: req.csrf,
     mayUpload: scope !== undefined && actor.via === 'session',
     onlyRegion: scope?.onlyRegion,

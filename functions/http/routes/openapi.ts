@@ -4,6 +4,7 @@ import { externalProviderSchema, PROVIDER_CSV_COLUMNS } from '#domain/external-p
 import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
 import { referenceCatalogue, referenceId, regionIdSchema } from '#domain/reference.ts';
+import { referralWeekSchema } from '#domain/referrals.ts';
 import { weeklySubmissionSchema } from '#domain/weekly.ts';
 import { IDEMPOTENCY_KEY_PATTERN } from '../idempotency.ts';
 import { monitoringOpenApiPaths } from './monitoring-openapi.ts';
@@ -200,6 +201,46 @@ export function openApiDocument(): unknown {
             },
           },
           responses: { 201: { description: 'Gemt' }, 400: error, 401: error, 403: error, 422: reusedKey },
+        },
+      },
+      '/api/referral-counts': {
+        post: {
+          summary: 'Indberet regionens henvisninger til andet sted for én uge (kun antal)',
+          description:
+            'Pr. kræftform og sted (egen region, anden region, privat, udlandet): antal patienter, der fik tilbudt henvisning, og antal, der takkede ja. Kun hele, ikke-negative tal; takket ja højst lig tilbudt; andre felter afvises, så der aldrig kan komme patientdata eller fritekst med. Gælder indeværende uge eller en af de 52 foregående; en ny indberetning for samme region og uge erstatter den forrige (revisionssporet gemmer de gamle tal). Regionens primærindgange indberetter for regionen, Specialenheden og administratorer for alle regioner.',
+          security: auth,
+          parameters: [idempotencyKey(false)],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schema(referralWeekSchema) } },
+          },
+          responses: {
+            201: {
+              description: 'Gemt: ugen som gemt og replaced (om den erstattede en tidligere indberetning)',
+            },
+            400: error,
+            401: error,
+            403: error,
+            422: reusedKey,
+          },
+        },
+        get: {
+          summary: 'Regionernes indberettede uger (standard: de seneste 8 uger)',
+          security: auth,
+          parameters: [
+            {
+              name: 'from',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', examples: ['2026-W40'] },
+            },
+            { name: 'to', in: 'query', required: false, schema: { type: 'string', examples: ['2026-W48'] } },
+          ],
+          responses: {
+            200: { description: '{ from, to, weeks: [{ region, week, counts, submittedAt }] }' },
+            400: error,
+            401: error,
+          },
         },
       },
       '/api/weekly-overview': {

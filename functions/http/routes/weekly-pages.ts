@@ -29,6 +29,7 @@ import {
 import { externalProviders } from '../../services/external-providers.ts';
 import { holidayWeekPlan } from '../../services/holiday.ts';
 import { mayReportFor } from '../../services/problems.ts';
+import { recentReferralWeeks } from '../../services/referrals.ts';
 import {
   cancerOverview,
   capacityFinder,
@@ -199,7 +200,8 @@ async function receipt(req: Request) {
 
 async function national(req: Request) {
   requireActor(req);
-  return page(req, t(req.lang, 'weekly.national.title'), nationalPage(await nationalOverview(), req.lang));
+  const [overview, referrals] = await Promise.all([nationalOverview(), recentReferralWeeks()]);
+  return page(req, t(req.lang, 'weekly.national.title'), nationalPage(overview, req.lang, referrals));
 }
 
 async function perCancer(req: Request) {
@@ -207,14 +209,15 @@ async function perCancer(req: Request) {
   const cancerType = req.params.cancerType ?? '';
   if (!referenceData().cancerTypes.some((c) => c.id === cancerType))
     throw new HttpError(404, t(req.lang, 'weekly.cancer.unknown'));
-  const [overview, plan] = await Promise.all([
+  const [overview, plan, referrals] = await Promise.all([
     cancerOverview(cancerType),
     holidayWeekPlan(isoWeekKey(currentTime())),
+    recentReferralWeeks(),
   ]);
   return page(
     req,
     t(req.lang, 'weekly.cancer.heading', { name: cancerTypeLabel(cancerType, req.lang) }),
-    cancerPage(overview, req.lang, plan),
+    cancerPage(overview, req.lang, plan, referrals),
   );
 }
 

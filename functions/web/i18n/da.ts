@@ -8,7 +8,6 @@ export const da = {
     'Regionernes fælles værktøj til kapacitet i kræftbehandlingen: indberet kapacitetsproblemer, følg eskaleringen, ventetider og kontakter.',
   'layout.skip': 'Gå til indhold',
   'layout.mainMenu': 'Hovedmenu',
-  'layout.signIn': 'Log ind',
   'layout.signOut': 'Log ud',
   'layout.signedInAs': 'Logget ind som',
   'layout.switchLabel': 'Sprog',
@@ -83,25 +82,6 @@ export const da = {
   'check.answer.saved': 'Svaret er gemt.',
   'check.answer.back': 'Tilbage',
   'check.answer.forbidden': 'Du kan ikke svare for nogen afdeling i dette kapacitetstjek.',
-  'check.mail.ask.subject': '[Kræftkapacitet] Kapacitetstjek {year}: {function} – {department}',
-  'check.mail.reminder.subject':
-    '[Kræftkapacitet] Påmindelse: kapacitetstjek {year}: {function} – {department}',
-  'check.mail.reminder.text': 'Vi mangler stadig jeres svar.',
-  'check.mail.ask.text':
-    '{department} er godkendt til den højt specialiserede funktion {function}. Angiv senest {deadline} den forventede efterspørgsel og kapaciteten i {year} (patienter pr. kvartal) og kendte begrænsninger (personale, udstyr, byggeri).',
-  'check.mail.ask.why':
-    'Specialenheden samler svarene i en oversigt til sundhedsdirektørkredsen, så mangel på kapacitet ses i god tid.',
-  'check.mail.ask.link': 'Besvar kapacitetstjekket',
-  'check.mail.summary.subject': '[Kræftkapacitet] Kapacitetstjek {year} af de højt specialiserede funktioner',
-  'check.mail.summary.intro':
-    'Her er oversigten over forventet efterspørgsel og kapacitet i {year} for de højt specialiserede funktioner ({answered} af {asked} svar).',
-  'check.mail.summary.gaps': 'Forventet mangel på kapacitet:',
-  'check.mail.summary.gap':
-    '{function}, {region}: efterspørgsel {demand}, kapacitet {capacity} (mangel i {quarters})',
-  'check.mail.summary.noGaps': 'Ingen funktioner har forventet mangel på kapacitet.',
-  'check.mail.summary.link': 'Se hele oversigten',
-  'check.mail.footer':
-    'Kræftkapacitet – årligt kapacitetstjek af de højt specialiserede funktioner. Skriv aldrig CPR-numre eller andre patientoplysninger.',
   'nav.contacts': 'Telefonliste',
   'nav.networks': 'Netværk',
   'nav.quarterly': 'Kvartalsstatus',
@@ -172,7 +152,6 @@ export const da = {
   'weekly.field.spareHint': 'Skriv 0, hvis I ikke kan tage patienter fra andre.',
   'weekly.field.comment': 'Kort kommentar (valgfri)',
   'weekly.field.commentHint': 'Ingen CPR-numre eller andre patientoplysninger.',
-  'weekly.submit': 'Indberet ugens tal',
   'weekly.notAllowed': 'Du kan ikke indberette ugetal',
   'weekly.notAllowedText':
     'Ugerapporten indberettes af afdelinger, deres hospitalsledelse, regionens primærindgang eller Specialenheden.',
@@ -180,7 +159,6 @@ export const da = {
   'weekly.notYourReport': 'Du kan ikke se denne afdelings ugerapport.',
   'weekly.proposal.heading': 'Forslag: indberet et kapacitetsproblem for {cancerType}',
   'weekly.proposal.text': 'Ventetiden har været over maksimum i {count} uger i træk ({weeks}): {waits}.',
-  'weekly.proposal.report': 'Indberet kapacitetsproblem (udfyldt)',
   'weekly.proposal.byMail': 'Afdelingen har fået forslaget på e-mail og kan indberette problemet derfra.',
   'weekly.receipt.saved': 'Tak – ugerapporten for {week} er gemt.',
   'weekly.receipt.opened': 'Et kapacitetsproblem er oprettet automatisk ud fra ugerapporten.',
@@ -203,11 +181,6 @@ export const da = {
   'weekly.trend.none': 'ingen tal',
   'weekly.status.overdue': 'Ugerapport forsinket',
   'weekly.status.pending': 'Afventer ugerapport',
-  'weekly.pressure.ok': 'Inden for maksimum',
-  'weekly.pressure.tight': 'Tæt på maksimum',
-  'weekly.pressure.over': 'Over maksimum',
-  'weekly.pressure.severe': 'Langt over maksimum',
-  'weekly.pressure.missing': 'Ingen indberetning',
   'weekly.national.title': 'Ventetider',
   'weekly.national.heading': 'Ventetider – national oversigt',
   'weekly.national.lead':
@@ -262,90 +235,6 @@ export const da = {
   'finder.external.badge': 'Ekstern',
   'finder.external.overMax': 'over maksimum',
   'finder.external.checklist': 'Henvisningstjekliste',
-  'weekly.reportStatus.reported': 'Indberettet',
-  'weekly.reportStatus.pending': 'Afventer',
-  'weekly.reportStatus.overdue': 'Forsinket',
-  // Weekly exchange e-mails (pagesb)
-  'weeklyMail.footer':
-    'Kræftkapacitet – den ugentlige udveksling af ventetider mellem afdelinger, der behandler samme kræftform. Skriv aldrig CPR-numre eller andre patientoplysninger.',
-  'weeklyMail.reminder.subject': 'Påmindelse om ugerapport for {week} – {department}',
-  'weeklyMail.late.subject': 'Forsinket ugerapport for {week} – {department}',
-  'weeklyMail.reminder.text':
-    'Husk at indberette forventede ventetider og ledig kapacitet for {department} for {week} senest {deadline}.',
-  'weeklyMail.late.text':
-    'Ugerapporten for {department}, {week}, skulle have været indberettet senest {deadline}. Afdelingen vises som forsinket i oversigterne, indtil tallene er indberettet.',
-  'weeklyMail.reminder.why':
-    'Det tager et par minutter, og tallene hjælper andre afdelinger med at finde plads til patienter inden for de maksimale ventetider.',
-  'weeklyMail.overview.subject': 'Ugeoversigt for {week}: {cancerType}',
-  'weeklyMail.overview.intro': 'Ugeoversigt for {cancerType}, {week}.',
-  'weeklyMail.overview.max':
-    'Maksimale ventetider: {udredning} dage til udredning og {behandling} dage til behandling. Overskridelser er markeret med (!).',
-  'weeklyMail.overview.noFigures': '{department}{status}: ingen tal.',
-  'weeklyMail.overview.line': '{department}{status}: {waits}; ledig kapacitet {spare} – {pressure}{stale}.',
-  'weeklyMail.overview.stale': ' [tal fra {week}]',
-  'weeklyMail.overview.link': 'Se oversigten',
-  'weeklyMail.proposal.subject': 'Forslag om at indberette et kapacitetsproblem – {cancerType}, {department}',
-  'weeklyMail.proposal.text':
-    'Ventetiden har dermed været over maksimum i {count} uger i træk. Overvej at indberette et kapacitetsproblem, så eskalationstrappen kan finde plads til patienterne andre steder. Formularen er udfyldt på forhånd; tilføj antal berørte patienter.',
-  'mail.finder.none': 'Ingen afdelinger har meldt ledig kapacitet inden for maksimum.',
-  'mail.finder.hit': '{department}, {hospital}: ca. {days}, plads til {patients}.{contact}',
-  'mail.finder.contact': ' Kontakt: {name}, {email}, {phone}.',
-  'mail.subject.stopped': 'Eskaleringen af {ref} er stoppet af en fejl',
-  'mail.stopped.text': 'Eskaleringen af {ref} er stoppet af en fejl på niveau {level} ({levelName}).',
-  'mail.stopped.restart':
-    'Systemet genstarter eskaleringen automatisk fra det gemte niveau og den gemte svarfrist; ingen får den samme e-mail to gange.',
-  'mail.stopped.persists':
-    'Fortsætter fejlen, kan I genstarte sagen fra dens side – og kontakte de relevante personer direkte.',
-  // Follow-up e-mails: contact verification, quarterly status, network actions, Danske Regioner (pagesb)
-  'followMail.footer': 'Kræftkapacitet – regionernes samarbejde om kapacitet på kræftområdet.',
-  'followMail.verify.subject.one': 'Bekræft en kontaktoplysning',
-  'followMail.verify.subject.many': 'Bekræft {count} kontaktoplysninger',
-  'followMail.verify.line': '• {name}, {title} – {email}, {phone} (sidst bekræftet {date})',
-  'followMail.verify.intro':
-    'Du vedligeholder disse kontaktoplysninger i eskalationsmodellen. De er ikke bekræftet i over {months} måneder:',
-  'followMail.verify.ask':
-    'Er de stadig rigtige, så bekræft dem med ét klik. Er noget forkert, så ret det på telefonlisten – en rettelse tæller også som bekræftelse.',
-  'followMail.verify.confirm': 'Bekræft kontaktoplysningerne',
-  'followMail.verify.edit': 'Ret på telefonlisten',
-  'followMail.quarterly.subject': 'Kvartalsstatus for {quarter}',
-  'followMail.quarterly.intro': 'Her er status for {quarter} til sundhedsdirektørkredsens møde.',
-  'followMail.quarterly.link': 'Se hele kvartalsstatussen',
-  'followMail.quarterly.cases': 'Sager oprettet: {opened}. Sager løst: {resolved}.',
-  'followMail.quarterly.median': 'Median tid til løsning: {median}.',
-  'followMail.quarterly.medianDays': '{days} dage',
-  'followMail.quarterly.noResolved': 'ingen løste sager',
-  'followMail.quarterly.byLevel':
-    'Oprettede sager efter højeste niveau: niveau 1: {l1}, niveau 2: {l2}, niveau 3: {l3}, niveau 4: {l4}.',
-  'followMail.quarterly.row':
-    '• {cancerType}, {region}: {opened} oprettet, {resolved} løst, højeste niveau {level}',
-  'followMail.quarterly.networks': 'Nationale netværk: {active} aktive, {standby} i standby.',
-  'followMail.quarterly.networksNoData': 'Nationale netværk: ingen data.',
-  'followMail.quarterly.pressure': 'Kræftformer under vedvarende pres: {list}.',
-  'followMail.quarterly.monitoring':
-    'Maksimale ventetider (landsplan): {share} af {pathways} forløb med reglerne overholdt; {notComplied} ikke overholdt. Områder under pres: {areas}.',
-  'followMail.quarterly.monitoringNoData': 'Maksimale ventetider: ingen data.',
-  'followMail.quarterly.area': '{cancerType} i {region}',
-  'followMail.quarterly.holiday':
-    'Ferieperiode {name}: planlagt kapacitet {weeks}; se evalueringen i kvartalsstatussen.',
-  'followMail.quarterly.overdueContacts': 'Kontaktoplysninger ikke bekræftet i tide: {count}.',
-  'followMail.none': 'ingen',
-  'followMail.noData': 'ingen data',
-  'followMail.action.subject': 'Handling med frist {due}: {cancerType}',
-  'followMail.action.intro':
-    'Det nationale netværk for {cancerType} aftalte på koordineringsmødet {date} en handling, som du er ansvarlig for:',
-  'followMail.action.due':
-    'Frist: {due}. Markér handlingen som udført på netværkets side, når den er klaret.',
-  'followMail.action.link': 'Gå til netværket',
-  'followMail.inform.subject': 'Orientering om det nationale netværk for {cancerType}',
-  'followMail.inform.intro': '{from} orienterer Danske Regioner om situationen for {cancerType}.',
-  'followMail.inform.state': 'Netværkets status: {state}{since}.',
-  'followMail.inform.since': ' siden {date} ({reason})',
-  'followMail.inform.active': 'aktivt',
-  'followMail.inform.standby': 'standby',
-  'followMail.inform.open': 'Åbne sager: {count}.',
-  'followMail.inform.problem': '• {ref}: {region}, niveau {level}, {patients} patienter i risiko',
-  'followMail.inform.meetings': 'Koordineringsmøder: {count}.',
-  'followMail.inform.link': 'Se netværket',
   // National networks (pagesb)
   'networks.title': 'Nationale netværk',
   'networks.lead':
@@ -548,38 +437,6 @@ export const da = {
   'external.manageOnly': 'Kun Specialenheden kan vedligeholde registret over eksterne udbydere.',
   'external.notFound': 'Udbyderen findes ikke.',
   'external.noChecklist': 'Tjeklisten findes ikke.',
-  // Timeline entries on the problem page (pagesb)
-  'timeline.reported': 'Indberettet af {name}. Starter på niveau {level} ({levelName}).',
-  'timeline.workflowStarted': 'Eskaleringen er startet.',
-  'timeline.workflowStartFailed':
-    'Eskaleringen kunne ikke startes endnu. Indberetningen er gemt, og start forsøges igen automatisk.',
-  'timeline.acknowledged': '{name} har kvitteret for modtagelsen.',
-  'timeline.acknowledgedNote': '{name} har kvitteret for modtagelsen. Bemærkning: {note}',
-  'timeline.offer': '{from} tilbyder {patients} patienter – {modality} – fra {date}.',
-  'timeline.resolved': 'Markeret som løst af {name}.',
-  'timeline.resolutionNotified': '{count} kontaktede personer har fået besked om, at sagen er løst.',
-  'timeline.resolutionNotifiedOne': 'Den kontaktede person har fået besked om, at sagen er løst.',
-  'timeline.levelEntered': 'Niveau {level}: {levelName}. Svarfrist {deadline}.',
-  'timeline.reminder': 'Påmindelse nr. {round} til det nationale netværk.',
-  'timeline.networkActivated': 'Det nationale netværk for kræftformen er aktiveret.',
-  'timeline.notified': 'E-mail sendt til {count}: {names}.',
-  'timeline.nobodyReached': 'Ingen modtagere nået på niveau {level}.',
-  'timeline.addressRejected':
-    '{name} ({email}) kunne ikke nås: adressen blev afvist. Niveauet fortsætter med de øvrige modtagere.',
-  'timeline.deadlinePassed':
-    'Svarfristen på niveau {level} er udløbet uden løsning. Sagen går videre til niveau {toLevel} ({toLevelName}).',
-  'timeline.continued':
-    'Sagen har været åben længe og fortsætter i en ny kørsel af arbejdsgangen. Historikken er bevaret.',
-  'timeline.stopped':
-    'Eskaleringen er stoppet af en fejl. Den genstartes automatisk fra det gemte niveau og den gemte svarfrist, og Specialenheden er underrettet.',
-  'timeline.restartedAutomatically': 'Eskaleringen er genstartet automatisk på niveau {level} ({levelName}).',
-  'timeline.restartedAutomaticallyDeadline':
-    'Eskaleringen er genstartet automatisk på niveau {level} ({levelName}), svarfrist {deadline}.',
-  'timeline.restartedBy': 'Eskaleringen er genstartet af {name} på niveau {level} ({levelName}).',
-  'timeline.restartedByDeadline':
-    'Eskaleringen er genstartet af {name} på niveau {level} ({levelName}), svarfrist {deadline}.',
-  'timeline.bounced': '{recipient} kunne ikke nås (e-mailen kom retur).',
-  'timeline.complained': '{recipient} kunne ikke nås (modtageren har klaget).',
   // Validation messages of the domain's schemas, shown on forms in the page's language (pagesb).
   // The Danish texts are the schemas' own messages word for word (checked by test/unit/i18n.test.ts).
   'validation.tooLong': 'Teksten er for lang: højst {max} tegn (der er {count}).',
@@ -760,62 +617,6 @@ export const da = {
   'quarterly.notYet': 'Der er ingen status for dette kvartal endnu.',
   'quarterly.onlySecretariat': 'Kun Specialenheden kan beregne status igen.',
 
-  'mail.greeting': 'Kære {name}',
-  'mail.footer':
-    'Kræftkapacitet – regionernes samarbejde om kapacitet på kræftområdet. Skriv aldrig CPR-numre eller andre patientoplysninger i svar.',
-  'mail.note': 'Bemærkning: {note}',
-  'mail.link.respond': 'Kvittér eller tilbyd kapacitet',
-  'mail.link.see': 'Se sagen',
-  'mail.link.follow': 'Følg sagen eller markér den som løst',
-  'mail.subject.problem': 'Kapacitetsproblem {ref}',
-  'mail.subject.reminder': 'Påmindelse om {ref}',
-  'mail.subject.informed': 'Orientering om {ref}',
-  'mail.subject.receipt': 'Kvittering for {ref}',
-  'mail.subject.level': '{ref} er på niveau {level}',
-  'mail.subject.offer': 'Tilbud om kapacitet til {ref}',
-  'mail.subject.resolved': '{ref} er løst',
-  'mail.subject.nobody': 'Ingen modtagere nået for {ref}',
-  'mail.reminder': 'Påmindelse nr. {round} til det nationale netværk',
-  'mail.ask.1': 'Jeres afdeling behandler samme kræftform. Kan I tage patienter fra den berørte afdeling?',
-  'mail.ask.2':
-    'Du er regionens primærindgang for denne kræftform. Undersøg, om regionens hospitaler kan tage patienter, og svar for regionen.',
-  'mail.ask.3':
-    'Problemet er ikke løst mellem hospitaler og regioner og rejses nu i sundhedsdirektørkredsen.',
-  'mail.ask.4':
-    'Det nationale netværk for kræftformen er aktiveret og skal koordinere kapaciteten på tværs af regionerne, indtil situationen er stabil.',
-  'mail.escalation.reminderIntro': '{reminder}: Kapacitetsproblemet er stadig ikke løst.',
-  'mail.escalation.informedIntro':
-    'Til orientering: Et kapacitetsproblem er nu på niveau {level} ({levelName}) i regionernes eskalationstrappe.',
-  'mail.escalation.actionIntro':
-    'Et kapacitetsproblem er nu på niveau {level} ({levelName}) i regionernes eskalationstrappe, og I er kontaktet.',
-  'mail.escalation.informedNoAction': 'Du skal ikke gøre noget; mailen er kun til orientering.',
-  'mail.escalation.deadline':
-    'Svarfrist: {deadline}. Er problemet ikke løst inden da, går sagen automatisk et trin op ad trappen.',
-  'mail.escalation.nextReminder': 'Næste påmindelse: {deadline}.',
-  'mail.escalation.finderHeading':
-    'Afdelinger, der ifølge den ugentlige udveksling kan starte inden for den maksimale ventetid:',
-  'mail.receipt.thanks':
-    'Tak for jeres indberetning. Den har referencen {ref} og starter på niveau {level} ({levelName}) i eskalationstrappen.',
-  'mail.receipt.updates': 'Du får besked, når sagen går et trin op, og når nogen tilbyder kapacitet.',
-  'mail.receipt.resolve':
-    'Når problemet er løst, så markér det som løst via linket herunder. Så stopper eskaleringen med det samme, og alle kontaktede får besked.',
-  'mail.level.text':
-    'Jeres kapacitetsproblem {ref} er ikke løst inden for svarfristen og er nu på niveau {level} ({levelName}).',
-  'mail.offer.intro': '{from} tilbyder kapacitet til {ref}:',
-  'mail.offer.line': '{patients} patienter – {modality} – fra {date}.',
-  'mail.resolved.text':
-    'Kapacitetsproblemet {ref} er markeret som løst. Eskaleringen er stoppet, og der kommer ikke flere henvendelser om sagen.',
-  'mail.resolved.textBy':
-    'Kapacitetsproblemet {ref} er markeret som løst af {name}. Eskaleringen er stoppet, og der kommer ikke flere henvendelser om sagen.',
-  'mail.resolved.thanks': 'Tak for hjælpen.',
-  'mail.nobody.to': 'Til Specialenheden',
-  'mail.nobody.text': 'Et trin i eskalationstrappen nåede ikke ud: niveau {level} ({levelName}) for {ref}.',
-  'mail.nobody.fix': 'Kontaktlisten skal rettes, og de relevante personer skal kontaktes direkte.',
-  'mail.signIn.subject': 'Dit login-link',
-  'mail.signIn.text':
-    'Brug linket herunder for at logge ind i Kræftkapacitet. Linket virker én gang og i 30 minutter.',
-  'mail.signIn.ignore': 'Har du ikke bedt om det, kan du se bort fra denne e-mail.',
-
   'problem.resolved': 'Løst',
   'problem.levelBadge': 'Niveau {level}: {levelName}',
   'problem.levelShort': 'niveau {level}',
@@ -920,7 +721,6 @@ export const da = {
   'holiday.title': 'Ferieplaner',
   'holiday.lead':
     'Afdelingerne planlægger kapaciteten i ferieperioderne uge for uge. En uge er i risiko, når en regions planlagte kapacitet for en kræftform er under {riskShare} % af normalt, eller når alle regionens afdelinger for kræftformen holder lukket.',
-  'holiday.week': 'uge {week} {year}',
   'holiday.weekly.notice': 'Ferieperiode: {period}. Ved hver afdeling står den planlagte kapacitet for ugen.',
   'holiday.weekly.link': 'Se ferieplanen',
   'holiday.weekly.share': 'Ferieplan: {share} % af normalt',
@@ -967,7 +767,6 @@ export const da = {
     'Kræftformens primærindgange og nationale netværk får besked med forslagene {weeks} uger før hver uge i risiko.',
   'holiday.risk.low': '{share} % af normalt',
   'holiday.risk.closed': 'alle afdelinger holder lukket',
-  'holiday.proposals.none': 'Ingen afdelinger i andre regioner har planlagt normal kapacitet i ugen.',
   'holiday.proposal.wait': 'senest ca. {days} dages ventetid, ledig kapacitet {spare}',
   'holiday.eval.heading': 'Evaluering',
   'holiday.eval.quarterHeading': 'Ferieperioder: planlagt og indberettet',
@@ -1011,27 +810,6 @@ export const da = {
   'holiday.period.weekHint': 'Skriv ugen som åååå-Wuu, fx 2027-W27.',
   'holiday.period.deadline': 'Frist for planerne',
   'holiday.period.save': 'Gem periode',
-  'holiday.mail.reminder.subject': '[Kræftkapacitet] Påmindelse: ferieplan for {period} – {department}',
-  'holiday.mail.reminder.overdueSubject': '[Kræftkapacitet] Forsinket: ferieplan for {period} – {department}',
-  'holiday.mail.reminder.text':
-    'Husk at indsende planen for {department} for {period} ({weeks}) senest {deadline}: planlagt kapacitet i procent af normalt pr. uge for udredning og hver behandling, og de dage afdelingen holder lukket.',
-  'holiday.mail.reminder.overdue':
-    'Fristen for planen for {department} for {period} var {deadline}. Afdelingen vises som forsinket i ferieplanen, indtil planen er indsendt.',
-  'holiday.mail.reminder.link': 'Indsend ferieplanen',
-  'holiday.mail.alert.subject': '[Kræftkapacitet] {cancerType}, {region}: {week} er i risiko ({period})',
-  'holiday.mail.alert.low':
-    'Ferieplanerne viser, at {region} i {week} har planlagt {share} % af den normale kapacitet for {cancerType} – under grænsen på {riskShare} %.',
-  'holiday.mail.alert.closed':
-    'Ferieplanerne viser, at alle afdelinger, der behandler {cancerType} i {region}, holder lukket i {week}.',
-  'holiday.mail.alert.ask':
-    'Du får denne e-mail som primærindgang eller medlem af det nationale netværk for kræftformen. Aftal i god tid, hvor patienterne kan henvises.',
-  'holiday.mail.alert.proposals':
-    'Afdelinger i andre regioner, der planlægger mindst normal kapacitet i ugen (bedst først):',
-  'holiday.mail.alert.proposal': '{department}, {hospital} ({region}): {share} % af normalt',
-  'holiday.mail.alert.wait': ', senest ca. {days} dages ventetid',
-  'holiday.mail.alert.link': 'Se ferieplanen',
-  'holiday.mail.footer':
-    'Kræftkapacitet – regionernes ferieplaner for kræftbehandlingen. Skriv aldrig CPR-numre eller andre patientoplysninger.',
   // ---- pagesa: shared form texts, contacts (phone list, edit, import, verification), audit trail, local pages
   'form.pasteCut': 'Den indsatte tekst var for lang og er afkortet til {max} tegn – ret den, før du gemmer.',
   'contacts.title': 'Telefonliste',
@@ -1202,4 +980,52 @@ export const da = {
   'weekly.prefilled': 'Udfyldt med jeres indberetning for {week} (indsendt {at})',
   'weekly.prefilledText': 'Ret de tal, der har ændret sig, og indsend igen: de nye tal erstatter de gamle.',
   // ---- end pagesa
+  // ---- referrals: weekly referral counts (issue 13, part 2)
+  'referrals.form.heading': 'Henvisning til andet sted',
+  'referrals.form.lead':
+    'Regionens ugentlige tal: hvor mange patienter fik tilbudt henvisning til andet sted, og hvor mange takkede ja – pr. kræftform og sted. Kun antal, aldrig oplysninger om den enkelte patient.',
+  'referrals.form.region': 'Region',
+  'referrals.form.week': 'Uge',
+  'referrals.form.choose': 'Vis ugen',
+  'referrals.form.tableHeading': '{region}, {week}',
+  'referrals.form.caption': 'Henvisninger for {region}, {week}',
+  'referrals.form.hint':
+    'Skriv antal patienter; tomme felter tæller som 0. Antal, der har takket ja, kan ikke være større end antal, der har fået tilbuddet. Indsender I ugen igen, erstatter de nye tal de gamle.',
+  'referrals.form.submit': 'Gem ugens tal',
+  'referrals.form.api': 'Regionale systemer kan sende tallene med POST /api/referral-counts – se',
+  'referrals.form.saved': 'Tallene for {region}, {week} er gemt',
+  'referrals.form.savedText': 'I alt {offered} tilbudt henvisning, {accepted} takkede ja.',
+  'referrals.form.prefilled': 'Udfyldt med regionens tal, indsendt {at}',
+  'referrals.form.prefilledText': 'Ret de tal, der har ændret sig, og gem igen.',
+  'referrals.form.errorTitle': 'Ret fejlene i henvisningstallene',
+  'referrals.form.badWeek': 'Vælg en af de uger, formularen viser.',
+  'referrals.form.notAllowed': 'Du kan ikke indberette henvisningstal',
+  'referrals.form.notAllowedText':
+    'Regionens primærindgange indberetter regionens tal; Specialenheden kan indberette for alle regioner.',
+  'referrals.field.offered': '{cancerType}, {destination}: tilbudt',
+  'referrals.field.accepted': '{cancerType}, {destination}: takket ja',
+  'referrals.col.cancerType': 'Kræftform',
+  'referrals.col.offered': 'Tilbudt',
+  'referrals.col.accepted': 'Takket ja',
+  'referrals.col.total': 'I alt',
+  'referrals.col.week': 'Uge',
+  'referrals.col.region': 'Region',
+  'referrals.col.national': 'Hele landet',
+  'referrals.col.period': 'Periode',
+  'referrals.section.heading': 'Henvisning til andet sted',
+  'referrals.section.national':
+    'Patienter tilbudt henvisning til andet sted, {from} – {to}, alle regioner: takket ja af tilbudt, pr. sted.',
+  'referrals.section.perType':
+    'Patienter med {cancerType} tilbudt henvisning til andet sted: takket ja af tilbudt, pr. sted.',
+  'referrals.section.record': 'Indberet regionens tal',
+  'referrals.section.none': 'Ingen henvisninger til andet sted er indberettet i perioden.',
+  'referrals.section.byWeek': 'Pr. uge, alle regioner',
+  'referrals.section.byRegion': 'Pr. region, ugerne samlet',
+  'referrals.quarter.text':
+    'Kvartalets tal fra regionernes ugentlige indberetning: takket ja af tilbudt henvisning, pr. region og sted.',
+  'referrals.quarter.noWeeks': 'ingen uger indberettet',
+  'referrals.monitoring.text':
+    'Regionernes ugentlige tal for samme kræftform og periode: takket ja af tilbudt henvisning, pr. sted – ved siden af overvågningens forløb med overskredet ventetid på grund af kapacitet.',
+  'referrals.monitoring.capacity': 'Overskredet pga. kapacitet (overvågning)',
+  'audit.entity.referral-counts': 'Henvisningstal',
 } as const;

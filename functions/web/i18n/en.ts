@@ -7,7 +7,6 @@ export const en: { [K in keyof typeof da]: string } = {
     "The Danish regions' shared tool for cancer treatment capacity: report capacity problems, follow the escalation, waiting times and contacts.",
   'layout.skip': 'Skip to content',
   'layout.mainMenu': 'Main menu',
-  'layout.signIn': 'Sign in',
   'layout.signOut': 'Sign out',
   'layout.signedInAs': 'Signed in as',
   'layout.switchLabel': 'Language',
@@ -82,24 +81,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'check.answer.saved': 'The answer is saved.',
   'check.answer.back': 'Back',
   'check.answer.forbidden': 'You cannot answer for any department in this capacity check.',
-  'check.mail.ask.subject': '[Kræftkapacitet] Capacity check {year}: {function} – {department}',
-  'check.mail.reminder.subject':
-    '[Kræftkapacitet] Reminder: capacity check {year}: {function} – {department}',
-  'check.mail.reminder.text': 'We are still waiting for your answer.',
-  'check.mail.ask.text':
-    '{department} is approved for the highly specialised function {function}. Please give by {deadline} the expected demand and the capacity in {year} (patients per quarter) and known constraints (staff, equipment, building work).',
-  'check.mail.ask.why':
-    'Specialenheden collects the answers into a summary for sundhedsdirektørkredsen, so capacity gaps are seen in good time.',
-  'check.mail.ask.link': 'Answer the capacity check',
-  'check.mail.summary.subject': '[Kræftkapacitet] Capacity check {year} of the highly specialised functions',
-  'check.mail.summary.intro':
-    'Here is the summary of expected demand and capacity in {year} for the highly specialised functions ({answered} of {asked} answers).',
-  'check.mail.summary.gaps': 'Expected capacity gaps:',
-  'check.mail.summary.gap': '{function}, {region}: demand {demand}, capacity {capacity} (gap in {quarters})',
-  'check.mail.summary.noGaps': 'No function has an expected capacity gap.',
-  'check.mail.summary.link': 'See the whole summary',
-  'check.mail.footer':
-    'Kræftkapacitet – the yearly capacity check of the highly specialised functions. Never write CPR numbers or other patient data.',
   'nav.contacts': 'Phone list',
   'nav.networks': 'Networks',
   'nav.quarterly': 'Quarterly status',
@@ -171,7 +152,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'weekly.field.spareHint': 'Enter 0 if you cannot take patients from others.',
   'weekly.field.comment': 'Short comment (optional)',
   'weekly.field.commentHint': 'No CPR numbers or other patient details.',
-  'weekly.submit': "Report this week's figures",
   'weekly.notAllowed': 'You cannot report weekly figures',
   'weekly.notAllowedText':
     "The weekly report is made by departments, their hospital management, the region's primærindgang (the region's agreed point of contact) or Specialenheden.",
@@ -180,7 +160,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'weekly.proposal.heading': 'Proposal: report a capacity problem for {cancerType}',
   'weekly.proposal.text':
     'The waiting time has been over the maximum for {count} weeks in a row ({weeks}): {waits}.',
-  'weekly.proposal.report': 'Report a capacity problem (pre-filled)',
   'weekly.proposal.byMail':
     'The department has had the proposal by e-mail and can report the problem from there.',
   'weekly.receipt.saved': 'Thank you – the weekly report for {week} is saved.',
@@ -204,11 +183,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'weekly.trend.none': 'no figures',
   'weekly.status.overdue': 'Weekly report overdue',
   'weekly.status.pending': 'Weekly report awaited',
-  'weekly.pressure.ok': 'Within the maximum',
-  'weekly.pressure.tight': 'Close to the maximum',
-  'weekly.pressure.over': 'Over the maximum',
-  'weekly.pressure.severe': 'Far over the maximum',
-  'weekly.pressure.missing': 'No report',
   'weekly.national.title': 'Waiting times',
   'weekly.national.heading': 'Waiting times – national overview',
   'weekly.national.lead':
@@ -263,90 +237,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'finder.external.badge': 'External',
   'finder.external.overMax': 'over the maximum',
   'finder.external.checklist': 'Referral checklist',
-  'weekly.reportStatus.reported': 'Reported',
-  'weekly.reportStatus.pending': 'Awaited',
-  'weekly.reportStatus.overdue': 'Overdue',
-  // Weekly exchange e-mails (pagesb)
-  'weeklyMail.footer':
-    'Kræftkapacitet – the weekly exchange of waiting times between departments treating the same cancer type. Never write CPR numbers or other patient details.',
-  'weeklyMail.reminder.subject': 'Reminder: weekly report for {week} – {department}',
-  'weeklyMail.late.subject': 'Overdue weekly report for {week} – {department}',
-  'weeklyMail.reminder.text':
-    'Remember to report expected waiting times and spare capacity for {department} for {week} by {deadline}.',
-  'weeklyMail.late.text':
-    'The weekly report for {department}, {week}, was due by {deadline}. The department is shown as overdue in the overviews until the figures are reported.',
-  'weeklyMail.reminder.why':
-    'It takes a few minutes, and the figures help other departments find room for patients within the maximum waiting times.',
-  'weeklyMail.overview.subject': 'Weekly overview for {week}: {cancerType}',
-  'weeklyMail.overview.intro': 'Weekly overview for {cancerType}, {week}.',
-  'weeklyMail.overview.max':
-    'Maximum waiting times: {udredning} days to udredning (diagnostic work-up) and {behandling} days to treatment. Waits over the maximum are marked (!).',
-  'weeklyMail.overview.noFigures': '{department}{status}: no figures.',
-  'weeklyMail.overview.line': '{department}{status}: {waits}; spare capacity {spare} – {pressure}{stale}.',
-  'weeklyMail.overview.stale': ' [figures from {week}]',
-  'weeklyMail.overview.link': 'See the overview',
-  'weeklyMail.proposal.subject': 'Proposal to report a capacity problem – {cancerType}, {department}',
-  'weeklyMail.proposal.text':
-    'The waiting time has thus been over the maximum for {count} weeks in a row. Consider reporting a capacity problem, so that the escalation ladder can find room for the patients elsewhere. The form is filled in beforehand; add the number of patients affected.',
-  'mail.finder.none': 'No department has reported spare capacity within the maximum.',
-  'mail.finder.hit': '{department}, {hospital}: about {days}, room for {patients}.{contact}',
-  'mail.finder.contact': ' Contact: {name}, {email}, {phone}.',
-  'mail.subject.stopped': 'The escalation of {ref} has stopped on an error',
-  'mail.stopped.text': 'The escalation of {ref} has stopped on an error at level {level} ({levelName}).',
-  'mail.stopped.restart':
-    'The system restarts the escalation automatically from the saved level and the saved response deadline; nobody gets the same e-mail twice.',
-  'mail.stopped.persists':
-    'If the error persists, you can restart the problem from its page – and contact the people concerned directly.',
-  // Follow-up e-mails: contact verification, quarterly status, network actions, Danske Regioner (pagesb)
-  'followMail.footer': 'Kræftkapacitet – the Danish regions working together on capacity in cancer care.',
-  'followMail.verify.subject.one': 'Confirm one contact entry',
-  'followMail.verify.subject.many': 'Confirm {count} contact entries',
-  'followMail.verify.line': '• {name}, {title} – {email}, {phone} (last confirmed {date})',
-  'followMail.verify.intro':
-    'You maintain these contact entries in the escalation model. They have not been confirmed for more than {months} months:',
-  'followMail.verify.ask':
-    'If they are still right, confirm them with one click. If something is wrong, correct it on the phone list – a correction also counts as a confirmation.',
-  'followMail.verify.confirm': 'Confirm the contact entries',
-  'followMail.verify.edit': 'Correct them on the phone list',
-  'followMail.quarterly.subject': 'Quarterly status for {quarter}',
-  'followMail.quarterly.intro':
-    "Here is the status for {quarter} for the meeting of sundhedsdirektørkredsen (the regions' health directors).",
-  'followMail.quarterly.link': 'See the whole quarterly status',
-  'followMail.quarterly.cases': 'Problems opened: {opened}. Problems resolved: {resolved}.',
-  'followMail.quarterly.median': 'Median time to resolution: {median}.',
-  'followMail.quarterly.medianDays': '{days} days',
-  'followMail.quarterly.noResolved': 'no resolved problems',
-  'followMail.quarterly.byLevel':
-    'Problems opened by highest level: level 1: {l1}, level 2: {l2}, level 3: {l3}, level 4: {l4}.',
-  'followMail.quarterly.row':
-    '• {cancerType}, {region}: {opened} opened, {resolved} resolved, highest level {level}',
-  'followMail.quarterly.networks': 'National networks: {active} active, {standby} on standby.',
-  'followMail.quarterly.networksNoData': 'National networks: no data.',
-  'followMail.quarterly.pressure': 'Cancer types under sustained pressure: {list}.',
-  'followMail.quarterly.monitoring':
-    'Maximum waiting times (nationwide): {share} of {pathways} pathways within the rules; {notComplied} not. Areas under pressure: {areas}.',
-  'followMail.quarterly.monitoringNoData': 'Maximum waiting times: no data.',
-  'followMail.quarterly.area': '{cancerType} in {region}',
-  'followMail.quarterly.holiday':
-    'Holiday period {name}: planned capacity {weeks}; see the evaluation in the quarterly status.',
-  'followMail.quarterly.overdueContacts': 'Contact entries not confirmed in time: {count}.',
-  'followMail.none': 'none',
-  'followMail.noData': 'no data',
-  'followMail.action.subject': 'Action due {due}: {cancerType}',
-  'followMail.action.intro':
-    'At the coordination meeting on {date}, the national network for {cancerType} agreed on an action you are responsible for:',
-  'followMail.action.due': "Due: {due}. Mark the action as done on the network's page when it is done.",
-  'followMail.action.link': 'Go to the network',
-  'followMail.inform.subject': 'For your information: the national network for {cancerType}',
-  'followMail.inform.intro': '{from} informs Danske Regioner about the situation for {cancerType}.',
-  'followMail.inform.state': "The network's status: {state}{since}.",
-  'followMail.inform.since': ' since {date} ({reason})',
-  'followMail.inform.active': 'active',
-  'followMail.inform.standby': 'standby',
-  'followMail.inform.open': 'Open problems: {count}.',
-  'followMail.inform.problem': '• {ref}: {region}, level {level}, {patients} patients at risk',
-  'followMail.inform.meetings': 'Coordination meetings: {count}.',
-  'followMail.inform.link': 'See the network',
   // National networks (pagesb)
   'networks.title': 'National networks',
   'networks.lead':
@@ -549,39 +439,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'external.manageOnly': 'Only Specialenheden can maintain the register of external providers.',
   'external.notFound': 'The provider does not exist.',
   'external.noChecklist': 'The checklist does not exist.',
-  // Timeline entries on the problem page (pagesb)
-  'timeline.reported': 'Reported by {name}. Starts at level {level} ({levelName}).',
-  'timeline.workflowStarted': 'The escalation has started.',
-  'timeline.workflowStartFailed':
-    'The escalation could not be started yet. The report is saved, and the start is retried automatically.',
-  'timeline.acknowledged': '{name} has acknowledged receipt.',
-  'timeline.acknowledgedNote': '{name} has acknowledged receipt. Note: {note}',
-  'timeline.offer': '{from} offers {patients} patients – {modality} – from {date}.',
-  'timeline.resolved': 'Marked as resolved by {name}.',
-  'timeline.resolutionNotified': '{count} people contacted have been told that the problem is resolved.',
-  'timeline.resolutionNotifiedOne': 'The person contacted has been told that the problem is resolved.',
-  'timeline.levelEntered': 'Level {level}: {levelName}. Response deadline {deadline}.',
-  'timeline.reminder': 'Reminder no. {round} to the national network.',
-  'timeline.networkActivated': 'The national network for the cancer type is activated.',
-  'timeline.notified': 'E-mail sent to {count}: {names}.',
-  'timeline.nobodyReached': 'No recipients reached at level {level}.',
-  'timeline.addressRejected':
-    '{name} ({email}) could not be reached: the address was rejected. The level continues with the other recipients.',
-  'timeline.deadlinePassed':
-    'The response deadline at level {level} has passed without a solution. The problem moves on to level {toLevel} ({toLevelName}).',
-  'timeline.continued':
-    'The problem has been open for a long time and continues in a new run of the workflow. The history is kept.',
-  'timeline.stopped':
-    'The escalation has stopped on an error. It is restarted automatically from the saved level and the saved response deadline, and Specialenheden has been told.',
-  'timeline.restartedAutomatically':
-    'The escalation was restarted automatically at level {level} ({levelName}).',
-  'timeline.restartedAutomaticallyDeadline':
-    'The escalation was restarted automatically at level {level} ({levelName}), response deadline {deadline}.',
-  'timeline.restartedBy': 'The escalation was restarted by {name} at level {level} ({levelName}).',
-  'timeline.restartedByDeadline':
-    'The escalation was restarted by {name} at level {level} ({levelName}), response deadline {deadline}.',
-  'timeline.bounced': '{recipient} could not be reached (the e-mail bounced).',
-  'timeline.complained': '{recipient} could not be reached (the recipient complained).',
   // Validation messages of the domain's schemas, shown on forms in the page's language (pagesb).
   // The Danish texts are the schemas' own messages word for word (checked by test/unit/i18n.test.ts).
   'validation.tooLong': 'The text is too long: at most {max} characters (it has {count}).',
@@ -763,64 +620,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'quarterly.notYet': 'There is no status for this quarter yet.',
   'quarterly.onlySecretariat': 'Only Specialenheden can compute the status again.',
 
-  'mail.greeting': 'Dear {name}',
-  'mail.footer':
-    'Kræftkapacitet – the Danish regions working together on cancer capacity. Never write CPR numbers or other patient details in replies.',
-  'mail.note': 'Note: {note}',
-  'mail.link.respond': 'Acknowledge or offer capacity',
-  'mail.link.see': 'See the case',
-  'mail.link.follow': 'Follow the case or mark it as resolved',
-  'mail.subject.problem': 'Capacity problem {ref}',
-  'mail.subject.reminder': 'Reminder about {ref}',
-  'mail.subject.informed': 'For your information: {ref}',
-  'mail.subject.receipt': 'Receipt for {ref}',
-  'mail.subject.level': '{ref} is at level {level}',
-  'mail.subject.offer': 'Capacity offered for {ref}',
-  'mail.subject.resolved': '{ref} is resolved',
-  'mail.subject.nobody': 'Nobody reached for {ref}',
-  'mail.reminder': 'Reminder no. {round} to the national network',
-  'mail.ask.1':
-    'Your department treats the same cancer type. Can you take patients from the affected department?',
-  'mail.ask.2':
-    "You are the region's primærindgang (the region's agreed point of contact) for this cancer type. Find out whether the region's hospitals can take patients, and answer for the region.",
-  'mail.ask.3':
-    'The problem has not been solved between hospitals and regions and is now raised in sundhedsdirektørkredsen (the circle of health directors).',
-  'mail.ask.4':
-    'The national network for the cancer type has been activated and is to coordinate capacity across the regions until the situation is stable.',
-  'mail.escalation.reminderIntro': '{reminder}: The capacity problem has still not been solved.',
-  'mail.escalation.informedIntro':
-    "For your information: a capacity problem is now at level {level} ({levelName}) of the regions' escalation ladder.",
-  'mail.escalation.actionIntro':
-    "A capacity problem is now at level {level} ({levelName}) of the regions' escalation ladder, and you have been contacted.",
-  'mail.escalation.informedNoAction': 'You need not do anything; this e-mail is for your information only.',
-  'mail.escalation.deadline':
-    'Deadline for answers: {deadline}. If the problem is not solved by then, the case automatically moves one step up the ladder.',
-  'mail.escalation.nextReminder': 'Next reminder: {deadline}.',
-  'mail.escalation.finderHeading':
-    'Departments that, according to the weekly exchange, can start within the maximum waiting time:',
-  'mail.receipt.thanks':
-    'Thank you for your report. Its reference is {ref}, and it starts at level {level} ({levelName}) of the escalation ladder.',
-  'mail.receipt.updates': 'You will hear when the case moves up a step and when someone offers capacity.',
-  'mail.receipt.resolve':
-    'When the problem is solved, mark it as resolved with the link below. The escalation then stops at once, and everyone contacted is told.',
-  'mail.level.text':
-    'Your capacity problem {ref} was not solved within the deadline and is now at level {level} ({levelName}).',
-  'mail.offer.intro': '{from} offers capacity for {ref}:',
-  'mail.offer.line': '{patients} patients – {modality} – from {date}.',
-  'mail.resolved.text':
-    'The capacity problem {ref} has been marked as resolved. The escalation has stopped, and there will be no more messages about the case.',
-  'mail.resolved.textBy':
-    'The capacity problem {ref} has been marked as resolved by {name}. The escalation has stopped, and there will be no more messages about the case.',
-  'mail.resolved.thanks': 'Thank you for your help.',
-  'mail.nobody.to': 'To Specialenheden (the secretariat)',
-  'mail.nobody.text':
-    'A step of the escalation ladder reached nobody: level {level} ({levelName}) for {ref}.',
-  'mail.nobody.fix': 'The contact list must be corrected, and the right people contacted directly.',
-  'mail.signIn.subject': 'Your sign-in link',
-  'mail.signIn.text':
-    'Use the link below to sign in to Kræftkapacitet. The link works once and for 30 minutes.',
-  'mail.signIn.ignore': 'If you did not ask for it, you can ignore this e-mail.',
-
   'problem.resolved': 'Resolved',
   'problem.levelBadge': 'Level {level}: {levelName}',
   'problem.levelShort': 'level {level}',
@@ -925,7 +724,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'holiday.title': 'Holiday plans',
   'holiday.lead':
     'Departments plan their capacity in the holiday periods week by week. A week is at risk when a region’s planned capacity for a cancer type is below {riskShare} % of normal, or when all the region’s departments for the cancer type are closed.',
-  'holiday.week': 'week {week}, {year}',
   'holiday.weekly.notice':
     'Holiday period: {period}. Each department shows its planned capacity for the week.',
   'holiday.weekly.link': 'See the holiday plan',
@@ -973,7 +771,6 @@ export const en: { [K in keyof typeof da]: string } = {
     'The cancer type’s primærindgange (regional points of contact) and national network are e-mailed the proposals {weeks} weeks before each week at risk.',
   'holiday.risk.low': '{share} % of normal',
   'holiday.risk.closed': 'all departments closed',
-  'holiday.proposals.none': 'No department in another region has planned normal capacity that week.',
   'holiday.proposal.wait': 'latest wait about {days} days, spare capacity {spare}',
   'holiday.eval.heading': 'Evaluation',
   'holiday.eval.quarterHeading': 'Holiday periods: planned and reported',
@@ -1017,28 +814,6 @@ export const en: { [K in keyof typeof da]: string } = {
   'holiday.period.weekHint': 'Write the week as yyyy-Www, e.g. 2027-W27.',
   'holiday.period.deadline': 'Plans due',
   'holiday.period.save': 'Save period',
-  'holiday.mail.reminder.subject': '[Kræftkapacitet] Reminder: holiday plan for {period} – {department}',
-  'holiday.mail.reminder.overdueSubject':
-    '[Kræftkapacitet] Overdue: holiday plan for {period} – {department}',
-  'holiday.mail.reminder.text':
-    'Please send the plan of {department} for {period} ({weeks}) by {deadline}: planned capacity as a percentage of normal per week for udredning and each treatment, and the days the department is closed.',
-  'holiday.mail.reminder.overdue':
-    'The plan of {department} for {period} was due on {deadline}. The department is shown as overdue in the holiday plan until the plan is sent.',
-  'holiday.mail.reminder.link': 'Send the holiday plan',
-  'holiday.mail.alert.subject': '[Kræftkapacitet] {cancerType}, {region}: {week} is at risk ({period})',
-  'holiday.mail.alert.low':
-    'The holiday plans show that {region} has planned {share} % of normal capacity for {cancerType} in {week} – below the threshold of {riskShare} %.',
-  'holiday.mail.alert.closed':
-    'The holiday plans show that every department treating {cancerType} in {region} is closed in {week}.',
-  'holiday.mail.alert.ask':
-    'You receive this e-mail as a primærindgang or a member of the national network for the cancer type. Please agree in good time where patients can be referred.',
-  'holiday.mail.alert.proposals':
-    'Departments in other regions planning at least normal capacity that week (best first):',
-  'holiday.mail.alert.proposal': '{department}, {hospital} ({region}): {share} % of normal',
-  'holiday.mail.alert.wait': ', latest wait about {days} days',
-  'holiday.mail.alert.link': 'See the holiday plan',
-  'holiday.mail.footer':
-    'Kræftkapacitet – the regions’ holiday plans for cancer treatment. Never write CPR numbers or other patient data.',
   // ---- pagesa: shared form texts, contacts (phone list, edit, import, verification), audit trail, local pages
   'form.pasteCut':
     'The pasted text was too long and has been cut to {max} characters – correct it before saving.',
@@ -1211,4 +986,52 @@ export const en: { [K in keyof typeof da]: string } = {
   'weekly.prefilledText':
     'Correct the figures that have changed and send again: the new figures replace the old ones.',
   // ---- end pagesa
+  // ---- referrals: weekly referral counts (issue 13, part 2)
+  'referrals.form.heading': 'Referral elsewhere',
+  'referrals.form.lead':
+    'The region’s weekly figures: how many patients were offered referral elsewhere and how many accepted – by cancer type and destination. Counts only, never anything about an individual patient.',
+  'referrals.form.region': 'Region',
+  'referrals.form.week': 'Week',
+  'referrals.form.choose': 'Show the week',
+  'referrals.form.tableHeading': '{region}, {week}',
+  'referrals.form.caption': 'Referrals for {region}, {week}',
+  'referrals.form.hint':
+    'Enter numbers of patients; empty fields count as 0. The number who accepted cannot exceed the number offered. Sending the week again replaces its figures.',
+  'referrals.form.submit': 'Save the week’s figures',
+  'referrals.form.api': 'Regional systems can send the figures with POST /api/referral-counts – see',
+  'referrals.form.saved': 'The figures for {region}, {week} are saved',
+  'referrals.form.savedText': 'In all {offered} offered referral, {accepted} accepted.',
+  'referrals.form.prefilled': 'Filled in with the region’s figures, sent {at}',
+  'referrals.form.prefilledText': 'Correct the figures that have changed and save again.',
+  'referrals.form.errorTitle': 'Correct the errors in the referral figures',
+  'referrals.form.badWeek': 'Choose one of the weeks the form shows.',
+  'referrals.form.notAllowed': 'You cannot record referral figures',
+  'referrals.form.notAllowedText':
+    'The region’s primærindgange record the region’s figures; Specialenheden can record them for every region.',
+  'referrals.field.offered': '{cancerType}, {destination}: offered',
+  'referrals.field.accepted': '{cancerType}, {destination}: accepted',
+  'referrals.col.cancerType': 'Cancer type',
+  'referrals.col.offered': 'Offered',
+  'referrals.col.accepted': 'Accepted',
+  'referrals.col.total': 'Total',
+  'referrals.col.week': 'Week',
+  'referrals.col.region': 'Region',
+  'referrals.col.national': 'Nationwide',
+  'referrals.col.period': 'Period',
+  'referrals.section.heading': 'Referral elsewhere',
+  'referrals.section.national':
+    'Patients offered referral elsewhere, {from} – {to}, all regions: accepted of offered, by destination.',
+  'referrals.section.perType':
+    'Patients with {cancerType} offered referral elsewhere: accepted of offered, by destination.',
+  'referrals.section.record': 'Record the region’s figures',
+  'referrals.section.none': 'No referrals elsewhere have been recorded in the period.',
+  'referrals.section.byWeek': 'By week, all regions',
+  'referrals.section.byRegion': 'By region, the weeks together',
+  'referrals.quarter.text':
+    'The quarter’s figures from the regions’ weekly recording: accepted of offered referral, by region and destination.',
+  'referrals.quarter.noWeeks': 'no weeks recorded',
+  'referrals.monitoring.text':
+    'The regions’ weekly figures for the same cancer type and period: accepted of offered referral, by destination – beside the monitoring’s pathways over the maximum because of capacity.',
+  'referrals.monitoring.capacity': 'Exceeded because of capacity (monitoring)',
+  'audit.entity.referral-counts': 'Referral figures',
 };

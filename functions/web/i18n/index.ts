@@ -1,54 +1,40 @@
 /**
- * The texts people read, one catalogue per language (da.ts, en.ts), and a typed `t(key, params)`.
- * Placeholders are written `{name}`; the compiler checks that every placeholder gets a value.
+ * The texts people read on the pages: the page catalogue (da.ts, en.ts) and the e-mail catalogue
+ * (mail-da.ts, mail-en.ts: the problem page shows the timeline, forms share labels with the
+ * e-mails), with a typed `t(key, params)`. Placeholders are written `{name}`; the compiler checks
+ * that every placeholder gets a value.
  */
 import { escapeHtml, Raw } from '../html.ts';
 import { da } from './da.ts';
 import { en } from './en.ts';
+import { mailDa } from './mail-da.ts';
+import { mailEn } from './mail-en.ts';
+import { type Lang, type ParamsOf, type Placeholders, type TranslateIn, translateWith } from './translate.ts';
 
-export type Lang = 'da' | 'en';
-export const LANGS: readonly Lang[] = ['da', 'en'];
+export { isLang, LANGS, type Lang } from './translate.ts';
 
-export type MessageKey = keyof typeof da;
+type Texts = typeof da & typeof mailDa;
+export type MessageKey = keyof Texts;
+export type Params<K extends MessageKey> = Record<Placeholders<Texts[K]>, string | number>;
+export type Translate = TranslateIn<Texts>;
 
-/** The placeholder names in a catalogue text: `'Hej {name}'` → `'name'`. */
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
-  ? P | Placeholders<Rest>
-  : never;
-
-export type Params<K extends MessageKey> = Record<Placeholders<(typeof da)[K]>, string | number>;
-
-/** `t('key')` for a text without placeholders, `t('key', { name })` for one with. */
-export type Translate = <K extends MessageKey>(
-  key: K,
-  ...params: Placeholders<(typeof da)[K]> extends never ? [] : [Params<K>]
-) => string;
-
-const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { da, en };
-
-export function isLang(value: unknown): value is Lang {
-  return value === 'da' || value === 'en';
-}
-
-function fill(text: string, params: Record<string, string | number> | undefined): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+const CATALOGUES: Record<Lang, Record<MessageKey, string>> = {
+  da: { ...da, ...mailDa },
+  en: { ...en, ...mailEn },
+};
+const TRANSLATORS: Record<Lang, Translate> = {
+  da: translateWith<Texts>(CATALOGUES.da),
+  en: translateWith<Texts>(CATALOGUES.en),
+};
 
 /** The translation function for one language. */
 export function translator(lang: Lang): Translate {
-  const catalogue = CATALOGUES[lang];
-  return ((key: MessageKey, params?: Record<string, string | number>) =>
-    fill(catalogue[key], params)) as Translate;
+  return TRANSLATORS[lang];
 }
 
 /** One-off lookup: `t('da', 'layout.signIn')`. */
-export function t<K extends MessageKey>(
-  lang: Lang,
-  key: K,
-  ...params: Placeholders<(typeof da)[K]> extends never ? [] : [Params<K>]
-): string {
-  return fill(CATALOGUES[lang][key], params[0] as Record<string, string | number> | undefined);
+export function t<K extends MessageKey>(lang: Lang, key: K, ...params: ParamsOf<Texts, K>): string {
+  return TRANSLATORS[lang](key, ...params);
 }
 
 /**
@@ -58,7 +44,7 @@ export function t<K extends MessageKey>(
 export function tHtml<K extends MessageKey>(
   lang: Lang,
   key: K,
-  params: Record<Placeholders<(typeof da)[K]>, string | number | Raw>,
+  params: Record<Placeholders<Texts[K]>, string | number | Raw>,
 ): Raw {
   const values = params as Record<string, string | number | Raw>;
   return new Raw(

@@ -3,7 +3,7 @@
  * else the `kk_lang` cookie set by the language switch, else the browser's Accept-Language,
  * else Danish.
  */
-import { isLang, type Lang } from './index.ts';
+import { isLang, type Lang } from './translate.ts';
 
 export const LANG_COOKIE = 'kk_lang';
 const ONE_YEAR = 365 * 24 * 3600;

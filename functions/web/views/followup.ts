@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '#domain/time.ts';
 import { html, type Raw } from '../html.ts';
 import { type Lang, type MessageKey, type Translate, tHtml, translator } from '../i18n/index.ts';
 import { holidayEvaluationSection } from './holiday.ts';
+import { referralQuarterSection } from './referrals.ts';
 
 const PRINT = html`<style>
 @media print{.kk-noprint{display:none}.kk-main{padding:0}table{page-break-inside:auto}tr{page-break-inside:avoid}h2{page-break-after:avoid}a[href]{color:inherit;text-decoration:none}}
@@ -83,6 +84,7 @@ ${
 <h2>${tr('quarterly.monitoring')}</h2>
 ${s.monitoring ? monitoringSection(s.monitoring, s.quarter, lang) : html`<p data-figure="monitoring">${noData}</p>`}
 ${holidayEvaluationSection(s.holiday ?? [], lang)}
+${referralQuarterSection(s.referrals, lang)}
 <h2>${tr('quarterly.overdue')}</h2>
 <p>${tHtml(lang, 'quarterly.overdueText', { count: html`<span data-figure="overdue">${s.overdueContacts.length}</span>`, months: s.verifyMonths })}</p>
 ${
@@ -152,6 +154,7 @@ const ENTITY_KEYS = {
   'holiday-plan': 'audit.entity.holiday-plan',
   'specialised-function': 'audit.entity.specialised-function',
   'capacity-check': 'audit.entity.capacity-check',
+  'referral-counts': 'audit.entity.referral-counts',
 } as const satisfies Record<string, MessageKey>;
 
 /** The entity types the audit trail can be filtered by. */

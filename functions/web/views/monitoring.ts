@@ -17,9 +17,11 @@ import {
   type WaitingPeriod,
 } from '#domain/monitoring-figures.ts';
 import { cancerTypeLabel, referenceData, regionLabel } from '#domain/reference.ts';
+import type { ReferralWeek } from '#domain/referrals.ts';
 import { html, type Raw, raw } from '#web/html.ts';
 import { type Lang, t, tHtml, translator } from '#web/i18n/index.ts';
 import { scrollTable } from '#web/layout.ts';
+import { referralMonitoringSection } from './referrals.ts';
 
 const STYLE = html`<style>
 .kk-mon td,.kk-mon th{text-align:right;white-space:nowrap}
@@ -214,6 +216,8 @@ export function monitoringPage(args: {
   cancerType?: string;
   waiting: WaitingPeriod[];
   packages: PackagePeriod[];
+  /** The year's weekly referral counts, shown beside the figures of the same periods. */
+  referrals?: ReferralWeek[];
   csrf?: string;
   mayUpload: boolean;
   onlyRegion?: string;
@@ -243,6 +247,7 @@ ${
 }
 <h2>${tr('monitoring.national')}</h2>
 ${waitingTable(waiting, 'national', 'landsplan', lang)}
+${referralMonitoringSection({ year, cancerType, records: args.referrals ?? [], waiting, lang })}
 <h2>${tr('monitoring.packages')}</h2>
 ${packageTable(packages, year, lang)}
 <h2>${tr('monitoring.trends')}</h2>

@@ -14,6 +14,7 @@ import {
   referenceData,
   regionLabel,
 } from '#domain/reference.ts';
+import type { ReferralWeek } from '#domain/referrals.ts';
 import { formatDateTime } from '#domain/time.ts';
 import {
   COMMENT_MAX,
@@ -40,6 +41,7 @@ import { html, type Raw } from '../html.ts';
 import { type Lang, t, tHtml, translator } from '../i18n/index.ts';
 import { errorSummary, notice, scrollTable } from '../layout.ts';
 import { pressureLabel } from '../weekly-labels.ts';
+import { referralCancerSection, referralNationalSection } from './referrals.ts';
 
 export type FormValues = Record<string, string | string[] | undefined>;
 
@@ -299,7 +301,14 @@ export function legend(lang: Lang = 'da'): Raw {
 
 // ---------------------------------------------------------------- national overview
 
-export function nationalPage(overview: NationalOverview, lang: Lang = 'da'): Raw {
+/** The last weeks' referral counts (every region), shown below the waits. */
+type RecentReferrals = { weeks: string[]; records: ReferralWeek[] };
+
+export function nationalPage(
+  overview: NationalOverview,
+  lang: Lang = 'da',
+  referrals?: RecentReferrals,
+): Raw {
   const tr = translator(lang);
   const regions = referenceData().regions;
   const withData = overview.rows.filter((r) => r.cells.some((c) => c.departments > 0));
@@ -325,7 +334,8 @@ export function nationalPage(overview: NationalOverview, lang: Lang = 'da'): Raw
 <p class="font-lead">${tr('weekly.national.lead', { week: weekLabel(overview.week, lang), udredning: MAX_WAIT_DAYS.udredning, behandling: MAX_WAIT_DAYS.behandling, weeks: overview.weeks.length })}</p>
 ${legend(lang)}
 <p><a href="/ugerapport">${tr('weekly.submit')}</a> · <a href="/find-kapacitet">${tr('finder.title')}</a></p>
-${scrollTable(tr('weekly.national.tableLabel'), table, lang)}`;
+${scrollTable(tr('weekly.national.tableLabel'), table, lang)}
+${referrals ? referralNationalSection({ ...referrals, lang }) : ''}`;
 }
 
 // ---------------------------------------------------------------- per cancer type
@@ -347,7 +357,12 @@ function plannedText(plan: HolidayWeekPlan | undefined, departmentId: string, la
   return html`<small data-holiday-plan>${text}</small>`;
 }
 
-export function cancerPage(overview: CancerOverview, lang: Lang = 'da', plan?: HolidayWeekPlan): Raw {
+export function cancerPage(
+  overview: CancerOverview,
+  lang: Lang = 'da',
+  plan?: HolidayWeekPlan,
+  referrals?: RecentReferrals,
+): Raw {
   const tr = translator(lang);
   const name = cancerTypeLabel(overview.cancerType, lang);
   const regions = referenceData().regions.filter((r) => overview.rows.some((row) => row.region === r.id));
@@ -383,7 +398,8 @@ ${regions.map((region) => {
   })}</tbody></table>`;
   return html`<h2 id="region-${region.id}">${regionName}</h2>
 ${scrollTable(tr('weekly.cancer.tableLabel', { region: regionName }), table, lang)}`;
-})}`;
+})}
+${referrals ? referralCancerSection({ cancerType: overview.cancerType, ...referrals, lang }) : ''}`;
 }
 
 function diagnosticsText(r: WeeklyReport, lang: Lang): Raw {
