@@ -90,7 +90,14 @@ const server = spawn(process.execPath, [...profileArgs, '--import', 'tsx', 'loca
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let serverErrors = 0;
-server.stderr?.on('data', () => serverErrors++);
+/** The server's first error lines, shown with the figures (what failed, not only how often). */
+const firstErrors: string[] = [];
+server.stderr?.on('data', (chunk: Buffer) => {
+  serverErrors++;
+  for (const line of chunk.toString().split('\n')) {
+    if (firstErrors.length < 12 && line.trim()) firstErrors.push(line.slice(0, 300));
+  }
+});
 
 try {
   const base = await serverBase(server);
@@ -222,6 +229,7 @@ try {
     `machine load average (1 min)   ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`,
   );
   console.log(`server stderr chunks           ${serverErrors}`);
+  for (const line of firstErrors) console.log(`  ${line}`);
   for (const line of report.wrongCounts.slice(0, 10)) console.log(`  ${line}`);
 } finally {
   if (server.exitCode === null) server.kill('SIGKILL');

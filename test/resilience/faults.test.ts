@@ -124,11 +124,11 @@ describe('faults injected while ladders climb', () => {
     };
     engine = localWorkflowEngine({ invoke });
 
-    // The workflow start: the first start of every 3rd problem fails.
+    // The workflow start: the first start (attempt 0) of every 3rd problem fails.
     let starts = 0;
     const workflow: WorkflowEngine = {
       async start(input, attempt) {
-        if (faults.steps && attempt === undefined && ++starts % 3 === 0) {
+        if (faults.steps && !attempt && ++starts % 3 === 0) {
           injected.start++;
           throw named('ServiceUnavailable', 'Step Functions is unavailable');
         }
