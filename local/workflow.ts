@@ -29,6 +29,33 @@ export function loadDefinition(
   return JSON.parse(text);
 }
 
+/**
+ * Step Functions lets a Task that sets no TimeoutSeconds run for 99,999,999 s; a Node timer waits
+ * at most 2^31 − 1 ms (a longer one fires at once), so locally about 24 days stands for that.
+ */
+const UNSET_TASK_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/**
+ * The definition with (locally) Step Functions' default on every Task that sets no timeout.
+ * aws-local-stepfunctions would give such a Task 60 s, counted from the Task's start, so a step
+ * waiting its turn for a slot under a burst timed out (States.Timeout) and its execution failed,
+ * where Step Functions would have let it run. The handler's own time budget still bounds the
+ * step's work, as the Lambda timeout does in AWS.
+ */
+export function withStepFunctionsTaskTimeouts<T extends { States: Record<string, unknown> }>(
+  definition: T,
+): T {
+  const states = Object.entries(definition.States).map(([name, state]) => {
+    const s = state as { Type?: string; TimeoutSeconds?: number; TimeoutSecondsPath?: string };
+    const defaulted =
+      s.Type === 'Task' && s.TimeoutSeconds === undefined && s.TimeoutSecondsPath === undefined
+        ? { ...s, TimeoutSeconds: UNSET_TASK_TIMEOUT_SECONDS }
+        : s;
+    return [name, defaulted];
+  });
+  return { ...definition, States: Object.fromEntries(states) };
+}
+
 type Invoke = (payload: unknown) => Promise<unknown>;
 
 const invokeLadderStep: Invoke = (payload) => invokeLocally(ladderStep, payload, 'ladder-step');
@@ -78,7 +105,9 @@ export function localWorkflowEngine(
   const invoke = options.invoke ?? invokeLadderStep;
   const concurrency = options.stepConcurrency ?? LOCAL_STEP_CONCURRENCY;
   const slots = new Semaphore(concurrency);
-  const machine = new StateMachine(loadDefinition(), { validationOptions: { checkArn: true } });
+  const machine = new StateMachine(withStepFunctionsTaskTimeouts(loadDefinition()), {
+    validationOptions: { checkArn: true },
+  });
   /** Every running execution, by id, in start order (queued ones included). */
   const executions = new Map<string, Execution>();
   /** Names of executions that have ended: like Step Functions, never started again. */

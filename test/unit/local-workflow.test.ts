@@ -3,7 +3,7 @@
  * that only answers (no store). Started executions queue, so a burst makes the ladder slower,
  * never failed, and only a bounded number of executions are under way at once.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ExecutionNotRunningError, startUnderFreeName } from '../../functions/adapters/workflow.ts';
 import { Foreground } from '../../local/foreground.ts';
 import { LOCAL_STEP_CONCURRENCY, LOCAL_STEPS_WHILE_BUSY, localWorkflowEngine } from '../../local/workflow.ts';
@@ -164,5 +164,37 @@ describe('the local workflow engine under a burst', () => {
     await engine.idle();
     const notifies = order.filter((step) => step.endsWith(':notify'));
     expect(notifies).toEqual(['E:notify', 'E:notify', 'E:notify', 'T:notify', 'T:notify', 'T:notify']);
+  });
+
+  it('lets a step wait its turn longer than a minute, as Step Functions would (no 60 s Task timeout)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const failures: string[] = [];
+      let release = () => {};
+      const engine = localWorkflowEngine({
+        stepConcurrency: 1,
+        async invoke(payload) {
+          const { problemId, generation, action } = payload as {
+            problemId: string;
+            generation: number;
+            action: string;
+          };
+          if (action === 'failed') failures.push(problemId);
+          // The first ladder holds the only slot for two minutes.
+          if (problemId === 'W000000001') await new Promise<void>((resolve) => (release = resolve));
+          return { problemId, generation, level: 1, round: 0, resolved: true, notify: false };
+        },
+      });
+      await engine.start({ problemId: 'W000000001', generation: 0 });
+      const waiting = await engine.start({ problemId: 'W000000002', generation: 0 });
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(await engine.isRunning(waiting)).toBe(true);
+      release();
+      await vi.advanceTimersByTimeAsync(1_000);
+      await engine.idle();
+      expect(failures).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
