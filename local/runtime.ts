@@ -126,7 +126,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     s3,
     async close() {
       for (const job of jobs) job.stop();
-      workflow.stopAll();
+      // Steps under way end before the store closes (each within its 30 s budget).
+      await workflow.stopAll();
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
       await s3.close();

@@ -70,7 +70,11 @@ export interface LocalWorkflow extends WorkflowEngine {
   running(): string[];
   /** Settles when every running execution has ended. */
   idle(): Promise<void>;
-  stopAll(): void;
+  /**
+   * Stops every execution (the engine is done): queued steps never run, and it settles once the
+   * steps under way have ended.
+   */
+  stopAll(): Promise<void>;
 }
 
 interface Execution {
@@ -118,6 +122,8 @@ export function localWorkflowEngine(
   let steps = 0;
   /** Admitted executions whose first step is not yet asked for. */
   const admittedProblems = new Set<string>();
+  /** Set by stopAll: steps still waiting for a slot never run. */
+  let stopped = false;
   /** Steps invoking the handler now, and a promise settled when the next of them ends. */
   let invoking = 0;
   let endStep = () => {};
@@ -130,6 +136,8 @@ export function localWorkflowEngine(
     const { foreground } = options;
     while (foreground?.busy && invoking >= LOCAL_STEPS_WHILE_BUSY)
       await Promise.race([foreground.quiet(), stepEnded]);
+    // Stopped while it waited: its execution is aborted, and the store may be closing.
+    if (stopped) throw new Error('The local workflow engine has stopped');
     invoking++;
     try {
       return await invoke(payload);
@@ -237,12 +245,15 @@ export function localWorkflowEngine(
     async idle() {
       while (executions.size > 0) await Promise.all([...executions.values()].map((e) => e.ended));
     },
-    stopAll() {
+    async stopAll() {
+      stopped = true;
       queue.length = 0;
       for (const [id, execution] of executions) {
         if (execution.abort) execution.abort();
         else finish(id, execution);
       }
+      // A handler cannot be aborted: the steps under way finish before the store closes.
+      while (invoking > 0) await stepEnded;
     },
   };
 }

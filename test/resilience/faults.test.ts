@@ -51,7 +51,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  engine?.stopAll();
+  await engine?.stopAll();
   await runtime?.close();
 });
 
@@ -165,7 +165,7 @@ describe('faults injected while ladders climb', () => {
       allAtLevel4 = problems.every((p) => p?.level === 4 && p.workflow.state === 'started');
     }
     Object.assign(faults, { store: false, mailer: false, steps: false });
-    engine.stopAll();
+    await engine.stopAll();
     await engine.idle();
 
     const report = await checkLadders(ids);
