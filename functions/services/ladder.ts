@@ -23,7 +23,7 @@ import {
 import { count, logger } from '#adapters/telemetry.ts';
 import { startUnderFreeName, workflow } from '#adapters/workflow.ts';
 import { afterDeadline, isLevel, LEVEL_NAMES, type Level, levelDeadline } from '#domain/ladder.ts';
-import { mapSettled } from '#domain/limit.ts';
+import { mapSettled, withRetries } from '#domain/limit.ts';
 import { classifySendError, SEND_ATTEMPTS, sendRetryDelayMs } from '#domain/mail-errors.ts';
 import type { Problem } from '#domain/problem.ts';
 import { type Recipient, recipientsFor } from '#domain/recipients.ts';
@@ -386,7 +386,7 @@ async function deliverBatch(mail: LevelMail, batch: Recipient[]): Promise<Outcom
   const sent = claimed.filter((_, i) => wasSent(i));
   let confirmError: unknown;
   if (sent.length > 0) {
-    await storeWithRetry(() =>
+    await withRetries(() =>
       confirmDeliveries(sent.map(({ recipient, claim }) => ({ pk, sk: keyOf(recipient), claim }))),
     ).catch((error: unknown) => {
       confirmError = error;
@@ -453,21 +453,8 @@ async function sendClaimed(
       await releaseClaim(pk, sk);
       throw markError;
     }
-    await storeWithRetry(() => confirmDelivery(pk, sk, 'rejected'));
+    await withRetries(() => confirmDelivery(pk, sk, 'rejected'));
     return 'unreachable';
-  }
-}
-
-/** A store write retried briefly (a confirmation must not be lost to one failed call). */
-async function storeWithRetry(write: () => Promise<void>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await write();
-      return;
-    } catch (error) {
-      if (attempt >= SEND_ATTEMPTS) throw error;
-      await new Promise((r) => setTimeout(r, sendRetryDelayMs(attempt)));
-    }
   }
 }
 
