@@ -99,6 +99,9 @@ setDeps({
     isRunning: async () => true,
   },
 });
+// Counted in steady state: the first submissions also load the reference data, once per process.
+for (let i = 0; i < 3; i++) await submit();
+storeCalls = 0;
 const COUNTED = 20;
 for (let i = 0; i < COUNTED; i++) await submit();
 client.middlewareStack.remove('benchCountStoreCalls');

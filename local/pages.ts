@@ -3,6 +3,7 @@
 import { config } from '../functions/adapters/config.ts';
 import { listOutboxPage } from '../functions/adapters/store.ts';
 import { formatDateTime } from '../functions/domain/time.ts';
+import { assertSameSite } from '../functions/http/identity.ts';
 import { page } from '../functions/http/page-context.ts';
 import { jsonResponse } from '../functions/http/respond.ts';
 import { HttpError, type HttpResult, type Request } from '../functions/http/types.ts';
@@ -155,6 +156,8 @@ export function resultView(value: unknown, lang: Lang): Raw {
 
 export async function runJob(req: Request): Promise<HttpResult> {
   const tr = translator(req.lang);
+  // Local only and open like the list (run by curl and the tests); never from another website's form.
+  assertSameSite(req, tr('local.jobs.ownSite'));
   const id = req.params.id ?? '';
   const job = jobRegistry().find((j) => j.id === id);
   if (!job)

@@ -7,14 +7,16 @@
 import { currentTime } from '../functions/adapters/deps.ts';
 import { getQuarterlyStatus } from '../functions/adapters/followup-store.ts';
 import { appendEvent, createProblem, getRecord, putRecord } from '../functions/adapters/store.ts';
+import { putWeeklyReport } from '../functions/adapters/weekly-store.ts';
 import { LEVEL_NAMES, type Level } from '../functions/domain/ladder.ts';
 import { type Problem, problemRef } from '../functions/domain/problem.ts';
 import { previousQuarter, quarterOf, quarterRange } from '../functions/domain/quarterly.ts';
-import { findDepartment, referenceData } from '../functions/domain/reference.ts';
+import { type Department, findDepartment, referenceData } from '../functions/domain/reference.ts';
 import { isoWeekKey, localDate, weekStart } from '../functions/domain/time.ts';
+import { addWeeks } from '../functions/domain/weekly.ts';
 import { problemIdFor } from '../functions/services/problems.ts';
 import { prepareQuarterlyStatus } from '../functions/services/quarterly.ts';
-import { seedWeeklyDemo } from './weekly-seed.ts';
+import { demoReport, seedWeeklyDemo } from './weekly-seed.ts';
 
 const DAY = 86_400_000;
 
@@ -41,6 +43,21 @@ export async function seedLastQuarterDemo(
   if (!(await getQuarterlyStatus(quarter))) await prepareQuarterlyStatus(quarter);
   await putRecord('QUARTERSEED', quarter, { problems });
   return { quarter, problems };
+}
+
+/**
+ * The department's weekly reports tell the problem's story: waits above the maximum from the week
+ * before it was reported until the week it was resolved, so the status's "under sustained
+ * pressure" follows from the same rule as for real reports. Each replaces the demo report of its
+ * week (same submission time); a real report given later that week is newer and stays.
+ */
+async function seedPressedWeeks(department: Department, cancerType: string, created: Date, resolved: Date) {
+  const current = isoWeekKey(currentTime());
+  const last = isoWeekKey(resolved);
+  for (let week = isoWeekKey(new Date(created.getTime() - 7 * DAY)); week <= last; week = addWeeks(week, 1)) {
+    const age = Math.round((weekStart(current).getTime() - weekStart(week).getTime()) / (7 * DAY));
+    await putWeeklyReport(demoReport(department, cancerType, week, age, true));
+  }
 }
 
 /** One resolved problem of the quarter, with its timeline; false when the department is not in the data. */
@@ -88,6 +105,7 @@ async function seedProblem(demo: (typeof DEMO_PROBLEMS)[number], from: Date, to:
   };
   const { created: isNew } = await createProblem(problem);
   if (!isNew) return false;
+  await seedPressedWeeks(department, cancerType, created, resolved);
   await appendEvent(id, {
     at: problem.createdAt,
     kind: 'reported',

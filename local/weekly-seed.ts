@@ -22,17 +22,27 @@ export function demoMissingThisWeek(departmentId: string): boolean {
   return random('missing', departmentId) < 0.12 && departmentId !== 'suh-brystkirurgi';
 }
 
+/**
+ * One department's demo report for a cancer type and week, `age` weeks before the current one.
+ * `pressed`: the department is short of capacity that week (a capacity problem of the demo
+ * history), its waits 15–21 days, above the 14-day maximum, and nothing to spare.
+ */
 export function demoReport(
   department: Department,
   cancerType: string,
   week: string,
   age: number,
+  pressed = false,
 ): WeeklyReport {
   const located = findDepartment(department.id);
   // A few departments are under growing pressure; the rest vary around a steady level.
-  const strained = random('strained', department.id, cancerType) < 0.08;
+  const strained = pressed || random('strained', department.id, cancerType) < 0.08;
   // (Weeks further back than eight, seeded for the last quarter's history, stay at the strained level.)
-  const base = strained ? 11 + Math.max(0, 8 - age) : 4 + random('base', department.id, cancerType) * 7;
+  const base = pressed
+    ? 18
+    : strained
+      ? 11 + Math.max(0, 8 - age)
+      : 4 + random('base', department.id, cancerType) * 7;
   const wait = (what: string) =>
     Math.max(1, Math.round(base + (random(what, department.id, cancerType, week) - 0.5) * 6));
   const treatmentDays: WeeklyReport['treatmentDays'] = {};
@@ -53,7 +63,7 @@ export function demoReport(
     treatmentDays,
     diagnosticDays: department.udredning ? { ct: wait('ct') - 1, mr: wait('mr') } : {},
     spareCapacity: strained ? 0 : Math.floor(random('spare', department.id, cancerType, week) * 7),
-    comment: strained && age < 3 ? 'Mangel på operationstid; ventetiden stiger.' : '',
+    comment: pressed || (strained && age < 3) ? 'Mangel på operationstid; ventetiden stiger.' : '',
     submittedAt: submitted.toISOString(),
     submittedBy: 'demo@kraeftkapacitet.example',
   };

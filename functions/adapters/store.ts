@@ -284,6 +284,11 @@ export async function appendEvent(
   return stored as unknown as TimelineEvent;
 }
 
+/** Stores one prepared item (a record, a timeline entry) as it is. */
+export async function putItem(item: Record<string, unknown>): Promise<void> {
+  await documentClient().send(new PutCommand({ TableName: table(), Item: item }));
+}
+
 /**
  * Writes unconditional items in one BatchWriteItem per 25 (new items with fresh keys, e.g. a
  * timeline event and its audit entry), retrying whatever DynamoDB leaves unprocessed.
@@ -567,6 +572,20 @@ export function recentContacts(): Promise<Contact[]> {
   return recent.contacts;
 }
 
+/**
+ * Each contact's e-mail address and language, and nothing else: the mails read one person's
+ * language, and the whole entries would cost every submission the parsing of the phone list.
+ */
+export async function listContactLanguages(): Promise<Pick<Contact, 'email' | 'language'>[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': 'CONTACTS' },
+    ProjectionExpression: '#email, #language',
+    ExpressionAttributeNames: { '#email': 'email', '#language': 'language' },
+  });
+  return items as Pick<Contact, 'email' | 'language'>[];
+}
+
 export async function putContact(contact: Contact): Promise<void> {
   recent = undefined;
   await documentClient().send(
@@ -610,22 +629,22 @@ export async function getExternalProvider(id: string): Promise<ExternalProvider 
 
 // ---------------------------------------------------------------- generic keyed records
 
-/** A record under `<prefix>#<id>` / #META with an optional expiry (epoch seconds in `ttl`). */
-/** A record's item as {@link putRecord} stores it (for writing many at once with {@link putItems}). */
+/** The stored item of a record under `<prefix>#<id>` / #META, with an optional expiry (epoch seconds in `ttl`). */
 export function recordItem(
   prefix: string,
   id: string,
   value: Record<string, unknown>,
-  options: { ttlSeconds?: number } = {},
+  ttlSeconds?: number,
 ): Record<string, unknown> {
   return {
     PK: `${prefix}#${id}`,
     SK: META,
     ...value,
-    ...(options.ttlSeconds ? { ttl: Math.floor(Date.now() / 1000) + options.ttlSeconds } : {}),
+    ...(ttlSeconds ? { ttl: Math.floor(Date.now() / 1000) + ttlSeconds } : {}),
   };
 }
 
+/** Stores a record (see {@link recordItem}); `onlyIfAbsent` answers false when it already exists. */
 export async function putRecord(
   prefix: string,
   id: string,
@@ -636,7 +655,7 @@ export async function putRecord(
     await documentClient().send(
       new PutCommand({
         TableName: table(),
-        Item: recordItem(prefix, id, value, options),
+        Item: recordItem(prefix, id, value, options.ttlSeconds),
         ...(options.onlyIfAbsent ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
       }),
     );

@@ -24,14 +24,20 @@ export interface SpecialisedFunction {
   updatedAt?: string;
 }
 
+/** Characters of a specialised function's id (the pattern's limit) and names. */
+export const FUNCTION_TEXT_MAX = { id: 60, name: 120 } as const;
+
 export const specialisedFunctionSchema = z
   .object({
     id: z
       .string({ error: 'Angiv et id.' })
       .trim()
-      .regex(/^[a-z0-9-]{2,60}$/, 'Id må kun indeholde små bogstaver, tal og bindestreger.'),
-    name: freeText(120).pipe(z.string().min(1, 'Angiv funktionens navn.')),
-    nameEn: freeText(120).default(''),
+      .regex(
+        new RegExp(`^[a-z0-9-]{2,${FUNCTION_TEXT_MAX.id}}$`),
+        'Id må kun indeholde små bogstaver, tal og bindestreger.',
+      ),
+    name: freeText(FUNCTION_TEXT_MAX.name).pipe(z.string().min(1, 'Angiv funktionens navn.')),
+    nameEn: freeText(FUNCTION_TEXT_MAX.name).default(''),
     cancerType: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional()),
     departments: z.array(z.string()).default([]),
   })

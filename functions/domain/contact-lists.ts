@@ -3,9 +3,8 @@
  * which entries are overdue for verification, and the Danish form schema for editing one.
  */
 import * as z from 'zod';
-import { CPR_MESSAGE_DA } from './cpr.ts';
 import { CONTACT_ROLE_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
-import { freeText, notCpr } from './problem.ts';
+import { emailText, freeText, ID_MAX } from './problem.ts';
 import {
   CONTACT_ROLES,
   type Contact,
@@ -17,6 +16,8 @@ import {
 
 /** The most characters of a contact's name and title (the form shows the same limit). */
 export const CONTACT_TEXT_MAX = 120;
+/** A Danish phone number as the lists write it: +45 12 34 56 78. */
+export const PHONE_LENGTH = '+45 12 34 56 78'.length;
 
 /** The most rows one import may hold: more would not finish within the API's 25 s timeout. */
 export const MAX_IMPORT_ROWS = 1000;
@@ -184,15 +185,12 @@ export const contactFormSchema = z
     id: z
       .string({ error: 'Angiv et id.' })
       .trim()
-      .regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.')
-      .refine(notCpr, CPR_MESSAGE_DA),
+      .pipe(freeText(ID_MAX))
+      .pipe(z.string().regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.')),
     role: CONTACT_ROLE_LIST.schema('Vælg en rolle.'),
     name: freeText(CONTACT_TEXT_MAX).pipe(z.string().min(1, 'Angiv et navn.')),
     title: freeText(CONTACT_TEXT_MAX).pipe(z.string().min(1, 'Angiv en titel eller funktion.')),
-    email: z
-      .string()
-      .trim()
-      .pipe(z.email({ error: 'Angiv en gyldig e-mailadresse.' }).refine(notCpr, CPR_MESSAGE_DA)),
+    email: emailText('Angiv en gyldig e-mailadresse.'),
     phone: z
       .string()
       .trim()
@@ -206,10 +204,7 @@ export const contactFormSchema = z
     department: optionalSlug('Ukendt afdeling.'),
     cancerTypes: z.array(z.string()).default([]),
     modalities: z.array(WAIT_PATHWAY_LIST.schema('Ukendt behandlingstype.')).default([]),
-    maintainer: z
-      .string()
-      .trim()
-      .pipe(z.email({ error: 'Angiv vedligeholderens e-mailadresse.' }).refine(notCpr, CPR_MESSAGE_DA)),
+    maintainer: emailText('Angiv vedligeholderens e-mailadresse.'),
     /** The language of the contact's e-mails; a form without the field keeps Danish. */
     language: z
       .string()

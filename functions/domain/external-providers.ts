@@ -7,13 +7,20 @@
 import * as z from 'zod';
 import { csvCell, csvRecords } from './contact-csv.ts';
 import { defineList, type Lang, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
-import { freeText } from './problem.ts';
+import { emailText, freeText, ID_MAX } from './problem.ts';
 import { referenceData } from './reference.ts';
+import { formatDate } from './time.ts';
 import type { Pathway } from './weekly.ts';
 
 /** Who the provider is: the kind decides the referral checklist. */
 /** The most characters of a provider's free-text fields (the form shows the same limits). */
-export const PROVIDER_TEXT_MAX = { name: 150, country: 60, contactName: 120, notes: 1000 } as const;
+export const PROVIDER_TEXT_MAX = {
+  name: 150,
+  country: 60,
+  contactName: 120,
+  notes: 1000,
+  phone: 20,
+} as const;
 
 export const PROVIDER_KIND_LIST = defineList([
   {
@@ -41,8 +48,8 @@ export const externalProviderSchema = z
   .object({
     id: z
       .string({ error: 'Angiv et id.' })
-      .trim()
-      .regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.'),
+      .pipe(freeText(ID_MAX))
+      .pipe(z.string().regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.')),
     kind: PROVIDER_KIND_LIST.schema('Vælg privat eller udenlandsk udbyder.'),
     name: freeText(PROVIDER_TEXT_MAX.name).pipe(z.string().min(1, 'Angiv udbyderens navn.')),
     country: freeText(PROVIDER_TEXT_MAX.country).pipe(z.string().min(1, 'Angiv landet.')),
@@ -54,10 +61,7 @@ export const externalProviderSchema = z
     contactName: freeText(PROVIDER_TEXT_MAX.contactName).pipe(
       z.string().min(1, 'Angiv en kontaktperson eller funktion.'),
     ),
-    contactEmail: z
-      .string()
-      .trim()
-      .pipe(z.email({ error: 'Angiv en gyldig e-mailadresse.' })),
+    contactEmail: emailText('Angiv en gyldig e-mailadresse.'),
     contactPhone: z
       .string()
       .trim()
@@ -161,13 +165,12 @@ export function externalOptions(args: {
     );
 }
 
-/** "aftale 2026-01-01 – 2027-12-31" / "aftale fra 2026-01-01 (løbende)", or in English. */
+/** "aftale 1. januar 2026 – 31. december 2027" / "aftale fra 1. januar 2026 (løbende)", or in English. */
 export function validityText(p: { validFrom: string; validTo?: string }, lang: Lang = 'da'): string {
-  if (lang === 'en')
-    return p.validTo
-      ? `agreement ${p.validFrom} – ${p.validTo}`
-      : `agreement from ${p.validFrom} (open-ended)`;
-  return p.validTo ? `aftale ${p.validFrom} – ${p.validTo}` : `aftale fra ${p.validFrom} (løbende)`;
+  const from = formatDate(p.validFrom, lang);
+  const to = p.validTo ? formatDate(p.validTo, lang) : undefined;
+  if (lang === 'en') return to ? `agreement ${from} – ${to}` : `agreement from ${from} (open-ended)`;
+  return to ? `aftale ${from} – ${to}` : `aftale fra ${from} (løbende)`;
 }
 
 /** One line for the escalation e-mail: marked as external, with kind, country and agreement. */
@@ -307,12 +310,15 @@ export const DEFAULT_CHECKLISTS: Record<ProviderKind, ChecklistTemplate> = {
   },
 };
 
+/** Characters per section of the checklist form (one textarea, one item per line). */
+export const CHECKLIST_SECTION_MAX = 2000;
+
 /** The edit form: one textarea per heading, one item per line; no CPR numbers, no empty section. */
 export const checklistFormSchema = z
   .array(
     z
       .string()
-      .max(2000, 'Højst 2.000 tegn pr. afsnit.')
+      .max(CHECKLIST_SECTION_MAX, 'Højst 2.000 tegn pr. afsnit.')
       .transform((text) =>
         text
           .split(/\r?\n/)

@@ -75,14 +75,17 @@ export interface HolidayPeriod {
 /** Longest period, in weeks (Christmas and summer fit with room to spare). */
 export const MAX_PERIOD_WEEKS = 10;
 
+/** Characters of a period's Danish and English names. */
+export const PERIOD_TEXT_MAX = { name: 80 } as const;
+
 export const holidayPeriodSchema = z
   .object({
     id: z
       .string({ error: 'Angiv et id.' })
       .trim()
       .regex(/^\d{4}-[a-z0-9-]{2,40}$/, 'Id skal være år, bindestreg og små bogstaver, fx 2027-sommer.'),
-    name: freeText(80).pipe(z.string().min(1, 'Angiv periodens navn.')),
-    nameEn: freeText(80).default(''),
+    name: freeText(PERIOD_TEXT_MAX.name).pipe(z.string().min(1, 'Angiv periodens navn.')),
+    nameEn: freeText(PERIOD_TEXT_MAX.name).default(''),
     firstWeek: z
       .string({ error: 'Angiv første uge.' })
       .trim()

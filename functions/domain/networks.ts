@@ -6,10 +6,19 @@
 import * as z from 'zod';
 import { CPR_MESSAGE_DA } from './cpr.ts';
 import type { Problem } from './problem.ts';
-import { freeText, notCpr, type Person } from './problem.ts';
+import { emailText, freeText, notCpr, type Person } from './problem.ts';
 
 /** The most characters of the networks' free-text fields (the forms show the same limits). */
-export const NETWORK_TEXT_MAX = { reason: 500, memberName: 120, memberTitle: 120 } as const;
+/** Characters per field; `participants` and `actions` are whole textareas (one line each, lines limited too). */
+export const NETWORK_TEXT_MAX = {
+  reason: 500,
+  memberName: 120,
+  memberTitle: 120,
+  participant: 200,
+  participants: 2000,
+  actionText: 300,
+  actions: 4000,
+} as const;
 
 export type NetworkState = 'active' | 'standby';
 
@@ -160,14 +169,11 @@ export const stateDecisionSchema = z.object({
 export const memberSchema = z.object({
   name: freeText(NETWORK_TEXT_MAX.memberName).pipe(z.string().min(1, 'Angiv et navn.')),
   title: freeText(NETWORK_TEXT_MAX.memberTitle).pipe(z.string().min(1, 'Angiv en titel.')),
-  email: z
-    .string()
-    .trim()
-    .pipe(z.email({ error: 'Angiv en gyldig e-mailadresse.' }).refine(notCpr, CPR_MESSAGE_DA)),
+  email: emailText('Angiv en gyldig e-mailadresse.'),
 });
 
 const actionLine = z.object({
-  text: freeText(300).pipe(z.string().min(1, 'Beskriv handlingen.')),
+  text: freeText(NETWORK_TEXT_MAX.actionText).pipe(z.string().min(1, 'Beskriv handlingen.')),
   owner: z.email({ error: 'Ansvarlig skal være en e-mailadresse.' }).refine(notCpr, CPR_MESSAGE_DA),
   due: isoDate,
 });
@@ -191,12 +197,18 @@ export function parseMeetingForm(input: {
     .map((l) => l.trim())
     .filter(Boolean);
   if (participants.length === 0) errors.participants = 'Angiv mindst én deltager.';
-  const participantCheck = z.array(freeText(200)).safeParse(participants);
+  // The whole list first (the form's limit), then each line; longer text is refused, never cut.
+  const participantCheck = freeText(NETWORK_TEXT_MAX.participants).safeParse(input.participants ?? '');
+  const participantLines = z.array(freeText(NETWORK_TEXT_MAX.participant)).safeParse(participants);
   if (!participantCheck.success)
     errors.participants = participantCheck.error.issues[0]?.message ?? 'Ugyldig deltager.';
+  else if (!participantLines.success)
+    errors.participants = participantLines.error.issues[0]?.message ?? 'Ugyldig deltager.';
   const actions: Omit<MeetingAction, 'id'>[] = [];
   const lines = (input.actions ?? '').split(/\r?\n/).filter((l) => l.trim() !== '');
-  for (const [index, line] of lines.entries()) {
+  const actionsCheck = freeText(NETWORK_TEXT_MAX.actions).safeParse(input.actions ?? '');
+  if (!actionsCheck.success) errors.actions = actionsCheck.error.issues[0]?.message ?? 'Ugyldige handlinger.';
+  for (const [index, line] of (actionsCheck.success ? lines : []).entries()) {
     const [text = '', owner = '', due = ''] = line.split(';').map((p) => p.trim());
     const parsed = actionLine.safeParse({ text, owner, due });
     if (!parsed.success) {

@@ -32,6 +32,17 @@ export function freeText(max: number) {
   );
 }
 
+/** The longest e-mail address a form takes (RFC 5321's limit); longer is refused, never cut. */
+export const EMAIL_MAX = 254;
+
+/** An e-mail address from a form: trimmed, at most {@link EMAIL_MAX} characters, no CPR number. */
+export function emailText(message: string) {
+  return freeText(EMAIL_MAX).pipe(z.email({ error: message }));
+}
+
+/** The longest id a form takes (ids end up in addresses and file names). */
+export const ID_MAX = 60;
+
 const isoDate = z.iso.date({ error: 'Angiv en dato (åååå-mm-dd).' });
 
 export const SCOPES = SCOPE_LIST.ids;

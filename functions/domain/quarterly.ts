@@ -9,7 +9,7 @@ import type { Level } from './ladder.ts';
 import type { MonitoringStatusFigures } from './monitoring-figures.ts';
 import type { Problem } from './problem.ts';
 import { type Contact, cancerTypeName, regionName } from './reference.ts';
-import { DESTINATION_LIST, DESTINATIONS, type ReferralFigures } from './referrals.ts';
+import type { ReferralFigures } from './referrals.ts';
 import { fromLocal, localDate } from './time.ts';
 
 export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
@@ -198,112 +198,4 @@ export function buildQuarterlyStatus(input: StatusInput): QuarterlyStatus {
       .map((c) => ({ id: c.id, name: c.name, maintainer: c.maintainer, verifiedAt: c.verifiedAt }))
       .sort((a, b) => a.verifiedAt.localeCompare(b.verifiedAt)),
   };
-}
-
-/** Quoted when needed; text starting like a formula gets a leading `'` (CSV injection). */
-function cell(value: string | number): string {
-  const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
-  return /[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** The status as one `;`-separated CSV (Danish Excel), section by section. */
-export function quarterlyStatusCsv(s: QuarterlyStatus): string {
-  const lines: (string | number)[][] = [
-    ['Kvartalsstatus', quarterLabel(s.quarter)],
-    ['Sager oprettet', s.opened],
-    ['Sager løst', s.resolved],
-    ['Median tid til løsning (dage)', s.medianResolutionDays ?? 'ingen data'],
-    ...(['1', '2', '3', '4'] as const).map((l) => [
-      `Oprettede sager, højeste niveau ${l}`,
-      s.openedByLevel[l],
-    ]),
-    [],
-    ['Kræftform', 'Region', 'Oprettet', 'Løst', 'Højeste niveau'],
-    ...s.rows.map((r) => [
-      cancerTypeName(r.cancerType),
-      regionName(r.region),
-      r.opened,
-      r.resolved,
-      r.highestLevel,
-    ]),
-    [],
-    [
-      'Netværk aktive',
-      s.networks ? s.networks.active.map(cancerTypeName).join(', ') || 'ingen' : 'ingen data',
-    ],
-    [
-      'Netværk i standby',
-      s.networks ? s.networks.standby.map(cancerTypeName).join(', ') || 'ingen' : 'ingen data',
-    ],
-    [],
-    ['Kræftformer under vedvarende pres', s.weekly ? '' : 'ingen data'],
-    ...(s.weekly?.sustainedPressure ?? []).map((p) => [cancerTypeName(p.cancerType), `${p.weeks} uger`]),
-    ['Ugentlig indberetning pr. region', s.weekly ? '' : 'ingen data'],
-    ...(s.weekly?.compliance ?? []).map((c) => [regionName(c.region), `${c.received} af ${c.expected}`]),
-    [],
-    ['Maksimale ventetider, landsplan', s.monitoring ? '' : 'ingen data'],
-    ...(s.monitoring
-      ? [
-          ['Forløb', s.monitoring.national.pathways],
-          ['Inden for maksimal ventetid', s.monitoring.national.within],
-          ['Regler overholdt, ventetid overskredet', s.monitoring.national.compliedExceeded.total],
-          ['Heraf kapacitet, udredning', s.monitoring.national.compliedExceeded.capacityUdredning],
-          ['Heraf kapacitet, behandling', s.monitoring.national.compliedExceeded.capacityBehandling],
-          ['Regler ikke overholdt', s.monitoring.national.notComplied],
-          ['Pakkeforløb', s.monitoring.packages.pathways],
-          ['Pakkeforløb inden for standardforløbstiden', s.monitoring.packages.withinStandard],
-          ['Områder under pres', ''],
-          ...s.monitoring.pressure.map((a) => [
-            cancerTypeName(a.cancerType),
-            regionName(a.region),
-            `kapacitet ${a.capacityUdredning + a.capacityBehandling}`,
-            `ikke overholdt ${a.notComplied}`,
-          ]),
-        ]
-      : []),
-    ...(s.holiday ?? []).flatMap((e) => [
-      [],
-      [`Ferieperiode: ${e.name}`, `${e.plansReceived} af ${e.plansExpected} planer`],
-      [
-        'Uge',
-        'Planlagt kapacitet (%)',
-        'Celler i risiko',
-        'Ugerapporter',
-        'Ledig kapacitet',
-        'Median ventetid (dage)',
-        'Over maksimum',
-      ],
-      ...e.weeks.map((w) => [
-        w.baseline ? `${w.week} (ugen før)` : w.week,
-        w.plannedShare ?? '',
-        w.baseline ? '' : w.cellsAtRisk,
-        w.reports,
-        w.spareCapacity,
-        w.medianWorstDays ?? '',
-        w.overMaximum,
-      ]),
-    ]),
-    [],
-    ['Henvisning andetsteds (tilbudt / takket ja)', s.referrals ? '' : 'ingen data'],
-    ...(s.referrals
-      ? [
-          ['Region', ...DESTINATIONS.flatMap((d) => [`${DESTINATION_LIST.label(d)} tilbudt`, 'takket ja'])],
-          ...s.referrals.regions.map((r) => [
-            regionName(r.region),
-            ...DESTINATIONS.flatMap((d) => [r.byDestination[d].offered, r.byDestination[d].accepted]),
-          ]),
-          [
-            'Hele landet',
-            ...DESTINATIONS.flatMap((d) => [
-              s.referrals?.national[d].offered ?? 0,
-              s.referrals?.national[d].accepted ?? 0,
-            ]),
-          ],
-        ]
-      : []),
-    [],
-    ['Kontaktoplysninger ikke bekræftet i tide', s.overdueContacts.length],
-    ...s.overdueContacts.map((c) => [c.name, c.maintainer, c.verifiedAt]),
-  ];
-  return `${lines.map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`;
 }

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { parseCsv } from './contact-csv.ts';
 import { TREATMENT_MODALITY_LIST } from './lists.ts';
+import { ID_MAX } from './problem.ts';
 import {
   type CancerType,
   type Department,
@@ -35,7 +36,7 @@ const id = z
   .string({ error: 'Angiv et id.' })
   .trim()
   .regex(/^[a-z0-9-]+$/, 'Id må kun indeholde små bogstaver, tal og bindestreger.')
-  .max(60, 'Id må højst være 60 tegn.');
+  .max(ID_MAX, 'Id må højst være 60 tegn.');
 /** The most characters of a name (the forms show the same limit). */
 export const REFERENCE_NAME_MAX = 120;
 const name = z

@@ -6,8 +6,11 @@ import { danishHolidays } from './holidays.ts';
 
 export const TIME_ZONE = 'Europe/Copenhagen';
 
-/** Built on first use: each Intl formatter costs milliseconds of a Lambda's cold start. */
-function lazily<T>(make: () => T): () => T {
+/**
+ * `make()` on the first call, its value ever after: each Intl formatter built at module load costs
+ * milliseconds of a Lambda's cold start.
+ */
+export function lazily<T>(make: () => T): () => T {
   let value: T | undefined;
   return () => {
     value ??= make();

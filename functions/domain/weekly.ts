@@ -491,6 +491,9 @@ export function weekLabel(week: string, lang: Lang = 'da'): string {
   return `${lang === 'en' ? 'week' : 'uge'} ${Number(w)} ${year}`;
 }
 
+/** Characters of an ISO week key: 2027-W27. */
+export const WEEK_KEY_LENGTH = 8;
+
 export function isWeekKey(value: string): boolean {
   return /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(value);
 }

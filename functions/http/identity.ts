@@ -46,6 +46,23 @@ export function checkCsrf(req: Request, submitted: unknown): void {
 }
 
 /** Pages that need a signed-in person send others to the sign-in page and back. */
+/**
+ * The request comes from one of our own pages or from no page at all (curl, a script), not from
+ * another website's form: `message` (a 403) otherwise.
+ */
+export function assertSameSite(req: Request, message: string): void {
+  // Sec-Fetch-Site is authoritative where browsers send it; otherwise fall back to Origin.
+  const site = req.headers['sec-fetch-site'];
+  const origin = req.headers.origin;
+  const sameOrigin = site
+    ? site === 'same-origin' || site === 'none'
+    : !origin ||
+      origin === new URL(config().BASE_URL).origin ||
+      origin === `http://${req.headers.host}` ||
+      origin === `https://${req.headers.host}`;
+  if (!sameOrigin) throw new HttpError(403, message);
+}
+
 export function requireActor(req: Request) {
   if (!req.actor) {
     throw new HttpError(401, 'Du skal være logget ind.', { next: req.path });

@@ -5,7 +5,15 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
-import { deleteRecord, getRecord, putItems, putRecord, recordItem, takeRecord } from '#adapters/store.ts';
+import {
+  deleteRecord,
+  getRecord,
+  putItem,
+  putItems,
+  putRecord,
+  recordItem,
+  takeRecord,
+} from '#adapters/store.ts';
 import type { Contact, ContactRole } from '#domain/reference.ts';
 
 export type UserRole = ContactRole | 'admin';
@@ -147,14 +155,36 @@ export async function userForApiToken(token: string): Promise<User | undefined> 
   return record ? getUser(record.email) : undefined;
 }
 
-/** A link for one recipient of one problem; expires after LINK_TTL_DAYS. */
+/**
+ * A link for one recipient of one problem, not yet stored: its token and the item to store
+ * (alone with {@link createActionToken}, or in a batch). Expires after LINK_TTL_DAYS.
+ */
+export function newActionLink(
+  problemId: string,
+  email: string,
+  mayResolve: boolean,
+): { token: string; item: Record<string, unknown> } {
+  const token = newSecret();
+  const ttlSeconds = Math.round(config().LINK_TTL_DAYS * 86_400);
+  const link: ActionLink = {
+    kind: 'action',
+    problemId,
+    email: email.toLowerCase(),
+    mayResolve,
+    expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString(),
+  };
+  return { token, item: recordItem('LINK', hashSecret(token), { ...link }, ttlSeconds) };
+}
+
+/** A stored link for one recipient of one problem (see {@link newActionLink}). */
 export async function createActionToken(
   problemId: string,
   email: string,
   mayResolve: boolean,
 ): Promise<string> {
-  const [token] = await createActionTokens(problemId, [email], mayResolve);
-  return token as string;
+  const { token, item } = newActionLink(problemId, email, mayResolve);
+  await putItem(item);
+  return token;
 }
 
 /**
@@ -166,15 +196,9 @@ export async function createActionTokens(
   emails: string[],
   mayResolve: boolean,
 ): Promise<string[]> {
-  const ttlSeconds = Math.round(config().LINK_TTL_DAYS * 86_400);
-  const expiresAt = new Date(Date.now() + ttlSeconds * 1000).toISOString();
-  const tokens = emails.map(() => newSecret());
-  const items = emails.map((email, i) => {
-    const link: ActionLink = { kind: 'action', problemId, email: email.toLowerCase(), mayResolve, expiresAt };
-    return recordItem('LINK', hashSecret(tokens[i] as string), { ...link }, { ttlSeconds });
-  });
-  await putItems(items);
-  return tokens;
+  const links = emails.map((email) => newActionLink(problemId, email, mayResolve));
+  await putItems(links.map(({ item }) => item));
+  return links.map(({ token }) => token);
 }
 
 export async function readActionToken(token: string): Promise<ActionLink | undefined> {

@@ -11,10 +11,10 @@ import { mailer } from '#adapters/mailer.ts';
 import {
   getContact,
   getRecord,
+  listContactLanguages,
   listContacts,
   putContact,
   putRecord,
-  recentContacts,
 } from '#adapters/store.ts';
 import { inBatches } from '#domain/batches.ts';
 import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
@@ -41,15 +41,15 @@ import { getUser, hashSecret, putUser, userFromContact } from './auth.ts';
 
 /**
  * The language a person chose for their e-mails on their phone-list entry; undefined when none.
- * `contacts`: the list the caller already has; otherwise the recently read list (every report's
- * receipt asks, and the whole list is a Query of every contact).
+ * `contacts`: the list the caller already has (a ladder step); otherwise only each contact's
+ * address and language are read.
  */
 export async function preferredLanguage(
   email: string,
-  contacts?: Contact[],
+  contacts?: Pick<Contact, 'email' | 'language'>[],
 ): Promise<'da' | 'en' | undefined> {
   const wanted = email.toLowerCase();
-  return (contacts ?? (await recentContacts())).find((c) => c.email.toLowerCase() === wanted)?.language;
+  return (contacts ?? (await listContactLanguages())).find((c) => c.email.toLowerCase() === wanted)?.language;
 }
 
 /** How long an entry may go unverified (CONTACT_VERIFY_MONTHS, default six months). */

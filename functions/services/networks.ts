@@ -30,7 +30,7 @@ import {
 } from '#domain/networks.ts';
 import type { Problem } from '#domain/problem.ts';
 import { type Contact, referenceData } from '#domain/reference.ts';
-import { addCalendarDays, localDate } from '#domain/time.ts';
+import { addCalendarDays, formatDate, localDate } from '#domain/time.ts';
 import { actionReminderEmail, danskeRegionerEmail } from '#web/followup-emails.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
@@ -204,7 +204,7 @@ export async function recordMeeting(
     'network',
     cancerType,
     'meeting',
-    `Koordineringsmøde ${meeting.date} med ${meeting.participants.length} deltagere og ${meeting.actions.length} handlinger.`,
+    `Koordineringsmøde ${formatDate(meeting.date)} med ${meeting.participants.length} deltagere og ${meeting.actions.length} handlinger.`,
   );
 }
 

@@ -32,7 +32,7 @@ import { offerEmail, offerorText, receiptEmail, resolvedEmail } from '#web/email
 import { timelineEntry } from '#web/timeline.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { auditEntry, auditProblem } from './audit.ts';
-import { createActionToken } from './auth.ts';
+import { createActionToken, newActionLink } from './auth.ts';
 import { preferredLanguage } from './contacts.ts';
 
 /** The language a person's e-mails are written in: their phone-list entry's choice, Danish otherwise. */
@@ -100,10 +100,12 @@ export async function reportProblem(
 
   // The report is stored. What follows runs side by side, and none of it can lose the report:
   // a failed workflow start stays pending for reconcile, a failed receipt or record is logged.
+  const receiptLink = newActionLink(id, problem.reportedBy.email, true);
+  const recorded = recordReported(problem, actor, receiptLink.item);
   const [started] = await Promise.all([
     startWorkflow(id, problem),
-    recordReported(problem, actor),
-    sendReceipt(problem),
+    recorded,
+    sendReceipt(problem, receiptLink.token, recorded),
   ]);
   return {
     problem: started ? { ...problem, workflow: { ...problem.workflow, state: 'started' } } : problem,
@@ -111,8 +113,15 @@ export async function reportProblem(
   };
 }
 
-/** The timeline entry and the audit record of a new report: one BatchWriteItem. */
-async function recordReported(problem: Problem, actor: Actor): Promise<void> {
+/**
+ * The timeline entry and the audit record of a new report, with the receipt's link: one
+ * BatchWriteItem. True when they are stored.
+ */
+async function recordReported(
+  problem: Problem,
+  actor: Actor,
+  receiptLink: Record<string, unknown>,
+): Promise<boolean> {
   const { id, level, createdAt } = problem;
   try {
     await putItems([
@@ -141,28 +150,29 @@ async function recordReported(problem: Problem, actor: Actor): Promise<void> {
           },
         ),
       ),
+      receiptLink,
     ]);
+    return true;
   } catch (error) {
     logger.error('Timeline and audit entry of a new report failed', { problemId: id, error });
+    return false;
   }
 }
 
-async function sendReceipt(problem: Problem): Promise<void> {
+/**
+ * The reporter's receipt, once: claimed while its link is stored (`linkStored`) and the
+ * reporter's language is read. A failure is logged, never thrown: the report is stored.
+ */
+async function sendReceipt(problem: Problem, token: string, linkStored: Promise<boolean>): Promise<void> {
   const key = `receipt#${problem.reportedBy.email}`;
-  // Claim and link side by side: an unused link (claimed elsewhere) just expires.
-  const [claimed, token] = await Promise.all([
-    claimNotification(problem.id, key),
-    createActionToken(problem.id, problem.reportedBy.email, true).catch(() => undefined),
-  ]);
-  if (!claimed) return;
+  const language = contactLanguage(problem.reportedBy.email);
+  language.catch(() => undefined); // awaited below once the receipt is claimed
+  let claimed = false;
   try {
-    if (!token) throw new Error('The receipt link could not be stored');
-    const mail = receiptEmail(
-      problem,
-      problem.reportedBy.name,
-      respondUrl(token),
-      await contactLanguage(problem.reportedBy.email),
-    );
+    claimed = await claimNotification(problem.id, key);
+    if (!claimed) return;
+    if (!(await linkStored)) throw new Error('The receipt link could not be stored');
+    const mail = receiptEmail(problem, problem.reportedBy.name, respondUrl(token), await language);
     await mailer().send({
       to: problem.reportedBy.email,
       ...mail,
@@ -170,8 +180,7 @@ async function sendReceipt(problem: Problem): Promise<void> {
       problemId: problem.id,
     });
   } catch (error) {
-    // The report is stored and its workflow started; a lost receipt must not fail the request.
-    await releaseNotification(problem.id, key);
+    if (claimed) await releaseNotification(problem.id, key).catch(() => undefined);
     logger.error('Receipt e-mail failed', { problemId: problem.id, error });
   }
 }

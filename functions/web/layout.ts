@@ -6,7 +6,7 @@
 import { USER_ROLE_LIST } from '#domain/lists.ts';
 import { assetUrl, preloadedFonts } from './assets.ts';
 import { html, type Raw } from './html.ts';
-import { type Lang, t, translator } from './i18n/index.ts';
+import { type Lang, type MessageKey, t, translator } from './i18n/index.ts';
 import { switchUrl } from './i18n/language.ts';
 
 export interface PageUser {
@@ -52,10 +52,26 @@ export interface PageContext {
   lang?: Lang;
   user?: PageUser;
   csrf?: string;
+  /** Menu pages the signed-in person may not open (left out of the menu). */
+  closed?: string[];
   /** The current path and query, for the language switch (it links to the same page). */
   path?: string;
   query?: URLSearchParams;
 }
+
+const MENU = [
+  ['/indberet', 'nav.report'],
+  ['/problemer', 'nav.problems'],
+  ['/ventetider', 'nav.waitingTimes'],
+  ['/find-kapacitet', 'nav.finder'],
+  ['/ferieplaner', 'nav.holiday'],
+  ['/kapacitetstjek', 'nav.capacityCheck'],
+  ['/kontakter', 'nav.contacts'],
+  ['/netvaerk', 'nav.networks'],
+  ['/kvartalsstatus', 'nav.quarterly'],
+  ['/overvaagning', 'nav.monitoring'],
+  ['/stamdata', 'reference.title'],
+] as const satisfies readonly (readonly [string, MessageKey])[];
 
 export function layout(
   args: {
@@ -89,17 +105,7 @@ ${head(title, args.description ?? `${title}. ${tr('layout.siteDescription')}`)}
       }
     </div>
     <nav aria-label="${tr('layout.mainMenu')}">
-      <a href="/indberet">${tr('nav.report')}</a>
-      <a href="/problemer">${tr('nav.problems')}</a>
-      <a href="/ventetider">${tr('nav.waitingTimes')}</a>
-      <a href="/find-kapacitet">${tr('nav.finder')}</a>
-      <a href="/ferieplaner">${tr('nav.holiday')}</a>
-      <a href="/kapacitetstjek">${tr('nav.capacityCheck')}</a>
-      <a href="/kontakter">${tr('nav.contacts')}</a>
-      <a href="/netvaerk">${tr('nav.networks')}</a>
-      <a href="/kvartalsstatus">${tr('nav.quarterly')}</a>
-      <a href="/overvaagning">${tr('nav.monitoring')}</a>
-      ${user && (user.role === 'secretariat' || user.role === 'admin') ? html`<a href="/stamdata">${tr('reference.title')}</a>` : ''}
+      ${MENU.filter(([path]) => !(args.closed ?? ['/stamdata']).includes(path)).map(([path, key]) => html`<a href="${path}">${tr(key)}</a>`)}
     </nav>
   </div>
 </header>

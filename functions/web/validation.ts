@@ -5,6 +5,7 @@
  * English text with the same values. A message not in the catalogue stays as written.
  */
 
+import { lazily } from '#domain/time.ts';
 import { da } from './i18n/da.ts';
 import { type Lang, type MessageKey, translator } from './i18n/index.ts';
 
@@ -96,20 +97,25 @@ const VALIDATION_KEYS = [
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A Danish catalogue text as a pattern: `{name}` captures the value written in its place. */
-const PATTERNS = VALIDATION_KEYS.map((key) => {
-  const names: string[] = [];
-  const source = da[key]
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      if (!name) return escapeRegExp(part);
-      names.push(name);
-      return '(.+?)';
-    })
-    .join('');
-  return { key, names, pattern: new RegExp(`^${source}$`, 's') };
-});
+/**
+ * A Danish catalogue text as a pattern: `{name}` captures the value written in its place. Made
+ * on first use (only an English page with errors needs them), not at every cold start.
+ */
+const patterns = lazily(() =>
+  VALIDATION_KEYS.map((key) => {
+    const names: string[] = [];
+    const source = da[key]
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (!name) return escapeRegExp(part);
+        names.push(name);
+        return '(.+?)';
+      })
+      .join('');
+    return { key, names, pattern: new RegExp(`^${source}$`, 's') };
+  }),
+);
 
 /** "2.000" (Danish thousands) → "2,000" in English. */
 function number(value: string, lang: Lang): string {
@@ -120,7 +126,7 @@ function number(value: string, lang: Lang): string {
 export function localizeMessage(message: string, lang: Lang): string {
   if (lang === 'da') return message;
   const tr = translator(lang) as (key: MessageKey, params?: Record<string, string>) => string;
-  for (const { key, names, pattern } of PATTERNS) {
+  for (const { key, names, pattern } of patterns()) {
     const match = pattern.exec(message);
     if (!match) continue;
     const params: Record<string, string> = {};

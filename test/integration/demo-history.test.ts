@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previousQuarter, quarterLabel, quarterOf } from '../../functions/domain/quarterly.ts';
+import { SUSTAINED_PRESSURE_WEEKS } from '../../functions/domain/weekly.ts';
 import { seedLastQuarterDemo } from '../../local/quarter-seed.ts';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
 import { Client } from './client.ts';
@@ -38,6 +39,29 @@ describe('the demo history', () => {
       0,
     );
     expect(received).toBeGreaterThan(0);
+  });
+
+  it("shows cancer types under sustained pressure, from the weeks around the quarter's problems", async () => {
+    const status = (await director.get(`/kvartalsstatus/${quarter}`, { accept: 'application/json' })).json();
+    const pressure: { cancerType: string; weeks: number }[] = status.weekly.sustainedPressure;
+    // The rectal-cancer problem lasted four weeks, the breast-cancer one nearly two (plus the week before each).
+    expect(pressure.map((p) => p.cancerType)).toEqual(
+      expect.arrayContaining(['tyk-endetarmskraeft', 'brystkraeft']),
+    );
+    // Only cancer types with a capacity problem in the quarter: the rest stayed within the maximum.
+    const withProblems = new Set(status.problems.map((p: { cancerType: string }) => p.cancerType));
+    for (const p of pressure) {
+      expect(withProblems).toContain(p.cancerType);
+      expect(p.weeks).toBeGreaterThanOrEqual(SUSTAINED_PRESSURE_WEEKS);
+    }
+    const da = await director.get(`/kvartalsstatus/${quarter}`);
+    expect(da.text).toMatch(/Kræft i tyk- og endetarm: \d+ uger over maksimal ventetid/);
+    const en = await director.get(`/kvartalsstatus/${quarter}?lang=en`);
+    expect(en.text).toMatch(/Colorectal cancer: \d+ weeks over the maximum waiting time/);
+    // The CSV behind the English page's link is in English too.
+    const csv = await director.get(`/kvartalsstatus/${quarter}.csv?lang=en`);
+    expect(csv.text).toMatch(/\r\nColorectal cancer;\d+ weeks\r\n/);
+    expect(csv.text).not.toContain('Sager oprettet');
   });
 
   it('is seeded once: a second start adds nothing', async () => {

@@ -145,7 +145,7 @@ describe('the capacity finder', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('id="finder-external"');
     expect(page.text).toMatch(/<strong class="badge">Ekstern<\/strong> Sarkomcenter sarkom-b/);
-    expect(page.text).toContain('aftale fra 2020-01-01 (løbende)');
+    expect(page.text).toContain('aftale fra 1. januar 2020 (løbende)');
     expect(page.text).not.toContain('sarkom-udloebet');
     expect(page.text).toContain('href="/eksterne-udbydere/sarkom-a/tjekliste"');
   });

@@ -54,6 +54,26 @@ describe('scheduled jobs', () => {
     expect(listed.find((j: { id: string }) => j.id === 'weekly-reminder').cron).toBe('0 9 * * MON');
   });
 
+  it("run from the jobs page or the command line, never from another website's form", async () => {
+    const before = (await outbox(client)).length;
+    const foreign: Record<string, string>[] = [
+      { origin: 'https://elsewhere.example' },
+      { 'sec-fetch-site': 'cross-site' },
+    ];
+    for (const headers of foreign) {
+      const refused = await client.request('POST', '/local/jobs/contact-verification', { headers });
+      expect(refused.status).toBe(403);
+      expect(refused.text).toContain(
+        'Et job kan kun startes fra siden med de planlagte job eller fra kommandolinjen.',
+      );
+    }
+    expect((await outbox(client)).length).toBe(before);
+    const ownPage = await client.request('POST', '/local/jobs/reconcile', {
+      headers: { origin: runtime.url, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(ownPage.status).toBe(200);
+  });
+
   it('show what a job did in words on the page, the JSON only behind a click', async () => {
     const page = await client.request('POST', '/local/jobs/reconcile', {});
     expect(page.status).toBe(200);

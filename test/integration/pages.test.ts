@@ -39,6 +39,47 @@ async function report(description: string) {
   });
 }
 
+describe('the menu and the front page', () => {
+  it('offer each person only pages they may open (no link ends in "no access")', async () => {
+    const people = [
+      REPORTER,
+      'thomas.dam@regionh.example', // health director: reads the quarterly status, reports nothing
+      'lasse.skov@regionh.example', // department
+      'specialenheden@specialenheden.example',
+      'it-drift@kraeftkapacitet.example',
+    ];
+    const linksOn = (text: string) =>
+      new Set(
+        [...text.matchAll(/<a [^>]*href="(\/[a-z][^"#.]*)"/g)].map((m) =>
+          (m[1] as string).replaceAll('&amp;', '&'),
+        ),
+      );
+    for (const email of people) {
+      const person = new Client(runtime.url);
+      await person.signInAs(email);
+      // The front page, the menu, and every page one click from them.
+      const first = linksOn((await person.get('/')).text);
+      expect(first.size, email).toBeGreaterThan(8);
+      const all = new Set(first);
+      for (const link of first) {
+        const res = await person.get(link);
+        expect(res.status, `${email} ${link}`).not.toBe(403);
+        for (const next of linksOn(res.text)) all.add(next);
+      }
+      for (const link of all) {
+        if (first.has(link) || link.startsWith('/log-ud')) continue;
+        expect((await person.get(link)).status, `${email} ${link}`).not.toBe(403);
+      }
+    }
+    // The director sees the quarterly status, a department does not.
+    const director = new Client(runtime.url);
+    await director.signInAs('thomas.dam@regionh.example');
+    expect((await director.get('/')).text).toContain('href="/kvartalsstatus"');
+    expect((await director.get('/')).text).not.toContain('href="/indberet"');
+    expect((await reporter.get('/')).text).not.toContain('href="/kvartalsstatus"');
+  });
+});
+
 describe('the page frame', () => {
   it('keeps the signed-in header on an error page (no "Log ind" for someone signed in)', async () => {
     const res = await reporter.get('/admin/revisionsspor');

@@ -16,8 +16,10 @@ import {
   isOverdue,
   mayEditContact,
   overdueByMaintainer,
+  PHONE_LENGTH,
 } from '../../functions/domain/contact-lists.ts';
 import { CPR_MESSAGE_DA } from '../../functions/domain/cpr.ts';
+import { EMAIL_MAX, ID_MAX } from '../../functions/domain/problem.ts';
 import { type Contact, referenceData } from '../../functions/domain/reference.ts';
 
 const HEADER =
@@ -203,6 +205,40 @@ describe('phone list filters and edit rights', () => {
         'En afdelingskontakt skal have en afdeling.',
       ]),
     );
+  });
+});
+
+describe('limits the form shows, kept by the server', () => {
+  const valid = {
+    id: 'suh-ny-kontakt',
+    role: 'department',
+    name: 'Ny Kontakt',
+    title: 'Koordinator',
+    email: 'ny@regionsjaelland.example',
+    phone: '+45 12 34 56 78',
+    region: '',
+    hospital: '',
+    department: 'suh-brystkirurgi',
+    maintainer: 'm@example.dk',
+  };
+
+  it('refuses an id, e-mail or maintainer over the limit with the length, and cuts nothing', () => {
+    const long = `${'a'.repeat(EMAIL_MAX)}@example.dk`;
+    const result = contactFormSchema.safeParse({
+      ...valid,
+      id: 'x'.repeat(ID_MAX + 1),
+      email: long,
+      maintainer: long,
+    });
+    expect(result.success).toBe(false);
+    const byField = Object.fromEntries(result.error?.issues.map((i) => [i.path[0], i.message]) ?? []);
+    expect(byField.id).toBe(`Teksten er for lang: højst ${ID_MAX} tegn (der er ${ID_MAX + 1}).`);
+    expect(byField.email).toMatch(/^Teksten er for lang: højst 254 tegn \(der er 265\)\.$/);
+    expect(byField.maintainer).toMatch(/^Teksten er for lang: højst 254 tegn/);
+    // At the limits everything is kept as written.
+    const atLimit = contactFormSchema.safeParse({ ...valid, id: 'x'.repeat(ID_MAX) });
+    expect(atLimit.success && atLimit.data.id).toBe('x'.repeat(ID_MAX));
+    expect(PHONE_LENGTH).toBe(valid.phone.length);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   agreementValid,
   checklistFormSchema,
+  DEFAULT_CHECKLISTS,
   type ExternalProvider,
   externalHitLine,
   externalOptions,
@@ -9,6 +10,7 @@ import {
   parseProvidersCsv,
   providersToCsv,
 } from '../../functions/domain/external-providers.ts';
+import { checklistPage } from '../../functions/web/views/external-providers.ts';
 
 function provider(overrides: Partial<ExternalProvider> = {}): ExternalProvider {
   return {
@@ -48,8 +50,19 @@ describe('the capacity finder with external providers', () => {
       withinMax: true,
     });
     expect(externalHitLine(hits[0] as never)).toMatch(
-      /^EKSTERN – Privathospitalet Aros .*aftale 2026-01-01 – 2026-12-31/,
+      /^EKSTERN – Privathospitalet Aros .*aftale 1. januar 2026 – 31. december 2026/,
     );
+  });
+
+  it('writes the agreement dates as people read them, in Danish and English', () => {
+    const hit = externalOptions({
+      ...query,
+      publicHits: 0,
+      providers: [provider({ validTo: undefined })],
+    })[0];
+    expect(externalHitLine(hit as never)).toContain('aftale fra 1. januar 2026 (løbende)');
+    expect(externalHitLine(hit as never, 'en')).toContain('agreement from 1 January 2026 (open-ended)');
+    expect(externalHitLine(hit as never, 'en')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('leaves out expired and not yet started agreements, and providers that do not offer the pathway', () => {
@@ -149,5 +162,23 @@ describe('the register’s validation', () => {
     expect(checklistFormSchema.parse(five)[0]).toEqual(['a', 'b']);
     expect(checklistFormSchema.safeParse(['', 'c', 'd', 'e', 'f']).success).toBe(false);
     expect(checklistFormSchema.safeParse(['Ring 0101901234', 'c', 'd', 'e', 'f']).success).toBe(false);
+  });
+});
+
+describe('the referral checklist page', () => {
+  it('shows the agreement and the fixed headings in English for an English reader; the items stay as written', () => {
+    const args = { provider: provider(), template: DEFAULT_CHECKLISTS.privat, today: TODAY };
+    const en = checklistPage({ ...args, lang: 'en' }).value;
+    expect(en).toContain('<h2>Medical record and translation</h2>');
+    expect(en).toContain('agreement 1 January 2026 – 31 December 2026');
+    expect(en).not.toContain('Journal og oversættelse');
+    const da = checklistPage(args).value;
+    expect(da).toContain('<h2>Journal og oversættelse</h2>');
+    // A heading the secretariat wrote itself is shown as written.
+    const own = {
+      ...DEFAULT_CHECKLISTS.privat,
+      sections: [{ heading: 'Egen overskrift', items: ['Punkt'] }],
+    };
+    expect(checklistPage({ ...args, template: own, lang: 'en' }).value).toContain('<h2>Egen overskrift</h2>');
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actionsToRemind,
   changeState,
+  NETWORK_TEXT_MAX,
   type Network,
   networkStatesAt,
   parseMeetingForm,
@@ -166,6 +167,32 @@ describe('coordination meetings', () => {
       ],
     };
     expect(actionsToRemind(network, '2026-11-23').map((d) => d.action.id)).toEqual(['due']);
+  });
+});
+
+describe('the meeting form limits', () => {
+  it('refuses a participant list or action list over its limit, saying how long it is, and cuts nothing', () => {
+    const participants = Array.from({ length: 120 }, (_, i) => `Overlæge nummer ${i + 1}`).join('\n');
+    const actions = Array.from(
+      { length: 60 },
+      (_, i) => `Gennemgå henvisningsmønstret for region ${i + 1}; koordinator@rh.example; 2026-12-18`,
+    ).join('\n');
+    const result = parseMeetingForm({ date: '2026-11-24', participants, actions });
+    expect(result.ok).toBe(false);
+    const errors = (result as { errors: Record<string, string> }).errors;
+    expect(errors.participants).toMatch(
+      new RegExp(
+        `^Teksten er for lang: højst ${NETWORK_TEXT_MAX.participants.toLocaleString('da-DK')} tegn \\(der er [\\d.]+\\)\\.$`,
+      ),
+    );
+    expect(errors.actions).toMatch(/^Teksten er for lang: højst 4\.000 tegn/);
+    // At the limit the whole list is taken, every line of it.
+    const fits = parseMeetingForm({
+      date: '2026-11-24',
+      participants: participants.slice(0, 1990),
+      actions: '',
+    });
+    expect(fits.ok && fits.participants.join('\n')).toBe(participants.slice(0, 1990).trim());
   });
 });
 

@@ -4,11 +4,11 @@ import type { Problem } from '../../functions/domain/problem.ts';
 import {
   buildQuarterlyStatus,
   previousQuarter,
-  quarterlyStatusCsv,
   quarterOf,
   quarterRange,
 } from '../../functions/domain/quarterly.ts';
 import type { Contact } from '../../functions/domain/reference.ts';
+import { quarterlyStatusCsv } from '../../functions/web/quarterly-csv.ts';
 import { BREAST_SURGERY_REPORT } from '../fixtures.ts';
 
 function problem(
@@ -180,6 +180,29 @@ describe('the quarterly status of 2026-Q3', () => {
     const csv = quarterlyStatusCsv(withWeekly);
     expect(csv).toContain('Brystkræft;5 uger');
     expect(csv).toContain('Region Sjælland;12 af 13');
+  });
+
+  it('is in English for an English reader, names and labels alike', () => {
+    const withWeekly = buildQuarterlyStatus({
+      quarter: '2026-Q3',
+      problems: [],
+      contacts: [],
+      preparedAt: new Date('2026-10-10T05:00:00Z'),
+      verifyMonths: 6,
+      networks: { active: ['brystkraeft'], standby: [] },
+      weekly: {
+        sustainedPressure: [{ cancerType: 'brystkraeft', weeks: 5 }],
+        compliance: [{ region: 'sjaelland', received: 12, expected: 13 }],
+      },
+    });
+    const csv = quarterlyStatusCsv(withWeekly, 'en');
+    expect(csv).toContain('Quarterly status;Q3 2026');
+    expect(csv).toContain('Problems opened;0');
+    expect(csv).toContain('Median time to resolution (days);no data');
+    expect(csv).toContain('Networks active;Breast cancer');
+    expect(csv).toContain('Breast cancer;5 weeks');
+    expect(csv).toContain('Region Zealand;12 of 13');
+    expect(csv).not.toMatch(/Sager|Kræft|uger|ingen| af /);
   });
 
   it('neutralises formula-like text in the CSV (a contact named "=cmd")', () => {

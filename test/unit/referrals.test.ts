@@ -1,6 +1,6 @@
 /** The weekly referral counts' rules: what a region may record, and how the counts add up. */
 import { describe, expect, it } from 'vitest';
-import { buildQuarterlyStatus, quarterlyStatusCsv } from '../../functions/domain/quarterly.ts';
+import { buildQuarterlyStatus } from '../../functions/domain/quarterly.ts';
 import {
   quarterOfWeek,
   type ReferralWeek,
@@ -10,6 +10,7 @@ import {
   weekOpenForCounts,
 } from '../../functions/domain/referrals.ts';
 import { pathErrors } from '../../functions/domain/weekly.ts';
+import { quarterlyStatusCsv } from '../../functions/web/quarterly-csv.ts';
 
 const line = (cancerType: string, destination: string, offered: unknown, accepted: unknown) => ({
   cancerType,

@@ -8,8 +8,9 @@ import {
 } from '#adapters/followup-store.ts';
 import { listProblems } from '#adapters/store.ts';
 import { parseProblemRef } from '#domain/problem.ts';
-import { QUARTER_PATTERN, quarterLabel, quarterlyStatusCsv } from '#domain/quarterly.ts';
+import { QUARTER_PATTERN, quarterLabel } from '#domain/quarterly.ts';
 import { t } from '#web/i18n/index.ts';
+import { quarterlyStatusCsv } from '#web/quarterly-csv.ts';
 import {
   AUDIT_ENTITY_TYPES,
   auditPage,
@@ -17,19 +18,14 @@ import {
   quarterlyStatusPage,
 } from '#web/views/followup.ts';
 import { ForbiddenError } from '../../services/actors.ts';
-import { prepareQuarterlyStatus, QuarterNotStartedError } from '../../services/quarterly.ts';
+import { mayReadStatus, prepareQuarterlyStatus, QuarterNotStartedError } from '../../services/quarterly.ts';
 import { parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 
-import { page } from '../page-context.ts';
+import { closedPaths, page } from '../page-context.ts';
 import { csvResponse, jsonResponse, redirect } from '../respond.ts';
 
 import { HttpError, type Request, type Route } from '../types.ts';
-
-/** The circle, the secretariat and administrators; the status names no patients, only counts. */
-function mayReadStatus(role: string): boolean {
-  return ['director', 'secretariat', 'admin', 'danske-regioner', 'primary', 'network'].includes(role);
-}
 
 function mayPrepare(role: string): boolean {
   return role === 'secretariat' || role === 'admin';
@@ -60,7 +56,13 @@ async function show(req: Request) {
   return page(
     req,
     t(req.lang, 'quarterly.heading', { quarter: quarterLabel(status.quarter, req.lang) }),
-    quarterlyStatusPage(status, mayPrepare(actor.role), req.csrf ?? '', req.lang),
+    quarterlyStatusPage(
+      status,
+      mayPrepare(actor.role),
+      req.csrf ?? '',
+      req.lang,
+      !closedPaths(actor).includes('/indberet'),
+    ),
   );
 }
 
@@ -68,10 +70,10 @@ async function csv(req: Request) {
   const actor = requireActor(req);
   if (!mayReadStatus(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.forDirectors'));
   const quarter = (req.params.quarter ?? '').replace(/\.csv$/, '');
-  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, 'Kvartalet findes ikke.');
+  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, t(req.lang, 'quarterly.noQuarter'));
   const status = await getQuarterlyStatus(quarter);
   if (!status) throw new HttpError(404, t(req.lang, 'quarterly.notYet'));
-  return csvResponse(`kvartalsstatus-${quarter}.csv`, quarterlyStatusCsv(status));
+  return csvResponse(`kvartalsstatus-${quarter}.csv`, quarterlyStatusCsv(status, req.lang));
 }
 
 /** Recompute on demand (e.g. after late corrections); the e-mail goes only from the schedule. */

@@ -1,10 +1,10 @@
 /** Front page, health check and sign-in. */
 
-import * as z from 'zod';
 import { config } from '#adapters/config.ts';
 import { mailer } from '#adapters/mailer.ts';
 import { readiness } from '#adapters/readiness.ts';
 import { containsCprNumber } from '#domain/cpr.ts';
+import { emailText } from '#domain/problem.ts';
 import { signInEmail } from '#web/emails.ts';
 import { html } from '#web/html.ts';
 import { t, translator } from '#web/i18n/index.ts';
@@ -18,8 +18,8 @@ import {
 } from '../../services/auth.ts';
 import { preferredLanguage } from '../../services/contacts.ts';
 import { asString, parseForm } from '../forms.ts';
-import { checkCsrf, clearSessionCookie, sessionCookie } from '../identity.ts';
-import { page } from '../page-context.ts';
+import { assertSameSite, checkCsrf, clearSessionCookie, sessionCookie } from '../identity.ts';
+import { closedPaths, page } from '../page-context.ts';
 import { jsonResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
@@ -32,15 +32,17 @@ function safeNext(next: string | undefined): string {
 
 async function home(req: Request) {
   const tr = translator(req.lang);
+  // Only what the signed-in person may open: no link that ends in "you do not have access".
+  const open = (path: string) => !closedPaths(req.actor).includes(path);
   const body = html`<h1>Kræftkapacitet</h1>
 <p class="font-lead">${tr('home.lead')}</p>
 <ul>
-  <li><a href="/indberet">${tr('home.report')}</a></li>
+  ${open('/indberet') ? html`<li><a href="/indberet">${tr('home.report')}</a></li>` : ''}
   <li><a href="/problemer">${tr('home.problems')}</a></li>
-  <li><a href="/ugerapport">${tr('home.weeklyReport')}</a> · <a href="/ventetider">${tr('home.overview')}</a></li>
+  <li>${open('/ugerapport') ? html`<a href="/ugerapport">${tr('home.weeklyReport')}</a> · ` : ''}<a href="/ventetider">${tr('home.overview')}</a></li>
   <li><a href="/find-kapacitet">${tr('home.finder')}</a></li>
   <li><a href="/kontakter">${tr('home.contacts')}</a> ${tr('home.contactsNote')}</li>
-  <li><a href="/netvaerk">${tr('home.networks')}</a> · <a href="/kvartalsstatus">${tr('home.quarterly')}</a></li>
+  <li><a href="/netvaerk">${tr('home.networks')}</a>${open('/kvartalsstatus') ? html` · <a href="/kvartalsstatus">${tr('home.quarterly')}</a>` : ''}</li>
   <li><a href="/overvaagning">${tr('home.monitoring')}</a> ${tr('home.monitoringNote')}</li>
   <li><a href="/api/openapi.json">${tr('home.api')}</a></li>
 </ul>
@@ -58,7 +60,7 @@ async function showSignIn(req: Request) {
 
 async function requestSignIn(req: Request) {
   const form = parseForm(req.body);
-  const email = z.email().safeParse(asString(form.email)?.trim().toLowerCase());
+  const email = emailText('').safeParse(asString(form.email)?.toLowerCase());
   if (!email.success) {
     return page(
       req,
@@ -91,22 +93,9 @@ async function confirmSignIn(req: Request) {
   );
 }
 
-/** A sign-in POST must come from our own page (no login CSRF with someone else's link). */
-function assertSameSite(req: Request): void {
-  // Sec-Fetch-Site is authoritative where browsers send it; otherwise fall back to Origin.
-  const site = req.headers['sec-fetch-site'];
-  const origin = req.headers.origin;
-  const sameOrigin = site
-    ? site === 'same-origin' || site === 'none'
-    : !origin ||
-      origin === new URL(config().BASE_URL).origin ||
-      origin === `http://${req.headers.host}` ||
-      origin === `https://${req.headers.host}`;
-  if (!sameOrigin) throw new HttpError(403, t(req.lang, 'signIn.ownSite'));
-}
-
 async function completeSignIn(req: Request) {
-  assertSameSite(req);
+  // From our own page only: no login CSRF with someone else's link.
+  assertSameSite(req, t(req.lang, 'signIn.ownSite'));
   const result = await redeemSignInToken(req.params.token ?? '');
   if (!result) throw new HttpError(404, t(req.lang, 'signIn.linkInvalid'));
   const maxAge = Math.round((Date.parse(result.session.expiresAt) - Date.now()) / 1000);

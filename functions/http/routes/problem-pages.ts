@@ -32,7 +32,7 @@ import { asString, fromForm, parseForm } from '../forms.ts';
 import { formKey, newFormKey } from '../idempotency.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 
-import { page } from '../page-context.ts';
+import { closedPaths, page } from '../page-context.ts';
 import { csvResponse, redirect } from '../respond.ts';
 
 import { HttpError, type Request, type Route } from '../types.ts';
@@ -128,7 +128,11 @@ async function receipt(req: Request) {
 
 async function list(req: Request) {
   requireActor(req);
-  return page(req, t(req.lang, 'list.heading'), problemList(await listProblems(200), req.lang));
+  return page(
+    req,
+    t(req.lang, 'list.heading'),
+    problemList(await listProblems(200), req.lang, !closedPaths(req.actor).includes('/indberet')),
+  );
 }
 
 /** The same facts as each problem's page, one row per problem (the 200 newest, like the list). */

@@ -40,7 +40,7 @@ import {
 } from '../../services/weekly.ts';
 import { asString, fromForm, parseForm, toForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
-import { page } from '../page-context.ts';
+import { closedPaths, page } from '../page-context.ts';
 import { redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
@@ -201,7 +201,16 @@ async function receipt(req: Request) {
 async function national(req: Request) {
   requireActor(req);
   const [overview, referrals] = await Promise.all([nationalOverview(), recentReferralWeeks()]);
-  return page(req, t(req.lang, 'weekly.national.title'), nationalPage(overview, req.lang, referrals));
+  return page(
+    req,
+    t(req.lang, 'weekly.national.title'),
+    nationalPage(
+      overview,
+      req.lang,
+      { ...referrals, mayRecord: !closedPaths(req.actor).includes('/henvisninger') },
+      !closedPaths(req.actor).includes('/ugerapport'),
+    ),
+  );
 }
 
 async function perCancer(req: Request) {
@@ -217,7 +226,10 @@ async function perCancer(req: Request) {
   return page(
     req,
     t(req.lang, 'weekly.cancer.heading', { name: cancerTypeLabel(cancerType, req.lang) }),
-    cancerPage(overview, req.lang, plan, referrals),
+    cancerPage(overview, req.lang, plan, {
+      ...referrals,
+      mayRecord: !closedPaths(req.actor).includes('/henvisninger'),
+    }),
   );
 }
 

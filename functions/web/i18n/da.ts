@@ -980,6 +980,32 @@ export const da = {
   'weekly.prefilled': 'Udfyldt med jeres indberetning for {week} (indsendt {at})',
   'weekly.prefilledText': 'Ret de tal, der har ændret sig, og indsend igen: de nye tal erstatter de gamle.',
   // ---- end pagesa
+  // Quarterly status as CSV, in the reader's language (pagescheck)
+  'quarterlyCsv.title': 'Kvartalsstatus',
+  'quarterlyCsv.median': 'Median tid til løsning (dage)',
+  'quarterlyCsv.networksActive': 'Netværk aktive',
+  'quarterlyCsv.networksStandby': 'Netværk i standby',
+  'quarterlyCsv.weeks': '{weeks} uger',
+  'quarterlyCsv.monitoring': 'Maksimale ventetider, landsplan',
+  'quarterlyCsv.pathways': 'Forløb',
+  'quarterlyCsv.packages': 'Pakkeforløb',
+  'quarterlyCsv.packagesWithin': 'Pakkeforløb inden for standardforløbstiden',
+  'quarterlyCsv.areas': 'Områder under pres',
+  'quarterlyCsv.areaCapacity': 'kapacitet {count}',
+  'quarterlyCsv.areaNotComplied': 'ikke overholdt {count}',
+  'quarterlyCsv.holidayPeriod': 'Ferieperiode: {name}',
+  'quarterlyCsv.holidayPlans': '{received} af {expected} planer',
+  'quarterlyCsv.plannedShare': 'Planlagt kapacitet (%)',
+  'quarterlyCsv.overdue': 'Kontaktoplysninger ikke bekræftet i tide',
+  'quarterlyCsv.referrals': 'Henvisning andetsteds (tilbudt / takket ja)',
+  'quarterlyCsv.referralOffered': '{destination} tilbudt',
+  'local.jobs.ownSite': 'Et job kan kun startes fra siden med de planlagte job eller fra kommandolinjen.',
+  'externalChecklist.consent': 'Patientens samtykke til det konkrete tilbud',
+  'externalChecklist.record': 'Journal og oversættelse',
+  'externalChecklist.transport': 'Transport og ledsager',
+  'externalChecklist.payment': 'Betaling',
+  'externalChecklist.followUp': 'Opfølgning og tilbagevenden til hjemregionen',
+  // ---- end pagescheck
   // ---- referrals: weekly referral counts (issue 13, part 2)
   'referrals.form.heading': 'Henvisning til andet sted',
   'referrals.form.lead':

@@ -986,6 +986,32 @@ export const en: { [K in keyof typeof da]: string } = {
   'weekly.prefilledText':
     'Correct the figures that have changed and send again: the new figures replace the old ones.',
   // ---- end pagesa
+  // Quarterly status as CSV, in the reader's language (pagescheck)
+  'quarterlyCsv.title': 'Quarterly status',
+  'quarterlyCsv.median': 'Median time to resolution (days)',
+  'quarterlyCsv.networksActive': 'Networks active',
+  'quarterlyCsv.networksStandby': 'Networks on standby',
+  'quarterlyCsv.weeks': '{weeks} weeks',
+  'quarterlyCsv.monitoring': 'Maximum waiting times, nationwide',
+  'quarterlyCsv.pathways': 'Pathways',
+  'quarterlyCsv.packages': 'Cancer package pathways',
+  'quarterlyCsv.packagesWithin': 'Cancer package pathways within the standard pathway time',
+  'quarterlyCsv.areas': 'Areas under pressure',
+  'quarterlyCsv.areaCapacity': 'capacity {count}',
+  'quarterlyCsv.areaNotComplied': 'rules not followed {count}',
+  'quarterlyCsv.holidayPeriod': 'Holiday period: {name}',
+  'quarterlyCsv.holidayPlans': '{received} of {expected} plans',
+  'quarterlyCsv.plannedShare': 'Planned capacity (%)',
+  'quarterlyCsv.overdue': 'Contact entries not confirmed in time',
+  'quarterlyCsv.referrals': 'Referral elsewhere (offered / accepted)',
+  'quarterlyCsv.referralOffered': '{destination} offered',
+  'local.jobs.ownSite': 'A job can only be started from the page of scheduled jobs or from the command line.',
+  'externalChecklist.consent': "The patient's consent to the specific offer",
+  'externalChecklist.record': 'Medical record and translation',
+  'externalChecklist.transport': 'Transport and escort',
+  'externalChecklist.payment': 'Payment',
+  'externalChecklist.followUp': 'Follow-up and return to the home region',
+  // ---- end pagescheck
   // ---- referrals: weekly referral counts (issue 13, part 2)
   'referrals.form.heading': 'Referral elsewhere',
   'referrals.form.lead':

@@ -14,8 +14,8 @@ export type MailKey = keyof MailTexts;
 export type MailTranslate = TranslateIn<MailTexts>;
 
 const TRANSLATORS: Record<Lang, MailTranslate> = {
-  da: translateWith<MailTexts>(mailDa),
-  en: translateWith<MailTexts>(mailEn),
+  da: translateWith<MailTexts>((key) => mailDa[key]),
+  en: translateWith<MailTexts>((key) => mailEn[key]),
 };
 
 /** The translation function for one language. */

@@ -31,12 +31,12 @@ function fill(text: string, params: Record<string, string | number> | undefined)
 }
 
 /**
- * The translation function over one language's texts; `C` is the source catalogue (Danish), whose
- * texts give the placeholders.
+ * The translation function over one language's texts, read through `text`; `C` is the source
+ * catalogue (Danish), whose texts give the placeholders.
  */
 export function translateWith<C extends Record<string, string>>(
-  texts: Record<keyof C, string>,
+  text: (key: keyof C) => string,
 ): TranslateIn<C> {
   return ((key: keyof C, params?: Record<string, string | number>) =>
-    fill(texts[key], params)) as TranslateIn<C>;
+    fill(text(key), params)) as TranslateIn<C>;
 }

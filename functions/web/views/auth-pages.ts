@@ -1,4 +1,6 @@
 /** Sign-in pages: ask for an e-mail address, then confirm the link with a button (GET never signs in). */
+
+import { EMAIL_MAX } from '#domain/problem.ts';
 import { html, type Raw } from '../html.ts';
 import { type Lang, tHtml, translator } from '../i18n/index.ts';
 import { errorSummary } from '../layout.ts';
@@ -15,7 +17,7 @@ ${args.error ? errorSummary({ email: args.error }, lang) : ''}
 <form method="post" action="/log-ind" novalidate>
   <input type="hidden" name="next" value="${args.next ?? ''}">
   <div class="form-group${args.error ? ' form-error' : ''}"><label class="form-label" for="email">${tr('signIn.email')}</label>
-  <input class="form-input" type="email" id="email" name="email" autocomplete="email"></div>
+  <input class="form-input" type="email" id="email" name="email" autocomplete="email" maxlength="${EMAIL_MAX}"></div>
   <button class="button button-primary" type="submit">${tr('signIn.send')}</button>
 </form>`;
 }

@@ -6,6 +6,7 @@
 import {
   type CapacityCheck,
   CONSTRAINT_LIST,
+  FUNCTION_TEXT_MAX,
   NOTES_MAX,
   type SpecialisedFunction,
   totalOf,
@@ -197,15 +198,17 @@ export function functionForm(args: {
   const chosen = new Set(
     Array.isArray(values.departments) ? values.departments : values.departments ? [values.departments] : [],
   );
-  const text = (name: string, label: string, readonly = false) =>
-    html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${label}</label>${fieldError(errors, name, lang)}<input class="form-input" id="${name}" name="${name}" value="${v(name)}"${readonly ? html` readonly` : ''}></div>`;
+  const text = (name: string, label: string, max: number, readonly = false) => {
+    const limit = limited(name, max, v(name), lang);
+    return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${label}</label>${fieldError(errors, name, lang)}<input class="form-input" id="${name}" name="${name}" value="${v(name)}"${readonly ? html` readonly` : html` ${limit.attrs}`}>${readonly ? '' : limit.counter}</div>`;
+  };
   return html`<h1>${args.id ? tr('check.register.editHeading') : tr('check.register.add')}</h1>
 ${errorSummary(errors, lang)}
 <form method="post" action="/kapacitetstjek/funktioner/${args.id ?? 'ny'}" novalidate>
   <input type="hidden" name="csrf" value="${args.csrf}">
-  ${text('id', tr('check.register.id'), args.id !== undefined)}
-  ${text('name', tr('check.register.name'))}
-  ${text('nameEn', tr('check.register.nameEn'))}
+  ${text('id', tr('check.register.id'), FUNCTION_TEXT_MAX.id, args.id !== undefined)}
+  ${text('name', tr('check.register.name'), FUNCTION_TEXT_MAX.name)}
+  ${text('nameEn', tr('check.register.nameEn'), FUNCTION_TEXT_MAX.name)}
   <div class="form-group${errors.cancerType ? ' form-error' : ''}"><label class="form-label" for="cancerType">${tr('check.register.cancerType')}</label>${fieldError(errors, 'cancerType', lang)}
   <select class="form-select" id="cancerType" name="cancerType"><option value="">–</option>${referenceData().cancerTypes.map((c) => html`<option value="${c.id}"${v('cancerType') === c.id ? html` selected` : ''}>${cancerTypeLabel(c.id, lang)}</option>`)}</select></div>
   <fieldset class="form-group${errors.departments ? ' form-error' : ''}" id="departments"><legend class="form-label">${tr('check.register.departments')}</legend>${fieldError(errors, 'departments', lang)}

@@ -1,6 +1,13 @@
 /** The phone list, the contact edit form, the import page and the verification link page. */
-import { CONTACT_TEXT_MAX, type ContactFilter, contactRegion, isOverdue } from '#domain/contact-lists.ts';
+import {
+  CONTACT_TEXT_MAX,
+  type ContactFilter,
+  contactRegion,
+  isOverdue,
+  PHONE_LENGTH,
+} from '#domain/contact-lists.ts';
 import { CONTACT_ROLE_LIST, WAIT_PATHWAY_LIST } from '#domain/lists.ts';
+import { EMAIL_MAX, ID_MAX } from '#domain/problem.ts';
 import {
   CONTACT_ROLES,
   type Contact,
@@ -201,7 +208,7 @@ ${args.verifiedAt ? html`<p>${tr('contacts.form.verified', { date: formatDate(ar
 ${errorSummary(errors, lang)}
 <form method="post" action="${args.action}" novalidate>
   <input type="hidden" name="csrf" value="${args.csrf}">
-  ${textField(values, errors, 'id', tr('contacts.field.id'), { readonly: !args.isNew, hint: tr('contacts.field.idHint'), lang })}
+  ${textField(values, errors, 'id', tr('contacts.field.id'), { readonly: !args.isNew, hint: tr('contacts.field.idHint'), max: ID_MAX, lang })}
   ${selectField(
     values,
     errors,
@@ -213,8 +220,8 @@ ${errorSummary(errors, lang)}
   )}
   ${textField(values, errors, 'name', tr('contacts.col.name'), { max: CONTACT_TEXT_MAX, lang })}
   ${textField(values, errors, 'title', tr('contacts.field.title'), { max: CONTACT_TEXT_MAX, lang })}
-  ${textField(values, errors, 'email', tr('contacts.field.email'), { type: 'email', lang })}
-  ${textField(values, errors, 'phone', tr('contacts.field.phone'), { type: 'tel', hint: tr('contacts.field.phoneHint'), lang })}
+  ${textField(values, errors, 'email', tr('contacts.field.email'), { type: 'email', max: EMAIL_MAX, lang })}
+  ${textField(values, errors, 'phone', tr('contacts.field.phone'), { type: 'tel', hint: tr('contacts.field.phoneHint'), max: PHONE_LENGTH, lang })}
   ${selectField(
     values,
     errors,
@@ -248,7 +255,7 @@ ${errorSummary(errors, lang)}
     tr('contacts.field.noneMeansAll'),
     lang,
   )}
-  ${textField(values, errors, 'maintainer', tr('contacts.field.maintainer'), { type: 'email', lang })}
+  ${textField(values, errors, 'maintainer', tr('contacts.field.maintainer'), { type: 'email', max: EMAIL_MAX, lang })}
   <button class="button button-primary" type="submit">${tr('contacts.form.save')}</button>
   <a class="button button-secondary" href="/kontakter">${tr('contacts.form.cancel')}</a>
 </form>`;

@@ -5,6 +5,7 @@
 import {
   agreementValid,
   CHECKLIST_HEADINGS,
+  CHECKLIST_SECTION_MAX,
   type ChecklistTemplate,
   type ExternalProvider,
   PROVIDER_CSV_COLUMNS,
@@ -14,10 +15,11 @@ import {
   validityText,
 } from '#domain/external-providers.ts';
 import { PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from '#domain/lists.ts';
+import { EMAIL_MAX, ID_MAX } from '#domain/problem.ts';
 import { cancerTypeLabel, referenceData } from '#domain/reference.ts';
 import { fieldError, limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
-import { type Lang, tHtml, translator } from '../i18n/index.ts';
+import { type Lang, type MessageKey, t, tHtml, translator } from '../i18n/index.ts';
 import { errorSummary, notice } from '../layout.ts';
 
 export type ProviderFormValues = Record<string, string | string[] | undefined>;
@@ -71,6 +73,20 @@ ${
 }`;
 }
 
+/** The checklist's fixed headings in the page's language (the items are the secretariat's own text). */
+const SECTION_KEYS = [
+  'externalChecklist.consent',
+  'externalChecklist.record',
+  'externalChecklist.transport',
+  'externalChecklist.payment',
+  'externalChecklist.followUp',
+] as const satisfies readonly MessageKey[];
+
+function sectionHeading(heading: string, index: number, lang: Lang): string {
+  const key = SECTION_KEYS[index];
+  return key && heading === CHECKLIST_HEADINGS[index] ? t(lang, key) : heading;
+}
+
 function textField(
   values: ProviderFormValues,
   errors: Record<string, string>,
@@ -121,7 +137,7 @@ export function providerFormPage(args: {
 ${errorSummary(errors, lang)}
 <form method="post" action="${args.action}" novalidate>
   <input type="hidden" name="csrf" value="${args.csrf}">
-  ${textField(values, errors, 'id', tr('external.field.id'), { lang, hint: tr('external.field.idHint'), readonly: !args.isNew })}
+  ${textField(values, errors, 'id', tr('external.field.id'), { lang, hint: tr('external.field.idHint'), readonly: !args.isNew, max: ID_MAX })}
   <fieldset class="form-group${errors.kind ? ' form-error' : ''}" id="kind"><legend class="form-label">${tr('external.field.kind')}</legend>${fieldError(errors, 'kind', lang)}
   ${PROVIDER_KIND_LIST.items.map(
     (k) =>
@@ -154,8 +170,8 @@ ${errorSummary(errors, lang)}
     lang,
   )}
   ${textField(values, errors, 'contactName', tr('external.field.contactName'), { lang, max: PROVIDER_TEXT_MAX.contactName })}
-  ${textField(values, errors, 'contactEmail', tr('external.field.contactEmail'), { lang, type: 'email' })}
-  ${textField(values, errors, 'contactPhone', tr('external.field.contactPhone'), { lang, hint: tr('external.field.contactPhoneHint') })}
+  ${textField(values, errors, 'contactEmail', tr('external.field.contactEmail'), { lang, type: 'email', max: EMAIL_MAX })}
+  ${textField(values, errors, 'contactPhone', tr('external.field.contactPhone'), { lang, hint: tr('external.field.contactPhoneHint'), max: PROVIDER_TEXT_MAX.phone })}
   ${textField(values, errors, 'validFrom', tr('external.field.validFrom'), { lang, type: 'date' })}
   ${textField(values, errors, 'validTo', tr('external.field.validTo'), { lang, type: 'date', hint: tr('external.field.validToHint') })}
   ${textField(values, errors, 'typicalDays', tr('external.field.typicalDays'), { lang, type: 'number' })}
@@ -203,7 +219,7 @@ export function checklistPage(args: {
 ${tr('external.checklist.contact', { name: p.contactName, email: p.contactEmail, phone: p.contactPhone })}</p>
 ${valid ? '' : notice('warning', tr('external.checklist.notValid'), tr('external.checklist.notValidText'))}
 <p>${tr('external.checklist.howTo')}</p>
-${template.sections.map((s) => html`<h2>${s.heading}</h2><ul class="kk-check">${s.items.map((item) => html`<li>${item}</li>`)}</ul>`)}
+${template.sections.map((s, i) => html`<h2>${sectionHeading(s.heading, i, lang)}</h2><ul class="kk-check">${s.items.map((item) => html`<li>${item}</li>`)}</ul>`)}
 <p class="kk-noprint">${tr('external.checklist.print')} <a href="/eksterne-udbydere">${tr('external.checklist.back')}</a></p>`;
 }
 
@@ -222,7 +238,7 @@ export function checklistTemplatePage(args: {
   const tr = translator(lang);
   const heading = html`<h1>${tr('external.template.heading', { kind: PROVIDER_KIND_LIST.label(args.kind, lang) })}</h1>`;
   if (!args.mayManage)
-    return html`${heading}${template.sections.map((s) => html`<h2>${s.heading}</h2><ul>${s.items.map((i) => html`<li>${i}</li>`)}</ul>`)}`;
+    return html`${heading}${template.sections.map((s, i) => html`<h2>${sectionHeading(s.heading, i, lang)}</h2><ul>${s.items.map((item) => html`<li>${item}</li>`)}</ul>`)}`;
   return html`${heading}
 <p>${tr('external.template.help')}</p>
 ${args.saved ? notice('success', tr('external.template.saved')) : ''}
@@ -230,10 +246,12 @@ ${errorSummary(errors, lang)}
 <form method="post" action="/eksterne-udbydere/tjeklister/${args.kind}" novalidate>
   <input type="hidden" name="csrf" value="${args.csrf}">
   ${CHECKLIST_HEADINGS.map((h, i) => {
+    const label = sectionHeading(h, i, lang);
     const name = `section${i}`;
     const value = args.values?.[i] ?? template.sections[i]?.items.join('\n') ?? '';
-    return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${h}</label>${fieldError(errors, name, lang)}
-  <textarea class="form-input" id="${name}" name="${name}" rows="5" style="max-width:100%">${value}</textarea></div>`;
+    const limit = limited(name, CHECKLIST_SECTION_MAX, value, lang);
+    return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${label}</label>${fieldError(errors, name, lang)}
+  <textarea class="form-input" id="${name}" name="${name}" rows="5" style="max-width:100%" ${limit.attrs}>${value}</textarea>${limit.counter}</div>`;
   })}
   <button class="button button-primary" type="submit">${tr('external.template.save')}</button> <a href="/eksterne-udbydere">${tr('external.template.back')}</a>
 </form>`;

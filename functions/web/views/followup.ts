@@ -6,7 +6,7 @@ import {
   type MonitoringStatusFigures,
   pressureProposalQuery,
 } from '#domain/monitoring-figures.ts';
-import { problemRef } from '#domain/problem.ts';
+import { ID_MAX, problemRef } from '#domain/problem.ts';
 import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
 import { cancerTypeLabel, regionLabel } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
@@ -32,6 +32,7 @@ export function quarterlyStatusPage(
   mayPrepare: boolean,
   csrf: string,
   lang: Lang = 'da',
+  mayReport = true,
 ): Raw {
   const tr = translator(lang);
   const noData = tr('followMail.noData');
@@ -82,7 +83,7 @@ ${
     : html`<p data-figure="compliance">${noData}</p>`
 }
 <h2>${tr('quarterly.monitoring')}</h2>
-${s.monitoring ? monitoringSection(s.monitoring, s.quarter, lang) : html`<p data-figure="monitoring">${noData}</p>`}
+${s.monitoring ? monitoringSection(s.monitoring, s.quarter, lang, mayReport) : html`<p data-figure="monitoring">${noData}</p>`}
 ${holidayEvaluationSection(s.holiday ?? [], lang)}
 ${referralQuarterSection(s.referrals, lang)}
 <h2>${tr('quarterly.overdue')}</h2>
@@ -111,7 +112,8 @@ ${
 }
 
 /** The monitoring's figures for the quarter, and the areas under pressure with an escalation proposal. */
-function monitoringSection(m: MonitoringStatusFigures, quarter: string, lang: Lang): Raw {
+/** `mayReport`: offer the pre-filled capacity-problem report for an area under pressure. */
+function monitoringSection(m: MonitoringStatusFigures, quarter: string, lang: Lang, mayReport: boolean): Raw {
   const tr: Translate = translator(lang);
   const n = m.national;
   const row = (label: string, value: number, figure: string) =>
@@ -133,9 +135,9 @@ ${row(tr('quarterly.mon.notComplied'), n.notComplied, 'monitoring-not-complied')
 ${
   m.pressure.length === 0
     ? html`<p data-figure="monitoring-pressure">${tr('quarterly.noneSentence')}</p>`
-    : html`<table class="table" id="omraader-under-pres"><thead><tr><th scope="col">${tr('quarterly.col.cancerType')}</th><th scope="col">${tr('quarterly.col.region')}</th><th scope="col">${tr('quarterly.mon.col.capacity')}</th><th scope="col">${tr('quarterly.mon.notComplied')}</th><th scope="col" class="kk-noprint">${tr('quarterly.mon.col.proposal')}</th></tr></thead><tbody>${m.pressure.map(
+    : html`<table class="table" id="omraader-under-pres"><thead><tr><th scope="col">${tr('quarterly.col.cancerType')}</th><th scope="col">${tr('quarterly.col.region')}</th><th scope="col">${tr('quarterly.mon.col.capacity')}</th><th scope="col">${tr('quarterly.mon.notComplied')}</th>${mayReport ? html`<th scope="col" class="kk-noprint">${tr('quarterly.mon.col.proposal')}</th>` : ''}</tr></thead><tbody>${m.pressure.map(
         (a) =>
-          html`<tr data-area="${a.region}/${a.cancerType}"><td>${cancerTypeLabel(a.cancerType, lang)}</td><td>${regionLabel(a.region, lang)}</td><td>${a.capacityUdredning + a.capacityBehandling} (${a.capacityUdredning}/${a.capacityBehandling})</td><td>${a.notComplied}</td><td class="kk-noprint"><a href="/indberet?${pressureProposalQuery(a, quarter)}">${tr('quarterly.mon.escalate')}</a></td></tr>`,
+          html`<tr data-area="${a.region}/${a.cancerType}"><td>${cancerTypeLabel(a.cancerType, lang)}</td><td>${regionLabel(a.region, lang)}</td><td>${a.capacityUdredning + a.capacityBehandling} (${a.capacityUdredning}/${a.capacityBehandling})</td><td>${a.notComplied}</td>${mayReport ? html`<td class="kk-noprint"><a href="/indberet?${pressureProposalQuery(a, quarter)}">${tr('quarterly.mon.escalate')}</a></td>` : ''}</tr>`,
       )}</tbody></table>`
 }`;
 }
@@ -219,7 +221,7 @@ export function auditPage(args: {
   <div class="form-group"><label class="form-label" for="maaned">${tr('audit.month')}</label><input class="form-input" id="maaned" name="maaned" type="month" value="${args.month}"></div>
   <div class="form-group"><label class="form-label" for="type">${tr('audit.type')}</label>
     <select class="form-select" id="type" name="type"><option value="">${tr('audit.allInMonth')}</option>${Object.entries(ENTITY_KEYS).map(([v, key]) => (v === args.entityType ? html`<option value="${v}" selected>${tr(key)}</option>` : html`<option value="${v}">${tr(key)}</option>`))}</select></div>
-  <div class="form-group"><label class="form-label" for="id">${tr('audit.id')}</label><span class="form-hint" id="id-hint">${tr('audit.idHint')}</span><input class="form-input" id="id" name="id" value="${args.entityId ?? ''}" aria-describedby="id-hint"></div>
+  <div class="form-group"><label class="form-label" for="id">${tr('audit.id')}</label><span class="form-hint" id="id-hint">${tr('audit.idHint')}</span><input class="form-input" id="id" name="id" value="${args.entityId ?? ''}" maxlength="${ID_MAX}" aria-describedby="id-hint"></div>
   <button class="button button-secondary" type="submit">${tr('audit.show')}</button>
 </form>
 <table class="table kk-stack" id="revisionsspor">

@@ -6,6 +6,7 @@
 import {
   type HolidayEvaluation,
   type HolidayPeriod,
+  PERIOD_TEXT_MAX,
   type PeriodPhase,
   PLAN_COMMENT_MAX,
   type PlanCell,
@@ -16,6 +17,7 @@ import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
 import { cancerTypeLabel, type RegionId, regionLabel } from '#domain/reference.ts';
 import { formatDate, formatDateTime, isPublicHoliday } from '#domain/time.ts';
 import type { Pathway, ReportStatus } from '#domain/weekly.ts';
+import { WEEK_KEY_LENGTH } from '#domain/weekly.ts';
 import type { HolidayPlanView } from '../../services/holiday.ts';
 import { fieldError, limited } from '../fields.ts';
 import { holidayWeekLabel, periodName } from '../holiday-emails.ts';
@@ -320,18 +322,21 @@ export function holidayPeriodForm(args: {
 }): Raw {
   const { lang, values, errors } = args;
   const tr = translator(lang);
-  const field = (name: string, label: string, hint?: string, type = 'text') =>
-    html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${label}</label>${hint ? html`<span class="form-hint">${hint}</span>` : ''}${fieldError(errors, name, lang)}
-<input class="form-input" id="${name}" name="${name}" type="${type}" value="${typeof values[name] === 'string' ? values[name] : ''}"></div>`;
+  const field = (name: string, label: string, hint?: string, type = 'text', max?: number) => {
+    const value = typeof values[name] === 'string' ? values[name] : '';
+    const limit = max ? limited(name, max, value, lang) : undefined;
+    return html`<div class="form-group${errors[name] ? ' form-error' : ''}"><label class="form-label" for="${name}">${label}</label>${hint ? html`<span class="form-hint">${hint}</span>` : ''}${fieldError(errors, name, lang)}
+<input class="form-input" id="${name}" name="${name}" type="${type}" value="${value}"${limit ? html` ${limit.attrs}` : ''}>${limit?.counter ?? ''}</div>`;
+  };
   return html`<h1>${tr('holiday.period.heading')}</h1>
 <p>${args.id}</p>
 ${errorSummary(errors, lang)}
 <form method="post" action="/ferieplaner/${args.id}/rediger" novalidate>
   <input type="hidden" name="csrf" value="${args.csrf}">
-  ${field('name', tr('holiday.period.name'))}
-  ${field('nameEn', tr('holiday.period.nameEn'))}
-  ${field('firstWeek', tr('holiday.period.firstWeek'), tr('holiday.period.weekHint'))}
-  ${field('lastWeek', tr('holiday.period.lastWeek'), tr('holiday.period.weekHint'))}
+  ${field('name', tr('holiday.period.name'), undefined, 'text', PERIOD_TEXT_MAX.name)}
+  ${field('nameEn', tr('holiday.period.nameEn'), undefined, 'text', PERIOD_TEXT_MAX.name)}
+  ${field('firstWeek', tr('holiday.period.firstWeek'), tr('holiday.period.weekHint'), 'text', WEEK_KEY_LENGTH)}
+  ${field('lastWeek', tr('holiday.period.lastWeek'), tr('holiday.period.weekHint'), 'text', WEEK_KEY_LENGTH)}
   ${field('deadline', tr('holiday.period.deadline'), undefined, 'date')}
   <button class="button button-primary" type="submit">${tr('holiday.period.save')}</button>
   <a href="/ferieplaner">${tr('holiday.form.back')}</a>

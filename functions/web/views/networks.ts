@@ -1,6 +1,6 @@
 /** National network pages: the overview of all cancer types and one network's page. */
 import { NETWORK_TEXT_MAX, type Network, type NetworkState, type StandbyProposal } from '#domain/networks.ts';
-import type { Problem } from '#domain/problem.ts';
+import { EMAIL_MAX, type Problem } from '#domain/problem.ts';
 import { type CancerType, cancerTypeLabel, regionLabel } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
 import { limited } from '../fields.ts';
@@ -67,6 +67,9 @@ export function networkPage(args: {
   const reasonLimit = limited('reason', NETWORK_TEXT_MAX.reason, reasonText, lang);
   const memberName = limited('member-name', NETWORK_TEXT_MAX.memberName, v('name'), lang);
   const memberTitle = limited('member-title', NETWORK_TEXT_MAX.memberTitle, v('title'), lang);
+  const memberEmail = limited('member-email', EMAIL_MAX, v('email'), lang);
+  const participantsLimit = limited('participants', NETWORK_TEXT_MAX.participants, v('participants'), lang);
+  const actionsLimit = limited('actions', NETWORK_TEXT_MAX.actions, v('actions'), lang);
   return html`<h1>${tr('networks.page.heading', { name })}</h1>
 ${args.flash ?? ''}
 ${errorSummary(errors, lang)}
@@ -111,7 +114,7 @@ ${
   <h3>${tr('networks.members.add')}</h3>
   <div class="form-group"><label class="form-label" for="member-name">${tr('networks.members.name')}</label><input class="form-input" id="member-name" name="name" value="${v('name')}" ${memberName.attrs}>${memberName.counter}</div>
   <div class="form-group"><label class="form-label" for="member-title">${tr('networks.members.title')}</label><input class="form-input" id="member-title" name="title" value="${v('title')}" ${memberTitle.attrs}>${memberTitle.counter}</div>
-  <div class="form-group"><label class="form-label" for="member-email">${tr('networks.members.email')}</label><input class="form-input" id="member-email" name="email" type="email" value="${v('email')}"></div>
+  <div class="form-group"><label class="form-label" for="member-email">${tr('networks.members.email')}</label><input class="form-input" id="member-email" name="email" type="email" value="${v('email')}" ${memberEmail.attrs}>${memberEmail.counter}</div>
   <button class="button button-secondary" type="submit">${tr('networks.members.add')}</button>
 </form>`
     : ''
@@ -140,8 +143,8 @@ ${
   <input type="hidden" name="csrf" value="${csrf}">
   <h3>${tr('networks.meeting.record')}</h3>
   <div class="form-group${errors.date ? ' form-error' : ''}"><label class="form-label" for="date">${tr('networks.meeting.date')}</label>${errors.date ? html`<span class="form-error-message">${errors.date}</span>` : ''}<input class="form-input" id="date" name="date" type="date" value="${v('date')}"></div>
-  <div class="form-group${errors.participants ? ' form-error' : ''}"><label class="form-label" for="participants">${tr('networks.meeting.participantsField')}</label>${errors.participants ? html`<span class="form-error-message">${errors.participants}</span>` : ''}<textarea class="form-input" id="participants" name="participants" rows="4">${v('participants')}</textarea></div>
-  <div class="form-group${errors.actions ? ' form-error' : ''}"><label class="form-label" for="actions">${tr('networks.meeting.actionsField')}</label>${errors.actions ? html`<span class="form-error-message">${errors.actions}</span>` : ''}<textarea class="form-input" id="actions" name="actions" rows="4">${v('actions')}</textarea></div>
+  <div class="form-group${errors.participants ? ' form-error' : ''}"><label class="form-label" for="participants">${tr('networks.meeting.participantsField')}</label>${errors.participants ? html`<span class="form-error-message">${errors.participants}</span>` : ''}<textarea class="form-input" id="participants" name="participants" rows="4" ${participantsLimit.attrs}>${v('participants')}</textarea>${participantsLimit.counter}</div>
+  <div class="form-group${errors.actions ? ' form-error' : ''}"><label class="form-label" for="actions">${tr('networks.meeting.actionsField')}</label>${errors.actions ? html`<span class="form-error-message">${errors.actions}</span>` : ''}<textarea class="form-input" id="actions" name="actions" rows="4" ${actionsLimit.attrs}>${v('actions')}</textarea>${actionsLimit.counter}</div>
   <button class="button button-secondary" type="submit">${tr('networks.meeting.submit')}</button>
 </form>
 <form method="post" action="${base}/informer-danske-regioner" class="kk-actions">

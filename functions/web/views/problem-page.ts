@@ -140,7 +140,8 @@ ${summary(problem, lang)}
 <p><a class="button button-primary" href="/problemer/${problem.id}">${tr('receipt.see')}</a></p>`;
 }
 
-export function problemList(problems: Problem[], lang: Lang = 'da'): Raw {
+/** `mayReport`: the person may report a problem (else no button that leads to a refusal). */
+export function problemList(problems: Problem[], lang: Lang = 'da', mayReport = true): Raw {
   const tr = translator(lang);
   const heads = {
     ref: tr('list.ref'),
@@ -151,7 +152,7 @@ export function problemList(problems: Problem[], lang: Lang = 'da'): Raw {
     reported: tr('list.reported'),
   };
   return html`<h1>${tr('list.heading')}</h1>
-<p><a class="button button-primary" href="/indberet">${tr('nav.report')}</a> <a href="/problemer.csv">${tr('list.csv')}</a></p>
+<p>${mayReport ? html`<a class="button button-primary" href="/indberet">${tr('nav.report')}</a> ` : ''}<a href="/problemer.csv">${tr('list.csv')}</a></p>
 ${
   problems.length === 0
     ? html`<p>${tr('list.none')}</p>`

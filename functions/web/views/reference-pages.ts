@@ -1,5 +1,6 @@
 /** /stamdata: the secretariat's pages for hospitals, departments and cancer types (texts in i18n/). */
 import { TREATMENT_MODALITY_LIST } from '#domain/lists.ts';
+import { ID_MAX } from '#domain/problem.ts';
 import {
   allReferenceData,
   type Department,
@@ -132,7 +133,7 @@ export function referenceFormPage(args: {
 ${errorSummary(errors, lang)}
 <form method="post" action="${action}" novalidate>
   <input type="hidden" name="csrf" value="${args.csrf}">
-  ${textField(values, errors, 'id', tr('reference.col.id'), { readonly: !args.isNew, hint: tr('reference.field.idHint') })}
+  ${textField(values, errors, 'id', tr('reference.col.id'), { readonly: !args.isNew, hint: tr('reference.field.idHint'), max: ID_MAX, lang })}
   ${textField(values, errors, 'name', tr('reference.col.name'), { hint: args.isNew ? undefined : tr('reference.field.nameHint'), max: REFERENCE_NAME_MAX, lang })}
   ${textField(values, errors, 'nameEn', kind === 'cancer-type' ? tr('reference.field.nameEn') : tr('reference.field.nameEnOptional'), { max: REFERENCE_NAME_MAX, lang })}
   ${

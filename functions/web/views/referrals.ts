@@ -22,7 +22,7 @@ import { formatDateTime } from '#domain/time.ts';
 import { weekLabel } from '#domain/weekly.ts';
 import { fieldError } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
-import { type Lang, translator } from '../i18n/index.ts';
+import { type Lang, type Translate, translator } from '../i18n/index.ts';
 import { errorSummary, notice, scrollTable } from '../layout.ts';
 
 export type ReferralFormValues = Record<string, string | string[] | undefined>;
@@ -124,8 +124,18 @@ function destinationCells(by: ByDestination, lang: Lang): Raw {
   return html`${DESTINATIONS.map((d) => tallyCell(by[d], lang))}${tallyCell(totalOf(by), lang)}`;
 }
 
+function recordLink(mayRecord: boolean | undefined, tr: Translate): Raw {
+  return mayRecord === false ? html`` : html` <a href="/henvisninger">${tr('referrals.section.record')}</a>`;
+}
+
 /** `/ventetider`: the last weeks' counts per cancer type and destination, with a link to each type. */
-export function referralNationalSection(args: { weeks: string[]; records: ReferralWeek[]; lang: Lang }): Raw {
+export function referralNationalSection(args: {
+  weeks: string[];
+  records: ReferralWeek[];
+  lang: Lang;
+  /** The person may record a region's figures (else no link that leads to a refusal). */
+  mayRecord?: boolean;
+}): Raw {
   const tr = translator(args.lang);
   const byType = tallyBy(args.records, (_w, l) => l.cancerType);
   const types = referenceData().cancerTypes.filter((c) => byType.has(c.id));
@@ -134,7 +144,7 @@ export function referralNationalSection(args: { weeks: string[]; records: Referr
   const heading = tr('referrals.section.heading');
   return html`<section id="henvisninger" aria-labelledby="henvisninger-heading">
 <h2 id="henvisninger-heading">${heading}</h2>
-<p>${tr('referrals.section.national', { from: weekLabel(first, args.lang), to: weekLabel(last, args.lang) })} <a href="/henvisninger">${tr('referrals.section.record')}</a></p>
+<p>${tr('referrals.section.national', { from: weekLabel(first, args.lang), to: weekLabel(last, args.lang) })}${recordLink(args.mayRecord, tr)}</p>
 ${
   types.length === 0
     ? html`<p>${tr('referrals.section.none')}</p>`
@@ -154,6 +164,7 @@ export function referralCancerSection(args: {
   weeks: string[];
   records: ReferralWeek[];
   lang: Lang;
+  mayRecord?: boolean;
 }): Raw {
   const { lang, cancerType } = args;
   const tr = translator(lang);
@@ -162,7 +173,7 @@ export function referralCancerSection(args: {
   const heading = tr('referrals.section.heading');
   return html`<section id="henvisninger" aria-labelledby="henvisninger-heading">
 <h2 id="henvisninger-heading">${heading}</h2>
-<p>${tr('referrals.section.perType', { cancerType: cancerTypeLabel(cancerType, lang).toLowerCase() })} <a href="/henvisninger">${tr('referrals.section.record')}</a></p>
+<p>${tr('referrals.section.perType', { cancerType: cancerTypeLabel(cancerType, lang).toLowerCase() })}${recordLink(args.mayRecord, tr)}</p>
 ${
   byWeek.size === 0
     ? html`<p>${tr('referrals.section.none')}</p>`

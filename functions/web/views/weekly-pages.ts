@@ -302,12 +302,14 @@ export function legend(lang: Lang = 'da'): Raw {
 // ---------------------------------------------------------------- national overview
 
 /** The last weeks' referral counts (every region), shown below the waits. */
-type RecentReferrals = { weeks: string[]; records: ReferralWeek[] };
+type RecentReferrals = { weeks: string[]; records: ReferralWeek[]; mayRecord?: boolean };
 
+/** `mayReport`: the person may send a weekly report (else no link that leads to a refusal). */
 export function nationalPage(
   overview: NationalOverview,
   lang: Lang = 'da',
   referrals?: RecentReferrals,
+  mayReport = true,
 ): Raw {
   const tr = translator(lang);
   const regions = referenceData().regions;
@@ -333,7 +335,7 @@ export function nationalPage(
 <h1>${tr('weekly.national.heading')}</h1>
 <p class="font-lead">${tr('weekly.national.lead', { week: weekLabel(overview.week, lang), udredning: MAX_WAIT_DAYS.udredning, behandling: MAX_WAIT_DAYS.behandling, weeks: overview.weeks.length })}</p>
 ${legend(lang)}
-<p><a href="/ugerapport">${tr('weekly.submit')}</a> · <a href="/find-kapacitet">${tr('finder.title')}</a></p>
+<p>${mayReport ? html`<a href="/ugerapport">${tr('weekly.submit')}</a> · ` : ''}<a href="/find-kapacitet">${tr('finder.title')}</a></p>
 ${scrollTable(tr('weekly.national.tableLabel'), table, lang)}
 ${referrals ? referralNationalSection({ ...referrals, lang }) : ''}`;
 }
