@@ -64,6 +64,16 @@ function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
+/** Stops the server (SIGTERM, so it writes its profile), or kills it if it has not ended in 60 s. */
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 60_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
@@ -177,8 +187,7 @@ try {
   }
   const memory = peakMemoryMiB(server.pid);
   const cpu = cpuSeconds(server.pid);
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await stopServer(server);
 
   // Read what is stored, from the server's data folder.
   const dynamo = await startDynalite(dataDir);
