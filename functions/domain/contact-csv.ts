@@ -4,7 +4,7 @@
  * (scripts/import-contacts.ts). Every row is checked with the app's contact schema and against
  * the reference data; the caller writes nothing when `errors` is not empty.
  */
-import { CPR_MESSAGE_DA } from './cpr.ts';
+import { CPR_MESSAGE_DA, CPR_MESSAGE_EN } from './cpr.ts';
 import { CONTACT_ROLES, type Contact, contactSchema, REGION_IDS, referenceData } from './reference.ts';
 
 export interface ParsedContacts {
@@ -99,6 +99,17 @@ export function csvRecords(
   });
 }
 
+/**
+ * The language of an import report, and how a schema's Danish validation message is worded in it
+ * (the web layer passes its catalogue lookup; the domain knows no catalogue).
+ */
+export interface ReportLanguage {
+  lang: 'da' | 'en';
+  word: (message: string) => string;
+}
+
+export const DANISH_REPORT: ReportLanguage = { lang: 'da', word: (message) => message };
+
 /** Danish field messages for the phone list's import report (the script reports in English). */
 const FIELD_DA: Record<string, string> = {
   id: 'id må kun indeholde små bogstaver, tal og bindestreger',
@@ -117,13 +128,32 @@ const FIELD_DA: Record<string, string> = {
   language: 'sproget skal være da eller en',
 };
 
+/** The same in English, for the script and the phone list's import in English. */
+const FIELD_EN: Record<string, string> = {
+  id: 'the id may hold only lower-case letters, digits and hyphens',
+  role: `the role must be one of ${CONTACT_ROLES.join(', ')}`,
+  name: 'the name is missing',
+  title: 'the title is missing',
+  email: 'the e-mail address is invalid',
+  phone: 'write the phone number as +45 12 34 56 78',
+  region: `the region must be one of ${REGION_IDS.join(', ')}`,
+  hospital: "the hospital's id is invalid",
+  department: "the department's id is invalid",
+  cancerTypes: 'the cancer types are invalid',
+  modalities: 'the treatment types must be udredning, kirurgi, medicinsk or straalebehandling',
+  maintainer: "the maintainer's e-mail address is invalid",
+  verifiedAt: 'write the date of the last verification as yyyy-mm-dd',
+  language: 'the language must be da or en',
+};
+
 const MESSAGES = {
   en: {
     line: (n: number) => `line ${n}`,
     item: (n: number) => `item ${n}`,
     notJson: (m: string) => `not valid JSON: ${m}`,
     notArray: 'the JSON file must hold an array of contacts',
-    issue: (path: string, message: string) => `${path || '(row)'}: ${message}`,
+    issue: (path: string, message: string) =>
+      `${path || '(row)'}: ${message === CPR_MESSAGE_DA ? CPR_MESSAGE_EN : (FIELD_EN[path] ?? 'invalid value')}`,
     duplicate: (other: string) => `id already used by ${other}`,
     unknownHospital: (h: string) => `unknown hospital "${h}"`,
     hospitalRegion: (h: string, actual: string, given: string) =>
@@ -162,7 +192,7 @@ const MESSAGES = {
 /**
  * Reads and validates a contact file's text.
  * @param format - `json` or `csv`
- * @param lang - the report's language: English for the script, Danish for the phone list
+ * @param lang - the report's language: English for the script, the reader's on the phone list
  */
 export function parseContacts(
   text: string,

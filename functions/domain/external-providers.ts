@@ -5,7 +5,7 @@
  * store, the audit trail and the pages live in services/ and http/.
  */
 import * as z from 'zod';
-import { csvCell, csvRecords } from './contact-csv.ts';
+import { csvCell, csvRecords, DANISH_REPORT, type ReportLanguage } from './contact-csv.ts';
 import { defineList, type Lang, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
 import { emailText, freeText, ID_MAX } from './problem.ts';
 import { referenceData } from './reference.ts';
@@ -221,9 +221,28 @@ export function providersToCsv(providers: ExternalProvider[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** CSV text → validated providers, or Danish errors naming line and field (then nothing is kept). */
-export function parseProvidersCsv(text: string): { providers: ExternalProviderInput[]; errors: string[] } {
-  const records = csvRecords(text.replace(/^\uFEFF/, ''), (n) => `linje ${n}`, PROVIDER_LIST_FIELDS);
+const IMPORT_WORDS = {
+  da: {
+    line: (n: number) => `linje ${n}`,
+    row: 'rækken',
+    duplicate: (other: string) => `id er allerede brugt i ${other}`,
+    empty: 'filen indeholder ingen udbydere',
+  },
+  en: {
+    line: (n: number) => `line ${n}`,
+    row: '(row)',
+    duplicate: (other: string) => `id already used by ${other}`,
+    empty: 'the file holds no providers',
+  },
+};
+
+/** CSV text → validated providers, or errors naming line and field in the report's language (then nothing is kept). */
+export function parseProvidersCsv(
+  text: string,
+  report: ReportLanguage = DANISH_REPORT,
+): { providers: ExternalProviderInput[]; errors: string[] } {
+  const words = IMPORT_WORDS[report.lang];
+  const records = csvRecords(text.replace(/^\uFEFF/, ''), words.line, PROVIDER_LIST_FIELDS);
   const errors: string[] = [];
   const providers: ExternalProviderInput[] = [];
   const seen = new Map<string, string>();
@@ -231,15 +250,15 @@ export function parseProvidersCsv(text: string): { providers: ExternalProviderIn
     const parsed = externalProviderSchema.safeParse(record);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        errors.push(`${label}: ${issue.path.join('.') || 'rækken'}: ${issue.message}`);
+        errors.push(`${label}: ${issue.path.join('.') || words.row}: ${report.word(issue.message)}`);
       continue;
     }
     const previous = seen.get(parsed.data.id);
-    if (previous) errors.push(`${label} (${parsed.data.id}): id er allerede brugt i ${previous}`);
+    if (previous) errors.push(`${label} (${parsed.data.id}): ${words.duplicate(previous)}`);
     seen.set(parsed.data.id, label);
     providers.push(parsed.data);
   }
-  if (records.length === 0) errors.push('filen indeholder ingen udbydere');
+  if (records.length === 0) errors.push(words.empty);
   return { providers, errors };
 }
 
@@ -263,7 +282,7 @@ export const CHECKLIST_HEADINGS = [
   'Opfølgning og tilbagevenden til hjemregionen',
 ] as const;
 
-/** The starting templates, until the secretariat edits them. */
+/** The starting templates, until the secretariat edits them (Danish; English below). */
 export const DEFAULT_CHECKLISTS: Record<ProviderKind, ChecklistTemplate> = {
   privat: {
     kind: 'privat',
@@ -310,6 +329,61 @@ export const DEFAULT_CHECKLISTS: Record<ProviderKind, ChecklistTemplate> = {
   },
 };
 
+/** The starting templates in English, for pages in English until the secretariat edits them. */
+export const DEFAULT_CHECKLISTS_EN: Record<ProviderKind, ChecklistTemplate> = {
+  privat: {
+    kind: 'privat',
+    sections: [
+      [
+        'The patient has been given the offer with the name of the place and the expected start date',
+        'The patient has been told of the right to wait for their own hospital and has accepted',
+      ],
+      [
+        'The referral and relevant record information have been sent by secure mail',
+        'Diagnostic imaging has been shared',
+      ],
+      [
+        'The patient knows the address and the time to arrive',
+        'Transport or a transport allowance has been settled',
+      ],
+      [
+        'The agreement under the extended free choice of hospital covers the service',
+        "The region's settlement unit has been informed",
+      ],
+      [
+        'It has been agreed who takes care of check-ups and further treatment',
+        'The discharge summary is sent to the referring department and the GP',
+      ],
+    ].map((items, i) => ({ heading: CHECKLIST_HEADINGS[i] as string, items })),
+  },
+  udland: {
+    kind: 'udland',
+    sections: [
+      [
+        'The patient has been given the offer with hospital, country and expected start date',
+        'The patient has consented to treatment abroad after oral and written information',
+      ],
+      [
+        'Record information has been translated into the agreed language',
+        'Diagnostic imaging and pathology have been sent as agreed',
+        'An interpreter has been booked if the patient needs one',
+      ],
+      [
+        'Travel and stay have been booked for the patient and any companion',
+        "The companion's expenses and role have been agreed",
+        'Transport home in case of complications has been settled',
+      ],
+      [
+        'A payment commitment has been given under the agreement with the hospital',
+        'The patient knows which expenses the region covers',
+      ],
+      [
+        'A discharge summary in Danish or English is sent to the referring department',
+        'Check-ups and the further course in the home region have been planned',
+      ],
+    ].map((items, i) => ({ heading: CHECKLIST_HEADINGS[i] as string, items })),
+  },
+};
 /** Characters per section of the checklist form (one textarea, one item per line). */
 export const CHECKLIST_SECTION_MAX = 2000;
 

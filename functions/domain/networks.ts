@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { CPR_MESSAGE_DA } from './cpr.ts';
 import type { Problem } from './problem.ts';
 import { emailText, freeText, notCpr, type Person } from './problem.ts';
+import type { StoredPhrase } from './stored-phrase.ts';
 
 /** The most characters of the networks' free-text fields (the forms show the same limits). */
 /** Characters per field; `participants` and `actions` are whole textareas (one line each, lines limited too). */
@@ -31,7 +32,10 @@ export interface StateChange {
   at: string;
   state: NetworkState;
   who: Person;
+  /** The decision's reason as written, or the system's Danish text for an automatic change. */
   reason: string;
+  /** An automatic change's reason as a phrase, read in the reader's language. */
+  reasonPhrase?: StoredPhrase;
   /** A recorded decision by a person, or automatic when a problem reached level 4. */
   source: 'decision' | 'automatic';
   problemId?: string;

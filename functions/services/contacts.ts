@@ -17,10 +17,9 @@ import {
   putRecord,
 } from '#adapters/store.ts';
 import { inBatches } from '#domain/batches.ts';
-import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
+import { contactsToCsv, DANISH_REPORT, parseContacts, type ReportLanguage } from '#domain/contact-csv.ts';
 import {
   type ContactFilter,
-  changedFieldsDa,
   contactFormSchema,
   contactFromForm,
   DEFAULT_VERIFY_MONTHS,
@@ -35,8 +34,9 @@ import { fieldErrors, type Person } from '#domain/problem.ts';
 import type { Contact } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import { verificationReminderEmail } from '#web/followup-emails.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
-import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
+import { changedFields, recordAudit, SYSTEM_PERSON, updatePhrase } from './audit.ts';
 import { getUser, hashSecret, putUser, userFromContact } from './auth.ts';
 
 /**
@@ -81,9 +81,9 @@ export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: R
  */
 export async function saveContact(actor: Actor, input: unknown, existingId?: string): Promise<SaveResult> {
   const existing = existingId ? await getContact(existingId) : undefined;
-  if (existingId && !existing) throw new NotFoundError('Kontakten findes ikke.');
+  if (existingId && !existing) throw new NotFoundError(phrase('error.contact.notFound'));
   if (existing ? !mayEditContact(actor, existing) : !mayManageContacts(actor))
-    throw new ForbiddenError('Du kan kun rette kontakter for din egen afdeling.');
+    throw new ForbiddenError(phrase('error.contact.ownDepartmentOnly'));
   const parsed = contactFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const form = parsed.data;
@@ -111,8 +111,11 @@ export async function saveContact(actor: Actor, input: unknown, existingId?: str
     contact.id,
     existing ? 'updated' : 'created',
     existing
-      ? `Rettet: ${changedFieldsDa(changedFields(existing, contact), 'ingen ændringer (bekræftet)')}.`
-      : `Oprettet ${contact.name}.`,
+      ? updatePhrase(changedFields(existing, contact), {
+          changed: 'trail.updated',
+          nothing: 'trail.contact.confirmed',
+        })
+      : phrase('trail.created', { name: contact.name }),
     { before: existing, after: contact },
   );
   return { ok: true, contact };
@@ -133,9 +136,13 @@ export interface ImportReport {
  * Rows upsert by id (the export's file can be edited and imported again). At most
  * MAX_IMPORT_ROWS rows, written 10 at a time, so the request finishes within the API timeout.
  */
-export async function importContactsCsv(actor: Actor, text: string): Promise<ImportReport> {
-  if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan importere kontaktlister.');
-  const { contacts, errors, warnings } = parseContacts(text, 'csv', 'da');
+export async function importContactsCsv(
+  actor: Actor,
+  text: string,
+  report: ReportLanguage = DANISH_REPORT,
+): Promise<ImportReport> {
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('error.contact.importSecretariatOnly'));
+  const { contacts, errors, warnings } = parseContacts(text, 'csv', report.lang);
   if (errors.length > 0) return { imported: 0, created: 0, updated: 0, unchanged: 0, errors, warnings };
   if (contacts.length > MAX_IMPORT_ROWS)
     return {
@@ -144,7 +151,9 @@ export async function importContactsCsv(actor: Actor, text: string): Promise<Imp
       updated: 0,
       unchanged: 0,
       errors: [
-        `Filen har ${contacts.length} kontakter; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen. Del filen op.`,
+        report.word(
+          `Filen har ${contacts.length} kontakter; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen. Del filen op.`,
+        ),
       ],
       warnings,
     };
@@ -166,8 +175,11 @@ export async function importContactsCsv(actor: Actor, text: string): Promise<Imp
       contact.id,
       'imported',
       before
-        ? `Importeret (rettet: ${changedFieldsDa(changedFields(before, contact), 'ingen')}).`
-        : 'Importeret (ny).',
+        ? updatePhrase(changedFields(before, contact), {
+            changed: 'trail.imported',
+            nothing: 'trail.importedNothing',
+          })
+        : phrase('trail.importedNew'),
       { before, after: contact },
     );
   });
@@ -278,7 +290,7 @@ export async function confirmVerification(token: string): Promise<Contact[] | un
   for (const contact of link.contacts) {
     const updated = { ...contact, verifiedAt: today };
     await putContact(updated);
-    await recordAudit(who, 'contact', contact.id, 'verified', 'Bekræftet via påmindelseslink.', {
+    await recordAudit(who, 'contact', contact.id, 'verified', phrase('trail.contact.verifiedByLink'), {
       before: { verifiedAt: contact.verifiedAt },
       after: { verifiedAt: today },
     });

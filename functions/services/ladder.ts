@@ -2,6 +2,7 @@
  * The steps the escalation state machine invokes. The ASL holds only the flow; these hold the
  * rules, with the domain core deciding levels, recipients and deadlines.
  */
+
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
@@ -29,7 +30,9 @@ import type { Problem } from '#domain/problem.ts';
 import { type Recipient, recipientsFor } from '#domain/recipients.ts';
 import type { FinderSection } from '#domain/weekly.ts';
 import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
-import { timelineEntry } from '#web/timeline.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import type { Lang } from '#web/i18n/translate.ts';
+import { type TimelineMessage, timelineEntry } from '#web/timeline.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
 import { createActionToken, createActionTokens } from './auth.ts';
 import { activateNetworkAutomatically } from './networks.ts';
@@ -161,7 +164,12 @@ async function notify(input: StepInput): Promise<StepState> {
       data: { deadline: deadline.toISOString() },
     });
     if (round === 0) {
-      await auditProblem(SYSTEM_PERSON, problem.id, 'level', `Niveau ${level} (${LEVEL_NAMES[level].da}).`);
+      await auditProblem(
+        SYSTEM_PERSON,
+        problem.id,
+        'level',
+        phrase('trail.problem.level', { level, levelName: LEVEL_NAMES[level].da }),
+      );
       count(METRIC.levelReached, 1, { level: String(level) });
     }
     if (level === 4 && round === 0) {
@@ -217,11 +225,7 @@ async function notify(input: StepInput): Promise<StepState> {
   if ((await getProblem(problem.id))?.status !== 'open')
     return state(problem, input.generation, { resolved: true });
   if (entering && recipients.filter((r) => r.kind === 'action').length === 0) {
-    await alertNobodyReached(
-      problem,
-      level,
-      'Kontaktlisten har ingen modtagere for dette niveau og denne kræftform.',
-    );
+    await alertNobodyReached(problem, level, { key: 'timeline.why.noRecipients' });
   }
   const actionRecipients = recipients.filter((r) => r.kind === 'action');
   if (
@@ -229,9 +233,14 @@ async function notify(input: StepInput): Promise<StepState> {
     actionRecipients.length > 0 &&
     actionRecipients.every((r) => unreachable.includes(r))
   ) {
-    await alertNobodyReached(problem, level, 'Ingen af modtagernes adresser blev accepteret.', {
-      claimKey: `nobody#${level}#${round}`,
-    });
+    await alertNobodyReached(
+      problem,
+      level,
+      { key: 'timeline.why.noneAccepted' },
+      {
+        claimKey: `nobody#${level}#${round}`,
+      },
+    );
   }
   if (
     round === 0 &&
@@ -258,10 +267,13 @@ async function notify(input: StepInput): Promise<StepState> {
 }
 
 /** Tells the secretariat at once that a ladder step reached nobody (no contacts, or all bounced). */
+/** Why nobody was reached: a `timeline.why.*` phrase, worded for the timeline's reader and each mail's recipient. */
+export type NobodyReachedReason = NonNullable<TimelineMessage['because']>;
+
 export async function alertNobodyReached(
   problem: Problem,
   level: Level,
-  reason: string,
+  reason: NobodyReachedReason,
   options: { claimKey?: string } = {},
 ): Promise<void> {
   await appendEvent(problem.id, {
@@ -269,7 +281,7 @@ export async function alertNobodyReached(
     level,
     ...timelineEntry('timeline.nobodyReached', { level }, reason),
   });
-  const mail = nobodyReachedEmail(problem, level, reason, problemUrl(problem.id));
+  const mail = (lang: Lang) => nobodyReachedEmail(problem, level, reason, problemUrl(problem.id), lang);
   await tellSecretariat(problem.id, mail, 'nobody-reached', { level, claimKey: options.claimKey });
 }
 
@@ -488,10 +500,13 @@ async function markUnreachable(
     ...timelineEntry('timeline.addressRejected', { name: recipient.name, email: recipient.email }),
     data: { email: recipient.email, error: detail.slice(0, 300) },
   });
-  const reason = `Adressen ${recipient.email} (${recipient.name}) blev afvist: ${detail.slice(0, 200)}. Kontaktlisten skal rettes.`;
+  const reason: NobodyReachedReason = {
+    key: 'timeline.why.addressRejected',
+    params: { email: recipient.email, name: recipient.name, detail: detail.slice(0, 200) },
+  };
   await tellSecretariat(
     problem.id,
-    nobodyReachedEmail(problem, level, reason, problemUrl(problem.id)),
+    (lang) => nobodyReachedEmail(problem, level, reason, problemUrl(problem.id), lang),
     'contact-unreachable',
     {
       level,

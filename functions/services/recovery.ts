@@ -15,6 +15,7 @@ import { restartBackoffMs } from '#domain/ladder.ts';
 import { mapSettled, withRetries } from '#domain/limit.ts';
 import type { Person, Problem } from '#domain/problem.ts';
 import { ladderStoppedEmail } from '#web/emails.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { timelineEntry } from '#web/timeline.ts';
 import { ForbiddenError, NotFoundError } from './actors.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
@@ -140,7 +141,7 @@ export async function restartLadder(problem: Problem, by: Person = SYSTEM_PERSON
       data: { executionId, attempt },
     }),
   );
-  await auditProblem(by, problem.id, 'restarted', `Eskaleringen genstartet (forsøg ${attempt}).`);
+  await auditProblem(by, problem.id, 'restarted', phrase('trail.problem.restarted', { attempt }));
   return executionId;
 }
 
@@ -157,10 +158,10 @@ export function mayRestart(actor: Person): boolean {
 
 /** The secretariat's "Genstart eskaleringen" on the problem page. */
 export async function restartByHand(problemId: string, actor: Person): Promise<'restarted' | 'running'> {
-  if (!mayRestart(actor)) throw new ForbiddenError('Kun Specialenheden kan genstarte eskaleringen.');
+  if (!mayRestart(actor)) throw new ForbiddenError(phrase('error.problem.restartSecretariatOnly'));
   const problem = await getProblem(problemId);
-  if (!problem) throw new NotFoundError('Sagen findes ikke.');
-  if (problem.status !== 'open') throw new ForbiddenError('Sagen er løst; der er intet at genstarte.');
+  if (!problem) throw new NotFoundError(phrase('problem.notFound'));
+  if (problem.status !== 'open') throw new ForbiddenError(phrase('error.problem.restartResolved'));
   if (await ladderRuns(problem)) return 'running';
   await restartLadder(problem, actor);
   return 'restarted';

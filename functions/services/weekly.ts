@@ -54,6 +54,7 @@ import {
   weekRange,
   weeksWithinMaximum,
 } from '#domain/weekly.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 
 export type {
   CancerOverview,
@@ -124,7 +125,7 @@ export interface SubmitResult {
 export async function submitWeekly(submissions: WeeklySubmission[], actor: Actor): Promise<SubmitResult[]> {
   for (const s of submissions) {
     if (!mayReportWeeklyFor(actor, s.departmentId))
-      throw new ForbiddenError(`Du kan ikke indberette ugetal for afdelingen ${s.departmentId}.`);
+      throw new ForbiddenError(phrase('error.weekly.notYourDepartment', { department: s.departmentId }));
   }
   const now = currentTime();
   const week = isoWeekKey(now);
