@@ -32,10 +32,17 @@ import { changedFields, recordAudit, SYSTEM_PERSON, updatePhrase } from './audit
 import { getUser, putUser, userFromContact } from './auth.ts';
 import { claimReminder, newLink, readLink } from './verify-links.ts';
 
-/** The language a person chose for their e-mails on their phone-list entry; undefined when none. */
-export async function preferredLanguage(email: string): Promise<'da' | 'en' | undefined> {
+/**
+ * The language a person chose for their e-mails on their phone-list entry; undefined when none.
+ * `contacts`: the list the caller already has (a ladder step); otherwise only each contact's
+ * address and language are read.
+ */
+export async function preferredLanguage(
+  email: string,
+  contacts?: Pick<Contact, 'email' | 'language'>[],
+): Promise<'da' | 'en' | undefined> {
   const wanted = email.toLowerCase();
-  return (await listContactLanguages()).find((c) => c.email.toLowerCase() === wanted)?.language;
+  return (contacts ?? (await listContactLanguages())).find((c) => c.email.toLowerCase() === wanted)?.language;
 }
 
 /** How long an entry may go unverified (CONTACT_VERIFY_MONTHS, default six months). */

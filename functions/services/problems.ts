@@ -23,11 +23,11 @@ import {
   timelineItem,
 } from '#adapters/store.ts';
 import { count, logger } from '#adapters/telemetry.ts';
-import { workflow } from '#adapters/workflow.ts';
+import { startUnderFreeName, workflow } from '#adapters/workflow.ts';
 import { entryLevel } from '#domain/ladder.ts';
 import { withRetries } from '#domain/limit.ts';
 import { type Offer, type Problem, type ProblemReport, problemRef } from '#domain/problem.ts';
-import { findDepartment } from '#domain/reference.ts';
+import { type Contact, findDepartment } from '#domain/reference.ts';
 import { offerEmail, offerorText, receiptEmail, resolvedEmail } from '#web/emails.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import { timelineEntry } from '#web/timeline.ts';
@@ -37,8 +37,8 @@ import { createActionToken, newActionLink } from './auth.ts';
 import { preferredLanguage } from './contacts.ts';
 
 /** The language a person's e-mails are written in: their phone-list entry's choice, Danish otherwise. */
-export async function contactLanguage(email: string): Promise<'da' | 'en'> {
-  return (await preferredLanguage(email)) ?? 'da';
+export async function contactLanguage(email: string, contacts?: Contact[]): Promise<'da' | 'en'> {
+  return (await preferredLanguage(email, contacts)) ?? 'da';
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -195,7 +195,10 @@ export async function startWorkflow(problemId: string, known?: Problem): Promise
   const notStarted = problem?.workflow.state === 'pending' || problem?.workflow.state === 'failed';
   if (problem?.status !== 'open' || !notStarted) return false;
   try {
-    const executionId = await workflow().start({ problemId, generation: problem.workflow.generation });
+    const { executionId } = await startUnderFreeName(workflow(), {
+      problemId,
+      generation: problem.workflow.generation,
+    });
     // The execution already runs: its timeline entry must not be lost to one failed write.
     await Promise.all([
       markWorkflowStarted(problemId, executionId),

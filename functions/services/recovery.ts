@@ -10,7 +10,7 @@ import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { appendEvent, getProblem, mutateProblem, openProblemPages } from '#adapters/store.ts';
 import { logger } from '#adapters/telemetry.ts';
-import { workflow } from '#adapters/workflow.ts';
+import { startUnderFreeName, workflow } from '#adapters/workflow.ts';
 import { restartBackoffMs } from '#domain/ladder.ts';
 import { mapSettled, withRetries } from '#domain/limit.ts';
 import type { Person, Problem } from '#domain/problem.ts';
@@ -109,9 +109,12 @@ export async function recordLadderFailure(failure: StepFailure): Promise<void> {
  * and deadline (the `begin` step resumes there). `by` is the person who asked, or the system.
  */
 export async function restartLadder(problem: Problem, by: Person = SYSTEM_PERSON): Promise<string> {
-  const attempt = (problem.workflow.restarts ?? 0) + 1;
   const input = { problemId: problem.id, generation: problem.workflow.generation };
-  const executionId = await workflow().start(input, attempt);
+  const { executionId, attempt } = await startUnderFreeName(
+    workflow(),
+    input,
+    (problem.workflow.restarts ?? 0) + 1,
+  );
   await mutateProblem(problem.id, (p) => ({
     ...p,
     workflow: {

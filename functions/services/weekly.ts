@@ -350,16 +350,16 @@ export async function capacityFinder(
  * external providers only where no public department can start in time. A failure here must not
  * hold up the escalation, so it is logged and the e-mail goes without the answer.
  */
-export async function finderAnswerFor(problem: Problem): Promise<FinderSection[]> {
+export async function finderAnswerFor(problem: Problem, contacts?: Contact[]): Promise<FinderSection[]> {
   try {
-    return await finderAnswer(problem);
+    return await finderAnswer(problem, contacts);
   } catch (error) {
     logger.error('capacity finder failed', { problemId: problem.id, error });
     return [];
   }
 }
 
-async function finderAnswer(problem: Problem): Promise<FinderSection[]> {
+async function finderAnswer(problem: Problem, knownContacts?: Contact[]): Promise<FinderSection[]> {
   const pathways: Pathway[] = [
     ...(problem.pathwayTypes.includes('udredning') ? (['udredning'] as const) : []),
     ...problem.modalities,
@@ -368,7 +368,7 @@ async function finderAnswer(problem: Problem): Promise<FinderSection[]> {
   const week = isoWeekKey(now);
   const [reports, contacts, providers] = await Promise.all([
     listWeeklyReports(problem.cancerType, addWeeks(week, -1), week),
-    listContacts(),
+    knownContacts ?? listContacts(),
     listExternalProviders(),
   ]);
   const deadline = weeklySettings().deadline;
