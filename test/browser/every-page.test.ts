@@ -118,6 +118,11 @@ async function pagesToVisit(): Promise<typeof visits> {
   const signInPath = new URL(signInUrl).pathname;
   await request.post('/local/jobs/contact-verification', { headers: { accept: 'application/json' } });
   const verifyPath = await mailedLink('contact-verification', /\/kontakter\/bekraeft\/[\w-]+/);
+  await request.post('/local/jobs/provider-verification', { headers: { accept: 'application/json' } });
+  const providerVerifyPath = await mailedLink(
+    'provider-verification',
+    /\/eksterne-udbydere\/bekraeft\/[\w-]+/,
+  );
   const periods = await listHolidayPeriods();
   const now = new Date();
   const period = (periods.find((p) => periodPhase(p, now) !== 'ended') ?? periods[0])?.id;
@@ -134,6 +139,7 @@ async function pagesToVisit(): Promise<typeof visits> {
       signInPath,
       answerPath,
       verifyPath,
+      providerVerifyPath,
       '/local/demo-users',
       '/local/outbox',
       '/local/jobs',
