@@ -27,16 +27,15 @@ import {
   askedPairs,
   type CapacityCheck,
   type CheckAnswer,
-  type CheckAnswerInput,
   checkSummary,
   checkSummaryCsv,
   type SpecialisedFunction,
   type SummaryRow,
-  specialisedFunctionSchema,
 } from '#domain/capacity-check.ts';
 import { mayManageContacts } from '#domain/contact-lists.ts';
-import { fieldErrors } from '#domain/problem.ts';
 import { findDepartment, regionName } from '#domain/reference.ts';
+import { type CheckAnswerInput, specialisedFunctionSchema } from '#domain/schemas/capacity-check.ts';
+import { fieldErrors } from '#domain/schemas/problem.ts';
 import { addCalendarDays, isoWeekKey, localDate } from '#domain/time.ts';
 import { capacityCheckAskEmail, capacityCheckSummaryEmail } from '#web/capacity-check-emails.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';

@@ -30,10 +30,8 @@ import {
   type HolidayEvaluation,
   type HolidayPeriod,
   type HolidayPlan,
-  type HolidayPlanInput,
   type HolidayProposal,
   type HolidaySettings,
-  holidayPeriodSchema,
   holidayProposals,
   type PeriodPhase,
   type PlanDepartment,
@@ -49,8 +47,9 @@ import {
   type WeekAtRisk,
   weeksAtRisk,
 } from '#domain/holiday.ts';
-import { fieldErrors } from '#domain/problem.ts';
 import { type Contact, findDepartment, type RegionId, referenceData } from '#domain/reference.ts';
+import { type HolidayPlanInput, holidayPeriodSchema } from '#domain/schemas/holiday.ts';
+import { fieldErrors } from '#domain/schemas/problem.ts';
 import { isoWeekKey, localDate } from '#domain/time.ts';
 import { addWeeks, type ReportStatus } from '#domain/weekly.ts';
 import { holidayAlertEmail, holidayReminderEmail } from '#web/holiday-emails.ts';

@@ -9,15 +9,14 @@ import type { Person } from '#domain/problem.ts';
 import { allReferenceData, type MaintainedData } from '#domain/reference.ts';
 import {
   applyEdit,
-  entrySchemas,
   KIND_LABELS,
-  parseReferenceCsv,
   type ReferenceEntry,
   type ReferenceKind,
   referenceErrors,
   referenceToCsv,
   retireBlocker,
 } from '#domain/reference-edit.ts';
+import { entrySchemas, parseReferenceCsv } from '#domain/schemas/reference-edit.ts';
 import { localDate } from '#domain/time.ts';
 import { ForbiddenError } from './actors.ts';
 import { changedFields, recordAudit } from './audit.ts';

@@ -10,7 +10,6 @@ import {
   addMonths,
   CONTACT_FIELD_LABELS,
   changedFieldsDa,
-  contactFormSchema,
   filterContacts,
   forEachLimited,
   isOverdue,
@@ -21,6 +20,7 @@ import {
 import { CPR_MESSAGE_DA } from '../../functions/domain/cpr.ts';
 import { EMAIL_MAX, ID_MAX } from '../../functions/domain/problem.ts';
 import { type Contact, referenceData } from '../../functions/domain/reference.ts';
+import { contactFormSchema } from '../../functions/domain/schemas/contact-lists.ts';
 
 const HEADER =
   'id;role;name;title;email;phone;region;hospital;department;cancerTypes;modalities;maintainer;verifiedAt';

@@ -6,9 +6,9 @@ import {
   TREATMENT_MODALITY_LIST,
   WAIT_PATHWAY_LIST,
 } from '../../functions/domain/lists.ts';
-import { fieldErrors, freeText, problemReportSchema } from '../../functions/domain/problem.ts';
 import { findDepartment } from '../../functions/domain/reference.ts';
-import { weeklyEntrySchema } from '../../functions/domain/weekly.ts';
+import { fieldErrors, freeText, problemReportSchema } from '../../functions/domain/schemas/problem.ts';
+import { weeklyEntrySchema } from '../../functions/domain/schemas/weekly.ts';
 import { fromForm, parseForm, parseFormBody, toForm } from '../../functions/http/forms.ts';
 import { openApiDocument } from '../../functions/http/routes/openapi.ts';
 import { reportFromForm } from '../../functions/http/routes/problem-pages.ts';

@@ -6,10 +6,10 @@
  * `PUT /api/specialised-functions/{id}` (secretariat).
  */
 import { currentTime } from '#adapters/deps.ts';
-import { type CheckAnswerInput, checkAnswerSchema } from '#domain/capacity-check.ts';
 import { mayManageContacts } from '#domain/contact-lists.ts';
+import { type CheckAnswerInput, checkAnswerSchema } from '#domain/schemas/capacity-check.ts';
+import { pathErrors } from '#domain/schemas/weekly.ts';
 import { localDate } from '#domain/time.ts';
-import { pathErrors } from '#domain/weekly.ts';
 import { t } from '#web/i18n/index.ts';
 import {
   checkAnswerForm,

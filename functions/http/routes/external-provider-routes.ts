@@ -20,12 +20,14 @@ import {
 } from '#web/views/external-providers.ts';
 import { ForbiddenError } from '../../services/actors.ts';
 import {
-  checklistTemplate,
-  exportExternalProvidersCsv,
-  externalProviders,
   importExternalProvidersCsv,
   saveChecklistTemplate,
   saveExternalProvider,
+} from '../../services/external-provider-edits.ts';
+import {
+  checklistTemplate,
+  exportExternalProvidersCsv,
+  externalProviders,
 } from '../../services/external-providers.ts';
 import { asArray, asString, parseForm, parseJson } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';

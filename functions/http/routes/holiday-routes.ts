@@ -6,16 +6,10 @@
  */
 import { currentTime } from '#adapters/deps.ts';
 import { mayManageContacts } from '#domain/contact-lists.ts';
-import {
-  type HolidayPlan,
-  type HolidayPlanInput,
-  holidayPlanBulkSchema,
-  holidayPlanSchema,
-  periodWeeks,
-  plannedPathways,
-} from '#domain/holiday.ts';
+import { type HolidayPlan, periodWeeks, plannedPathways } from '#domain/holiday.ts';
+import { type HolidayPlanInput, holidayPlanBulkSchema, holidayPlanSchema } from '#domain/schemas/holiday.ts';
+import { pathErrors } from '#domain/schemas/weekly.ts';
 import { localDate } from '#domain/time.ts';
-import { pathErrors } from '#domain/weekly.ts';
 import { t } from '#web/i18n/index.ts';
 import {
   type FormValues,
