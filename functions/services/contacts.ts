@@ -17,24 +17,20 @@ import {
   putRecord,
 } from '#adapters/store.ts';
 import { inBatches } from '#domain/batches.ts';
-import { contactsToCsv, parseContacts } from '#domain/contact-csv.ts';
+import { contactsToCsv } from '#domain/contact-csv.ts';
 import {
   type ContactFilter,
-  changedFieldsDa,
   DEFAULT_VERIFY_MONTHS,
   filterContacts,
-  forEachLimited,
-  MAX_IMPORT_ROWS,
-  mayManageContacts,
   overdueByMaintainer,
 } from '#domain/contact-lists.ts';
 import type { Person } from '#domain/problem.ts';
 import type { Contact } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import { verificationReminderEmail } from '#web/followup-emails.ts';
-import { type Actor, asPerson, ForbiddenError } from './actors.ts';
-import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
-import { getUser, hashSecret, putUser, userFromContact } from './auth.ts';
+import { asPerson } from './actors.ts';
+import { recordAudit, SYSTEM_PERSON } from './audit.ts';
+import { getUser, hashSecret } from './auth.ts';
 
 /** The language a person chose for their e-mails on their phone-list entry; undefined when none. */
 export async function preferredLanguage(email: string): Promise<'da' | 'en' | undefined> {
@@ -58,69 +54,6 @@ const LINK_DAYS = 30;
 
 export async function phoneList(filter: ContactFilter): Promise<Contact[]> {
   return filterContacts(await listContacts(), filter);
-}
-
-export interface ImportReport {
-  imported: number;
-  created: number;
-  updated: number;
-  /** Rows identical to the stored contact: nothing written, nothing on the audit trail. */
-  unchanged: number;
-  errors: string[];
-  warnings: string[];
-}
-
-/**
- * Imports a CSV file: every row is validated first; one bad row and nothing is written.
- * Rows upsert by id (the export's file can be edited and imported again). At most
- * MAX_IMPORT_ROWS rows, written 10 at a time, so the request finishes within the API timeout.
- */
-export async function importContactsCsv(actor: Actor, text: string): Promise<ImportReport> {
-  if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan importere kontaktlister.');
-  const { contacts, errors, warnings } = parseContacts(text, 'csv', 'da');
-  if (errors.length > 0) return { imported: 0, created: 0, updated: 0, unchanged: 0, errors, warnings };
-  if (contacts.length > MAX_IMPORT_ROWS)
-    return {
-      imported: 0,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      errors: [
-        `Filen har ${contacts.length} kontakter; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen. Del filen op.`,
-      ],
-      warnings,
-    };
-  const existing = new Map((await listContacts()).map((c) => [c.id, c]));
-  let created = 0;
-  let unchanged = 0;
-  await forEachLimited(contacts, 10, async (contact) => {
-    const before = existing.get(contact.id);
-    if (!(await getUser(contact.email))) await putUser(userFromContact(contact));
-    if (before && changedFields(before, contact).length === 0) {
-      unchanged++;
-      return;
-    }
-    await putContact(contact);
-    if (!before) created++;
-    await recordAudit(
-      asPerson(actor),
-      'contact',
-      contact.id,
-      'imported',
-      before
-        ? `Importeret (rettet: ${changedFieldsDa(changedFields(before, contact), 'ingen')}).`
-        : 'Importeret (ny).',
-      { before, after: contact },
-    );
-  });
-  return {
-    imported: contacts.length,
-    created,
-    updated: contacts.length - created - unchanged,
-    unchanged,
-    errors: [],
-    warnings,
-  };
 }
 
 export async function exportContactsCsv(): Promise<string> {

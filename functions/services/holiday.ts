@@ -48,16 +48,15 @@ import {
   weeksAtRisk,
 } from '#domain/holiday.ts';
 import { type Contact, findDepartment, type RegionId, referenceData } from '#domain/reference.ts';
-import { type HolidayPlanInput, holidayPeriodSchema } from '#domain/schemas/holiday.ts';
-import { fieldErrors } from '#domain/schemas/problem.ts';
+import type { HolidayPlanInput } from '#domain/schemas/holiday.ts';
 import { isoWeekKey, localDate } from '#domain/time.ts';
 import { addWeeks, type ReportStatus } from '#domain/weekly.ts';
 import { holidayAlertEmail, holidayReminderEmail } from '#web/holiday-emails.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
-import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
+import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { locatedDepartments, mayReportWeeklyFor } from './weekly.ts';
 
-const MANAGE_ONLY = 'Kun Specialenheden kan oprette og rette ferieperioder.';
+export const MANAGE_ONLY = 'Kun Specialenheden kan oprette og rette ferieperioder.';
 
 export function holidaySettings(): HolidaySettings {
   return parseHolidaySettings(process.env);
@@ -108,30 +107,6 @@ export async function createDefaultPeriods(actor: Actor, year: number): Promise<
     created.push(stored);
   }
   return created;
-}
-
-export type PeriodSaveResult =
-  | { ok: true; period: HolidayPeriod; created: boolean }
-  | { ok: false; errors: Record<string, string> };
-
-/** Creates or changes a period (name, weeks, deadline); the id stays. */
-export async function saveHolidayPeriod(actor: Actor, input: unknown, id: string): Promise<PeriodSaveResult> {
-  if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
-  const parsed = holidayPeriodSchema.safeParse({ ...(typeof input === 'object' && input ? input : {}), id });
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const before = await getHolidayPeriod(id);
-  const period: HolidayPeriod = { ...parsed.data, updatedAt: localDate(currentTime()) };
-  await putHolidayPeriod(period);
-  const summary = before
-    ? `Rettet: ${changedFields(before, period)
-        .filter((f) => f !== 'updatedAt')
-        .join(', ')}.`
-    : `Oprettet ${period.name}.`;
-  await recordAudit(asPerson(actor), 'holiday-period', id, before ? 'updated' : 'created', summary, {
-    before,
-    after: period,
-  });
-  return { ok: true, period, created: !before };
 }
 
 /** Each period with its phase, plans received and cells at risk (the list page and its JSON). */

@@ -7,6 +7,7 @@ import {
   WAIT_PATHWAY_LIST,
 } from '../../functions/domain/lists.ts';
 import { findDepartment } from '../../functions/domain/reference.ts';
+import { perItem } from '../../functions/domain/schemas/lists.ts';
 import { fieldErrors, freeText, problemReportSchema } from '../../functions/domain/schemas/problem.ts';
 import { weeklyEntrySchema } from '../../functions/domain/schemas/weekly.ts';
 import { fromForm, parseForm, parseFormBody, toForm } from '../../functions/http/forms.ts';
@@ -66,7 +67,7 @@ describe('lists drive the weekly form, its parsing and the API description', () 
       ...DIAGNOSTIC_MODALITY_LIST.items,
       { id: 'ultralyd', label: { da: 'Ultralyd', en: 'Ultrasound' } },
     ]);
-    const entry = z.object({ diagnosticDays: withUltrasound.perItem(z.coerce.number().int().optional()) });
+    const entry = z.object({ diagnosticDays: perItem(withUltrasound, z.coerce.number().int().optional()) });
 
     const parsed = entry.parse(fromForm(entry, post({ 'lunge.diagnosticDays.ultralyd': '4' }), 'lunge'));
 

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { CONSTRAINT_LIST, FUNCTION_TEXT_MAX, NOTES_MAX } from '../capacity-check.ts';
 import { referenceData } from '../reference.ts';
+import { listSchema } from './lists.ts';
 import { freeText } from './problem.ts';
 
 export const specialisedFunctionSchema = z
@@ -49,7 +50,7 @@ export const checkAnswerSchema = z.object({
   demand: quarters,
   /** Patients the department can treat per quarter. */
   capacity: quarters,
-  constraints: z.array(CONSTRAINT_LIST.schema('Ukendt begrænsning.')).default([]),
+  constraints: z.array(listSchema(CONSTRAINT_LIST, 'Ukendt begrænsning.')).default([]),
   notes: freeText(NOTES_MAX).default(''),
 });
 

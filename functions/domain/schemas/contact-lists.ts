@@ -6,7 +6,9 @@ import * as z from 'zod';
 import { CONTACT_TEXT_MAX } from '../contact-lists.ts';
 import { CONTACT_ROLE_LIST, WAIT_PATHWAY_LIST } from '../lists.ts';
 import { ID_MAX } from '../problem.ts';
-import { type Contact, contactSchema, REGION_IDS, referenceData } from '../reference.ts';
+import { type Contact, REGION_IDS, referenceData } from '../reference.ts';
+import { contactSchema } from '../schemas/reference.ts';
+import { listSchema } from './lists.ts';
 import { emailText, freeText } from './problem.ts';
 
 const slug = /^[a-z0-9-]+$/;
@@ -27,7 +29,7 @@ export const contactFormSchema = z
       .trim()
       .pipe(freeText(ID_MAX))
       .pipe(z.string().regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.')),
-    role: CONTACT_ROLE_LIST.schema('Vælg en rolle.'),
+    role: listSchema(CONTACT_ROLE_LIST, 'Vælg en rolle.'),
     name: freeText(CONTACT_TEXT_MAX).pipe(z.string().min(1, 'Angiv et navn.')),
     title: freeText(CONTACT_TEXT_MAX).pipe(z.string().min(1, 'Angiv en titel eller funktion.')),
     email: emailText('Angiv en gyldig e-mailadresse.'),
@@ -43,7 +45,7 @@ export const contactFormSchema = z
     hospital: optionalSlug('Ukendt hospital.'),
     department: optionalSlug('Ukendt afdeling.'),
     cancerTypes: z.array(z.string()).default([]),
-    modalities: z.array(WAIT_PATHWAY_LIST.schema('Ukendt behandlingstype.')).default([]),
+    modalities: z.array(listSchema(WAIT_PATHWAY_LIST, 'Ukendt behandlingstype.')).default([]),
     maintainer: emailText('Angiv vedligeholderens e-mailadresse.'),
     /** The language of the contact's e-mails; a form without the field keeps Danish. */
     language: z

@@ -14,6 +14,7 @@ import {
 import { PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from '../lists.ts';
 import { ID_MAX } from '../problem.ts';
 import { referenceData } from '../reference.ts';
+import { listSchema } from './lists.ts';
 import { emailText, freeText } from './problem.ts';
 
 /** The CSV columns that hold lists. */
@@ -37,14 +38,14 @@ export const externalProviderSchema = z
       .string({ error: 'Angiv et id.' })
       .pipe(freeText(ID_MAX))
       .pipe(z.string().regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.')),
-    kind: PROVIDER_KIND_LIST.schema('Vælg privat eller udenlandsk udbyder.'),
+    kind: listSchema(PROVIDER_KIND_LIST, 'Vælg privat eller udenlandsk udbyder.'),
     name: freeText(PROVIDER_TEXT_MAX.name).pipe(z.string().min(1, 'Angiv udbyderens navn.')),
     country: freeText(PROVIDER_TEXT_MAX.country).pipe(z.string().min(1, 'Angiv landet.')),
     cancerTypes: z.array(z.string()).min(1, 'Vælg mindst én kræftform.'),
     pathwayTypes: z
-      .array(PATHWAY_TYPE_LIST.schema('Ukendt forløbstype.'))
+      .array(listSchema(PATHWAY_TYPE_LIST, 'Ukendt forløbstype.'))
       .min(1, 'Vælg udredning og/eller behandling.'),
-    modalities: z.array(TREATMENT_MODALITY_LIST.schema('Ukendt behandlingsform.')).default([]),
+    modalities: z.array(listSchema(TREATMENT_MODALITY_LIST, 'Ukendt behandlingsform.')).default([]),
     contactName: freeText(PROVIDER_TEXT_MAX.contactName).pipe(
       z.string().min(1, 'Angiv en kontaktperson eller funktion.'),
     ),

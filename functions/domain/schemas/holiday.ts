@@ -8,6 +8,7 @@ import { WAIT_PATHWAY_LIST } from '../lists.ts';
 import { referenceData, referenceId } from '../reference.ts';
 import { localDate, weekStart } from '../time.ts';
 import { isWeekKey } from '../weekly.ts';
+import { perItem } from './lists.ts';
 import { freeText } from './problem.ts';
 
 export const holidayPeriodSchema = z
@@ -67,7 +68,7 @@ const share = z.preprocess(
 export const planWeekSchema = z.object({
   week: z.string({ error: 'Angiv ugen.' }).refine(isWeekKey, 'Skriv ugen som åååå-Wuu, fx 2027-W28.'),
   /** Planned capacity per pathway (udredning, each treatment modality) in % of a normal week. */
-  capacity: WAIT_PATHWAY_LIST.perItem(share).partial().default({}),
+  capacity: perItem(WAIT_PATHWAY_LIST, share).partial().default({}),
   /** Days the department is closed (YYYY-MM-DD, within the week). */
   closedDays: z
     .array(z.iso.date({ error: 'Skriv lukkedage som datoer (åååå-mm-dd).' }))

@@ -8,7 +8,9 @@ import * as z from 'zod';
 import { CPR_MESSAGE_DA } from '../cpr.ts';
 import { SCOPE_LIST, TREATMENT_MODALITY_LIST, WAIT_PATHWAY_LIST } from '../lists.ts';
 import { DESCRIPTION_MAX, EMAIL_MAX, notCpr, OFFER_NOTE_MAX, RESOLVE_NOTE_MAX } from '../problem.ts';
-import { pathwayTypeSchema, referenceData, referenceId } from '../reference.ts';
+import { referenceData, referenceId } from '../reference.ts';
+import { pathwayTypeSchema } from '../schemas/reference.ts';
+import { listSchema } from './lists.ts';
 
 /** Free text: trimmed, bounded, and never a CPR number. */
 export function freeText(max: number) {
@@ -47,7 +49,7 @@ export const problemReportSchema = z
       .array(pathwayTypeSchema, { error: 'Vælg mindst én forløbstype.' })
       .min(1, 'Vælg mindst én forløbstype (udredning eller behandling).'),
     modalities: z
-      .array(TREATMENT_MODALITY_LIST.schema('Vælg behandlingsform fra listen.'), {
+      .array(listSchema(TREATMENT_MODALITY_LIST, 'Vælg behandlingsform fra listen.'), {
         error: 'Ukendt behandlingsform.',
       })
       .default([]),
@@ -64,7 +66,7 @@ export const problemReportSchema = z
         'Forventes at vare til: afdelingens skøn over problemets sidste dag (den faktiske løsning registreres, når sagen markeres som løst).',
       ),
     longLasting: z.boolean().default(false),
-    scope: SCOPE_LIST.schema('Vælg hvor mange der er berørt.'),
+    scope: listSchema(SCOPE_LIST, 'Vælg hvor mange der er berørt.'),
     description: freeText(DESCRIPTION_MAX).default(''),
   })
   .superRefine(
@@ -101,7 +103,7 @@ export const offerSchema = z.object({
     .int('Angiv et helt tal.')
     .min(1, 'Angiv mindst 1 patient.')
     .max(1000, 'Angiv højst 1.000 patienter.'),
-  modality: WAIT_PATHWAY_LIST.schema('Vælg hvilken behandling I kan tilbyde.'),
+  modality: listSchema(WAIT_PATHWAY_LIST, 'Vælg hvilken behandling I kan tilbyde.'),
   earliest: isoDate,
   note: freeText(OFFER_NOTE_MAX).default(''),
 });

@@ -16,6 +16,7 @@ import {
   type ReferenceKind,
   referenceErrors,
 } from '../reference-edit.ts';
+import { listSchema } from './lists.ts';
 
 const id = z
   .string({ error: 'Angiv et id.' })
@@ -60,7 +61,7 @@ export const entrySchemas = {
     hospital: z.string({ error: 'Vælg et hospital.' }).min(1, 'Vælg et hospital.'),
     cancerTypes: z.array(z.string()).min(1, 'Vælg mindst én kræftform.'),
     modalities: z
-      .array(TREATMENT_MODALITY_LIST.schema('Ukendt behandlingsform.'))
+      .array(listSchema(TREATMENT_MODALITY_LIST, 'Ukendt behandlingsform.'))
       .min(1, 'Vælg mindst én behandlingsform.'),
     udredning: z.boolean().default(false),
   }),

@@ -3,9 +3,11 @@
  * refused. Apart from domain/referrals.ts so the quarterly status job does not build them at import.
  */
 import * as z from 'zod';
-import { referenceData, referenceId, regionIdSchema } from '../reference.ts';
+import { referenceData, referenceId } from '../reference.ts';
 import { DESTINATION_LIST, DESTINATIONS, REFERRAL_COUNT_MAX } from '../referrals.ts';
+import { regionIdSchema } from '../schemas/reference.ts';
 import { isWeekKey } from '../weekly.ts';
+import { listSchema } from './lists.ts';
 
 /** Unknown fields are refused without repeating their names (a name could hold anything). */
 const ONLY_COUNTS = {
@@ -27,7 +29,7 @@ export const referralLineSchema = z
         .string({ error: 'Angiv kræftform.' })
         .refine((id) => referenceData().cancerTypes.some((c) => c.id === id), 'Vælg en kræftform fra listen.')
         .meta(referenceId('cancerTypes', 'brystkraeft')),
-      destination: DESTINATION_LIST.schema('Vælg egen region, anden region, privat eller udlandet.'),
+      destination: listSchema(DESTINATION_LIST, 'Vælg egen region, anden region, privat eller udlandet.'),
       offered: patients,
       accepted: patients,
     },

@@ -6,9 +6,10 @@ import * as z from 'zod';
 import { DIAGNOSTIC_MODALITY_LIST, TREATMENT_MODALITY_LIST, WAIT_PATHWAY_LIST } from '../lists.ts';
 import { findDepartment, referenceData, referenceId, TREATMENT_MODALITIES } from '../reference.ts';
 import { COMMENT_MAX } from '../weekly.ts';
+import { listSchema, perItem } from './lists.ts';
 import { freeText } from './problem.ts';
 
-export const pathwaySchema = WAIT_PATHWAY_LIST.schema('Vælg udredning eller en behandlingsform.');
+export const pathwaySchema = listSchema(WAIT_PATHWAY_LIST, 'Vælg udredning eller en behandlingsform.');
 
 const days = z.coerce
   .number({ error: 'Angiv antal dage som et tal.' })
@@ -25,8 +26,8 @@ export const weeklyEntrySchema = z.object({
     .min(1, 'Angiv kræftform.')
     .meta(referenceId('cancerTypes', 'brystkraeft')),
   udredningDays: optionalDays,
-  treatmentDays: TREATMENT_MODALITY_LIST.perItem(optionalDays).default({}),
-  diagnosticDays: DIAGNOSTIC_MODALITY_LIST.perItem(optionalDays).default({}),
+  treatmentDays: perItem(TREATMENT_MODALITY_LIST, optionalDays).default({}),
+  diagnosticDays: perItem(DIAGNOSTIC_MODALITY_LIST, optionalDays).default({}),
   spareCapacity: z.coerce
     .number({ error: 'Angiv ledig kapacitet som et tal (0 hvis ingen).' })
     .int('Angiv ledig kapacitet som et helt tal.')

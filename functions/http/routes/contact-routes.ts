@@ -14,11 +14,10 @@ import { translator } from '#web/i18n/index.ts';
 import { localizeErrors } from '#web/validation.ts';
 import { contactFormPage, importPage, phoneListPage, verifyPage } from '#web/views/contacts.ts';
 import { ForbiddenError } from '../../services/actors.ts';
-import { saveContact } from '../../services/contact-edits.ts';
+import { importContactsCsv, saveContact } from '../../services/contact-edits.ts';
 import {
   confirmVerification,
   exportContactsCsv,
-  importContactsCsv,
   phoneList,
   readVerifyLink,
   verifyMonths,

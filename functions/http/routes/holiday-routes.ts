@@ -29,9 +29,9 @@ import {
   holidaySettings,
   PeriodEndedError,
   requirePeriod,
-  saveHolidayPeriod,
   submitHolidayPlans,
 } from '../../services/holiday.ts';
+import { saveHolidayPeriod } from '../../services/holiday-edits.ts';
 import { weeklyDepartmentsFor } from '../../services/weekly.ts';
 import { asArray, asString, parseForm, parseJson } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';

@@ -2,7 +2,8 @@
 
 import { currentTime } from '#adapters/deps.ts';
 import { listWeeklyReports, weeklyHistory } from '#adapters/weekly-store.ts';
-import { cancerTypeLabel, findDepartment, referenceData, regionIdSchema } from '#domain/reference.ts';
+import { cancerTypeLabel, findDepartment, referenceData } from '#domain/reference.ts';
+import { regionIdSchema } from '#domain/schemas/reference.ts';
 import {
   pathErrors,
   pathwaySchema,
