@@ -8,13 +8,11 @@ import {
   createCapacityCheck,
   getCapacityCheck,
   getCheckAnswer,
-  getSpecialisedFunction,
   listCapacityChecks,
   listCheckAnswers,
   listSpecialisedFunctions,
   putCapacityCheck,
   putCheckAnswer,
-  putSpecialisedFunction,
 } from '#adapters/capacity-check-store.ts';
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
@@ -34,51 +32,17 @@ import {
 } from '#domain/capacity-check.ts';
 import { mayManageContacts } from '#domain/contact-lists.ts';
 import { findDepartment, regionName } from '#domain/reference.ts';
-import { type CheckAnswerInput, specialisedFunctionSchema } from '#domain/schemas/capacity-check.ts';
-import { fieldErrors } from '#domain/schemas/problem.ts';
+import type { CheckAnswerInput } from '#domain/schemas/capacity-check.ts';
 import { addCalendarDays, isoWeekKey, localDate } from '#domain/time.ts';
 import { capacityCheckAskEmail, capacityCheckSummaryEmail } from '#web/capacity-check-emails.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
-import { changedFields, recordAudit, SYSTEM_PERSON } from './audit.ts';
+import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { mayReportWeeklyFor } from './weekly.ts';
-
-const MANAGE_ONLY = 'Kun Specialenheden kan vedligeholde de højt specialiserede funktioner.';
 
 // ---------------------------------------------------------------- the register
 
 export function specialisedFunctions(): Promise<SpecialisedFunction[]> {
   return listSpecialisedFunctions();
-}
-
-export async function saveSpecialisedFunction(
-  actor: Actor,
-  input: unknown,
-  id: string,
-): Promise<
-  { ok: true; fn: SpecialisedFunction; created: boolean } | { ok: false; errors: Record<string, string> }
-> {
-  if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
-  const parsed = specialisedFunctionSchema.safeParse({
-    ...(typeof input === 'object' && input ? input : {}),
-    id,
-  });
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const before = await getSpecialisedFunction(id);
-  const fn: SpecialisedFunction = { ...parsed.data, updatedAt: localDate(currentTime()) };
-  await putSpecialisedFunction(fn);
-  await recordAudit(
-    asPerson(actor),
-    'specialised-function',
-    id,
-    before ? 'updated' : 'created',
-    before
-      ? `Rettet: ${changedFields(before, fn)
-          .filter((f) => f !== 'updatedAt')
-          .join(', ')}.`
-      : `Oprettet ${fn.name}.`,
-    { before, after: fn },
-  );
-  return { ok: true, fn, created: !before };
 }
 
 // ---------------------------------------------------------------- opening and asking

@@ -26,11 +26,11 @@ import {
   checkAnswerOf,
   openCapacityCheck,
   requireCheck,
-  saveSpecialisedFunction,
   sendCheckSummary,
   specialisedFunctions,
   submitCheckAnswers,
 } from '../../services/capacity-check.ts';
+import { saveSpecialisedFunction } from '../../services/capacity-check-edits.ts';
 import { mayReportWeeklyFor } from '../../services/weekly.ts';
 import { asArray, asString, parseForm, parseJson } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
