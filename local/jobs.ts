@@ -18,6 +18,7 @@ import {
   jobRegistry,
 } from '../functions/jobs/registry.ts';
 import { invokeLocally, type LambdaHandler, loadHandler } from './lambda-context.ts';
+import { withStepFunctionsTaskTimeouts } from './workflow.ts';
 
 /** What EventBridge Scheduler passes a job with no input configured. */
 const SCHEDULED_EVENT = {};
@@ -32,7 +33,9 @@ async function runFanOut(job: JobDefinition, handler: LambdaHandler): Promise<un
     `\${${FAN_OUT_FUNCTION_VARIABLE}}`,
     arn,
   );
-  const machine = new StateMachine(JSON.parse(definition), { validationOptions: { checkArn: true } });
+  const machine = new StateMachine(withStepFunctionsTaskTimeouts(JSON.parse(definition)), {
+    validationOptions: { checkArn: true },
+  });
   const invoke = async (input: JSONValue): Promise<JSONValue> => {
     const { Payload } = input as { Payload: unknown };
     return { Payload: (await invokeLocally(handler, Payload, functionName)) as JSONValue };

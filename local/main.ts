@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole system locally. Settings:
- *   PORT (default 3000), LOCAL_TIME_SCALE (divides every ladder wait; default 1),
+ *   PORT (default 3000; 0 picks a free port, printed), LOCAL_TIME_SCALE (divides every ladder wait; default 1),
  *   DATA_DIR (default .data; `npm run reset` or deleting it starts clean; DATA_DIR=memory keeps nothing).
  */
 import { startLocal } from './runtime.ts';

@@ -11,6 +11,7 @@ import { cronLine, jobRegistry } from '../functions/jobs/registry.ts';
 import { createSignInToken } from '../functions/services/auth.ts';
 import { html, type Raw } from '../functions/web/html.ts';
 import { type Lang, translator } from '../functions/web/i18n/index.ts';
+import { phrase } from '../functions/web/i18n/phrase.ts';
 import { notice, roleLabel } from '../functions/web/layout.ts';
 import { runJob as runLocalJob } from './jobs.ts';
 import { demoToken, demoUsers } from './seed.ts';
@@ -22,13 +23,13 @@ function outboxQuery(query: URLSearchParams) {
   const limitParam = query.get('limit');
   const limit = limitParam === null ? OUTBOX_PAGE : Number(limitParam);
   if (!Number.isInteger(limit) || limit < 1 || limit > OUTBOX_PAGE)
-    throw new HttpError(400, `limit skal være et helt tal fra 1 til ${OUTBOX_PAGE}.`);
+    throw new HttpError(400, phrase('error.local.limit', { max: OUTBOX_PAGE }));
   const cursor = query.get('cursor') || undefined;
   let after: string | undefined;
   if (cursor) {
     after = Buffer.from(cursor, 'base64url').toString('utf8');
     if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[\w-]{1,100}$/.test(after))
-      throw new HttpError(400, 'Ugyldig cursor – brug værdien fra forrige side.');
+      throw new HttpError(400, phrase('error.local.cursor'));
   }
   return {
     limit,
@@ -157,7 +158,7 @@ export function resultView(value: unknown, lang: Lang): Raw {
 export async function runJob(req: Request): Promise<HttpResult> {
   const tr = translator(req.lang);
   // Local only and open like the list (run by curl and the tests); never from another website's form.
-  assertSameSite(req, tr('local.jobs.ownSite'));
+  assertSameSite(req, phrase('local.jobs.ownSite'));
   const id = req.params.id ?? '';
   const job = jobRegistry().find((j) => j.id === id);
   if (!job)

@@ -129,9 +129,13 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     s3,
     async close() {
       for (const job of jobs) job.stop();
-      workflow.stopAll();
-      await new Promise<void>((ok) => server.close(() => ok()));
+      // Steps under way end before the store closes (each within its 30 s budget).
+      await workflow.stopAll();
+      // close() waits for every open connection; closing them at once keeps a client's
+      // keep-alive connection (or a request still in flight) from holding the shutdown.
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
+      await closed;
       await s3.close();
       resetObjectStore();
       resetDocumentClient();

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { HttpError, type HttpResult, type Route } from '../functions/http/types.ts';
 import { STATIC_PREFIX } from '../functions/web/assets.ts';
+import { phrase } from '../functions/web/i18n/phrase.ts';
 import { BUILD_DIR } from '../scripts/build-assets.ts';
 
 const TYPES: Record<string, string> = {
@@ -47,9 +48,9 @@ async function serve(name: string, acceptEncoding: string | undefined): Promise<
   const type = TYPES[extname(name)];
   // One flat folder of plain names: no path can leave it.
   if (!type || !/^[\w.-]+$/.test(name) || name.startsWith('.'))
-    throw new HttpError(404, 'Filen findes ikke.');
+    throw new HttpError(404, phrase('error.local.fileNotFound'));
   const plain = await readOptional(join(BUILD_DIR, name));
-  if (!plain) throw new HttpError(404, 'Filen findes ikke.');
+  if (!plain) throw new HttpError(404, phrase('error.local.fileNotFound'));
   const encoding = pickEncoding(acceptEncoding);
   const encoded =
     encoding && (await readOptional(join(BUILD_DIR, `${name}.${encoding === 'br' ? 'br' : 'gz'}`)));

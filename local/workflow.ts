@@ -9,7 +9,8 @@ import { StateMachine } from 'aws-local-stepfunctions';
 type JSONValue = Parameters<StateMachine['run']>[0];
 
 import type { WorkflowEngine, WorkflowInput } from '../functions/adapters/workflow.ts';
-import { executionName } from '../functions/adapters/workflow.ts';
+import { ExecutionNotRunningError, executionName } from '../functions/adapters/workflow.ts';
+import { isReminderStep } from '../functions/domain/ladder.ts';
 import { Semaphore } from '../functions/domain/limit.ts';
 import { handler as ladderStep } from '../functions/workflow/ladder-step.ts';
 import type { Foreground } from './foreground.ts';
@@ -28,6 +29,33 @@ export function loadDefinition(
   return JSON.parse(text);
 }
 
+/**
+ * Step Functions lets a Task that sets no TimeoutSeconds run for 99,999,999 s; a Node timer waits
+ * at most 2^31 − 1 ms (a longer one fires at once), so locally about 24 days stands for that.
+ */
+const UNSET_TASK_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/**
+ * The definition with (locally) Step Functions' default on every Task that sets no timeout.
+ * aws-local-stepfunctions would give such a Task 60 s, counted from the Task's start, so a step
+ * waiting its turn for a slot under a burst timed out (States.Timeout) and its execution failed,
+ * where Step Functions would have let it run. The handler's own time budget still bounds the
+ * step's work, as the Lambda timeout does in AWS.
+ */
+export function withStepFunctionsTaskTimeouts<T extends { States: Record<string, unknown> }>(
+  definition: T,
+): T {
+  const states = Object.entries(definition.States).map(([name, state]) => {
+    const s = state as { Type?: string; TimeoutSeconds?: number; TimeoutSecondsPath?: string };
+    const defaulted =
+      s.Type === 'Task' && s.TimeoutSeconds === undefined && s.TimeoutSecondsPath === undefined
+        ? { ...s, TimeoutSeconds: UNSET_TASK_TIMEOUT_SECONDS }
+        : s;
+    return [name, defaulted];
+  });
+  return { ...definition, States: Object.fromEntries(states) };
+}
+
 type Invoke = (payload: unknown) => Promise<unknown>;
 
 const invokeLadderStep: Invoke = (payload) => invokeLocally(ladderStep, payload, 'ladder-step');
@@ -42,7 +70,11 @@ export interface LocalWorkflow extends WorkflowEngine {
   running(): string[];
   /** Settles when every running execution has ended. */
   idle(): Promise<void>;
-  stopAll(): void;
+  /**
+   * Stops every execution (the engine is done): queued steps never run, and it settles once the
+   * steps under way have ended.
+   */
+  stopAll(): Promise<void>;
 }
 
 interface Execution {
@@ -57,13 +89,19 @@ interface Execution {
 /**
  * The local engine. Like Step Functions it only runs the ASL: a failed step goes through the
  * state machine's own failure path (RecordFailure), and the reconcile job restarts it — there is
- * no recovery logic here.
+ * no recovery logic here. Like Step Functions, it refuses to start a name whose execution has
+ * ended (a restart needs a new name).
  *
  * A burst makes the ladder slower, never failed, with memory bounded: steps queue for a bounded
  * number of slots (a step's time budget starts when it gets its slot), and started executions
  * queue too. An execution counts as running from its start (as in Step Functions), but it enters
  * the interpreter only while fewer than two slots' worth of steps are running or waiting, so the
  * steps of executions already under way go first and a queued execution costs a few bytes.
+ *
+ * In AWS every step runs at once in its own Lambda; here the slots are few, so the network
+ * level's repeated reminders (isReminderStep) wait behind every other step and do not count
+ * against new executions: a ladder climbing or entering a level is not held up by the reminders
+ * of ladders already at the top, which are sent as soon as the climbing steps leave room.
  */
 export function localWorkflowEngine(
   options: { invoke?: Invoke; stepConcurrency?: number; foreground?: Foreground } = {},
@@ -71,14 +109,21 @@ export function localWorkflowEngine(
   const invoke = options.invoke ?? invokeLadderStep;
   const concurrency = options.stepConcurrency ?? LOCAL_STEP_CONCURRENCY;
   const slots = new Semaphore(concurrency);
-  const machine = new StateMachine(loadDefinition(), { validationOptions: { checkArn: true } });
+  const machine = new StateMachine(withStepFunctionsTaskTimeouts(loadDefinition()), {
+    validationOptions: { checkArn: true },
+  });
   /** Every running execution, by id, in start order (queued ones included). */
   const executions = new Map<string, Execution>();
+  /** Names of executions that have ended: like Step Functions, never started again. */
+  const endedNames = new Set<string>();
   /** Started, not yet admitted, in start order. */
   const queue: string[] = [];
-  /** Steps running or waiting for a slot, and admitted executions whose first step is not yet asked for. */
+  /** Steps (reminders aside) running or waiting for a slot. */
   let steps = 0;
+  /** Admitted executions whose first step is not yet asked for. */
   const admittedProblems = new Set<string>();
+  /** Set by stopAll: steps still waiting for a slot never run. */
+  let stopped = false;
   /** Steps invoking the handler now, and a promise settled when the next of them ends. */
   let invoking = 0;
   let endStep = () => {};
@@ -91,6 +136,8 @@ export function localWorkflowEngine(
     const { foreground } = options;
     while (foreground?.busy && invoking >= LOCAL_STEPS_WHILE_BUSY)
       await Promise.race([foreground.quiet(), stepEnded]);
+    // Stopped while it waited: its execution is aborted, and the store may be closing.
+    if (stopped) throw new Error('The local workflow engine has stopped');
     invoking++;
     try {
       return await invoke(payload);
@@ -104,14 +151,19 @@ export function localWorkflowEngine(
   }
 
   const lambdaTask = async (input: JSONValue): Promise<JSONValue> => {
-    const { FunctionName, Payload } = input as { FunctionName: string; Payload: { problemId?: string } };
+    const { FunctionName, Payload } = input as {
+      FunctionName: string;
+      Payload: { problemId?: string; action?: string; level?: number; round?: number };
+    };
     if (FunctionName !== LOCAL_LADDER_ARN) throw new Error(`No local function ${FunctionName}`);
     admittedProblems.delete(Payload?.problemId ?? '');
-    steps++;
+    const reminder = isReminderStep(Payload ?? {});
+    if (!reminder) steps++;
     try {
-      return { Payload: ((await slots.run(() => invokeGivingWay(Payload))) ?? null) as JSONValue };
+      const result = await slots.run(() => invokeGivingWay(Payload), reminder ? 1 : 0);
+      return { Payload: (result ?? null) as JSONValue };
     } finally {
-      steps--;
+      if (!reminder) steps--;
       admit();
     }
   };
@@ -144,10 +196,15 @@ export function localWorkflowEngine(
       )
       .finally(() => {
         admittedProblems.delete(input.problemId);
-        executions.delete(id);
-        execution.end();
+        finish(id, execution);
         admit();
       });
+  }
+
+  function finish(id: string, execution: Execution): void {
+    executions.delete(id);
+    endedNames.add(id);
+    execution.end();
   }
 
   /** Lets queued executions in while the steps under way leave room. */
@@ -163,6 +220,7 @@ export function localWorkflowEngine(
     async start(input: WorkflowInput, attempt = 0) {
       const id = executionName(input, attempt);
       if (executions.has(id)) return id;
+      if (endedNames.has(id)) throw new ExecutionNotRunningError(id);
       let end = () => {};
       const ended = new Promise<void>((resolve) => {
         end = resolve;
@@ -178,8 +236,7 @@ export function localWorkflowEngine(
       if (execution.abort) return execution.abort();
       // Not yet admitted: it never runs.
       queue.splice(queue.indexOf(executionId), 1);
-      executions.delete(executionId);
-      execution.end();
+      finish(executionId, execution);
     },
     async isRunning(executionId) {
       return executions.has(executionId);
@@ -188,15 +245,15 @@ export function localWorkflowEngine(
     async idle() {
       while (executions.size > 0) await Promise.all([...executions.values()].map((e) => e.ended));
     },
-    stopAll() {
+    async stopAll() {
+      stopped = true;
       queue.length = 0;
       for (const [id, execution] of executions) {
         if (execution.abort) execution.abort();
-        else {
-          executions.delete(id);
-          execution.end();
-        }
+        else finish(id, execution);
       }
+      // A handler cannot be aborted: the steps under way finish before the store closes.
+      while (invoking > 0) await stepEnded;
     },
   };
 }

@@ -6,11 +6,11 @@
  *
  *   LOADTEST_REPORTS (2000) reports, LOADTEST_CONCURRENCY (50) at a time, LOCAL_TIME_SCALE (20000)
  *   LOADTEST_TIMEOUT_S (900): give up waiting for level 4 after this long.
+ *   LOADTEST_CPU_PROF (a folder): the server writes its V8 CPU profile there when it stops.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resetConfig } from '../functions/adapters/config.ts';
@@ -25,12 +25,19 @@ const TIME_SCALE = process.env.LOCAL_TIME_SCALE ?? '20000';
 const TIMEOUT_MS = Number(process.env.LOADTEST_TIMEOUT_S ?? 900) * 1000;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
+/**
+ * The server's address. It listens on a port the system picks (PORT=0) and prints its URL once
+ * ready (local/main.ts), so no other process can take the port between choosing and listening.
+ */
+function serverBase(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const port = /kører på http:\/\/[^:\s]+:(\d+)/.exec(out)?.[1];
+      if (port) resolve(`http://127.0.0.1:${port}`);
     });
+    server.once('exit', (code) => reject(new Error(`npm start exited with ${code}`)));
   });
 }
 
@@ -43,6 +50,28 @@ function peakMemoryMiB(pid: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** CPU time the server process has used (Linux: utime + stime), in seconds. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    // The fields after the command name (which may hold spaces) start at its closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks / 100 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stops the server (SIGTERM, so it writes its profile), or kills it if it has not ended in 60 s. */
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 60_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -60,19 +89,28 @@ async function waitHealthy(base: string, server: ChildProcess): Promise<void> {
   }
 }
 
+const loadAtStart = loadavg()[0] ?? 0;
 const dataDir = mkdtempSync(join(tmpdir(), 'kk-loadtest-'));
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
 // `npm start` is `tsx local/main.ts`; run it as one Node process so its memory can be read.
-const server = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
+const cpuProfile = process.env.LOADTEST_CPU_PROF;
+const profileArgs = cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfile}`] : [];
+const server = spawn(process.execPath, [...profileArgs, '--import', 'tsx', 'local/main.ts'], {
   cwd: ROOT,
-  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOCAL_TIME_SCALE: TIME_SCALE },
-  stdio: ['ignore', 'ignore', 'pipe'],
+  env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOCAL_TIME_SCALE: TIME_SCALE },
+  stdio: ['ignore', 'pipe', 'pipe'],
 });
 let serverErrors = 0;
-server.stderr?.on('data', () => serverErrors++);
+/** The server's first error lines, shown with the figures (what failed, not only how often). */
+const firstErrors: string[] = [];
+server.stderr?.on('data', (chunk: Buffer) => {
+  serverErrors++;
+  for (const line of chunk.toString().split('\n')) {
+    if (firstErrors.length < 12 && line.trim()) firstErrors.push(line.slice(0, 300));
+  }
+});
 
 try {
+  const base = await serverBase(server);
   await waitHealthy(base, server);
   const users = (
     (await (await fetch(`${base}/local/demo-users`, { headers: { accept: 'application/json' } })).json()) as {
@@ -148,8 +186,8 @@ try {
     else await new Promise((r) => setTimeout(r, 1_000));
   }
   const memory = peakMemoryMiB(server.pid);
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  const cpu = cpuSeconds(server.pid);
+  await stopServer(server);
 
   // Read what is stored, from the server's data folder.
   const dynamo = await startDynalite(dataDir);
@@ -193,7 +231,14 @@ try {
     `duplicate escalation e-mails   ${report.duplicates}   (wrong counts: ${report.wrongCounts.length})`,
   );
   console.log(`peak server memory             ${memory ?? '?'} MiB (VmHWM)`);
+  console.log(
+    `server CPU time                ${cpu?.toFixed(0) ?? '?'} s (user + system, start-up included)`,
+  );
+  console.log(
+    `machine load average (1 min)   ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`,
+  );
   console.log(`server stderr chunks           ${serverErrors}`);
+  for (const line of firstErrors) console.log(`  ${line}`);
   for (const line of report.wrongCounts.slice(0, 10)) console.log(`  ${line}`);
 } finally {
   if (server.exitCode === null) server.kill('SIGKILL');

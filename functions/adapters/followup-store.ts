@@ -24,6 +24,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Network } from '#domain/networks.ts';
 import type { Person, Problem } from '#domain/problem.ts';
 import type { QuarterlyStatus } from '#domain/quarterly.ts';
+import type { StoredPhrase } from '#domain/stored-phrase.ts';
 import { config } from './config.ts';
 import { documentClient } from './dynamo.ts';
 import { claimOnce, isConditionFailure, releaseClaim } from './store.ts';
@@ -50,8 +51,10 @@ export interface AuditEntry {
   entityId: string;
   /** e.g. created, updated, imported, verified, reported, acknowledged, offer, resolved */
   action: string;
-  /** Short Danish text of what changed. */
+  /** Short Danish text of what changed (what entries written before `summaryPhrase` existed hold). */
   summary: string;
+  /** The same as a catalogue key and values, worded in the reader's language; absent for a person's own words. */
+  summaryPhrase?: StoredPhrase;
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
 }

@@ -518,6 +518,21 @@ export async function confirmDelivery(pk: string, sk: string, outcome: 'sent' | 
 }
 
 /**
+ * Confirms many sent deliveries in one BatchWriteItem per 25: each claim item is written again as
+ * `confirmDelivery` leaves it (sent, same delivery id and time, no lease).
+ */
+export async function confirmDeliveries(
+  sent: { pk: string; sk: string; claim: DeliveryClaim }[],
+): Promise<void> {
+  const whole = sent.filter(({ claim }) => claim.id && claim.at);
+  await putItems(
+    whole.map(({ pk, sk, claim }) => ({ PK: pk, SK: sk, state: 'sent', deliveryId: claim.id, at: claim.at })),
+  );
+  // A claim known without its id and time (claimDelivery always returns them) is confirmed in place.
+  for (const { pk, sk, claim } of sent) if (!(claim.id && claim.at)) await confirmDelivery(pk, sk);
+}
+
+/**
  * Claims the right to send one notification (problem, level, round, recipient) exactly once,
  * so a retried workflow step never e-mails anyone twice.
  */
@@ -535,6 +550,28 @@ export async function listContacts(): Promise<Contact[]> {
   return items.map((i) => strip<Contact>(i) as Contact);
 }
 
+let recent: { readAt: number; from: object; contacts: Promise<Contact[]> } | undefined;
+
+/**
+ * The contact list as the ladder's steps read it: one Query per container every
+ * CONTACTS_CACHE_SECONDS (default 30), not one per step. A level's e-mails follow a change of the
+ * list within that time, as the reference data does (reference-store.ts); a write through
+ * `putContact` in this container drops it at once.
+ */
+export function recentContacts(): Promise<Contact[]> {
+  const maxAgeMs = Number(process.env.CONTACTS_CACHE_SECONDS ?? 30) * 1000;
+  // A new client is a new database (tests, a restarted local runtime): read it afresh.
+  if (!recent || Date.now() - recent.readAt > maxAgeMs || recent.from !== documentClient()) {
+    const read = { readAt: Date.now(), from: documentClient(), contacts: listContacts() };
+    recent = read;
+    // A failed read is not kept: the next step asks again.
+    read.contacts.catch(() => {
+      if (recent === read) recent = undefined;
+    });
+  }
+  return recent.contacts;
+}
+
 /**
  * Each contact's e-mail address and language, and nothing else: the mails read one person's
  * language, and the whole entries would cost every submission the parsing of the phone list.
@@ -550,9 +587,11 @@ export async function listContactLanguages(): Promise<Pick<Contact, 'email' | 'l
 }
 
 export async function putContact(contact: Contact): Promise<void> {
+  recent = undefined;
   await documentClient().send(
     new PutCommand({ TableName: table(), Item: { PK: 'CONTACTS', SK: contact.id, ...contact } }),
   );
+  recent = undefined;
 }
 
 export async function getContact(id: string): Promise<Contact | undefined> {

@@ -46,6 +46,28 @@ export class ExecutionNotRunningError extends Error {
   }
 }
 
+/** Names an ended execution may have left behind before a start finds a free one. */
+const NAME_ATTEMPTS = 20;
+
+/**
+ * Starts the problem's execution under the first name from `attempt` on that is free or running:
+ * a name whose execution has ended (a start whose bookkeeping was lost, then the execution
+ * ended) is skipped, as Step Functions will not start it again.
+ */
+export async function startUnderFreeName(
+  engine: WorkflowEngine,
+  input: WorkflowInput,
+  attempt = 0,
+): Promise<{ executionId: string; attempt: number }> {
+  for (let next = attempt; ; next++) {
+    try {
+      return { executionId: await engine.start(input, next), attempt: next };
+    } catch (error) {
+      if (!(error instanceof ExecutionNotRunningError) || next - attempt >= NAME_ATTEMPTS) throw error;
+    }
+  }
+}
+
 export function stepFunctionsEngine(client = new SFNClient({ region: config().AWS_REGION })): WorkflowEngine {
   async function isRunning(executionArn: string): Promise<boolean> {
     try {

@@ -92,6 +92,17 @@ export function csvRecords(
   });
 }
 
+/**
+ * The language of an import report, and how a schema's Danish validation message is worded in it
+ * (the web layer passes its catalogue lookup; the domain knows no catalogue).
+ */
+export interface ReportLanguage {
+  lang: 'da' | 'en';
+  word: (message: string) => string;
+}
+
+export const DANISH_REPORT: ReportLanguage = { lang: 'da', word: (message) => message };
+
 /** The CSV columns, in the order the export writes them and the import reads them. */
 export const CONTACT_CSV_COLUMNS = [
   'id',

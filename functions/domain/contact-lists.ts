@@ -10,26 +10,26 @@ export const PHONE_LENGTH = '+45 12 34 56 78'.length;
 export const MAX_IMPORT_ROWS = 1000;
 
 /** Danish names of a contact's fields, for change summaries in the audit trail. */
-export const CONTACT_FIELD_LABELS: Record<string, string> = {
-  id: 'id',
-  role: 'rolle',
-  name: 'navn',
-  title: 'titel',
-  email: 'e-mail',
-  phone: 'telefon',
-  region: 'region',
-  hospital: 'hospital',
-  department: 'afdeling',
-  cancerTypes: 'kræftformer',
-  modalities: 'behandlingstyper',
-  maintainer: 'vedligeholder',
-  verifiedAt: 'bekræftet',
-  language: 'sprog',
+export const CONTACT_FIELD_LABELS: Record<string, { da: string; en: string }> = {
+  id: { da: 'id', en: 'id' },
+  role: { da: 'rolle', en: 'role' },
+  name: { da: 'navn', en: 'name' },
+  title: { da: 'titel', en: 'title' },
+  email: { da: 'e-mail', en: 'e-mail' },
+  phone: { da: 'telefon', en: 'phone' },
+  region: { da: 'region', en: 'region' },
+  hospital: { da: 'hospital', en: 'hospital' },
+  department: { da: 'afdeling', en: 'department' },
+  cancerTypes: { da: 'kræftformer', en: 'cancer types' },
+  modalities: { da: 'behandlingstyper', en: 'treatment types' },
+  maintainer: { da: 'vedligeholder', en: 'maintainer' },
+  verifiedAt: { da: 'bekræftet', en: 'verified' },
+  language: { da: 'sprog', en: 'language' },
 };
 
-/** "telefon, bekræftet" for the changed fields; `none` when nothing changed. */
-export function changedFieldsDa(fields: string[], none: string): string {
-  return fields.map((f) => CONTACT_FIELD_LABELS[f] ?? f).join(', ') || none;
+/** A changed field's name for the audit trail ("telefon"); other registers' fields by their id. */
+export function fieldLabel(field: string, lang: 'da' | 'en' = 'da'): string {
+  return CONTACT_FIELD_LABELS[field]?.[lang] ?? field;
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time (bounded parallelism for bulk writes). */

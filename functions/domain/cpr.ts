@@ -76,3 +76,7 @@ export function keyContainsCprNumber(key: string): boolean {
 
 export const CPR_MESSAGE_DA =
   'Teksten ligner et CPR-nummer. Kræftkapacitet må ikke indeholde patientdata – fjern nummeret.';
+
+/** The same in English (an import report in English); the catalogue's `validation.cpr` reads the same. */
+export const CPR_MESSAGE_EN =
+  'The text looks like a CPR number. Kræftkapacitet must not hold patient data – remove the number.';

@@ -181,7 +181,7 @@ export const CHECKLIST_HEADINGS = [
   'Opfølgning og tilbagevenden til hjemregionen',
 ] as const;
 
-/** The starting templates, until the secretariat edits them. */
+/** The starting templates, until the secretariat edits them (Danish; English below). */
 export const DEFAULT_CHECKLISTS: Record<ProviderKind, ChecklistTemplate> = {
   privat: {
     kind: 'privat',
@@ -228,6 +228,61 @@ export const DEFAULT_CHECKLISTS: Record<ProviderKind, ChecklistTemplate> = {
   },
 };
 
+/** The starting templates in English, for pages in English until the secretariat edits them. */
+export const DEFAULT_CHECKLISTS_EN: Record<ProviderKind, ChecklistTemplate> = {
+  privat: {
+    kind: 'privat',
+    sections: [
+      [
+        'The patient has been given the offer with the name of the place and the expected start date',
+        'The patient has been told of the right to wait for their own hospital and has accepted',
+      ],
+      [
+        'The referral and relevant record information have been sent by secure mail',
+        'Diagnostic imaging has been shared',
+      ],
+      [
+        'The patient knows the address and the time to arrive',
+        'Transport or a transport allowance has been settled',
+      ],
+      [
+        'The agreement under the extended free choice of hospital covers the service',
+        "The region's settlement unit has been informed",
+      ],
+      [
+        'It has been agreed who takes care of check-ups and further treatment',
+        'The discharge summary is sent to the referring department and the GP',
+      ],
+    ].map((items, i) => ({ heading: CHECKLIST_HEADINGS[i] as string, items })),
+  },
+  udland: {
+    kind: 'udland',
+    sections: [
+      [
+        'The patient has been given the offer with hospital, country and expected start date',
+        'The patient has consented to treatment abroad after oral and written information',
+      ],
+      [
+        'Record information has been translated into the agreed language',
+        'Diagnostic imaging and pathology have been sent as agreed',
+        'An interpreter has been booked if the patient needs one',
+      ],
+      [
+        'Travel and stay have been booked for the patient and any companion',
+        "The companion's expenses and role have been agreed",
+        'Transport home in case of complications has been settled',
+      ],
+      [
+        'A payment commitment has been given under the agreement with the hospital',
+        'The patient knows which expenses the region covers',
+      ],
+      [
+        'A discharge summary in Danish or English is sent to the referring department',
+        'Check-ups and the further course in the home region have been planned',
+      ],
+    ].map((items, i) => ({ heading: CHECKLIST_HEADINGS[i] as string, items })),
+  },
+};
 /** Characters per section of the checklist form (one textarea, one item per line). */
 export const CHECKLIST_SECTION_MAX = 2000;
 

@@ -87,6 +87,15 @@ export function afterDeadline(level: Level, resolved: boolean): Transition {
   return { kind: 'escalate', level: (level + 1) as Level };
 }
 
+/**
+ * Is this ladder step one of the network level's repeated reminders (the Check that leads to the
+ * next round, or a later round's Notify)? Entering a level is not: the network's first e-mail is.
+ */
+export function isReminderStep(step: { action?: string; level?: number; round?: number }): boolean {
+  if (step.level !== TOP_LEVEL) return false;
+  return step.action === 'check' || (step.action === 'notify' && (step.round ?? 0) > 0);
+}
+
 export function isLevel(value: unknown): value is Level {
   return value === 1 || value === 2 || value === 3 || value === 4;
 }

@@ -3,25 +3,32 @@
  * starting everything at once (slower under load, never failed, memory bounded).
  */
 
-/** Admits at most `size` holders at a time; the rest wait in arrival order. */
+/**
+ * Admits at most `size` holders at a time; the rest wait in arrival order, except that a waiter
+ * with a lower `priority` number goes before every waiter with a higher one.
+ */
 export class Semaphore {
   private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: { priority: number; admit: () => void }[] = [];
 
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`Semaphore size must be ≥ 1, got ${size}`);
   }
 
   /** Runs `work` once a slot is free and frees the slot when it settles. */
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.active >= this.size) await new Promise<void>((admit) => this.waiting.push(admit));
-    else this.active++;
+  async run<T>(work: () => Promise<T>, priority = 0): Promise<T> {
+    if (this.active >= this.size) {
+      await new Promise<void>((admit) => {
+        const behind = this.waiting.findIndex((w) => w.priority > priority);
+        this.waiting.splice(behind === -1 ? this.waiting.length : behind, 0, { priority, admit });
+      });
+    } else this.active++;
     try {
       return await work();
     } finally {
       const next = this.waiting.shift();
       // The slot passes straight to the next in line, so `active` never overshoots.
-      if (next) next();
+      if (next) next.admit();
       else this.active--;
     }
   }

@@ -1,9 +1,5 @@
-/**
- * National networks of chief physicians, one per cancer type: state (active/standby) with its
- * history, added members, coordination meetings with agreed actions, and the standby proposal.
- * Pure rules; the service stores one record per network.
- */
 import type { Person, Problem } from './problem.ts';
+import type { StoredPhrase } from './stored-phrase.ts';
 
 /** The most characters of the networks' free-text fields (the forms show the same limits). */
 /** Characters per field; `participants` and `actions` are whole textareas (one line each, lines limited too). */
@@ -28,7 +24,10 @@ export interface StateChange {
   at: string;
   state: NetworkState;
   who: Person;
+  /** The decision's reason as written, or the system's Danish text for an automatic change. */
   reason: string;
+  /** An automatic change's reason as a phrase, read in the reader's language. */
+  reasonPhrase?: StoredPhrase;
   /** A recorded decision by a person, or automatic when a problem reached level 4. */
   source: 'decision' | 'automatic';
   problemId?: string;

@@ -1,21 +1,8 @@
-/**
- * Maintaining the reference data (hospitals, departments, cancer types): the edit rules with
- * Danish messages and the CSV format of /stamdata.csv (its forms' schemas and the CSV import are
- * in schemas/reference-edit.ts). Nothing is ever deleted — an entry is
- * retired, so problems and weekly reports that refer to it keep showing its name.
- */
 import type { CancerType, Department, Hospital, MaintainedData } from './reference.ts';
 
 export const REFERENCE_KINDS = ['hospital', 'department', 'cancer-type'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 export type ReferenceEntry = Hospital | Department | CancerType;
-
-/** For the audit trail's summaries (Danish, like every audit entry). */
-export const KIND_LABELS: Record<ReferenceKind, string> = {
-  hospital: 'Hospital',
-  department: 'Afdeling',
-  'cancer-type': 'Kræftform',
-};
 
 export const LIST_OF: Record<ReferenceKind, keyof MaintainedData> = {
   hospital: 'hospitals',

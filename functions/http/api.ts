@@ -5,8 +5,9 @@
  * Idempotency-Key. The work is in services.
  */
 import { loadReferenceData } from '#adapters/reference-store.ts';
-import { CPR_MESSAGE_DA, containsCprNumber } from '#domain/cpr.ts';
+import { containsCprNumber } from '#domain/cpr.ts';
 import { languageCookieFor, resolveLanguage } from '#web/i18n/language.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { withIdempotency } from './idempotency.ts';
 import { identify } from './identity.ts';
 import { httpChain } from './middleware.ts';
@@ -80,9 +81,9 @@ function decodedParams(event: HttpEvent): Record<string, string> {
     try {
       value = decodeURIComponent(raw ?? '');
     } catch {
-      throw new HttpError(404, 'Siden findes ikke.'); // malformed %-encoding
+      throw new HttpError(404, phrase('error.request.pageNotFound')); // malformed %-encoding
     }
-    if (value.length > MAX_PARAM_LENGTH) throw new HttpError(404, 'Siden findes ikke.');
+    if (value.length > MAX_PARAM_LENGTH) throw new HttpError(404, phrase('error.request.pageNotFound'));
     params[key] = value;
   }
   return params;
@@ -114,9 +115,10 @@ export function toRequest(event: HttpEvent): Request {
 
 /** Path and query end up in access logs and links: never a CPR number there either. */
 function checkAddress(req: Request): void {
-  if (req.query.toString().length > MAX_QUERY_LENGTH) throw new HttpError(400, 'Adressen er for lang.');
+  if (req.query.toString().length > MAX_QUERY_LENGTH)
+    throw new HttpError(400, phrase('error.request.addressTooLong'));
   const values = [...Object.values(req.params), ...req.query.values()];
-  if (values.some((v) => containsCprNumber(v))) throw new HttpError(400, CPR_MESSAGE_DA);
+  if (values.some((v) => containsCprNumber(v))) throw new HttpError(400, phrase('validation.cpr'));
 }
 
 async function run(route: Route, event: HttpEvent): Promise<HttpResult> {
@@ -137,13 +139,18 @@ async function run(route: Route, event: HttpEvent): Promise<HttpResult> {
 async function errorPageRequest(event: HttpEvent): Promise<Request | undefined> {
   const known = requestFor(event);
   if (known) return known;
+  let req: Request;
   try {
-    const req = toRequest({ ...event, pathParameters: {} });
-    await identify(req);
-    return req;
+    req = toRequest({ ...event, pathParameters: {} });
   } catch {
     return undefined;
   }
+  try {
+    await identify(req);
+  } catch {
+    // Not signed in after all (a bad token or session): the answer keeps the request's language.
+  }
+  return req;
 }
 
 let router = createRouter(routes, run);

@@ -1,5 +1,6 @@
 /** Parsing of form posts and JSON bodies into plain objects for zod. */
 import type { z } from 'zod';
+import { phrase } from '#web/i18n/phrase.ts';
 import { HttpError } from './types.ts';
 
 /** `a=1&b=2&b=3` → `{ a: '1', b: ['2','3'] }`; keys ending in `[]` are always arrays. */
@@ -25,7 +26,7 @@ function addField(out: Record<string, string | string[]>, rawKey: string, value:
 export function parseMultipart(body: string, contentType: string): Record<string, string | string[]> {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
   const marker = boundary ? `--${boundary[1] ?? boundary[2]}` : undefined;
-  if (!marker) throw new HttpError(400, 'Formularen kunne ikke læses (mangler grænse i multipart).');
+  if (!marker) throw new HttpError(400, phrase('error.request.multipartBoundary'));
   const out: Record<string, string | string[]> = {};
   for (const part of body.split(marker).slice(1)) {
     if (part.startsWith('--')) break; // the closing marker
@@ -51,11 +52,11 @@ export function parseFormBody(
 }
 
 export function parseJson(body: string): unknown {
-  if (body.trim() === '') throw new HttpError(400, 'Forespørgslen mangler et JSON-indhold.');
+  if (body.trim() === '') throw new HttpError(400, phrase('error.request.jsonMissing'));
   try {
     return JSON.parse(body);
   } catch (error) {
-    throw new HttpError(400, 'Indholdet er ikke gyldig JSON.', undefined, { cause: error });
+    throw new HttpError(400, phrase('error.request.jsonInvalid'), undefined, { cause: error });
   }
 }
 

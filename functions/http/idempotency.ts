@@ -9,7 +9,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { deleteRecord, getRecord, putRecord } from '#adapters/store.ts';
-import { CPR_MESSAGE_DA, keyContainsCprNumber } from '#domain/cpr.ts';
+import { keyContainsCprNumber } from '#domain/cpr.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { HttpError, type HttpResult, type Request } from './types.ts';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
@@ -30,14 +31,11 @@ export function idempotencyKey(req: Request, required: boolean): string | undefi
   const key = req.headers['idempotency-key'];
   if (key === undefined || key === '') {
     if (!required) return undefined;
-    throw new HttpError(
-      400,
-      'Headeren Idempotency-Key mangler (8–128 tegn), så en gentaget forespørgsel ikke tæller to gange.',
-    );
+    throw new HttpError(400, phrase('error.request.idempotencyKeyMissing'));
   }
-  if (keyContainsCprNumber(key)) throw new HttpError(400, `Idempotency-Key: ${CPR_MESSAGE_DA}`);
+  if (keyContainsCprNumber(key)) throw new HttpError(400, phrase('error.request.idempotencyKeyCpr'));
   if (!IDEMPOTENCY_KEY_PATTERN.test(key))
-    throw new HttpError(400, 'Idempotency-Key skal være 8–128 tegn: bogstaver a–z, tal og _ . : -');
+    throw new HttpError(400, phrase('error.request.idempotencyKeyFormat'));
   return key;
 }
 
@@ -47,7 +45,7 @@ export function idempotencyKey(req: Request, required: boolean): string | undefi
  */
 export function formKey(value: string | undefined): string {
   if (!value || !IDEMPOTENCY_KEY_PATTERN.test(value) || keyContainsCprNumber(value))
-    throw new HttpError(400, 'Formularen mangler sin nøgle. Genindlæs siden og prøv igen.');
+    throw new HttpError(400, phrase('error.request.formKeyMissing'));
   return value;
 }
 
@@ -83,9 +81,6 @@ function recordId(req: Request, key: string): string {
   return createHash('sha256').update(`${caller}\n${req.method}\n${req.path}\n${key}`).digest('base64url');
 }
 
-const SAME_KEY_OTHER_BODY =
-  'Idempotency-Key er allerede brugt til en anden forespørgsel med andet indhold. Brug en ny nøgle til en ny forespørgsel.';
-
 /**
  * Runs `act` once per (caller, route, key, body). Without a caller the route answers 401 itself,
  * so nothing is stored for anonymous requests.
@@ -108,7 +103,8 @@ export async function withIdempotency(
   );
   if (!first) {
     const stored = await getRecord<StoredKey>('IDEMPOTENCY', id);
-    if (stored && stored.fingerprint !== fingerprint) throw new HttpError(422, SAME_KEY_OTHER_BODY);
+    if (stored && stored.fingerprint !== fingerprint)
+      throw new HttpError(422, phrase('error.request.idempotencyKeyReused'));
     if (stored?.response) {
       const { response } = stored;
       return { ...response, headers: { ...response.headers, 'idempotent-replayed': 'true' } };

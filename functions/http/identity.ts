@@ -1,6 +1,7 @@
 /** Works out who is calling: a session cookie (people) or a bearer token (systems). */
 
 import { config } from '#adapters/config.ts';
+import { type Phrase, phrase } from '#web/i18n/phrase.ts';
 import { getSession, getUser, userForApiToken } from '../services/auth.ts';
 import type { Request } from './types.ts';
 import { HttpError } from './types.ts';
@@ -11,7 +12,7 @@ export async function identify(req: Request): Promise<void> {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
     const user = await userForApiToken(auth.slice(7).trim());
-    if (!user) throw new HttpError(401, 'Ugyldigt API-token.');
+    if (!user) throw new HttpError(401, phrase('error.request.badToken'));
     req.actor = { ...user, via: 'token' };
     return;
   }
@@ -41,7 +42,7 @@ export function clearSessionCookie(): string {
 export function checkCsrf(req: Request, submitted: unknown): void {
   if (req.actor?.via !== 'session') return;
   if (typeof submitted !== 'string' || submitted !== req.csrf) {
-    throw new HttpError(403, 'Formularen er udløbet. Genindlæs siden og prøv igen.');
+    throw new HttpError(403, phrase('error.request.formExpired'));
   }
 }
 
@@ -50,7 +51,7 @@ export function checkCsrf(req: Request, submitted: unknown): void {
  * The request comes from one of our own pages or from no page at all (curl, a script), not from
  * another website's form: `message` (a 403) otherwise.
  */
-export function assertSameSite(req: Request, message: string): void {
+export function assertSameSite(req: Request, message: Phrase): void {
   // Sec-Fetch-Site is authoritative where browsers send it; otherwise fall back to Origin.
   const site = req.headers['sec-fetch-site'];
   const origin = req.headers.origin;
@@ -65,7 +66,7 @@ export function assertSameSite(req: Request, message: string): void {
 
 export function requireActor(req: Request) {
   if (!req.actor) {
-    throw new HttpError(401, 'Du skal være logget ind.', { next: req.path });
+    throw new HttpError(401, phrase('error.request.signInRequired'), { next: req.path });
   }
   return req.actor;
 }

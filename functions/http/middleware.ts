@@ -10,8 +10,10 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { logger, withLogContext } from '#adapters/telemetry.ts';
 import { html } from '#web/html.ts';
-import { type Lang, t } from '#web/i18n/index.ts';
+import { type Lang, phraseText, t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { layout } from '#web/layout.ts';
+import { localizeErrors, localizeMessage } from '#web/validation.ts';
 import { ForbiddenError, NotFoundError } from '../services/actors.ts';
 import { pageContext } from './page-context.ts';
 import { htmlResponse, jsonResponse, redirect } from './respond.ts';
@@ -37,7 +39,7 @@ export function bodyLimit(options: { maxBytes?: number } = {}): MiddlewareObj<Ht
         ? Math.floor((body.length * 3) / 4)
         : Buffer.byteLength(body);
       if (size > maxBytes)
-        throw new HttpError(413, `Indholdet er for stort (højst ${Math.round(maxBytes / 1024)} KB).`);
+        throw new HttpError(413, phrase('error.request.tooLarge', { kb: Math.round(maxBytes / 1024) }));
     },
   };
 }
@@ -97,9 +99,9 @@ function serviceErrors(): MiddlewareObj<HttpEvent, HttpResult> {
     onError: async (request) => {
       const error = request.error;
       if (error instanceof ForbiddenError)
-        request.error = new HttpError(403, error.message, undefined, { cause: error });
+        request.error = new HttpError(403, error.phrase, undefined, { cause: error });
       else if (error instanceof NotFoundError)
-        request.error = new HttpError(404, error.message, undefined, { cause: error });
+        request.error = new HttpError(404, error.phrase, undefined, { cause: error });
     },
   };
 }
@@ -123,8 +125,24 @@ function errorTitle(status: number, lang: Lang): string {
 }
 
 /**
- * Renders what middy's error handler decided (status and a message safe to show) as a Danish
- * page or a JSON `{ error, fields }`; a person not signed in is sent to the sign-in page instead.
+ * The message and field messages of an error in the request's language: a phrase is worded in
+ * it; a text written out (a schema's Danish validation message) is translated when the catalogue
+ * knows it.
+ */
+function errorTexts(
+  error: Partial<HttpError> | undefined,
+  lang: Lang,
+): { message: string; details?: Record<string, string> } {
+  const message = error?.phrase
+    ? phraseText(lang, error.phrase)
+    : localizeMessage(error?.message as string, lang);
+  return { message, ...(error?.details ? { details: localizeErrors(error.details, lang) } : {}) };
+}
+
+/**
+ * Renders what middy's error handler decided (status and a message safe to show) as a page or a
+ * JSON `{ error, fields }` in the request's language (Danish unless it asked for English);
+ * a person not signed in is sent to the sign-in page instead.
  */
 function errorPage(
   requestFor?: (event: HttpEvent) => Promise<Request | undefined>,
@@ -135,11 +153,12 @@ function errorPage(
       const status = request.response?.statusCode ?? 500;
       const error = request.error as Partial<HttpError> | undefined;
       const exposed = status < 500 && typeof error?.message === 'string';
-      // The request as parsed before the failure: the page keeps the person's header and language.
-      const req = wantsJson(event) ? undefined : await requestFor?.(event);
+      // The request as parsed before the failure: the answer keeps the person's header and language.
+      const req = await requestFor?.(event);
       const lang = req?.lang ?? 'da';
-      const message = exposed ? (error?.message as string) : t(lang, 'error.unexpected');
-      const details = exposed ? error?.details : undefined;
+      const { message, details } = exposed
+        ? errorTexts(error, lang)
+        : { message: t(lang, 'error.unexpected'), details: undefined };
       const method = event.requestContext?.http?.method;
       if (status === 401 && !wantsJson(event) && (method === 'GET' || method === 'HEAD')) {
         request.response = redirect(`/log-ind?next=${encodeURIComponent(details?.next ?? event.rawPath)}`);

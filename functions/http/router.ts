@@ -4,6 +4,7 @@
  * for another method is a 405 (not a 404), and path parameters are percent-decoded.
  */
 import httpRouterHandler from '@middy/http-router';
+import { phrase } from '#web/i18n/phrase.ts';
 import type { HttpEvent, HttpResult, Route } from './types.ts';
 import { HttpError } from './types.ts';
 
@@ -34,8 +35,8 @@ export function createRouter(routes: Route[], run: RouteRunner) {
     routes: table as never,
     notFoundResponse: ({ path }) => {
       const probe = { version: '2.0', requestContext: { http: { method: 'GET', path } } } as HttpEvent;
-      if (anyMethod(probe)) throw new HttpError(405, 'Metoden er ikke tilladt her.');
-      throw new HttpError(404, 'Siden findes ikke.');
+      if (anyMethod(probe)) throw new HttpError(405, phrase('error.request.methodNotAllowed'));
+      throw new HttpError(404, phrase('error.request.pageNotFound'));
     },
   }) as unknown as (event: HttpEvent) => Promise<HttpResult>;
 }

@@ -1,4 +1,6 @@
 /** The request/response shapes of the HTTP layer (API Gateway HTTP API, payload v2). */
+import { phraseText } from '#web/i18n/index.ts';
+import type { Phrase } from '#web/i18n/phrase.ts';
 import type { Actor } from '../services/actors.ts';
 
 export interface HttpEvent {
@@ -56,14 +58,18 @@ export interface Route {
   idempotency?: 'required' | 'optional';
 }
 
+/**
+ * An answer other than success. Its message is a phrase, worded in the request's language when
+ * answered; `message` holds the Danish text (logs).
+ */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
-    message: string,
+    readonly phrase: Phrase,
     readonly details?: Record<string, string>,
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(phraseText('da', phrase), options);
     this.name = 'HttpError';
   }
 }

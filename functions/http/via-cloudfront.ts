@@ -7,14 +7,11 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
+import { phrase } from '#web/i18n/phrase.ts';
 import { HttpError, type HttpEvent, type HttpResult } from './types.ts';
 
 /** The header CloudFront adds to every request it forwards to the API, holding ORIGIN_SECRET. */
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
-
-/** What a direct call is told (in Danish, like every error the app shows). */
-export const NOT_VIA_CLOUDFRONT_DA =
-  'Kræftkapacitet nås kun via sin offentlige adresse, ikke direkte via API Gateway.';
 
 /**
  * Refuses, with 403, a request without the secret when ORIGIN_SECRET is set (by the stack, in
@@ -29,7 +26,7 @@ export function viaCloudFront(): MiddlewareObj<HttpEvent, HttpResult> {
       const sent = Buffer.from(request.event.headers?.[ORIGIN_VERIFY_HEADER] ?? '');
       const expected = Buffer.from(secret);
       if (sent.length !== expected.length || !timingSafeEqual(sent, expected))
-        throw new HttpError(403, NOT_VIA_CLOUDFRONT_DA);
+        throw new HttpError(403, phrase('error.request.notViaCloudFront'));
     },
   };
 }

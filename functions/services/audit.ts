@@ -7,16 +7,24 @@
 import { type AuditEntityType, type AuditEntry, putAuditEntry } from '#adapters/followup-store.ts';
 import { logger } from '#adapters/telemetry.ts';
 import type { Person } from '#domain/problem.ts';
+import type { Phrase } from '#web/i18n/phrase.ts';
+import { storedText } from '#web/stored-phrase.ts';
 
 /** A system actor for scheduled jobs and automatic changes. */
 export const SYSTEM_PERSON: Person = { email: 'system@kraeftkapacitet', name: 'Systemet', role: 'system' };
+
+/**
+ * What changed, for the trail: a phrase when the system words it (stored with its Danish text and
+ * read in the reader's language), or a person's own words (a decision's reason), kept as written.
+ */
+export type AuditSummary = Phrase | { asWritten: string };
 
 export async function recordAudit(
   who: Person,
   entityType: AuditEntityType,
   entityId: string,
   action: string,
-  summary: string,
+  summary: AuditSummary,
   change: { before?: object; after?: object; at?: Date } = {},
 ): Promise<void> {
   await putAuditEntry(auditEntry(who, entityType, entityId, action, summary, change));
@@ -28,7 +36,7 @@ export function auditEntry(
   entityType: AuditEntityType,
   entityId: string,
   action: string,
-  summary: string,
+  summary: AuditSummary,
   change: { before?: object; after?: object; at?: Date } = {},
 ): AuditEntry {
   return {
@@ -37,10 +45,25 @@ export function auditEntry(
     entityType,
     entityId,
     action,
-    summary,
+    ...('asWritten' in summary
+      ? { summary: summary.asWritten }
+      : { summary: storedText(summary), summaryPhrase: summary }),
     ...(change.before ? { before: { ...change.before } } : {}),
     ...(change.after ? { after: { ...change.after } } : {}),
   };
+}
+
+/**
+ * The phrase of an update: the changed fields as a value (`fields`, ids joined by commas, worded
+ * for the reader), or `nothing` when none changed.
+ */
+export function updatePhrase(
+  fields: string[],
+  keys: { changed: 'trail.updated' | 'trail.imported'; nothing: Phrase['key'] },
+): Phrase {
+  return fields.length > 0
+    ? { key: keys.changed, params: { fields: fields.join(',') } }
+    : { key: keys.nothing };
 }
 
 /** Field names whose values differ: the short "what" of an update. */
@@ -61,7 +84,7 @@ export async function auditProblem(
   who: Person,
   problemId: string,
   action: string,
-  summary: string,
+  summary: Phrase,
   change: { before?: object; after?: object } = {},
 ): Promise<void> {
   await recordAudit(who, 'problem', problemId, action, summary, change).catch((error: unknown) =>

@@ -5,7 +5,15 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
-import { deleteRecord, getRecord, putItem, putRecord, recordItem, takeRecord } from '#adapters/store.ts';
+import {
+  deleteRecord,
+  getRecord,
+  putItem,
+  putItems,
+  putRecord,
+  recordItem,
+  takeRecord,
+} from '#adapters/store.ts';
 import type { Contact, ContactRole } from '#domain/reference.ts';
 
 export type UserRole = ContactRole | 'admin';
@@ -177,6 +185,20 @@ export async function createActionToken(
   const { token, item } = newActionLink(problemId, email, mayResolve);
   await putItem(item);
   return token;
+}
+
+/**
+ * Links for several recipients of one problem (one level's e-mails), written together: one
+ * BatchWriteItem per 25 instead of a write each. The tokens come back in the emails' order.
+ */
+export async function createActionTokens(
+  problemId: string,
+  emails: string[],
+  mayResolve: boolean,
+): Promise<string[]> {
+  const links = emails.map((email) => newActionLink(problemId, email, mayResolve));
+  await putItems(links.map(({ item }) => item));
+  return links.map(({ token }) => token);
 }
 
 export async function readActionToken(token: string): Promise<ActionLink | undefined> {

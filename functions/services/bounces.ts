@@ -40,8 +40,11 @@ export async function recordDeliveryFailure(failure: DeliveryFailure): Promise<'
     problem,
     level,
     reachable.length === 0
-      ? `Ingen af modtagerne på niveauet kunne nås (senest ${failure.recipient}).`
-      : `${failure.recipient} kunne ikke nås; ${reachable.length} andre modtagere på niveauet er stadig kontaktet.`,
+      ? { key: 'timeline.why.noneReachable', params: { recipient: failure.recipient } }
+      : {
+          key: 'timeline.why.othersReached',
+          params: { recipient: failure.recipient, count: reachable.length },
+        },
   );
   return 'recorded';
 }

@@ -9,10 +9,11 @@ import { mayManageContacts } from '#domain/contact-lists.ts';
 import { specialisedFunctionSchema } from '#domain/schemas/capacity-check.ts';
 import { fieldErrors } from '#domain/schemas/problem.ts';
 import { localDate } from '#domain/time.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { type Actor, asPerson, ForbiddenError } from './actors.ts';
-import { changedFields, recordAudit } from './audit.ts';
+import { changedFields, recordAudit, updatePhrase } from './audit.ts';
 
-const MANAGE_ONLY = 'Kun Specialenheden kan vedligeholde de højt specialiserede funktioner.';
+const MANAGE_ONLY = phrase('error.check.manageOnly');
 
 export async function saveSpecialisedFunction(
   actor: Actor,
@@ -36,10 +37,11 @@ export async function saveSpecialisedFunction(
     id,
     before ? 'updated' : 'created',
     before
-      ? `Rettet: ${changedFields(before, fn)
-          .filter((f) => f !== 'updatedAt')
-          .join(', ')}.`
-      : `Oprettet ${fn.name}.`,
+      ? updatePhrase(
+          changedFields(before, fn).filter((f) => f !== 'updatedAt'),
+          { changed: 'trail.updated', nothing: 'trail.updatedNothing' },
+        )
+      : phrase('trail.created', { name: fn.name }),
     { before, after: fn },
   );
   return { ok: true, fn, created: !before };

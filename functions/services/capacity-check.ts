@@ -35,6 +35,7 @@ import { findDepartment, regionName } from '#domain/reference.ts';
 import type { CheckAnswerInput } from '#domain/schemas/capacity-check.ts';
 import { addCalendarDays, isoWeekKey, localDate } from '#domain/time.ts';
 import { capacityCheckAskEmail, capacityCheckSummaryEmail } from '#web/capacity-check-emails.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { mayReportWeeklyFor } from './weekly.ts';
@@ -71,7 +72,7 @@ export async function openCapacityCheck(): Promise<{ year: number; asked: number
       'capacity-check',
       String(year),
       'created',
-      `Kapacitetstjek ${year} åbnet.`,
+      phrase('trail.check.opened', { year }),
       {
         after: check,
       },
@@ -137,7 +138,7 @@ export async function remindCapacityCheck(): Promise<{ sent: number }> {
 
 export async function requireCheck(year: number): Promise<CapacityCheck> {
   const check = Number.isInteger(year) ? await getCapacityCheck(year) : undefined;
-  if (!check) throw new NotFoundError('Kapacitetstjekket findes ikke.');
+  if (!check) throw new NotFoundError(phrase('error.check.notFound'));
   return check;
 }
 
@@ -151,7 +152,7 @@ export async function submitCheckAnswers(
   const check = await requireCheck(year);
   for (const a of answers)
     if (!mayReportWeeklyFor(actor, a.departmentId))
-      throw new ForbiddenError(`Du kan ikke svare for afdelingen ${a.departmentId}.`);
+      throw new ForbiddenError(phrase('error.check.notYourDepartment', { department: a.departmentId }));
   const errors: Record<string, string> = {};
   answers.forEach((a, i) => {
     if (!check.asked.includes(`${a.functionId}#${a.departmentId}`))
@@ -177,7 +178,7 @@ export async function submitCheckAnswers(
       'capacity-check',
       `${year}:${a.functionId}:${a.departmentId}`,
       before ? 'updated' : 'reported',
-      `Svar på kapacitetstjek ${year} for ${department.name}.`,
+      phrase('trail.check.answered', { year, department: department.name }),
       { before, after: answer, at: now },
     );
   }
@@ -229,7 +230,7 @@ export async function capacityCheckCsv(year: number): Promise<string> {
 
 /** E-mails the summary to the health directors and the secretariat, once each per year. */
 export async function sendCheckSummary(actor: Actor, year: number): Promise<{ sent: number }> {
-  if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan sende kapacitetstjekket.');
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('error.check.sendSecretariatOnly'));
   const view = await capacityCheckView(year);
   const recipients = new Map<string, { name: string; language?: 'da' | 'en' }>();
   for (const c of await listContacts())
@@ -255,7 +256,7 @@ export async function sendCheckSummary(actor: Actor, year: number): Promise<{ se
     'capacity-check',
     String(year),
     'sent',
-    `Oversigten er sendt til ${sent}.`,
+    phrase('trail.check.sent', { count: sent }),
     {},
   );
   return { sent };

@@ -1,23 +1,15 @@
-/**
- * The phone list's edit form and CSV import, saved: validated with the contact schemas, which
- * only these write paths build (the jobs that read contacts import services/contacts.ts alone).
- */
 import { currentTime } from '#adapters/deps.ts';
 import { getContact, listContacts, putContact } from '#adapters/store.ts';
-import {
-  changedFieldsDa,
-  forEachLimited,
-  MAX_IMPORT_ROWS,
-  mayEditContact,
-  mayManageContacts,
-} from '#domain/contact-lists.ts';
+import { DANISH_REPORT, type ReportLanguage } from '#domain/contact-csv.ts';
+import { forEachLimited, MAX_IMPORT_ROWS, mayEditContact, mayManageContacts } from '#domain/contact-lists.ts';
 import type { Contact } from '#domain/reference.ts';
 import { parseContacts } from '#domain/schemas/contact-csv.ts';
 import { contactFormSchema, contactFromForm } from '#domain/schemas/contact-lists.ts';
 import { fieldErrors } from '#domain/schemas/problem.ts';
 import { localDate } from '#domain/time.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
-import { changedFields, recordAudit } from './audit.ts';
+import { changedFields, recordAudit, updatePhrase } from './audit.ts';
 import { getUser, putUser, userFromContact } from './auth.ts';
 
 export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: Record<string, string> };
@@ -31,9 +23,9 @@ export type SaveResult = { ok: true; contact: Contact } | { ok: false; errors: R
  */
 export async function saveContact(actor: Actor, input: unknown, existingId?: string): Promise<SaveResult> {
   const existing = existingId ? await getContact(existingId) : undefined;
-  if (existingId && !existing) throw new NotFoundError('Kontakten findes ikke.');
+  if (existingId && !existing) throw new NotFoundError(phrase('error.contact.notFound'));
   if (existing ? !mayEditContact(actor, existing) : !mayManageContacts(actor))
-    throw new ForbiddenError('Du kan kun rette kontakter for din egen afdeling.');
+    throw new ForbiddenError(phrase('error.contact.ownDepartmentOnly'));
   const parsed = contactFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const form = parsed.data;
@@ -61,12 +53,16 @@ export async function saveContact(actor: Actor, input: unknown, existingId?: str
     contact.id,
     existing ? 'updated' : 'created',
     existing
-      ? `Rettet: ${changedFieldsDa(changedFields(existing, contact), 'ingen ændringer (bekræftet)')}.`
-      : `Oprettet ${contact.name}.`,
+      ? updatePhrase(changedFields(existing, contact), {
+          changed: 'trail.updated',
+          nothing: 'trail.contact.confirmed',
+        })
+      : phrase('trail.created', { name: contact.name }),
     { before: existing, after: contact },
   );
   return { ok: true, contact };
 }
+
 export interface ImportReport {
   imported: number;
   created: number;
@@ -82,9 +78,13 @@ export interface ImportReport {
  * Rows upsert by id (the export's file can be edited and imported again). At most
  * MAX_IMPORT_ROWS rows, written 10 at a time, so the request finishes within the API timeout.
  */
-export async function importContactsCsv(actor: Actor, text: string): Promise<ImportReport> {
-  if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan importere kontaktlister.');
-  const { contacts, errors, warnings } = parseContacts(text, 'csv', 'da');
+export async function importContactsCsv(
+  actor: Actor,
+  text: string,
+  report: ReportLanguage = DANISH_REPORT,
+): Promise<ImportReport> {
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('error.contact.importSecretariatOnly'));
+  const { contacts, errors, warnings } = parseContacts(text, 'csv', report.lang);
   if (errors.length > 0) return { imported: 0, created: 0, updated: 0, unchanged: 0, errors, warnings };
   if (contacts.length > MAX_IMPORT_ROWS)
     return {
@@ -93,7 +93,9 @@ export async function importContactsCsv(actor: Actor, text: string): Promise<Imp
       updated: 0,
       unchanged: 0,
       errors: [
-        `Filen har ${contacts.length} kontakter; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen. Del filen op.`,
+        report.word(
+          `Filen har ${contacts.length} kontakter; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen. Del filen op.`,
+        ),
       ],
       warnings,
     };
@@ -115,8 +117,11 @@ export async function importContactsCsv(actor: Actor, text: string): Promise<Imp
       contact.id,
       'imported',
       before
-        ? `Importeret (rettet: ${changedFieldsDa(changedFields(before, contact), 'ingen')}).`
-        : 'Importeret (ny).',
+        ? updatePhrase(changedFields(before, contact), {
+            changed: 'trail.imported',
+            nothing: 'trail.importedNothing',
+          })
+        : phrase('trail.importedNew'),
       { before, after: contact },
     );
   });

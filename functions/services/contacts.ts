@@ -28,14 +28,22 @@ import type { Person } from '#domain/problem.ts';
 import type { Contact } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import { verificationReminderEmail } from '#web/followup-emails.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { asPerson } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { getUser, hashSecret } from './auth.ts';
 
-/** The language a person chose for their e-mails on their phone-list entry; undefined when none. */
-export async function preferredLanguage(email: string): Promise<'da' | 'en' | undefined> {
+/**
+ * The language a person chose for their e-mails on their phone-list entry; undefined when none.
+ * `contacts`: the list the caller already has (a ladder step); otherwise only each contact's
+ * address and language are read.
+ */
+export async function preferredLanguage(
+  email: string,
+  contacts?: Pick<Contact, 'email' | 'language'>[],
+): Promise<'da' | 'en' | undefined> {
   const wanted = email.toLowerCase();
-  return (await listContactLanguages()).find((c) => c.email.toLowerCase() === wanted)?.language;
+  return (contacts ?? (await listContactLanguages())).find((c) => c.email.toLowerCase() === wanted)?.language;
 }
 
 /** How long an entry may go unverified (CONTACT_VERIFY_MONTHS, default six months). */
@@ -153,7 +161,7 @@ export async function confirmVerification(token: string): Promise<Contact[] | un
   for (const contact of link.contacts) {
     const updated = { ...contact, verifiedAt: today };
     await putContact(updated);
-    await recordAudit(who, 'contact', contact.id, 'verified', 'Bekræftet via påmindelseslink.', {
+    await recordAudit(who, 'contact', contact.id, 'verified', phrase('trail.contact.verifiedByLink'), {
       before: { verifiedAt: contact.verifiedAt },
       after: { verifiedAt: today },
     });

@@ -10,12 +10,8 @@ import {
   putExternalProvider,
   putRecord,
 } from '#adapters/store.ts';
-import {
-  changedFieldsDa,
-  forEachLimited,
-  MAX_IMPORT_ROWS,
-  mayManageContacts,
-} from '#domain/contact-lists.ts';
+import { DANISH_REPORT, type ReportLanguage } from '#domain/contact-csv.ts';
+import { forEachLimited, MAX_IMPORT_ROWS, mayManageContacts } from '#domain/contact-lists.ts';
 import {
   type ChecklistTemplate,
   checklistFromForm,
@@ -30,11 +26,12 @@ import {
 } from '#domain/schemas/external-providers.ts';
 import { fieldErrors } from '#domain/schemas/problem.ts';
 import { localDate } from '#domain/time.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
-import { changedFields, recordAudit } from './audit.ts';
+import { changedFields, recordAudit, updatePhrase } from './audit.ts';
 import { checklistTemplate } from './external-providers.ts';
 
-const MANAGE_ONLY = 'Kun Specialenheden kan vedligeholde registret over eksterne udbydere.';
+const MANAGE_ONLY = phrase('external.manageOnly');
 
 export type ProviderSaveResult =
   | { ok: true; provider: ExternalProvider }
@@ -48,7 +45,7 @@ export async function saveExternalProvider(
 ): Promise<ProviderSaveResult> {
   if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
   const existing = existingId ? await getExternalProvider(existingId) : undefined;
-  if (existingId && !existing) throw new NotFoundError('Udbyderen findes ikke.');
+  if (existingId && !existing) throw new NotFoundError(phrase('external.notFound'));
   const parsed = externalProviderSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   if (existing && parsed.data.id !== existing.id) return { ok: false, errors: { id: 'Id kan ikke ændres.' } };
@@ -66,15 +63,15 @@ async function store(
 ): Promise<ExternalProvider> {
   const provider: ExternalProvider = { ...input, updatedAt: localDate(currentTime()) };
   await putExternalProvider(provider);
-  const changed = before ? changedFieldsDa(changedFields(before, provider), 'ingen ændringer') : '';
+  const changed = before ? changedFields(before, provider) : [];
   const summary =
     action === 'imported'
       ? before
-        ? `Importeret (rettet: ${changed}).`
-        : `Importeret (ny): ${provider.name}.`
+        ? updatePhrase(changed, { changed: 'trail.imported', nothing: 'trail.importedNothing' })
+        : phrase('trail.importedNewNamed', { name: provider.name })
       : before
-        ? `Rettet: ${changed}.`
-        : `Oprettet ${provider.name}.`;
+        ? updatePhrase(changed, { changed: 'trail.updated', nothing: 'trail.updatedNothing' })
+        : phrase('trail.created', { name: provider.name });
   await recordAudit(asPerson(actor), 'external-provider', provider.id, action, summary, {
     before,
     after: provider,
@@ -90,9 +87,13 @@ export interface ProviderImportReport {
 }
 
 /** CSV import, all or nothing: every row is validated before the first is written; upsert by id. */
-export async function importExternalProvidersCsv(actor: Actor, text: string): Promise<ProviderImportReport> {
+export async function importExternalProvidersCsv(
+  actor: Actor,
+  text: string,
+  report: ReportLanguage = DANISH_REPORT,
+): Promise<ProviderImportReport> {
   if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
-  const { providers, errors } = parseProvidersCsv(text);
+  const { providers, errors } = parseProvidersCsv(text, report);
   if (errors.length > 0) return { imported: 0, created: 0, updated: 0, errors };
   if (providers.length > MAX_IMPORT_ROWS)
     return {
@@ -100,7 +101,9 @@ export async function importExternalProvidersCsv(actor: Actor, text: string): Pr
       created: 0,
       updated: 0,
       errors: [
-        `Filen har ${providers.length} udbydere; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen.`,
+        report.word(
+          `Filen har ${providers.length} udbydere; der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen.`,
+        ),
       ],
     };
   const existing = new Map((await listExternalProviders()).map((p) => [p.id, p]));
@@ -118,7 +121,7 @@ export async function saveChecklistTemplate(
   kind: ProviderKind,
   sections: unknown,
 ): Promise<{ ok: true; template: ChecklistTemplate } | { ok: false; errors: Record<string, string> }> {
-  if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan rette tjeklisterne.');
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('error.external.checklistSecretariatOnly'));
   const parsed = checklistFormSchema.safeParse(sections);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
@@ -128,9 +131,16 @@ export async function saveChecklistTemplate(
   const before = await checklistTemplate(kind);
   const template = checklistFromForm(kind, parsed.data);
   await putRecord('CHECKLIST', kind, { ...template });
-  await recordAudit(asPerson(actor), 'referral-checklist', kind, 'updated', 'Tjeklisten er rettet.', {
-    before,
-    after: template,
-  });
+  await recordAudit(
+    asPerson(actor),
+    'referral-checklist',
+    kind,
+    'updated',
+    phrase('trail.checklist.updated'),
+    {
+      before,
+      after: template,
+    },
+  );
   return { ok: true, template };
 }

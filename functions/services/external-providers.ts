@@ -3,11 +3,13 @@
  * (each change in the audit trail), the referral checklist templates, and the external part of
  * the capacity finder's answer.
  */
+
 import { currentTime } from '#adapters/deps.ts';
 import { getRecord, listExternalProviders } from '#adapters/store.ts';
 import {
   type ChecklistTemplate,
   DEFAULT_CHECKLISTS,
+  DEFAULT_CHECKLISTS_EN,
   type ExternalHit,
   type ExternalProvider,
   externalOptions,
@@ -16,6 +18,7 @@ import {
 } from '#domain/external-providers.ts';
 import { localDate } from '#domain/time.ts';
 import { maxWaitFor, type Pathway } from '#domain/weekly.ts';
+import type { Lang } from '#web/i18n/translate.ts';
 
 /** The register, by name (Danish order). */
 export async function externalProviders(): Promise<ExternalProvider[]> {
@@ -28,9 +31,13 @@ export async function exportExternalProvidersCsv(): Promise<string> {
 
 // ---------------------------------------------------------------- checklists
 
-/** The secretariat's template for a kind, or the default until it has been edited. */
-export async function checklistTemplate(kind: ProviderKind): Promise<ChecklistTemplate> {
-  return (await getRecord<ChecklistTemplate>('CHECKLIST', kind)) ?? DEFAULT_CHECKLISTS[kind];
+/**
+ * The secretariat's template for a kind, as written; until it has been edited, the default in the
+ * reader's language.
+ */
+export async function checklistTemplate(kind: ProviderKind, lang: Lang = 'da'): Promise<ChecklistTemplate> {
+  const stored = await getRecord<ChecklistTemplate>('CHECKLIST', kind);
+  return stored ?? (lang === 'en' ? DEFAULT_CHECKLISTS_EN : DEFAULT_CHECKLISTS)[kind];
 }
 
 // ---------------------------------------------------------------- finder

@@ -9,8 +9,9 @@ import type { HolidayPeriod } from '#domain/holiday.ts';
 import { holidayPeriodSchema } from '#domain/schemas/holiday.ts';
 import { fieldErrors } from '#domain/schemas/problem.ts';
 import { localDate } from '#domain/time.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { type Actor, asPerson, ForbiddenError } from './actors.ts';
-import { changedFields, recordAudit } from './audit.ts';
+import { changedFields, recordAudit, updatePhrase } from './audit.ts';
 import { MANAGE_ONLY } from './holiday.ts';
 
 export type PeriodSaveResult =
@@ -26,10 +27,11 @@ export async function saveHolidayPeriod(actor: Actor, input: unknown, id: string
   const period: HolidayPeriod = { ...parsed.data, updatedAt: localDate(currentTime()) };
   await putHolidayPeriod(period);
   const summary = before
-    ? `Rettet: ${changedFields(before, period)
-        .filter((f) => f !== 'updatedAt')
-        .join(', ')}.`
-    : `Oprettet ${period.name}.`;
+    ? updatePhrase(
+        changedFields(before, period).filter((f) => f !== 'updatedAt'),
+        { changed: 'trail.updated', nothing: 'trail.updatedNothing' },
+      )
+    : phrase('trail.created', { name: period.name });
   await recordAudit(asPerson(actor), 'holiday-period', id, before ? 'updated' : 'created', summary, {
     before,
     after: period,

@@ -52,11 +52,12 @@ import type { HolidayPlanInput } from '#domain/schemas/holiday.ts';
 import { isoWeekKey, localDate } from '#domain/time.ts';
 import { addWeeks, type ReportStatus } from '#domain/weekly.ts';
 import { holidayAlertEmail, holidayReminderEmail } from '#web/holiday-emails.ts';
-import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import { type Actor, asPerson, ForbiddenError, NotFoundError, PhrasedError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { locatedDepartments, mayReportWeeklyFor } from './weekly.ts';
 
-export const MANAGE_ONLY = 'Kun Specialenheden kan oprette og rette ferieperioder.';
+export const MANAGE_ONLY = phrase('error.holiday.manageOnly');
 
 export function holidaySettings(): HolidaySettings {
   return parseHolidaySettings(process.env);
@@ -89,7 +90,7 @@ export function holidayPeriods(): Promise<HolidayPeriod[]> {
 
 export async function requirePeriod(id: string): Promise<HolidayPeriod> {
   const period = await getHolidayPeriod(id);
-  if (!period) throw new NotFoundError('Ferieperioden findes ikke.');
+  if (!period) throw new NotFoundError(phrase('error.holiday.notFound'));
   return period;
 }
 
@@ -101,9 +102,16 @@ export async function createDefaultPeriods(actor: Actor, year: number): Promise<
   for (const period of defaultHolidayPeriods(year, holidaySettings().deadlineWeeks)) {
     const stored = { ...period, updatedAt };
     if (!(await putHolidayPeriod(stored, true))) continue;
-    await recordAudit(asPerson(actor), 'holiday-period', period.id, 'created', `Oprettet ${period.name}.`, {
-      after: stored,
-    });
+    await recordAudit(
+      asPerson(actor),
+      'holiday-period',
+      period.id,
+      'created',
+      phrase('trail.created', { name: period.name }),
+      {
+        after: stored,
+      },
+    );
     created.push(stored);
   }
   return created;
@@ -139,9 +147,9 @@ export async function holidayPeriodSummaries() {
 // ---------------------------------------------------------------- plans
 
 /** A period that has ended takes no plans: the evaluation is made from what was planned. */
-export class PeriodEndedError extends Error {
+export class PeriodEndedError extends PhrasedError {
   constructor(period: HolidayPeriod) {
-    super(`${period.name} er slut; planen kan ikke længere ændres.`);
+    super(phrase('error.holiday.periodEnded', { period: period.name }));
     this.name = 'PeriodEndedError';
   }
 }
@@ -169,7 +177,7 @@ export async function submitHolidayPlans(
   if (periodPhase(period, now) === 'ended') throw new PeriodEndedError(period);
   for (const p of plans) {
     if (!mayReportWeeklyFor(actor, p.departmentId))
-      throw new ForbiddenError(`Du kan ikke indsende ferieplan for afdelingen ${p.departmentId}.`);
+      throw new ForbiddenError(phrase('error.holiday.notYourDepartment', { department: p.departmentId }));
   }
   const errors: Record<string, string> = {};
   plans.forEach((plan, i) => {
@@ -199,7 +207,10 @@ export async function submitHolidayPlans(
       'holiday-plan',
       `${periodId}:${input.departmentId}`,
       before ? 'updated' : 'reported',
-      `Ferieplan for ${department.name}, ${period.name}${late ? ' (efter fristen)' : ''}.`,
+      phrase(late ? 'trail.holiday.planLate' : 'trail.holiday.plan', {
+        department: department.name,
+        period: period.name,
+      }),
       { before, after: plan, at: now },
     );
     results.push({ departmentId: input.departmentId, periodId, replaced: before !== undefined, late });
@@ -471,7 +482,7 @@ export async function keepEvaluation(period: HolidayPeriod, now = currentTime())
     'holiday-period',
     period.id,
     'evaluated',
-    `Evaluering af ${period.name}.`,
+    phrase('trail.holiday.evaluated', { period: period.name }),
     {
       at: now,
     },

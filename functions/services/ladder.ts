@@ -2,6 +2,7 @@
  * The steps the escalation state machine invokes. The ASL holds only the flow; these hold the
  * rules, with the domain core deciding levels, recipients and deadlines.
  */
+
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { mailer } from '#adapters/mailer.ts';
@@ -10,26 +11,30 @@ import {
   appendEvent,
   claimDelivery,
   claimNotification,
+  confirmDeliveries,
   confirmDelivery,
+  type DeliveryClaim,
   getProblem,
-  listContacts,
   markRecipientUnreachable,
   mutateProblem,
+  recentContacts,
   recordRecipient,
   releaseClaim,
 } from '#adapters/store.ts';
 import { count, logger } from '#adapters/telemetry.ts';
-import { workflow } from '#adapters/workflow.ts';
+import { startUnderFreeName, workflow } from '#adapters/workflow.ts';
 import { afterDeadline, isLevel, LEVEL_NAMES, type Level, levelDeadline } from '#domain/ladder.ts';
-import { mapSettled } from '#domain/limit.ts';
+import { mapSettled, withRetries } from '#domain/limit.ts';
 import { classifySendError, SEND_ATTEMPTS, sendRetryDelayMs } from '#domain/mail-errors.ts';
 import type { Problem } from '#domain/problem.ts';
 import { type Recipient, recipientsFor } from '#domain/recipients.ts';
 import type { FinderSection } from '#domain/weekly.ts';
 import { escalationEmail, nobodyReachedEmail, reporterLevelEmail } from '#web/emails.ts';
-import { timelineEntry } from '#web/timeline.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import type { Lang } from '#web/i18n/translate.ts';
+import { type TimelineMessage, timelineEntry } from '#web/timeline.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
-import { createActionToken } from './auth.ts';
+import { createActionToken, createActionTokens } from './auth.ts';
 import { activateNetworkAutomatically } from './networks.ts';
 import { contactLanguage, problemUrl, respondUrl } from './problems.ts';
 import { recordLadderFailure } from './recovery.ts';
@@ -159,7 +164,12 @@ async function notify(input: StepInput): Promise<StepState> {
       data: { deadline: deadline.toISOString() },
     });
     if (round === 0) {
-      await auditProblem(SYSTEM_PERSON, problem.id, 'level', `Niveau ${level} (${LEVEL_NAMES[level].da}).`);
+      await auditProblem(
+        SYSTEM_PERSON,
+        problem.id,
+        'level',
+        phrase('trail.problem.level', { level, levelName: LEVEL_NAMES[level].da }),
+      );
       count(METRIC.levelReached, 1, { level: String(level) });
     }
     if (level === 4 && round === 0) {
@@ -175,12 +185,12 @@ async function notify(input: StepInput): Promise<StepState> {
     }
   }
 
-  const recipients = recipientsFor(level, problem, await listContacts());
+  // One contact list serves the recipients, the finder and the reporter's language.
+  const contacts = await recentContacts();
+  const recipients = recipientsFor(level, problem, contacts);
   // Levels 1–2 ask for capacity: the e-mail carries the capacity finder's answer.
-  const finder = level <= 2 ? await finderAnswerFor(problem) : [];
-  const deliver = (recipient: Recipient) =>
-    deliverEscalation({ problem, recipient, level, round, deadline, finder, now });
-  const outcomes = await mapSettled(recipients, SEND_CONCURRENCY, deliver);
+  const finder = level <= 2 ? await finderAnswerFor(problem, contacts) : [];
+  const outcomes = await deliverLevel({ problem, level, round, deadline, finder, now }, recipients);
   if (outcomes.some((o) => o.status === 'fulfilled' && o.value === 'resolved')) {
     return state(problem, input.generation, { resolved: true });
   }
@@ -215,11 +225,7 @@ async function notify(input: StepInput): Promise<StepState> {
   if ((await getProblem(problem.id))?.status !== 'open')
     return state(problem, input.generation, { resolved: true });
   if (entering && recipients.filter((r) => r.kind === 'action').length === 0) {
-    await alertNobodyReached(
-      problem,
-      level,
-      'Kontaktlisten har ingen modtagere for dette niveau og denne kræftform.',
-    );
+    await alertNobodyReached(problem, level, { key: 'timeline.why.noRecipients' });
   }
   const actionRecipients = recipients.filter((r) => r.kind === 'action');
   if (
@@ -227,9 +233,14 @@ async function notify(input: StepInput): Promise<StepState> {
     actionRecipients.length > 0 &&
     actionRecipients.every((r) => unreachable.includes(r))
   ) {
-    await alertNobodyReached(problem, level, 'Ingen af modtagernes adresser blev accepteret.', {
-      claimKey: `nobody#${level}#${round}`,
-    });
+    await alertNobodyReached(
+      problem,
+      level,
+      { key: 'timeline.why.noneAccepted' },
+      {
+        claimKey: `nobody#${level}#${round}`,
+      },
+    );
   }
   if (
     round === 0 &&
@@ -242,7 +253,7 @@ async function notify(input: StepInput): Promise<StepState> {
       problem.reportedBy.name,
       level,
       respondUrl(token),
-      await contactLanguage(problem.reportedBy.email),
+      await contactLanguage(problem.reportedBy.email, contacts),
     );
     await mailer().send({
       to: problem.reportedBy.email,
@@ -256,10 +267,13 @@ async function notify(input: StepInput): Promise<StepState> {
 }
 
 /** Tells the secretariat at once that a ladder step reached nobody (no contacts, or all bounced). */
+/** Why nobody was reached: a `timeline.why.*` phrase, worded for the timeline's reader and each mail's recipient. */
+export type NobodyReachedReason = NonNullable<TimelineMessage['because']>;
+
 export async function alertNobodyReached(
   problem: Problem,
   level: Level,
-  reason: string,
+  reason: NobodyReachedReason,
   options: { claimKey?: string } = {},
 ): Promise<void> {
   await appendEvent(problem.id, {
@@ -267,7 +281,7 @@ export async function alertNobodyReached(
     level,
     ...timelineEntry('timeline.nobodyReached', { level }, reason),
   });
-  const mail = nobodyReachedEmail(problem, level, reason, problemUrl(problem.id));
+  const mail = (lang: Lang) => nobodyReachedEmail(problem, level, reason, problemUrl(problem.id), lang);
   await tellSecretariat(problem.id, mail, 'nobody-reached', { level, claimKey: options.claimKey });
 }
 
@@ -276,6 +290,13 @@ export async function alertNobodyReached(
  * few dozen recipients, so a step stays well within its time budget and SES's send rate).
  */
 const SEND_CONCURRENCY = 4;
+
+/**
+ * Recipients handled as one batch: claimed, checked against a resolution with one read, given
+ * their links in one write and confirmed in one write. Each e-mail is still claimed and sent on
+ * its own; the batch only shares the store calls that need not be per recipient.
+ */
+const DELIVERY_BATCH = 10;
 
 export class LevelDeliveryError extends Error {
   constructor(level: Level, failed: number, total: number, cause: unknown) {
@@ -296,52 +317,131 @@ export class DeliveryInFlightError extends Error {
 }
 
 type DeliveryOutcome = 'sent' | 'already-sent' | 'unreachable' | 'resolved';
+type Outcome = PromiseSettledResult<DeliveryOutcome>;
 
-/**
- * One recipient's escalation e-mail, claimed on its own: sent at most once per level and round
- * (a crashed sender's claim is taken over after its lease), throttling and transient errors
- * retried with backoff, a refused address marked unreachable with the secretariat told — and the
- * level goes on. Any other failure gives the claim back and throws, for the step's retry.
- */
-async function deliverEscalation(args: {
+interface LevelMail {
   problem: Problem;
-  recipient: Recipient;
   level: Level;
   round: number;
   deadline: Date;
   finder: FinderSection[];
   now: Date;
-}): Promise<DeliveryOutcome> {
-  const { problem, recipient, level, round } = args;
-  const pk = `PROBLEM#${problem.id}`;
-  const sk = `SENT#${level}#${round}#${recipient.email}`;
-  const claim = await claimDelivery(pk, sk, config().SEND_LEASE_SECONDS * 1000);
-  if (claim.state === 'sent') return 'already-sent';
-  if (claim.state === 'in-flight') throw new DeliveryInFlightError(sk);
-  // Re-read before every send: a resolution must stop the ladder at once.
-  const fresh = await getProblem(problem.id);
-  if (!fresh || fresh.status === 'resolved') {
-    await releaseClaim(pk, sk);
-    return 'resolved';
+}
+
+const fulfilled = (value: DeliveryOutcome): Outcome => ({ status: 'fulfilled', value });
+const rejected = (reason: unknown): Outcome => ({ status: 'rejected', reason });
+
+/**
+ * One level's escalation e-mails, batch by batch, with an outcome per recipient in their order.
+ * A resolution seen by a batch's re-read stops the level: later recipients are not mailed.
+ */
+async function deliverLevel(mail: LevelMail, recipients: Recipient[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (let i = 0; i < recipients.length; i += DELIVERY_BATCH) {
+    const batch = await deliverBatch(mail, recipients.slice(i, i + DELIVERY_BATCH));
+    outcomes.push(...batch);
+    if (batch.some((o) => o.status === 'fulfilled' && o.value === 'resolved')) break;
   }
+  return outcomes;
+}
+
+/**
+ * Each recipient's e-mail claimed on its own: sent at most once per level and round (a crashed
+ * sender's claim is taken over after its lease). After the claims, one re-read of the problem (a
+ * resolution must stop the ladder at once) and one write of the batch's links; then each e-mail
+ * is sent — a failure touches only its own recipient — and the sent ones confirmed together.
+ */
+async function deliverBatch(mail: LevelMail, batch: Recipient[]): Promise<Outcome[]> {
+  const pk = `PROBLEM#${mail.problem.id}`;
+  const keyOf = (recipient: Recipient) => `SENT#${mail.level}#${mail.round}#${recipient.email}`;
+  const leaseMs = config().SEND_LEASE_SECONDS * 1000;
+  const claims = await mapSettled(batch, SEND_CONCURRENCY, (r) => claimDelivery(pk, keyOf(r), leaseMs));
+  const outcomes: Outcome[] = [];
+  const claimed: { index: number; recipient: Recipient; claim: DeliveryClaim }[] = [];
+  claims.forEach((claim, index) => {
+    const recipient = batch[index] as Recipient;
+    if (claim.status === 'rejected') outcomes[index] = claim;
+    else if (claim.value.state === 'sent') outcomes[index] = fulfilled('already-sent');
+    else if (claim.value.state === 'in-flight')
+      outcomes[index] = rejected(new DeliveryInFlightError(keyOf(recipient)));
+    else claimed.push({ index, recipient, claim: claim.value });
+  });
+  if (claimed.length === 0) return outcomes;
+
+  /** Nothing was sent to these: their claims go back for the step's retry (or for nobody). */
+  const giveBack = async (outcome: Outcome) => {
+    await mapSettled(claimed, SEND_CONCURRENCY, ({ recipient }) => releaseClaim(pk, keyOf(recipient)));
+    for (const { index } of claimed) outcomes[index] = outcome;
+    return outcomes;
+  };
+  let tokens: string[];
+  try {
+    const fresh = await getProblem(mail.problem.id);
+    if (!fresh || fresh.status === 'resolved') return giveBack(fulfilled('resolved'));
+    tokens = await createActionTokens(
+      mail.problem.id,
+      claimed.map(({ recipient }) => recipient.email),
+      false,
+    );
+  } catch (error) {
+    return giveBack(rejected(error));
+  }
+
+  const sends = await mapSettled(
+    claimed.map((c, i) => ({ ...c, token: tokens[i] as string })),
+    SEND_CONCURRENCY,
+    ({ recipient, claim, token }) => sendClaimed(mail, recipient, claim, token, keyOf(recipient)),
+  );
+  // The sent ones, confirmed together. If that cannot be stored, their claims keep the lease and
+  // a later run delivers the same messages again (the same items in the outbox) — never a second.
+  const wasSent = (i: number) => sends[i]?.status === 'fulfilled' && sends[i].value === 'sent';
+  const sent = claimed.filter((_, i) => wasSent(i));
+  let confirmError: unknown;
+  if (sent.length > 0) {
+    await withRetries(() =>
+      confirmDeliveries(sent.map(({ recipient, claim }) => ({ pk, sk: keyOf(recipient), claim }))),
+    ).catch((error: unknown) => {
+      confirmError = error;
+    });
+  }
+  claimed.forEach(({ index }, i) => {
+    outcomes[index] =
+      confirmError !== undefined && wasSent(i) ? rejected(confirmError) : (sends[i] as Outcome);
+  });
+  return outcomes;
+}
+
+/**
+ * Sends one claimed recipient's e-mail: throttling and transient errors retried with backoff, a
+ * refused address marked unreachable with the secretariat told — and the level goes on. Any other
+ * failure gives the claim back and throws, for the step's retry.
+ */
+async function sendClaimed(
+  mail: LevelMail,
+  recipient: Recipient,
+  claim: DeliveryClaim,
+  token: string,
+  sk: string,
+): Promise<'sent' | 'unreachable'> {
+  const { problem, level, round } = mail;
+  const pk = `PROBLEM#${problem.id}`;
   let sendError: unknown;
   try {
-    const token = await createActionToken(problem.id, recipient.email, false);
-    const mail = escalationEmail({
+    const message = escalationEmail({
       problem,
       recipient,
       level,
       round,
-      deadline: args.deadline,
+      deadline: mail.deadline,
       respondUrl: respondUrl(token),
-      finder: args.finder,
+      finder: mail.finder,
     });
-    await recordRecipient(problem.id, recipient, level, args.now.toISOString());
+    await recordRecipient(problem.id, recipient, level, mail.now.toISOString());
     const delivery = claim.id && claim.at ? { id: claim.id, at: claim.at } : undefined;
     await sendWithRetry(() =>
       mailer().send({
         to: recipient.email,
-        ...mail,
+        ...message,
         purpose: 'escalation',
         problemId: problem.id,
         level,
@@ -351,6 +451,7 @@ async function deliverEscalation(args: {
       sendError = error;
       throw error;
     });
+    return 'sent';
   } catch (error) {
     if (sendError === undefined || classifySendError(sendError) !== 'rejected') {
       // Nothing was sent: give the claim back for the step's retry.
@@ -364,25 +465,8 @@ async function deliverEscalation(args: {
       await releaseClaim(pk, sk);
       throw markError;
     }
-    await confirmWithRetry(pk, sk, 'rejected');
+    await withRetries(() => confirmDelivery(pk, sk, 'rejected'));
     return 'unreachable';
-  }
-  // Sent. If the confirmation cannot be stored, the claim keeps its lease and a later run
-  // delivers the same message again (the same item in the outbox) — never a second one here.
-  await confirmWithRetry(pk, sk, 'sent');
-  return 'sent';
-}
-
-/** Confirms a delivery, retrying a failing store briefly. */
-async function confirmWithRetry(pk: string, sk: string, outcome: 'sent' | 'rejected'): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await confirmDelivery(pk, sk, outcome);
-      return;
-    } catch (error) {
-      if (attempt >= SEND_ATTEMPTS) throw error;
-      await new Promise((r) => setTimeout(r, sendRetryDelayMs(attempt)));
-    }
   }
 }
 
@@ -416,10 +500,13 @@ async function markUnreachable(
     ...timelineEntry('timeline.addressRejected', { name: recipient.name, email: recipient.email }),
     data: { email: recipient.email, error: detail.slice(0, 300) },
   });
-  const reason = `Adressen ${recipient.email} (${recipient.name}) blev afvist: ${detail.slice(0, 200)}. Kontaktlisten skal rettes.`;
+  const reason: NobodyReachedReason = {
+    key: 'timeline.why.addressRejected',
+    params: { email: recipient.email, name: recipient.name, detail: detail.slice(0, 200) },
+  };
   await tellSecretariat(
     problem.id,
-    nobodyReachedEmail(problem, level, reason, problemUrl(problem.id)),
+    (lang) => nobodyReachedEmail(problem, level, reason, problemUrl(problem.id), lang),
     'contact-unreachable',
     {
       level,
@@ -461,7 +548,7 @@ async function continueAsNew(input: StepInput): Promise<StepState> {
   }));
   if (!problem) throw new Error(`Problem ${input.problemId} not found`);
   if (problem.status === 'resolved') return state(problem, input.generation, { resolved: true });
-  const executionId = await workflow().start({ problemId: problem.id, generation: next });
+  const { executionId } = await startUnderFreeName(workflow(), { problemId: problem.id, generation: next });
   count(METRIC.ladderRestarts);
   await mutateProblem(problem.id, (p) => ({ ...p, workflow: { ...p.workflow, executionId } }));
   await appendEvent(problem.id, {

@@ -3,6 +3,7 @@
  * classify row by row → replace the aggregates of each (region, quarter) in the file → delete the
  * object. Its own module (and Lambda entry) so the ingest bundle carries no presigner or pages.
  */
+
 import { currentTime } from '#adapters/deps.ts';
 import {
   claimProcessing,
@@ -14,9 +15,8 @@ import {
 } from '#adapters/monitoring-store.ts';
 import { deleteObject, readObject } from '#adapters/object-store.ts';
 import { addTally, emptyTally, type Tally } from '#domain/monitoring.ts';
-import { quarterLabel } from '#domain/quarterly.ts';
-import { regionName } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { recordAudit } from './audit.ts';
 import { parseExtract } from './monitoring-parse.ts';
 
@@ -92,7 +92,12 @@ export async function ingestObject(key: string): Promise<MonitoringUpload['statu
             'monitoring',
             `${group.region}-${group.quarter}`,
             'replaced',
-            `Overvågningstal for ${regionName(group.region)}, ${quarterLabel(group.quarter)} erstattet fra filen "${upload.fileName}" (${tallyTotal(group.byCancer)} forløb).`,
+            phrase('trail.monitoring.replaced', {
+              region: group.region,
+              quarter: group.quarter,
+              file: upload.fileName,
+              count: tallyTotal(group.byCancer),
+            }),
             { at: new Date(acceptedAt) },
           );
         }),

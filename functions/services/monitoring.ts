@@ -27,7 +27,8 @@ import {
   waitingTimes,
 } from '#domain/monitoring-figures.ts';
 import type { RegionId } from '#domain/reference.ts';
-import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import { type Actor, asPerson, ForbiddenError, NotFoundError, PhrasedError } from './actors.ts';
 
 /** How long a presigned upload URL works. */
 export const UPLOAD_URL_SECONDS = 15 * 60;
@@ -49,11 +50,11 @@ export type UploadRequest = z.infer<typeof uploadRequestSchema>;
 export function uploadScope(actor: Actor): { onlyRegion?: RegionId } {
   if (actor.role === 'secretariat' || actor.role === 'admin') return {};
   if (actor.region) return { onlyRegion: actor.region as RegionId };
-  throw new ForbiddenError('Kun regionerne, Specialenheden og administratorer kan indberette forløbsdata.');
+  throw new ForbiddenError(phrase('error.monitoring.uploadForbidden'));
 }
 
 /** A repeated Idempotency-Key with other contents. */
-export class IdempotencyConflictError extends Error {}
+export class IdempotencyConflictError extends PhrasedError {}
 
 export interface UploadTicket {
   id: string;
@@ -93,9 +94,7 @@ export async function requestUpload(
   if (!created) {
     const existing = await getUpload(id);
     if (existing && (existing.fileName !== request.fileName || existing.contentType !== request.contentType))
-      throw new IdempotencyConflictError(
-        'Idempotency-Key er allerede brugt til en anden fil. Brug en ny nøgle til en ny fil.',
-      );
+      throw new IdempotencyConflictError(phrase('error.monitoring.keyReused'));
   }
   const uploadUrl = await presignUpload(objectKey(id), request.contentType, UPLOAD_URL_SECONDS);
   return {
@@ -129,7 +128,7 @@ export async function uploadStatus(actor: Actor, id: string): Promise<UploadView
     (upload.createdBy.email.toLowerCase() === actor.email.toLowerCase() ||
       actor.role === 'secretariat' ||
       actor.role === 'admin');
-  if (!upload || !mayRead) throw new NotFoundError('Indberetningen findes ikke.');
+  if (!upload || !mayRead) throw new NotFoundError(phrase('error.monitoring.uploadNotFound'));
   return {
     id: upload.id,
     status: upload.status,

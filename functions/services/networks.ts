@@ -30,8 +30,10 @@ import {
 } from '#domain/networks.ts';
 import type { Problem } from '#domain/problem.ts';
 import { type Contact, referenceData } from '#domain/reference.ts';
-import { addCalendarDays, formatDate, localDate } from '#domain/time.ts';
+import { addCalendarDays, localDate } from '#domain/time.ts';
 import { actionReminderEmail, danskeRegionerEmail } from '#web/followup-emails.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import { storedText } from '#web/stored-phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { preferredLanguage } from './contacts.ts';
@@ -66,7 +68,7 @@ export function mayCoordinate(
 
 function knownCancerType(cancerType: string): void {
   if (!referenceData().cancerTypes.some((c) => c.id === cancerType))
-    throw new NotFoundError('Ukendt kræftform.');
+    throw new NotFoundError(phrase('error.network.unknownCancerType'));
 }
 
 /** Read–change–write with a version check, retried on a concurrent change. */
@@ -91,12 +93,11 @@ export async function setNetworkState(
   reason: string,
 ): Promise<Network> {
   knownCancerType(cancerType);
-  if (!mayDecide(actor))
-    throw new ForbiddenError('Kun sundhedsdirektørkredsen og Specialenheden kan ændre netværkets status.');
+  if (!mayDecide(actor)) throw new ForbiddenError(phrase('error.network.stateForbidden'));
   let changed = false;
   const at = currentTime().toISOString();
   const network = await update(cancerType, (current) => {
-    if (!current && state === 'standby') throw new NotFoundError('Netværket er ikke oprettet.');
+    if (!current && state === 'standby') throw new NotFoundError(phrase('error.network.notCreated'));
     const result = changeState(current, cancerType, {
       at,
       state,
@@ -113,7 +114,7 @@ export async function setNetworkState(
       'network',
       cancerType,
       state === 'active' ? 'activated' : 'standby',
-      reason,
+      { asWritten: reason },
       {
         after: { state },
       },
@@ -125,12 +126,14 @@ export async function setNetworkState(
 export async function activateNetworkAutomatically(problem: Problem): Promise<void> {
   let changed = false;
   const at = currentTime().toISOString();
+  const reason = phrase('network.reason.reachedLevel4', { ref: problem.ref });
   await update(problem.cancerType, (current) => {
     const result = changeState(current, problem.cancerType, {
       at,
       state: 'active',
       who: SYSTEM_PERSON,
-      reason: `Sag ${problem.ref} nåede niveau 4.`,
+      reason: storedText(reason),
+      reasonPhrase: reason,
       source: 'automatic',
       problemId: problem.id,
     });
@@ -143,7 +146,7 @@ export async function activateNetworkAutomatically(problem: Problem): Promise<vo
       'network',
       problem.cancerType,
       'activated',
-      `Aktiveret automatisk: ${problem.ref} nåede niveau 4.`,
+      phrase('trail.network.autoActivated', { ref: problem.ref }),
       {
         after: { state: 'active' },
       },
@@ -155,11 +158,10 @@ export async function addMember(
   cancerType: string,
   member: { name: string; title: string; email: string },
 ): Promise<void> {
-  if (!mayDecide(actor))
-    throw new ForbiddenError('Kun sundhedsdirektørkredsen og Specialenheden kan tilføje medlemmer.');
+  if (!mayDecide(actor)) throw new ForbiddenError(phrase('error.network.membersForbidden'));
   const at = currentTime().toISOString();
   const network = await update(cancerType, (current) => {
-    if (!current) throw new NotFoundError('Netværket er ikke oprettet.');
+    if (!current) throw new NotFoundError(phrase('error.network.notCreated'));
     if (current.members.some((m) => m.email.toLowerCase() === member.email.toLowerCase())) return undefined;
     return {
       ...current,
@@ -172,7 +174,7 @@ export async function addMember(
       'network',
       cancerType,
       'member-added',
-      `Medlem tilføjet: ${member.name} (${member.email}).`,
+      phrase('trail.network.memberAdded', { name: member.name, email: member.email }),
     );
 }
 
@@ -182,9 +184,9 @@ export async function recordMeeting(
   meeting: { date: string; participants: string[]; actions: Omit<MeetingAction, 'id'>[] },
 ): Promise<void> {
   if (!mayCoordinate(actor, cancerType, await getNetwork(cancerType)))
-    throw new ForbiddenError('Kun netværkets medlemmer og sundhedsdirektørkredsen kan registrere møder.');
+    throw new ForbiddenError(phrase('error.network.meetingsForbidden'));
   await update(cancerType, (current) => {
-    if (!current) throw new NotFoundError('Netværket er ikke oprettet.');
+    if (!current) throw new NotFoundError(phrase('error.network.notCreated'));
     return {
       ...current,
       meetings: [
@@ -204,15 +206,19 @@ export async function recordMeeting(
     'network',
     cancerType,
     'meeting',
-    `Koordineringsmøde ${formatDate(meeting.date)} med ${meeting.participants.length} deltagere og ${meeting.actions.length} handlinger.`,
+    phrase('trail.network.meeting', {
+      date: meeting.date,
+      participants: meeting.participants.length,
+      actions: meeting.actions.length,
+    }),
   );
 }
 
 export async function completeAction(actor: Actor, cancerType: string, actionId: string): Promise<void> {
   if (!mayCoordinate(actor, cancerType, await getNetwork(cancerType)))
-    throw new ForbiddenError('Du kan ikke ændre netværkets handlinger.');
+    throw new ForbiddenError(phrase('error.network.actionsForbidden'));
   await update(cancerType, (current) => {
-    if (!current) throw new NotFoundError('Netværket er ikke oprettet.');
+    if (!current) throw new NotFoundError(phrase('error.network.notCreated'));
     return {
       ...current,
       meetings: current.meetings.map((m) => ({
@@ -226,7 +232,7 @@ export async function completeAction(actor: Actor, cancerType: string, actionId:
     'network',
     cancerType,
     'action-done',
-    `Handling ${actionId} markeret som udført.`,
+    phrase('trail.network.actionDone', { action: actionId }),
   );
 }
 
@@ -293,8 +299,8 @@ export async function informDanskeRegioner(
 ): Promise<number> {
   const { network, problems } = await networkOverview(cancerType);
   if (!mayCoordinate(actor, cancerType, network))
-    throw new ForbiddenError('Du kan ikke informere Danske Regioner for netværket.');
-  if (!network) throw new NotFoundError('Netværket er ikke oprettet.');
+    throw new ForbiddenError(phrase('error.network.informForbidden'));
+  if (!network) throw new NotFoundError(phrase('error.network.notCreated'));
   const scope = `NETINFORM#${cancerType}`;
   if (!(await claimSend(scope, submissionKey))) return 0;
   const recipients = (await listContacts()).filter((c) => c.role === 'danske-regioner');
@@ -325,7 +331,7 @@ export async function informDanskeRegioner(
     'network',
     cancerType,
     'informed-danske-regioner',
-    `Danske Regioner informeret (${to.join(', ')}).`,
+    phrase('trail.network.informed', { to: to.join(', ') }),
   );
   return recipients.length;
 }

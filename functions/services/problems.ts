@@ -23,12 +23,13 @@ import {
   timelineItem,
 } from '#adapters/store.ts';
 import { count, logger } from '#adapters/telemetry.ts';
-import { workflow } from '#adapters/workflow.ts';
+import { startUnderFreeName, workflow } from '#adapters/workflow.ts';
 import { entryLevel } from '#domain/ladder.ts';
 import { withRetries } from '#domain/limit.ts';
 import { type Offer, type Problem, type ProblemReport, problemRef } from '#domain/problem.ts';
-import { findDepartment } from '#domain/reference.ts';
+import { type Contact, findDepartment } from '#domain/reference.ts';
 import { offerEmail, offerorText, receiptEmail, resolvedEmail } from '#web/emails.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { timelineEntry } from '#web/timeline.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { auditEntry, auditProblem } from './audit.ts';
@@ -36,8 +37,8 @@ import { createActionToken, newActionLink } from './auth.ts';
 import { preferredLanguage } from './contacts.ts';
 
 /** The language a person's e-mails are written in: their phone-list entry's choice, Danish otherwise. */
-export async function contactLanguage(email: string): Promise<'da' | 'en'> {
-  return (await preferredLanguage(email)) ?? 'da';
+export async function contactLanguage(email: string, contacts?: Contact[]): Promise<'da' | 'en'> {
+  return (await preferredLanguage(email, contacts)) ?? 'da';
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -70,9 +71,9 @@ export async function reportProblem(
   submissionKey: string,
 ): Promise<{ problem: Problem; created: boolean }> {
   const department = findDepartment(report.departmentId);
-  if (!department) throw new NotFoundError('Ukendt afdeling.');
+  if (!department) throw new NotFoundError(phrase('error.problem.unknownDepartment'));
   if (!mayReportFor(actor, report.departmentId)) {
-    throw new ForbiddenError('Du kan kun indberette for din egen afdeling.');
+    throw new ForbiddenError(phrase('error.problem.ownDepartmentOnly'));
   }
   const now = currentTime().toISOString();
   const level = entryLevel({ scope: report.scope, longLasting: report.longLasting });
@@ -138,7 +139,7 @@ async function recordReported(
           'problem',
           id,
           'reported',
-          `Indberettet ${problem.ref} på niveau ${level}.`,
+          phrase('trail.problem.reported', { ref: problem.ref, level }),
           {
             after: {
               status: 'open',
@@ -194,7 +195,10 @@ export async function startWorkflow(problemId: string, known?: Problem): Promise
   const notStarted = problem?.workflow.state === 'pending' || problem?.workflow.state === 'failed';
   if (problem?.status !== 'open' || !notStarted) return false;
   try {
-    const executionId = await workflow().start({ problemId, generation: problem.workflow.generation });
+    const { executionId } = await startUnderFreeName(workflow(), {
+      problemId,
+      generation: problem.workflow.generation,
+    });
     // The execution already runs: its timeline entry must not be lost to one failed write.
     await Promise.all([
       markWorkflowStarted(problemId, executionId),
@@ -226,11 +230,11 @@ export async function startWorkflow(problemId: string, known?: Problem): Promise
 /** May this actor respond (acknowledge/offer) to the problem? Only people it was sent to. */
 export async function assertRecipient(problemId: string, actor: Actor): Promise<Problem> {
   const problem = await getProblem(problemId);
-  if (!problem) throw new NotFoundError('Sagen findes ikke.');
-  if (problem.status === 'resolved') throw new ForbiddenError('Sagen er allerede løst.');
+  if (!problem) throw new NotFoundError(phrase('problem.notFound'));
+  if (problem.status === 'resolved') throw new ForbiddenError(phrase('error.problem.alreadyResolved'));
   if (actor.role === 'secretariat' || actor.role === 'admin') return problem;
   if (!(await getRecipient(problemId, actor.email))) {
-    throw new ForbiddenError('Du kan kun svare på sager, der er sendt til dig.');
+    throw new ForbiddenError(phrase('error.problem.notSentToYou'));
   }
   return problem;
 }
@@ -244,7 +248,7 @@ export async function acknowledge(problemId: string, actor: Actor, note: string)
       ? timelineEntry('timeline.acknowledgedNote', { name: actor.name, note })
       : timelineEntry('timeline.acknowledged', { name: actor.name })),
   });
-  await auditProblem(asPerson(actor), problemId, 'acknowledged', 'Kvitteret for modtagelsen.');
+  await auditProblem(asPerson(actor), problemId, 'acknowledged', phrase('trail.problem.acknowledged'));
 }
 
 /**
@@ -263,7 +267,7 @@ export async function offerCapacity(
     ...p,
     offeredPatients: p.offeredPatients + offer.patients,
   }));
-  if (!updated) throw new NotFoundError('Sagen findes ikke.');
+  if (!updated) throw new NotFoundError(phrase('problem.notFound'));
   // Named with hospital: many hospitals have a department of the same name.
   const from = offerorText(actor.name, actor.department);
   await appendEvent(problemId, {
@@ -277,10 +281,16 @@ export async function offerCapacity(
     ),
     data: { ...offer },
   });
-  await auditProblem(asPerson(actor), problemId, 'offer', `Tilbud om ${offer.patients} patienter.`, {
-    before: { offeredPatients: current.offeredPatients },
-    after: { offeredPatients: updated.offeredPatients },
-  });
+  await auditProblem(
+    asPerson(actor),
+    problemId,
+    'offer',
+    phrase('trail.problem.offer', { patients: offer.patients }),
+    {
+      before: { offeredPatients: current.offeredPatients },
+      after: { offeredPatients: updated.offeredPatients },
+    },
+  );
   if (updated.status === 'open') {
     const token = await createActionToken(problemId, updated.reportedBy.email, true);
     const mail = offerEmail(
@@ -309,9 +319,8 @@ export function mayResolve(actor: Actor, problem: Problem): boolean {
  */
 export async function resolveProblem(problemId: string, actor: Actor, note: string): Promise<Problem> {
   const current = await getProblem(problemId);
-  if (!current) throw new NotFoundError('Sagen findes ikke.');
-  if (!mayResolve(actor, current))
-    throw new ForbiddenError('Kun den indberettende afdeling kan markere sagen som løst.');
+  if (!current) throw new NotFoundError(phrase('problem.notFound'));
+  if (!mayResolve(actor, current)) throw new ForbiddenError(phrase('error.problem.reporterResolves'));
   if (current.status === 'resolved') {
     // A retry after a partial failure finishes the job; stop and notices are idempotent.
     await finishResolution(current, actor);
@@ -329,7 +338,7 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
           resolution: note || undefined,
         },
   );
-  if (!resolved) throw new NotFoundError('Sagen findes ikke.');
+  if (!resolved) throw new NotFoundError(phrase('problem.notFound'));
   await appendEvent(problemId, {
     at: now,
     kind: 'resolved',
@@ -337,7 +346,7 @@ export async function resolveProblem(problemId: string, actor: Actor, note: stri
     level: resolved.level,
     ...timelineEntry('timeline.resolved', { name: actor.name }, note),
   });
-  await auditProblem(asPerson(actor), problemId, 'resolved', 'Markeret som løst.', {
+  await auditProblem(asPerson(actor), problemId, 'resolved', phrase('trail.problem.resolved'), {
     before: { status: 'open' },
     after: { status: 'resolved', resolvedAt: now },
   });

@@ -26,6 +26,8 @@ import {
   quarterRange,
 } from '#domain/quarterly.ts';
 import { quarterlyStatusEmail } from '#web/followup-emails.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import { PhrasedError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { verifyMonths } from './contacts.ts';
 import { holidayEvaluationsFor } from './holiday.ts';
@@ -43,11 +45,10 @@ export function mayReadStatus(role: string): boolean {
 }
 
 /** A quarter that has not begun has nothing to count (the running quarter may be recomputed). */
-export class QuarterNotStartedError extends Error {
-  constructor(quarter: string) {
-    super(
-      `${quarterLabel(quarter)} er ikke begyndt endnu. Der kan kun beregnes status for indeværende eller tidligere kvartaler.`,
-    );
+export class QuarterNotStartedError extends PhrasedError {
+  constructor(readonly quarter: string) {
+    super(phrase('error.quarter.notStarted', { quarter: quarterLabel(quarter) }));
+    this.name = 'QuarterNotStartedError';
   }
 }
 
@@ -71,9 +72,16 @@ export async function prepareQuarterlyStatus(quarter?: string): Promise<Quarterl
     referrals: await quarterReferralFigures(key),
   });
   await putQuarterlyStatus(status);
-  await recordAudit(SYSTEM_PERSON, 'quarterly-status', key, 'prepared', `Kvartalsstatus ${key} udarbejdet.`, {
-    at: now,
-  });
+  await recordAudit(
+    SYSTEM_PERSON,
+    'quarterly-status',
+    key,
+    'prepared',
+    phrase('trail.quarterly.prepared', { quarter: key }),
+    {
+      at: now,
+    },
+  );
   return status;
 }
 

@@ -10,11 +10,12 @@ import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
 import { appendEvent, getProblem, mutateProblem, openProblemPages } from '#adapters/store.ts';
 import { logger } from '#adapters/telemetry.ts';
-import { workflow } from '#adapters/workflow.ts';
+import { startUnderFreeName, workflow } from '#adapters/workflow.ts';
 import { restartBackoffMs } from '#domain/ladder.ts';
 import { mapSettled, withRetries } from '#domain/limit.ts';
 import type { Person, Problem } from '#domain/problem.ts';
 import { ladderStoppedEmail } from '#web/emails.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { timelineEntry } from '#web/timeline.ts';
 import { ForbiddenError, NotFoundError } from './actors.ts';
 import { auditProblem, SYSTEM_PERSON } from './audit.ts';
@@ -108,9 +109,12 @@ export async function recordLadderFailure(failure: StepFailure): Promise<void> {
  * and deadline (the `begin` step resumes there). `by` is the person who asked, or the system.
  */
 export async function restartLadder(problem: Problem, by: Person = SYSTEM_PERSON): Promise<string> {
-  const attempt = (problem.workflow.restarts ?? 0) + 1;
   const input = { problemId: problem.id, generation: problem.workflow.generation };
-  const executionId = await workflow().start(input, attempt);
+  const { executionId, attempt } = await startUnderFreeName(
+    workflow(),
+    input,
+    (problem.workflow.restarts ?? 0) + 1,
+  );
   await mutateProblem(problem.id, (p) => ({
     ...p,
     workflow: {
@@ -137,7 +141,7 @@ export async function restartLadder(problem: Problem, by: Person = SYSTEM_PERSON
       data: { executionId, attempt },
     }),
   );
-  await auditProblem(by, problem.id, 'restarted', `Eskaleringen genstartet (forsøg ${attempt}).`);
+  await auditProblem(by, problem.id, 'restarted', phrase('trail.problem.restarted', { attempt }));
   return executionId;
 }
 
@@ -154,10 +158,10 @@ export function mayRestart(actor: Person): boolean {
 
 /** The secretariat's "Genstart eskaleringen" on the problem page. */
 export async function restartByHand(problemId: string, actor: Person): Promise<'restarted' | 'running'> {
-  if (!mayRestart(actor)) throw new ForbiddenError('Kun Specialenheden kan genstarte eskaleringen.');
+  if (!mayRestart(actor)) throw new ForbiddenError(phrase('error.problem.restartSecretariatOnly'));
   const problem = await getProblem(problemId);
-  if (!problem) throw new NotFoundError('Sagen findes ikke.');
-  if (problem.status !== 'open') throw new ForbiddenError('Sagen er løst; der er intet at genstarte.');
+  if (!problem) throw new NotFoundError(phrase('problem.notFound'));
+  if (problem.status !== 'open') throw new ForbiddenError(phrase('error.problem.restartResolved'));
   if (await ladderRuns(problem)) return 'running';
   await restartLadder(problem, actor);
   return 'restarted';

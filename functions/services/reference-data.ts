@@ -2,14 +2,14 @@
  * The secretariat's maintenance of hospitals, departments and cancer types: add, edit (a rename
  * keeps the former name), retire, CSV export and import. Every change is on the audit trail.
  */
+
 import { currentTime } from '#adapters/deps.ts';
 import { loadReferenceData, putEntry, type StoredEntry, storedEntries } from '#adapters/reference-store.ts';
-import { csvCell } from '#domain/contact-csv.ts';
+import { csvCell, DANISH_REPORT, type ReportLanguage } from '#domain/contact-csv.ts';
 import type { Person } from '#domain/problem.ts';
 import { allReferenceData, type MaintainedData } from '#domain/reference.ts';
 import {
   applyEdit,
-  KIND_LABELS,
   type ReferenceEntry,
   type ReferenceKind,
   referenceErrors,
@@ -18,6 +18,7 @@ import {
 } from '#domain/reference-edit.ts';
 import { entrySchemas, parseReferenceCsv } from '#domain/schemas/reference-edit.ts';
 import { localDate } from '#domain/time.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { ForbiddenError } from './actors.ts';
 import { changedFields, recordAudit } from './audit.ts';
 
@@ -26,8 +27,7 @@ export function mayMaintainReference(role: string): boolean {
 }
 
 function requireMaintainer(who: Person): void {
-  if (!mayMaintainReference(who.role))
-    throw new ForbiddenError('Stamdata vedligeholdes af Specialenheden og administratorer.');
+  if (!mayMaintainReference(who.role)) throw new ForbiddenError(phrase('error.reference.manageOnly'));
 }
 
 function maintained(): MaintainedData {
@@ -59,7 +59,7 @@ export async function saveReferenceEntry(
     return { ok: false, errors };
   }
   const entry = parsed.data as ReferenceEntry;
-  if (!isNew && editedId !== entry.id) return { ok: false, errors: { id: 'Et id kan ikke ændres.' } };
+  if (!isNew && editedId !== entry.id) return { ok: false, errors: { id: 'Id kan ikke ændres.' } };
   const before = await current(kind, entry.id);
   if (isNew && before) return { ok: false, errors: { id: 'Id’et findes allerede.' } };
   if (!isNew && !before) return { ok: false, errors: { _form: 'Posten findes ikke.' } };
@@ -100,13 +100,15 @@ async function write(
     { kind, entry, version: (before?.version ?? 0) + 1, updatedAt: at.toISOString() },
     before ? { expectedVersion: before.version } : 'new',
   );
-  const label = KIND_LABELS[kind];
   const summary =
     action === 'created'
-      ? `${label} oprettet: ${entry.name}`
+      ? phrase('trail.reference.created', { kind, name: entry.name })
       : action === 'retired'
-        ? `${label} udgået: ${entry.name}`
-        : `${label} rettet: ${before ? changedFields(before.entry, entry).join(', ') : entry.name}`;
+        ? phrase('trail.reference.retired', { kind, name: entry.name })
+        : phrase('trail.reference.updated', {
+            kind,
+            fields: before ? changedFields(before.entry, entry).join(',') : entry.name,
+          });
   await recordAudit(who, 'reference-data', `${kind}:${entry.id}`, action, summary, {
     ...(before ? { before: before.entry } : {}),
     after: entry,
@@ -128,10 +130,14 @@ export interface ImportResult {
 }
 
 /** Imports /stamdata.csv: every row is checked first; one bad row and nothing is written. */
-export async function importReferenceCsv(text: string, who: Person): Promise<ImportResult> {
+export async function importReferenceCsv(
+  text: string,
+  who: Person,
+  report: ReportLanguage = DANISH_REPORT,
+): Promise<ImportResult> {
   requireMaintainer(who);
   await loadReferenceData({ force: true });
-  const { rows, errors } = parseReferenceCsv(text, maintained());
+  const { rows, errors } = parseReferenceCsv(text, maintained(), report);
   const result: ImportResult = { errors, created: 0, updated: 0, retired: 0, unchanged: 0 };
   if (errors.length > 0) return result;
   const today = localDate(currentTime());

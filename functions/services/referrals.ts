@@ -20,7 +20,8 @@ import {
 import type { ReferralWeekInput } from '#domain/schemas/referrals.ts';
 import { isoWeekKey } from '#domain/time.ts';
 import { addWeeks } from '#domain/weekly.ts';
-import { type Actor, asPerson, ForbiddenError } from './actors.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import { type Actor, asPerson, ForbiddenError, PhrasedError } from './actors.ts';
 import { recordAudit } from './audit.ts';
 
 /**
@@ -37,9 +38,10 @@ export function referralRegionsFor(actor: Actor): RegionId[] {
   return REGION_IDS.filter((r) => mayRecordReferralsFor(actor, r));
 }
 
-export class WeekClosedError extends Error {
+export class WeekClosedError extends PhrasedError {
   constructor(week: string) {
-    super(`Uge ${week} kan ikke indberettes: vælg indeværende uge eller en af de seneste 52 uger.`);
+    super(phrase('error.referrals.weekClosed', { week }));
+    this.name = 'WeekClosedError';
   }
 }
 
@@ -52,7 +54,7 @@ export async function recordReferralWeek(
   input: ReferralWeekInput,
 ): Promise<{ week: ReferralWeek; replaced: boolean }> {
   if (!mayRecordReferralsFor(actor, input.region))
-    throw new ForbiddenError(`Du kan ikke indberette henvisninger for region ${input.region}.`);
+    throw new ForbiddenError(phrase('error.referrals.forbidden', { region: input.region }));
   const now = currentTime();
   if (!weekOpenForCounts(input.week, isoWeekKey(now))) throw new WeekClosedError(input.week);
   const before = await getReferralWeek(input.region, input.week);
@@ -70,7 +72,11 @@ export async function recordReferralWeek(
     'referral-counts',
     `${input.region}#${input.week}`,
     before ? 'replaced' : 'reported',
-    `Henvisning andetsteds uge ${input.week}: ${total.offered} tilbudt, ${total.accepted} takket ja.`,
+    phrase('trail.referrals.recorded', {
+      week: input.week,
+      offered: total.offered,
+      accepted: total.accepted,
+    }),
     { before: before ? { counts: before.counts } : undefined, after: { counts: week.counts }, at: now },
   );
   return { week, replaced: before !== undefined };

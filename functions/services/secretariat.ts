@@ -3,6 +3,7 @@ import { mailer } from '#adapters/mailer.ts';
 import { listContacts, sendOnce } from '#adapters/store.ts';
 import type { Level } from '#domain/ladder.ts';
 import type { Email } from '#web/emails.ts';
+import type { Lang } from '#web/i18n/translate.ts';
 
 /**
  * Sends `mail` to every secretariat contact. With a `claimKey` each of them gets it at most once
@@ -10,14 +11,16 @@ import type { Email } from '#web/emails.ts';
  */
 export async function tellSecretariat(
   problemId: string,
-  mail: Email,
+  /** The mail, or the mail in a language: each secretariat contact gets it in the language of its entry. */
+  mail: Email | ((lang: Lang) => Email),
   purpose: string,
   options: { claimKey?: string; level?: Level } = {},
 ): Promise<number> {
   const secretariat = (await listContacts()).filter((c) => c.role === 'secretariat');
   let sent = 0;
   for (const s of secretariat) {
-    const send = () => mailer().send({ to: s.email, ...mail, purpose, problemId, level: options.level });
+    const content = typeof mail === 'function' ? mail(s.language ?? 'da') : mail;
+    const send = () => mailer().send({ to: s.email, ...content, purpose, problemId, level: options.level });
     if (!options.claimKey) {
       await send();
       sent++;

@@ -54,6 +54,7 @@ import {
   weekRange,
   weeksWithinMaximum,
 } from '#domain/weekly.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 
 export type {
   CancerOverview,
@@ -124,7 +125,7 @@ export interface SubmitResult {
 export async function submitWeekly(submissions: WeeklySubmission[], actor: Actor): Promise<SubmitResult[]> {
   for (const s of submissions) {
     if (!mayReportWeeklyFor(actor, s.departmentId))
-      throw new ForbiddenError(`Du kan ikke indberette ugetal for afdelingen ${s.departmentId}.`);
+      throw new ForbiddenError(phrase('error.weekly.notYourDepartment', { department: s.departmentId }));
   }
   const now = currentTime();
   const week = isoWeekKey(now);
@@ -349,16 +350,16 @@ export async function capacityFinder(
  * external providers only where no public department can start in time. A failure here must not
  * hold up the escalation, so it is logged and the e-mail goes without the answer.
  */
-export async function finderAnswerFor(problem: Problem): Promise<FinderSection[]> {
+export async function finderAnswerFor(problem: Problem, contacts?: Contact[]): Promise<FinderSection[]> {
   try {
-    return await finderAnswer(problem);
+    return await finderAnswer(problem, contacts);
   } catch (error) {
     logger.error('capacity finder failed', { problemId: problem.id, error });
     return [];
   }
 }
 
-async function finderAnswer(problem: Problem): Promise<FinderSection[]> {
+async function finderAnswer(problem: Problem, knownContacts?: Contact[]): Promise<FinderSection[]> {
   const pathways: Pathway[] = [
     ...(problem.pathwayTypes.includes('udredning') ? (['udredning'] as const) : []),
     ...problem.modalities,
@@ -367,7 +368,7 @@ async function finderAnswer(problem: Problem): Promise<FinderSection[]> {
   const week = isoWeekKey(now);
   const [reports, contacts, providers] = await Promise.all([
     listWeeklyReports(problem.cancerType, addWeeks(week, -1), week),
-    listContacts(),
+    knownContacts ?? listContacts(),
     listExternalProviders(),
   ]);
   const deadline = weeklySettings().deadline;

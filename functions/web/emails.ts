@@ -266,7 +266,7 @@ export function resolvedEmail(
 export function nobodyReachedEmail(
   problem: Problem,
   level: Level,
-  reason: string,
+  reason: { key: MailKey; params?: Record<string, string | number> },
   problemUrl: string,
   lang: Lang = 'da',
 ): Email {
@@ -277,7 +277,7 @@ export function nobodyReachedEmail(
       tr('mail.nobody.to'),
       '',
       tr('mail.nobody.text', { level, levelName: LEVEL_NAMES[level][lang], ref: problem.ref }),
-      reason,
+      (tr as (key: MailKey, params?: Record<string, string | number>) => string)(reason.key, reason.params),
       tr('mail.nobody.fix'),
       '',
       ...problemSummaryLines(problem, lang),

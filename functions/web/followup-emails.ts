@@ -13,6 +13,7 @@ import { cancerTypeLabel, regionLabel } from '#domain/reference.ts';
 import { formatDate } from '#domain/time.ts';
 import { composeEmail, type Email } from './emails.ts';
 import { translator } from './i18n/mail.ts';
+import { readStored } from './stored-phrase.ts';
 
 function compose(
   subject: string,
@@ -204,7 +205,10 @@ export function danskeRegionerEmail(args: {
       tr('followMail.inform.state', {
         state: tr(args.network.state === 'active' ? 'followMail.inform.active' : 'followMail.inform.standby'),
         since: last
-          ? tr('followMail.inform.since', { date: formatDate(last.at, lang), reason: last.reason })
+          ? tr('followMail.inform.since', {
+              date: formatDate(last.at, lang),
+              reason: readStored({ text: last.reason, phrase: last.reasonPhrase }, lang),
+            })
           : '',
       }),
       `${tr('followMail.inform.open', { count: args.openProblems.length })}${problems.join('')}`,

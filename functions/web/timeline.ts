@@ -1,13 +1,11 @@
 /**
  * Timeline entries are written once and read in either language: next to the Danish text (kept
  * for the API and for entries written before this existed), an entry stores its catalogue key and
- * values, and the page renders them in the reader's language. Values named `level`, `toLevel`,
- * `modality`, `date` and `deadline` are formatted for the language when read.
+ * values, and the page renders them in the reader's language (values formatted for it by
+ * web/stored-phrase.ts).
  */
-import { isLevel, LEVEL_NAMES } from '#domain/ladder.ts';
-import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
-import { formatDate, formatDateTime } from '#domain/time.ts';
-import { type Lang, type MailKey, translator } from './i18n/mail.ts';
+import type { Lang, MailKey } from './i18n/mail.ts';
+import { storedPhraseText } from './stored-phrase.ts';
 
 const TIMELINE_KEYS = [
   'timeline.reported',
@@ -34,6 +32,11 @@ const TIMELINE_KEYS = [
   'timeline.restartedByDeadline',
   'timeline.bounced',
   'timeline.complained',
+  'timeline.why.noRecipients',
+  'timeline.why.noneAccepted',
+  'timeline.why.noneReachable',
+  'timeline.why.othersReached',
+  'timeline.why.addressRejected',
 ] as const satisfies readonly MailKey[];
 
 export type TimelineKey = (typeof TIMELINE_KEYS)[number];
@@ -42,6 +45,8 @@ export type TimelineKey = (typeof TIMELINE_KEYS)[number];
 export interface TimelineMessage {
   key: TimelineKey;
   params?: Record<string, string | number>;
+  /** Why, when the system says so (`timeline.why.*`), read in the reader's language too. */
+  because?: { key: TimelineKey; params?: Record<string, string | number> };
   suffix?: string;
 }
 
@@ -49,34 +54,23 @@ function isTimelineKey(key: unknown): key is TimelineKey {
   return (TIMELINE_KEYS as readonly unknown[]).includes(key);
 }
 
-/** The values with the language-dependent ones formatted: level names, treatments, dates. */
-function formatted(params: Record<string, string | number>, lang: Lang): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...params };
-  const { modality, date, deadline } = params;
-  const level = Number(params.level);
-  const toLevel = Number(params.toLevel);
-  if (isLevel(level)) out.levelName = LEVEL_NAMES[level][lang];
-  if (isLevel(toLevel)) out.toLevelName = LEVEL_NAMES[toLevel][lang];
-  if (typeof modality === 'string' && WAIT_PATHWAY_LIST.has(modality))
-    out.modality = WAIT_PATHWAY_LIST.label(modality, lang);
-  if (typeof date === 'string') out.date = formatDate(date, lang);
-  if (typeof deadline === 'string') out.deadline = formatDateTime(deadline, lang);
-  return out;
-}
-
 export function timelineText(message: TimelineMessage, lang: Lang): string {
-  const tr = translator(lang) as (key: MailKey, params?: Record<string, string | number>) => string;
-  const text = tr(message.key, formatted(message.params ?? {}, lang));
-  return message.suffix ? `${text} ${message.suffix}` : text;
+  const text = storedPhraseText(message, lang) ?? message.key;
+  const because = message.because && storedPhraseText(message.because, lang);
+  return [text, because, message.suffix].filter(Boolean).join(' ');
 }
 
 /** What a writer stores: the Danish text, as before, and the message to read it in English. */
 export function timelineEntry(
   key: TimelineKey,
   params?: Record<string, string | number>,
-  suffix?: string,
+  suffix?: string | TimelineMessage['because'],
 ): { text: string; message: TimelineMessage } {
-  const message: TimelineMessage = { key, ...(params ? { params } : {}), ...(suffix ? { suffix } : {}) };
+  const message: TimelineMessage = {
+    key,
+    ...(params ? { params } : {}),
+    ...(typeof suffix === 'string' ? { suffix } : suffix ? { because: suffix } : {}),
+  };
   return { text: timelineText(message, 'da'), message };
 }
 

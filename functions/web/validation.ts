@@ -1,10 +1,12 @@
 /**
  * The domain's validation messages in the page's language. The schemas write Danish (the JSON
- * API answers in Danish); a page answering in English looks each message up among the
- * catalogue's `validation.*` texts, whose Danish wording is the schemas' own, and shows the
- * English text with the same values. A message not in the catalogue stays as written.
+ * API answers in Danish unless asked for English); a page or API answer in English looks each
+ * message up among the catalogue's `validation.*` and `error.*` texts, whose Danish wording is
+ * the schemas' and services' own, and shows the English text with the same values. A message
+ * not in the catalogue stays as written.
  */
 
+import type { ReportLanguage } from '#domain/contact-csv.ts';
 import { lazily } from '#domain/time.ts';
 import { da } from './i18n/da.ts';
 import { type Lang, type MessageKey, translator } from './i18n/index.ts';
@@ -98,11 +100,31 @@ const VALIDATION_KEYS = [
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * The services write a few field and import messages in Danish (a service knows no texts; its
+ * bundle may be a job's); their Danish wording is the services' own, word for word (checked by
+ * test/unit/error-language.test.ts). They, and every other `error.*` text, are looked up the same way.
+ */
+export const SERVICE_MESSAGE_KEYS = [
+  'error.form.idFixed',
+  'error.form.idTaken',
+  'error.external.idTaken',
+  'error.contact.idTaken',
+  'error.check.notAsked',
+  'error.import.tooManyContacts',
+  'error.import.tooManyProviders',
+  'error.reference.entryNotFound',
+  'error.request.sameDepartmentTwice',
+] as const satisfies readonly MessageKey[];
+
+/**
  * A Danish catalogue text as a pattern: `{name}` captures the value written in its place. Made
  * on first use (only an English page with errors needs them), not at every cold start.
  */
 const patterns = lazily(() =>
-  VALIDATION_KEYS.map((key) => {
+  [
+    ...VALIDATION_KEYS,
+    ...(Object.keys(da) as (keyof typeof da)[]).filter((key) => key.startsWith('error.')),
+  ].map((key) => {
     const names: string[] = [];
     const source = da[key]
       .split(/(\{\w+\})/)
@@ -137,6 +159,11 @@ export function localizeMessage(message: string, lang: Lang): string {
     return tr(key, params);
   }
   return message;
+}
+
+/** An import report in a language: its schema messages worded like a form's. */
+export function reportLanguage(lang: Lang): ReportLanguage {
+  return { lang, word: (message) => localizeMessage(message, lang) };
 }
 
 /** A form's errors (field → message) in the page's language. */

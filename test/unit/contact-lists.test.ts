@@ -4,7 +4,7 @@ import { CONTACT_CSV_COLUMNS, contactsToCsv, csvCell } from '../../functions/dom
 import {
   addMonths,
   CONTACT_FIELD_LABELS,
-  changedFieldsDa,
+  fieldLabel,
   filterContacts,
   forEachLimited,
   isOverdue,
@@ -127,9 +127,9 @@ describe('CSV import validation', () => {
 });
 
 describe('contact change summaries and bulk writes', () => {
-  it('names changed fields in Danish', () => {
-    expect(changedFieldsDa(['phone', 'verifiedAt'], 'ingen')).toBe('telefon, bekræftet');
-    expect(changedFieldsDa([], 'ingen')).toBe('ingen');
+  it('names changed fields in Danish and English', () => {
+    expect(['phone', 'verifiedAt'].map((f) => fieldLabel(f))).toEqual(['telefon', 'bekræftet']);
+    expect(['phone', 'verifiedAt'].map((f) => fieldLabel(f, 'en'))).toEqual(['phone', 'verified']);
     expect(Object.keys(CONTACT_FIELD_LABELS).sort()).toEqual([...CONTACT_CSV_COLUMNS].sort());
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/http/api.ts';
 import type { HttpEvent } from '../../functions/http/types.ts';
-import { NOT_VIA_CLOUDFRONT_DA } from '../../functions/http/via-cloudfront.ts';
+import { t } from '../../functions/web/i18n/index.ts';
 import { fakeLambdaContext } from '../../local/lambda-context.ts';
 
 /** A payload-v2 event as API Gateway sends it. */
@@ -132,10 +132,10 @@ describe('in AWS, only requests that came through CloudFront are answered', () =
     for (const headers of attempts) {
       const page = await call('GET', '/findes-ikke', { headers });
       expect(page.statusCode).toBe(403);
-      expect(page.body).toContain(NOT_VIA_CLOUDFRONT_DA);
+      expect(page.body).toContain(t('da', 'error.request.notViaCloudFront'));
       const api = await call('GET', '/api/findes-ikke', { headers });
       expect(api.statusCode).toBe(403);
-      expect(JSON.parse(api.body ?? '{}').error).toBe(NOT_VIA_CLOUDFRONT_DA);
+      expect(JSON.parse(api.body ?? '{}').error).toBe(t('da', 'error.request.notViaCloudFront'));
     }
   });
 

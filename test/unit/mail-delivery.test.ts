@@ -61,4 +61,20 @@ describe('bounded concurrency', () => {
     await Promise.all([first, ...rest]);
     expect(order).toEqual([1, 2, 3]);
   });
+
+  it('admits a waiter with a lower priority number before every waiter with a higher one', async () => {
+    const semaphore = new Semaphore(1);
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const first = semaphore.run(() => new Promise<void>((r) => (release = r)));
+    const rest = [
+      semaphore.run(async () => void order.push('later 1'), 1),
+      semaphore.run(async () => void order.push('now 1')),
+      semaphore.run(async () => void order.push('later 2'), 1),
+      semaphore.run(async () => void order.push('now 2')),
+    ];
+    release();
+    await Promise.all([first, ...rest]);
+    expect(order).toEqual(['now 1', 'now 2', 'later 1', 'later 2']);
+  });
 });

@@ -16,6 +16,7 @@ import {
   ExecutionNotRunningError,
   executionName,
   problemIdOfExecution,
+  startUnderFreeName,
   stepFunctionsEngine,
 } from '../../functions/adapters/workflow.ts';
 
@@ -77,5 +78,20 @@ describe('starting an execution whose name exists', () => {
     expect(await engine.isRunning('a')).toBe(true);
     expect(await engine.isRunning('b')).toBe(false);
     expect(await engine.isRunning('c')).toBe(false);
+  });
+});
+
+describe('a restart whose name is taken by an ended execution', () => {
+  it('moves on to the next free name instead of failing for ever', async () => {
+    const arnOf = (name: string) => `${SM.replace(':stateMachine:', ':execution:')}:${name}`;
+    // Restart 1 was started, its bookkeeping lost, and it has ended since: Step Functions refuses it.
+    sfn
+      .on(StartExecutionCommand, { name: 'problem-ABCDEFGH12-g0-r1' })
+      .rejects(alreadyExists())
+      .on(StartExecutionCommand, { name: 'problem-ABCDEFGH12-g0-r2' })
+      .resolves({ executionArn: arnOf('problem-ABCDEFGH12-g0-r2') });
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'FAILED' });
+    const started = await startUnderFreeName(stepFunctionsEngine(new SFNClient({})), input, 1);
+    expect(started).toEqual({ executionId: arnOf('problem-ABCDEFGH12-g0-r2'), attempt: 2 });
   });
 });

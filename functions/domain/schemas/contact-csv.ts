@@ -5,7 +5,7 @@
  * domain/contact-csv.ts (the CSV reader and the export), which the jobs read through.
  */
 import { csvRecords, type ParsedContacts } from '../contact-csv.ts';
-import { CPR_MESSAGE_DA } from '../cpr.ts';
+import { CPR_MESSAGE_DA, CPR_MESSAGE_EN } from '../cpr.ts';
 import { CONTACT_ROLES, type Contact, REGION_IDS, referenceData } from '../reference.ts';
 import { contactSchema } from './reference.ts';
 
@@ -27,13 +27,32 @@ const FIELD_DA: Record<string, string> = {
   language: 'sproget skal være da eller en',
 };
 
+/** The same in English, for the script and the phone list's import in English. */
+const FIELD_EN: Record<string, string> = {
+  id: 'the id may hold only lower-case letters, digits and hyphens',
+  role: `the role must be one of ${CONTACT_ROLES.join(', ')}`,
+  name: 'the name is missing',
+  title: 'the title is missing',
+  email: 'the e-mail address is invalid',
+  phone: 'write the phone number as +45 12 34 56 78',
+  region: `the region must be one of ${REGION_IDS.join(', ')}`,
+  hospital: "the hospital's id is invalid",
+  department: "the department's id is invalid",
+  cancerTypes: 'the cancer types are invalid',
+  modalities: 'the treatment types must be udredning, kirurgi, medicinsk or straalebehandling',
+  maintainer: "the maintainer's e-mail address is invalid",
+  verifiedAt: 'write the date of the last verification as yyyy-mm-dd',
+  language: 'the language must be da or en',
+};
+
 const MESSAGES = {
   en: {
     line: (n: number) => `line ${n}`,
     item: (n: number) => `item ${n}`,
     notJson: (m: string) => `not valid JSON: ${m}`,
     notArray: 'the JSON file must hold an array of contacts',
-    issue: (path: string, message: string) => `${path || '(row)'}: ${message}`,
+    issue: (path: string, message: string) =>
+      `${path || '(row)'}: ${message === CPR_MESSAGE_DA ? CPR_MESSAGE_EN : (FIELD_EN[path] ?? 'invalid value')}`,
     duplicate: (other: string) => `id already used by ${other}`,
     unknownHospital: (h: string) => `unknown hospital "${h}"`,
     hospitalRegion: (h: string, actual: string, given: string) =>
@@ -72,7 +91,7 @@ const MESSAGES = {
 /**
  * Reads and validates a contact file's text.
  * @param format - `json` or `csv`
- * @param lang - the report's language: English for the script, Danish for the phone list
+ * @param lang - the report's language: English for the script, the reader's on the phone list
  */
 export function parseContacts(
   text: string,

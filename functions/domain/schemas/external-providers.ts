@@ -4,7 +4,7 @@
  * do not build them at import.
  */
 import * as z from 'zod';
-import { csvRecords } from '../contact-csv.ts';
+import { csvRecords, DANISH_REPORT, type ReportLanguage } from '../contact-csv.ts';
 import {
   CHECKLIST_HEADINGS,
   CHECKLIST_SECTION_MAX,
@@ -16,9 +16,6 @@ import { ID_MAX } from '../problem.ts';
 import { referenceData } from '../reference.ts';
 import { listSchema } from './lists.ts';
 import { emailText, freeText } from './problem.ts';
-
-/** The CSV columns that hold lists. */
-const PROVIDER_LIST_FIELDS = new Set(['cancerTypes', 'pathwayTypes', 'modalities']);
 
 const slug = /^[a-z0-9-]+$/;
 
@@ -82,9 +79,30 @@ export const externalProviderSchema = z
 
 export type ExternalProviderInput = z.infer<typeof externalProviderSchema>;
 
-/** CSV text → validated providers, or Danish errors naming line and field (then nothing is kept). */
-export function parseProvidersCsv(text: string): { providers: ExternalProviderInput[]; errors: string[] } {
-  const records = csvRecords(text.replace(/^\uFEFF/, ''), (n) => `linje ${n}`, PROVIDER_LIST_FIELDS);
+const PROVIDER_LIST_FIELDS = new Set(['cancerTypes', 'pathwayTypes', 'modalities']);
+
+const IMPORT_WORDS = {
+  da: {
+    line: (n: number) => `linje ${n}`,
+    row: 'rækken',
+    duplicate: (other: string) => `id er allerede brugt i ${other}`,
+    empty: 'filen indeholder ingen udbydere',
+  },
+  en: {
+    line: (n: number) => `line ${n}`,
+    row: '(row)',
+    duplicate: (other: string) => `id already used by ${other}`,
+    empty: 'the file holds no providers',
+  },
+};
+
+/** CSV text → validated providers, or errors naming line and field in the report's language (then nothing is kept). */
+export function parseProvidersCsv(
+  text: string,
+  report: ReportLanguage = DANISH_REPORT,
+): { providers: ExternalProviderInput[]; errors: string[] } {
+  const words = IMPORT_WORDS[report.lang];
+  const records = csvRecords(text.replace(/^\uFEFF/, ''), words.line, PROVIDER_LIST_FIELDS);
   const errors: string[] = [];
   const providers: ExternalProviderInput[] = [];
   const seen = new Map<string, string>();
@@ -92,15 +110,15 @@ export function parseProvidersCsv(text: string): { providers: ExternalProviderIn
     const parsed = externalProviderSchema.safeParse(record);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        errors.push(`${label}: ${issue.path.join('.') || 'rækken'}: ${issue.message}`);
+        errors.push(`${label}: ${issue.path.join('.') || words.row}: ${report.word(issue.message)}`);
       continue;
     }
     const previous = seen.get(parsed.data.id);
-    if (previous) errors.push(`${label} (${parsed.data.id}): id er allerede brugt i ${previous}`);
+    if (previous) errors.push(`${label} (${parsed.data.id}): ${words.duplicate(previous)}`);
     seen.set(parsed.data.id, label);
     providers.push(parsed.data);
   }
-  if (records.length === 0) errors.push('filen indeholder ingen udbydere');
+  if (records.length === 0) errors.push(words.empty);
   return { providers, errors };
 }
 

@@ -4,7 +4,7 @@
  * these schemas at import.
  */
 import * as z from 'zod';
-import { parseCsv } from '../contact-csv.ts';
+import { DANISH_REPORT, parseCsv, type ReportLanguage } from '../contact-csv.ts';
 import { TREATMENT_MODALITY_LIST } from '../lists.ts';
 import { ID_MAX } from '../problem.ts';
 import { type MaintainedData, REGION_IDS } from '../reference.ts';
@@ -76,12 +76,15 @@ export interface ReferenceRow {
 
 /**
  * Reads /stamdata.csv: every row checked against the schemas and against the file's own and the
- * stored entries; `errors` names each bad line, and then nothing is to be imported.
+ * stored entries; `errors` names each bad line in the report's language, and then nothing is to
+ * be imported.
  */
 export function parseReferenceCsv(
   text: string,
   stored: MaintainedData,
+  report: ReportLanguage = DANISH_REPORT,
 ): { rows: ReferenceRow[]; errors: string[] } {
+  const words = IMPORT_WORDS[report.lang];
   const clean = text.replace(/^\uFEFF/, '');
   const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
   const records = parseCsv(clean, firstLine.includes(';') ? ';' : ',').filter((r) =>
@@ -91,14 +94,14 @@ export function parseReferenceCsv(
   const errors: string[] = [];
   const missing = REFERENCE_CSV_COLUMNS.filter((c) => !(header ?? []).includes(c));
   if (!header || missing.length > 0)
-    return { rows: [], errors: [`Linje 1: mangler kolonnerne ${missing.join(', ')}.`] };
+    return { rows: [], errors: [`${words.line(1)}: ${words.missingColumns(missing.join(', '))}`] };
   const rows: ReferenceRow[] = [];
   body.forEach((record, i) => {
     const line = i + 2;
     const get = (c: (typeof REFERENCE_CSV_COLUMNS)[number]) => (record[header.indexOf(c)] ?? '').trim();
     const kind = get('kind') as ReferenceKind;
     if (!REFERENCE_KINDS.includes(kind)) {
-      errors.push(`Linje ${line}: kind skal være en af ${REFERENCE_KINDS.join(', ')}.`);
+      errors.push(`${words.line(line)}: ${words.kind(REFERENCE_KINDS.join(', '))}`);
       return;
     }
     const list = (c: 'cancerTypes' | 'modalities') =>
@@ -124,7 +127,7 @@ export function parseReferenceCsv(
     const parsed = entrySchemas[kind].safeParse(raw);
     if (!parsed.success) {
       errors.push(
-        `Linje ${line}: ${parsed.error.issues.map((x) => `${String(x.path[0])}: ${x.message}`).join(' ')}`,
+        `${words.line(line)}: ${parsed.error.issues.map((x) => `${String(x.path[0])}: ${report.word(x.message)}`).join(' ')}`,
       );
       return;
     }
@@ -139,12 +142,12 @@ export function parseReferenceCsv(
   for (const row of rows) {
     if (row.retire) continue;
     for (const message of Object.values(referenceErrors(row.kind, row.entry, after)))
-      errors.push(`Linje ${row.line}: ${message}`);
+      errors.push(`${words.line(row.line)}: ${report.word(message)}`);
   }
   const seen = new Set<string>();
   for (const row of rows) {
     const key = `${row.kind}#${row.entry.id}`;
-    if (seen.has(key)) errors.push(`Linje ${row.line}: ${row.entry.id} står flere gange i filen.`);
+    if (seen.has(key)) errors.push(`${words.line(row.line)}: ${words.twice(row.entry.id)}`);
     seen.add(key);
   }
   return { rows, errors };
@@ -156,3 +159,17 @@ function merge<T extends ReferenceEntry>(stored: T[], rows: ReferenceRow[], kind
     out.set(row.entry.id, { ...(row.entry as T), ...(row.retire ? { retiredAt: 'x' } : {}) });
   return [...out.values()];
 }
+const IMPORT_WORDS = {
+  da: {
+    line: (n: number) => `Linje ${n}`,
+    missingColumns: (columns: string) => `mangler kolonnerne ${columns}.`,
+    kind: (kinds: string) => `kind skal være en af ${kinds}.`,
+    twice: (id: string) => `${id} står flere gange i filen.`,
+  },
+  en: {
+    line: (n: number) => `Line ${n}`,
+    missingColumns: (columns: string) => `the columns ${columns} are missing.`,
+    kind: (kinds: string) => `kind must be one of ${kinds}.`,
+    twice: (id: string) => `${id} appears more than once in the file.`,
+  },
+};

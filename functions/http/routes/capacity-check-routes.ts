@@ -11,6 +11,7 @@ import { type CheckAnswerInput, checkAnswerSchema } from '#domain/schemas/capaci
 import { pathErrors } from '#domain/schemas/weekly.ts';
 import { localDate } from '#domain/time.ts';
 import { t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import {
   checkAnswerForm,
   checkListPage,
@@ -38,11 +39,11 @@ import { page } from '../page-context.ts';
 import { csvResponse, jsonResponse, redirect } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
 
-const MANAGE_ONLY = 'Kun Specialenheden kan vedligeholde de højt specialiserede funktioner.';
+const MANAGE_ONLY = phrase('error.check.manageOnly');
 
 function yearParam(req: Request): number {
   const raw = (req.params.year ?? '').replace(/\.csv$/, '');
-  if (!/^\d{4}$/.test(raw)) throw new HttpError(404, 'Kapacitetstjekket findes ikke.');
+  if (!/^\d{4}$/.test(raw)) throw new HttpError(404, phrase('error.check.notFound'));
   return Number(raw);
 }
 
@@ -121,10 +122,10 @@ async function choosePair(
   const check = await requireCheck(year);
   const mine = check.asked.filter((pair) => mayReportWeeklyFor(actor, pair.split('#')[1] ?? ''));
   const pair = mine.find((p) => p === `${functionId}#${departmentId}`) ?? mine[0];
-  if (!pair) throw new ForbiddenError(t(req.lang, 'check.answer.forbidden'));
+  if (!pair) throw new ForbiddenError(phrase('check.answer.forbidden'));
   const [fnId, deptId] = pair.split('#') as [string, string];
   const fn = (await specialisedFunctions()).find((f) => f.id === fnId);
-  if (!fn) throw new HttpError(404, 'Funktionen findes ikke.');
+  if (!fn) throw new HttpError(404, phrase('error.check.functionNotFound'));
   return { check, fn, departmentId: deptId };
 }
 
@@ -191,7 +192,7 @@ async function submitAnswer(req: Request) {
     asString(form.functionId),
   );
   if (departmentId !== asString(form.departmentId) || fn.id !== asString(form.functionId))
-    throw new HttpError(403, 'Du kan ikke svare for denne afdeling.');
+    throw new HttpError(403, phrase('error.check.notThisDepartment'));
   const parsed = checkAnswerSchema.safeParse(answerFromForm(form, fn.id, departmentId));
   const result = parsed.success
     ? await submitCheckAnswers(check.year, [parsed.data], actor)
@@ -221,7 +222,7 @@ async function apiAnswers(req: Request) {
   const bulk = typeof body === 'object' && body !== null && 'answers' in body;
   const items: unknown[] = bulk ? ((body as { answers: unknown }).answers as unknown[]) : [body];
   if (!Array.isArray(items) || items.length === 0 || items.length > 200)
-    throw new HttpError(400, 'Angiv 1–200 svar i listen "answers".');
+    throw new HttpError(400, phrase('error.check.answersCount'));
   const fields: Record<string, string> = {};
   const answers: CheckAnswerInput[] = [];
   items.forEach((item, i) => {
@@ -231,9 +232,9 @@ async function apiAnswers(req: Request) {
       for (const [k, v] of Object.entries(pathErrors(parsed.error)))
         fields[bulk ? `answers.${i}.${k}` : k] = v;
   });
-  if (Object.keys(fields).length > 0) throw new HttpError(400, 'Ugyldige data.', fields);
+  if (Object.keys(fields).length > 0) throw new HttpError(400, phrase('error.request.invalidData'), fields);
   const result = await submitCheckAnswers(yearParam(req), answers, actor, bulk);
-  if (!result.ok) throw new HttpError(400, 'Ugyldige data.', result.errors);
+  if (!result.ok) throw new HttpError(400, phrase('error.request.invalidData'), result.errors);
   return jsonResponse({ stored: result.stored }, 201);
 }
 
@@ -244,7 +245,7 @@ async function showFunction(req: Request) {
   if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
   const id = req.params.id ?? '';
   const fn = id === 'ny' ? undefined : (await specialisedFunctions()).find((f) => f.id === id);
-  if (id !== 'ny' && !fn) throw new HttpError(404, 'Funktionen findes ikke.');
+  if (id !== 'ny' && !fn) throw new HttpError(404, phrase('error.check.functionNotFound'));
   return page(
     req,
     t(req.lang, 'check.register.heading'),
@@ -265,7 +266,7 @@ async function submitFunction(req: Request) {
   const isNew = req.params.id === 'ny';
   const id = isNew ? (asString(form.id) ?? '') : (req.params.id ?? '');
   if (!isNew && !(await specialisedFunctions()).some((f) => f.id === id))
-    throw new HttpError(404, 'Funktionen findes ikke.');
+    throw new HttpError(404, phrase('error.check.functionNotFound'));
   const result = await saveSpecialisedFunction(
     actor,
     {
@@ -294,7 +295,7 @@ async function submitFunction(req: Request) {
 async function apiPutFunction(req: Request) {
   const actor = requireActor(req);
   const result = await saveSpecialisedFunction(actor, parseJson(req.body), req.params.id ?? '');
-  if (!result.ok) throw new HttpError(400, 'Ugyldige data.', result.errors);
+  if (!result.ok) throw new HttpError(400, phrase('error.request.invalidData'), result.errors);
   return jsonResponse({ function: result.fn }, result.created ? 201 : 200);
 }
 

@@ -11,7 +11,8 @@ import type { Contact } from '#domain/reference.ts';
 import { contactFormSchema } from '#domain/schemas/contact-lists.ts';
 import { localDate } from '#domain/time.ts';
 import { translator } from '#web/i18n/index.ts';
-import { localizeErrors } from '#web/validation.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import { localizeErrors, reportLanguage } from '#web/validation.ts';
 import { contactFormPage, importPage, phoneListPage, verifyPage } from '#web/views/contacts.ts';
 import { ForbiddenError } from '../../services/actors.ts';
 import { importContactsCsv, saveContact } from '../../services/contact-edits.ts';
@@ -100,9 +101,8 @@ function formInput(form: Record<string, string | string[]>) {
 async function showEdit(req: Request) {
   const actor = requireActor(req);
   const contact = await getContact(req.params.id ?? '');
-  if (!contact) throw new HttpError(404, 'Kontakten findes ikke.');
-  if (!mayEditContact(actor, contact))
-    throw new ForbiddenError('Du kan kun rette kontakter for din egen afdeling.');
+  if (!contact) throw new HttpError(404, phrase('error.contact.notFound'));
+  if (!mayEditContact(actor, contact)) throw new ForbiddenError(phrase('error.contact.ownDepartmentOnly'));
   return page(
     req,
     translator(req.lang)('contacts.form.editTitle', { name: contact.name }),
@@ -146,7 +146,7 @@ async function submitEdit(req: Request) {
 
 async function showNew(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan oprette kontakter.');
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('error.contact.createSecretariatOnly'));
   return page(
     req,
     translator(req.lang)('contacts.new'),
@@ -164,7 +164,7 @@ async function showNew(req: Request) {
 
 async function showImport(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan importere kontaktlister.');
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('error.contact.importSecretariatOnly'));
   return page(
     req,
     translator(req.lang)('contacts.import.pageTitle'),
@@ -179,7 +179,7 @@ async function submitImport(req: Request) {
   checkCsrf(req, form.csrf);
   const file = asString(form.fil)?.replace(/^\uFEFF/, '');
   const text = file?.trim() ? file : (asString(form.csv) ?? '');
-  const report = await importContactsCsv(actor, text);
+  const report = await importContactsCsv(actor, text, reportLanguage(req.lang));
   return page(
     req,
     translator(req.lang)('contacts.import.pageTitle'),
@@ -192,14 +192,14 @@ async function submitImport(req: Request) {
 async function apiImport(req: Request) {
   const actor = requireActor(req);
   const type = req.headers['content-type'] ?? '';
-  if (!type.startsWith('text/csv')) throw new HttpError(415, 'Send filen som text/csv.');
-  const report = await importContactsCsv(actor, req.body);
+  if (!type.startsWith('text/csv')) throw new HttpError(415, phrase('error.request.csvOnly'));
+  const report = await importContactsCsv(actor, req.body, reportLanguage(req.lang));
   return jsonResponse(report, report.errors.length > 0 ? 422 : 200);
 }
 
 async function showVerify(req: Request) {
   const link = await readVerifyLink(req.params.token ?? '');
-  if (!link) throw new HttpError(404, 'Linket er udløbet eller ugyldigt.');
+  if (!link) throw new HttpError(404, phrase('error.request.linkInvalid'));
   return page(
     req,
     translator(req.lang)('contacts.verify.title'),
@@ -213,7 +213,7 @@ async function showVerify(req: Request) {
 
 async function submitVerify(req: Request) {
   const confirmed = await confirmVerification(req.params.token ?? '');
-  if (!confirmed) throw new HttpError(404, 'Linket er udløbet eller ugyldigt.');
+  if (!confirmed) throw new HttpError(404, phrase('error.request.linkInvalid'));
   return page(
     req,
     translator(req.lang)('contacts.verify.doneShort'),

@@ -9,7 +9,8 @@ import { mayManageContacts } from '#domain/contact-lists.ts';
 import { type ExternalProvider, PROVIDER_KIND_LIST } from '#domain/external-providers.ts';
 import { localDate } from '#domain/time.ts';
 import { t } from '#web/i18n/index.ts';
-import { localizeErrors } from '#web/validation.ts';
+import { phrase } from '#web/i18n/phrase.ts';
+import { localizeErrors, reportLanguage } from '#web/validation.ts';
 import {
   checklistPage,
   checklistTemplatePage,
@@ -77,7 +78,7 @@ function formInput(form: Record<string, string | string[]>) {
 
 async function showNew(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError(t(req.lang, 'external.manageOnly'));
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('external.manageOnly'));
   return page(
     req,
     t(req.lang, 'external.form.new'),
@@ -94,9 +95,9 @@ async function showNew(req: Request) {
 
 async function showEdit(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError(t(req.lang, 'external.manageOnly'));
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('external.manageOnly'));
   const provider = await getExternalProvider(req.params.id ?? '');
-  if (!provider) throw new HttpError(404, t(req.lang, 'external.notFound'));
+  if (!provider) throw new HttpError(404, phrase('external.notFound'));
   return page(
     req,
     t(req.lang, 'external.form.editTitle', { name: provider.name }),
@@ -135,7 +136,7 @@ async function submitEdit(req: Request) {
 
 async function showImport(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError(t(req.lang, 'external.manageOnly'));
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('external.manageOnly'));
   return page(
     req,
     t(req.lang, 'external.import.pageTitle'),
@@ -148,7 +149,7 @@ async function submitImport(req: Request) {
   const form = parseForm(req.body);
   checkCsrf(req, form.csrf);
   const text = asString(form.csv) ?? '';
-  const report = await importExternalProvidersCsv(actor, text);
+  const report = await importExternalProvidersCsv(actor, text, reportLanguage(req.lang));
   return page(
     req,
     t(req.lang, 'external.import.pageTitle'),
@@ -166,8 +167,8 @@ async function submitImport(req: Request) {
 async function apiImport(req: Request) {
   const actor = requireActor(req);
   if (!(req.headers['content-type'] ?? '').startsWith('text/csv'))
-    throw new HttpError(415, 'Send filen som text/csv.');
-  const report = await importExternalProvidersCsv(actor, req.body);
+    throw new HttpError(415, phrase('error.request.csvOnly'));
+  const report = await importExternalProvidersCsv(actor, req.body, reportLanguage(req.lang));
   return jsonResponse(report, report.errors.length > 0 ? 422 : 200);
 }
 
@@ -182,15 +183,15 @@ async function apiPut(req: Request) {
     { ...(typeof body === 'object' && body ? body : {}), id },
     exists ? id : undefined,
   );
-  if (!result.ok) throw new HttpError(400, 'Ugyldige data.', result.errors);
+  if (!result.ok) throw new HttpError(400, phrase('error.request.invalidData'), result.errors);
   return jsonResponse({ provider: result.provider }, exists ? 200 : 201);
 }
 
 async function showChecklist(req: Request) {
   requireActor(req);
   const provider = await getExternalProvider(req.params.id ?? '');
-  if (!provider) throw new HttpError(404, t(req.lang, 'external.notFound'));
-  const template = await checklistTemplate(provider.kind);
+  if (!provider) throw new HttpError(404, phrase('external.notFound'));
+  const template = await checklistTemplate(provider.kind, req.lang);
   return page(
     req,
     t(req.lang, 'external.checklist.title', { name: provider.name }),
@@ -200,7 +201,7 @@ async function showChecklist(req: Request) {
 
 function kindParam(req: Request) {
   const kind = req.params.kind ?? '';
-  if (!PROVIDER_KIND_LIST.has(kind)) throw new HttpError(404, t(req.lang, 'external.noChecklist'));
+  if (!PROVIDER_KIND_LIST.has(kind)) throw new HttpError(404, phrase('external.noChecklist'));
   return kind;
 }
 
@@ -212,7 +213,7 @@ async function showTemplate(req: Request) {
     t(req.lang, 'external.checklist'),
     checklistTemplatePage({
       kind,
-      template: await checklistTemplate(kind),
+      template: await checklistTemplate(kind, req.lang),
       errors: {},
       csrf: req.csrf ?? '',
       mayManage: mayManageContacts(actor),
@@ -238,7 +239,7 @@ async function submitTemplate(req: Request) {
     t(req.lang, 'external.template.errorTitle'),
     checklistTemplatePage({
       kind,
-      template: await checklistTemplate(kind),
+      template: await checklistTemplate(kind, req.lang),
       values,
       errors: localizeErrors(result.errors, req.lang),
       csrf: req.csrf ?? '',

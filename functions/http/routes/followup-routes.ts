@@ -10,6 +10,7 @@ import { listProblems } from '#adapters/store.ts';
 import { parseProblemRef } from '#domain/problem.ts';
 import { QUARTER_PATTERN, quarterLabel } from '#domain/quarterly.ts';
 import { t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { quarterlyStatusCsv } from '#web/quarterly-csv.ts';
 import {
   AUDIT_ENTITY_TYPES,
@@ -33,13 +34,13 @@ function mayPrepare(role: string): boolean {
 
 function quarterParam(req: Request): string {
   const quarter = req.params.quarter ?? '';
-  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, t(req.lang, 'quarterly.noQuarter'));
+  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, phrase('quarterly.noQuarter'));
   return quarter;
 }
 
 async function list(req: Request) {
   const actor = requireActor(req);
-  if (!mayReadStatus(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.forDirectors'));
+  if (!mayReadStatus(actor.role)) throw new ForbiddenError(phrase('quarterly.forDirectors'));
   return page(
     req,
     t(req.lang, 'quarterly.title'),
@@ -49,9 +50,9 @@ async function list(req: Request) {
 
 async function show(req: Request) {
   const actor = requireActor(req);
-  if (!mayReadStatus(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.forDirectors'));
+  if (!mayReadStatus(actor.role)) throw new ForbiddenError(phrase('quarterly.forDirectors'));
   const status = await getQuarterlyStatus(quarterParam(req));
-  if (!status) throw new HttpError(404, t(req.lang, 'quarterly.notYet'));
+  if (!status) throw new HttpError(404, phrase('quarterly.notYet'));
   if (req.wantsJson) return jsonResponse(status);
   return page(
     req,
@@ -68,24 +69,28 @@ async function show(req: Request) {
 
 async function csv(req: Request) {
   const actor = requireActor(req);
-  if (!mayReadStatus(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.forDirectors'));
+  if (!mayReadStatus(actor.role)) throw new ForbiddenError(phrase('quarterly.forDirectors'));
   const quarter = (req.params.quarter ?? '').replace(/\.csv$/, '');
-  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, t(req.lang, 'quarterly.noQuarter'));
+  if (!QUARTER_PATTERN.test(quarter)) throw new HttpError(404, phrase('quarterly.noQuarter'));
   const status = await getQuarterlyStatus(quarter);
-  if (!status) throw new HttpError(404, t(req.lang, 'quarterly.notYet'));
+  if (!status) throw new HttpError(404, phrase('quarterly.notYet'));
   return csvResponse(`kvartalsstatus-${quarter}.csv`, quarterlyStatusCsv(status, req.lang));
 }
 
 /** Recompute on demand (e.g. after late corrections); the e-mail goes only from the schedule. */
 async function recompute(req: Request) {
   const actor = requireActor(req);
-  if (!mayPrepare(actor.role)) throw new ForbiddenError(t(req.lang, 'quarterly.onlySecretariat'));
+  if (!mayPrepare(actor.role)) throw new ForbiddenError(phrase('quarterly.onlySecretariat'));
   checkCsrf(req, parseForm(req.body).csrf);
   const quarter = quarterParam(req);
   try {
     await prepareQuarterlyStatus(quarter);
   } catch (error) {
-    if (error instanceof QuarterNotStartedError) throw new HttpError(400, error.message);
+    if (error instanceof QuarterNotStartedError)
+      throw new HttpError(
+        400,
+        phrase('error.quarter.notStarted', { quarter: quarterLabel(error.quarter, req.lang) }),
+      );
     throw error;
   }
   return redirect(`/kvartalsstatus/${quarter}`);
@@ -94,7 +99,7 @@ async function recompute(req: Request) {
 async function audit(req: Request) {
   const actor = requireActor(req);
   if (actor.role !== 'admin' && actor.role !== 'secretariat')
-    throw new ForbiddenError('Revisionssporet er kun for administratorer og Specialenheden.');
+    throw new ForbiddenError(phrase('error.audit.forbidden'));
   const asked = req.query.get('id')?.trim() || undefined;
   // People quote a problem by its reference (KK-6435-VRXX); the trail is keyed by the internal id.
   const ref = asked ? parseProblemRef(asked) : undefined;

@@ -8,6 +8,7 @@ import { emailText } from '#domain/schemas/problem.ts';
 import { signInEmail } from '#web/emails.ts';
 import { html } from '#web/html.ts';
 import { t, translator } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { confirmSignInPage, signInPage } from '#web/views/auth-pages.ts';
 import {
   createSignInToken,
@@ -85,7 +86,7 @@ async function confirmSignIn(req: Request) {
   const token = req.params.token ?? '';
   const link = await peekSignInToken(token);
   const user = link ? await getUser(link.email) : undefined;
-  if (!link || !user) throw new HttpError(404, t(req.lang, 'signIn.linkInvalid'));
+  if (!link || !user) throw new HttpError(404, phrase('signIn.linkInvalid'));
   return page(
     req,
     t(req.lang, 'signIn.title'),
@@ -95,9 +96,9 @@ async function confirmSignIn(req: Request) {
 
 async function completeSignIn(req: Request) {
   // From our own page only: no login CSRF with someone else's link.
-  assertSameSite(req, t(req.lang, 'signIn.ownSite'));
+  assertSameSite(req, phrase('signIn.ownSite'));
   const result = await redeemSignInToken(req.params.token ?? '');
-  if (!result) throw new HttpError(404, t(req.lang, 'signIn.linkInvalid'));
+  if (!result) throw new HttpError(404, phrase('signIn.linkInvalid'));
   const maxAge = Math.round((Date.parse(result.session.expiresAt) - Date.now()) / 1000);
   return redirect(safeNext(result.next), { cookies: [sessionCookie(result.sessionId, maxAge)] });
 }

@@ -11,6 +11,7 @@ import { type HolidayPlanInput, holidayPlanBulkSchema, holidayPlanSchema } from 
 import { pathErrors } from '#domain/schemas/weekly.ts';
 import { localDate } from '#domain/time.ts';
 import { t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import {
   type FormValues,
   holidayListPage,
@@ -67,7 +68,7 @@ async function createDefaults(req: Request) {
   checkCsrf(req, form.csrf);
   const year = Number(asString(form.year));
   if (!Number.isInteger(year) || year < 2020 || year > 2100)
-    throw new HttpError(400, 'Angiv et år mellem 2020 og 2100.');
+    throw new HttpError(400, phrase('error.holiday.year'));
   const created = await createDefaultPeriods(actor, year);
   return redirect(`/ferieplaner?oprettet=${created.length}`);
 }
@@ -140,7 +141,7 @@ function chooseDepartment(req: Request, wanted: string | undefined) {
     departments.find((d) => d.id === wanted) ??
     departments.find((d) => d.id === actor.department) ??
     departments[0];
-  if (!department) throw new ForbiddenError(t(req.lang, 'holiday.form.forbidden'));
+  if (!department) throw new ForbiddenError(phrase('holiday.form.forbidden'));
   return { departments, department };
 }
 
@@ -172,7 +173,7 @@ async function submitForm(req: Request) {
   const period = await requirePeriod(req.params.id ?? '');
   const { departments, department } = chooseDepartment(req, asString(form.departmentId));
   if (department.id !== asString(form.departmentId))
-    throw new HttpError(403, 'Du kan ikke indsende ferieplan for denne afdeling.');
+    throw new HttpError(403, phrase('error.holiday.notThisDepartment'));
   const weeks = periodWeeks(period);
   const parsed = holidayPlanSchema.safeParse(planFromForm(form, department, weeks));
   const result = parsed.success
@@ -200,7 +201,7 @@ async function submitPlans(periodId: string, plans: HolidayPlanInput[], actor: A
   try {
     return await submitHolidayPlans(periodId, plans, actor, bulk);
   } catch (error) {
-    if (error instanceof PeriodEndedError) throw new HttpError(409, error.message);
+    if (error instanceof PeriodEndedError) throw new HttpError(409, error.phrase);
     throw error;
   }
 }
@@ -209,7 +210,7 @@ async function submitPlans(periodId: string, plans: HolidayPlanInput[], actor: A
 
 async function showPeriod(req: Request) {
   const actor = requireActor(req);
-  if (!mayManageContacts(actor)) throw new ForbiddenError('Kun Specialenheden kan rette ferieperioder.');
+  if (!mayManageContacts(actor)) throw new ForbiddenError(phrase('error.holiday.editSecretariatOnly'));
   const period = await requirePeriod(req.params.id ?? '');
   return page(
     req,
@@ -253,7 +254,7 @@ async function submitPeriod(req: Request) {
 async function apiPutPeriod(req: Request) {
   const actor = requireActor(req);
   const result = await saveHolidayPeriod(actor, parseJson(req.body), req.params.id ?? '');
-  if (!result.ok) throw new HttpError(400, 'Ugyldige data.', result.errors);
+  if (!result.ok) throw new HttpError(400, phrase('error.request.invalidData'), result.errors);
   return jsonResponse({ period: result.period }, result.created ? 201 : 200);
 }
 
@@ -264,7 +265,8 @@ async function apiSubmitPlans(req: Request) {
   let items: unknown[] = [body];
   if (bulk) {
     const parsed = holidayPlanBulkSchema.safeParse(body);
-    if (!parsed.success) throw new HttpError(400, 'Ugyldige data.', pathErrors(parsed.error));
+    if (!parsed.success)
+      throw new HttpError(400, phrase('error.request.invalidData'), pathErrors(parsed.error));
     items = parsed.data.plans;
   }
   const fields: Record<string, string> = {};
@@ -275,9 +277,9 @@ async function apiSubmitPlans(req: Request) {
     else
       for (const [k, v] of Object.entries(pathErrors(parsed.error))) fields[bulk ? `plans.${i}.${k}` : k] = v;
   });
-  if (Object.keys(fields).length > 0) throw new HttpError(400, 'Ugyldige data.', fields);
+  if (Object.keys(fields).length > 0) throw new HttpError(400, phrase('error.request.invalidData'), fields);
   const result = await submitPlans(req.params.id ?? '', plans, actor, bulk);
-  if (!result.ok) throw new HttpError(400, 'Ugyldige data.', result.errors);
+  if (!result.ok) throw new HttpError(400, phrase('error.request.invalidData'), result.errors);
   return jsonResponse(bulk ? { results: result.results } : result.results[0], 201);
 }
 

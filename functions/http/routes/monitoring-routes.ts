@@ -8,7 +8,9 @@ import { monitoringCsv } from '#domain/monitoring-figures.ts';
 import { referenceData } from '#domain/reference.ts';
 import { localDate } from '#domain/time.ts';
 import { t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { layout } from '#web/layout.ts';
+import { uploadErrorsIn } from '#web/monitoring-errors.ts';
 import { monitoringPage, UPLOAD_SCRIPT } from '#web/views/monitoring.ts';
 import type { Actor } from '../../services/actors.ts';
 import {
@@ -35,7 +37,7 @@ function yearParam(req: Request, name: string, fallback: number): number {
   const raw = req.query.get(name);
   if (raw === null || raw === '') return fallback;
   if (!/^\d{4}$/.test(raw) || Number(raw) < 2000 || Number(raw) > thisYear())
-    throw new HttpError(400, t(req.lang, 'monitoring.badYear', { year: thisYear() }), {
+    throw new HttpError(400, phrase('monitoring.badYear', { year: thisYear() }), {
       [name]: t(req.lang, 'monitoring.badYearField'),
     });
   return Number(raw);
@@ -44,7 +46,7 @@ function yearParam(req: Request, name: string, fallback: number): number {
 function cancerParam(req: Request, name: string): string | undefined {
   const raw = req.query.get(name) || undefined;
   if (raw && !referenceData().cancerTypes.some((c) => c.id === raw))
-    throw new HttpError(400, t(req.lang, 'monitoring.unknownCancerType'), {
+    throw new HttpError(400, phrase('monitoring.unknownCancerType'), {
       [name]: t(req.lang, 'monitoring.unknownCancerType'),
     });
   return raw;
@@ -67,21 +69,22 @@ async function createUpload(req: Request) {
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-    throw new HttpError(400, 'Ugyldige data.', fields);
+    throw new HttpError(400, phrase('error.request.invalidData'), fields);
   }
   try {
     const { ticket, created } = await requestUpload(actor, parsed.data, key);
     const location = `${req.path.startsWith('/api/') ? '/api/monitoring' : '/overvaagning'}/uploads/${ticket.id}`;
     return jsonResponse(ticket, created ? 201 : 200, { headers: { location } });
   } catch (error) {
-    if (error instanceof IdempotencyConflictError) throw new HttpError(422, error.message);
+    if (error instanceof IdempotencyConflictError) throw new HttpError(422, error.phrase);
     throw error;
   }
 }
 
 async function getUpload(req: Request) {
   const actor = requireActor(req);
-  return jsonResponse(await uploadStatus(actor, req.params.id ?? ''));
+  const upload = await uploadStatus(actor, req.params.id ?? '');
+  return jsonResponse({ ...upload, errors: uploadErrorsIn(upload.errors, req.lang) });
 }
 
 async function waitingTimesApi(req: Request) {

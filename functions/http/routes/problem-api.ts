@@ -8,6 +8,7 @@ import {
   problemReportSchema,
   resolveSchema,
 } from '#domain/schemas/problem.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { acknowledge, offerCapacity, reportProblem, resolveProblem } from '../../services/problems.ts';
 import { parseJson } from '../forms.ts';
 import { idempotencyKey } from '../idempotency.ts';
@@ -21,7 +22,7 @@ function validate<T>(schema: z.ZodType<T>, value: unknown): T {
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-    throw new HttpError(400, 'Ugyldige data.', fields);
+    throw new HttpError(400, phrase('error.request.invalidData'), fields);
   }
   return parsed.data;
 }
@@ -42,7 +43,7 @@ async function list(req: Request) {
 async function get(req: Request) {
   requireActor(req);
   const details = await getProblemDetails(req.params.id ?? '');
-  if (!details) throw new HttpError(404, 'Sagen findes ikke.');
+  if (!details) throw new HttpError(404, phrase('problem.notFound'));
   return jsonResponse(details);
 }
 

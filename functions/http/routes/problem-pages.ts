@@ -13,6 +13,7 @@ import {
 import { localDate } from '#domain/time.ts';
 import { html } from '#web/html.ts';
 import { type Lang, t, translator } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { notice } from '#web/layout.ts';
 import { localizeErrors } from '#web/validation.ts';
 import { type FormValues, problemForm } from '#web/views/problem-form.ts';
@@ -118,7 +119,7 @@ async function submitForm(req: Request) {
 async function receipt(req: Request) {
   requireActor(req);
   const details = await getProblemDetails(req.params.id ?? '');
-  if (!details) throw new HttpError(404, t(req.lang, 'problem.notFound'));
+  if (!details) throw new HttpError(404, phrase('problem.notFound'));
   return page(
     req,
     `${t(req.lang, 'receipt.heading')} ${details.problem.ref}`,
@@ -167,7 +168,7 @@ async function renderProblem(
   outcome: Outcome = {},
 ) {
   const details = await getProblemDetails(problemId);
-  if (!details) throw new HttpError(404, t(req.lang, 'problem.notFound'));
+  if (!details) throw new HttpError(404, phrase('problem.notFound'));
   const actions = actionForms({
     action: view.action,
     csrf: view.csrf,
@@ -257,7 +258,7 @@ async function perform(problemId: string, actor: Actor, form: FormValues, lang: 
           : notice('info', t(lang, 'problem.alreadyRunning')),
     };
   }
-  throw new HttpError(400, t(lang, 'problem.unknownAction'));
+  throw new HttpError(400, phrase('problem.unknownAction'));
 }
 
 async function act(req: Request) {
@@ -271,7 +272,7 @@ async function act(req: Request) {
 /** The e-mail link: the token names the recipient and the problem; GET only shows, POST acts. */
 async function linkActor(req: Request) {
   const link = await readActionToken(req.params.token ?? '');
-  if (!link) throw new HttpError(404, t(req.lang, 'problem.linkInvalidSignIn'));
+  if (!link) throw new HttpError(404, phrase('problem.linkInvalidSignIn'));
   const user = await getUser(link.email);
   const recipient = user ? undefined : await getRecipient(link.problemId, link.email);
   const base =
@@ -287,7 +288,7 @@ async function linkActor(req: Request) {
           region: recipient.region,
         }
       : undefined);
-  if (!base) throw new HttpError(404, t(req.lang, 'problem.linkInvalid'));
+  if (!base) throw new HttpError(404, phrase('problem.linkInvalid'));
   const actor: Actor = { ...base, via: 'link' };
   return { link, actor };
 }
@@ -310,7 +311,7 @@ async function actLink(req: Request) {
   const { link, actor } = await linkActor(req);
   const form = parseForm(req.body);
   if (asString(form.action) === 'resolve' && !link.mayResolve)
-    throw new HttpError(403, t(req.lang, 'problem.linkCannotResolve'));
+    throw new HttpError(403, phrase('problem.linkCannotResolve'));
   const outcome = await perform(link.problemId, actor, form, req.lang);
   return showLink(req, outcome);
 }

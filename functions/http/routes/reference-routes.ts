@@ -5,8 +5,9 @@ import { LIST_OF, type ReferenceEntry, type ReferenceKind } from '#domain/refere
 import { entrySchemas } from '#domain/schemas/reference-edit.ts';
 import { localDate } from '#domain/time.ts';
 import { translator } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { notice } from '#web/layout.ts';
-import { localizeErrors } from '#web/validation.ts';
+import { localizeErrors, reportLanguage } from '#web/validation.ts';
 import {
   KIND_SLUGS,
   referenceFormPage,
@@ -34,20 +35,19 @@ async function catalogue() {
 
 function maintainer(req: Request) {
   const actor = requireActor(req);
-  if (!mayMaintainReference(actor.role))
-    throw new HttpError(403, 'Stamdata vedligeholdes af Specialenheden og administratorer.');
+  if (!mayMaintainReference(actor.role)) throw new HttpError(403, phrase('error.reference.manageOnly'));
   return actor;
 }
 
 function kindOf(req: Request): ReferenceKind {
   const kind = (Object.keys(KIND_SLUGS) as ReferenceKind[]).find((k) => KIND_SLUGS[k] === req.params.kind);
-  if (!kind) throw new HttpError(404, 'Siden findes ikke.');
+  if (!kind) throw new HttpError(404, phrase('error.request.pageNotFound'));
   return kind;
 }
 
 function findEntry(kind: ReferenceKind, id: string): ReferenceEntry {
   const entry = (allReferenceData()[LIST_OF[kind]] as ReferenceEntry[]).find((e) => e.id === id);
-  if (!entry) throw new HttpError(404, 'Posten findes ikke.');
+  if (!entry) throw new HttpError(404, phrase('error.reference.entryNotFound'));
   return entry;
 }
 
@@ -133,7 +133,7 @@ async function submitImport(req: Request) {
   const form = parseForm(req.body);
   checkCsrf(req, form.csrf);
   const text = asString(form.csv) ?? '';
-  const result = await importReferenceCsv(text, asPerson(actor));
+  const result = await importReferenceCsv(text, asPerson(actor), reportLanguage(req.lang));
   return page(
     req,
     translator(req.lang)('reference.import.title'),

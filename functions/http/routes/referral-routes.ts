@@ -13,7 +13,8 @@ import { pathErrors } from '#domain/schemas/weekly.ts';
 import { isoWeekKey } from '#domain/time.ts';
 import { addWeeks, isWeekKey } from '#domain/weekly.ts';
 import { html } from '#web/html.ts';
-import { t } from '#web/i18n/index.ts';
+import { phraseText, t } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { notice } from '#web/layout.ts';
 import { localizeErrors } from '#web/validation.ts';
 import { type ReferralFormValues, referralField, referralFormPage } from '#web/views/referrals.ts';
@@ -124,7 +125,7 @@ async function submitForm(req: Request) {
   if (!region || region !== asString(form.region)) return notAllowed(req);
   const weeks = formWeeks();
   const week = asString(form.week) ?? '';
-  if (!weeks.includes(week)) throw new HttpError(400, t(req.lang, 'referrals.form.badWeek'));
+  if (!weeks.includes(week)) throw new HttpError(400, phrase('referrals.form.badWeek'));
   const parsed = referralWeekSchema.safeParse(weekFromForm(form, region, week));
   if (!parsed.success)
     return page(
@@ -150,12 +151,14 @@ async function submitForm(req: Request) {
 async function apiRecord(req: Request) {
   const actor = requireActor(req);
   const parsed = referralWeekSchema.safeParse(parseJson(req.body));
-  if (!parsed.success) throw new HttpError(400, 'Ugyldige data.', pathErrors(parsed.error));
+  if (!parsed.success)
+    throw new HttpError(400, phrase('error.request.invalidData'), pathErrors(parsed.error));
   try {
     const { week, replaced } = await recordReferralWeek(actor, parsed.data);
     return jsonResponse({ ...week, replaced }, 201);
   } catch (error) {
-    if (error instanceof WeekClosedError) throw new HttpError(400, error.message, { week: error.message });
+    if (error instanceof WeekClosedError)
+      throw new HttpError(400, error.phrase, { week: phraseText(req.lang, error.phrase) });
     throw error;
   }
 }
@@ -167,11 +170,11 @@ async function apiList(req: Request) {
   const to = req.query.get('to') ?? current;
   const from = req.query.get('from') ?? addWeeks(to, -7);
   const errors: Record<string, string> = {};
-  if (!isWeekKey(from)) errors.from = 'Angiv ugen som åååå-Wuu, fx 2026-W49.';
-  if (!isWeekKey(to)) errors.to = 'Angiv ugen som åååå-Wuu, fx 2026-W49.';
+  if (!isWeekKey(from)) errors.from = t(req.lang, 'error.referrals.weekFormat');
+  if (!isWeekKey(to)) errors.to = t(req.lang, 'error.referrals.weekFormat');
   if (Object.keys(errors).length === 0 && (from > to || from < addWeeks(to, -(REFERRAL_WEEKS_BACK + 53))))
-    errors.from = 'Vælg en startuge før slutugen og højst to år før den.';
-  if (Object.keys(errors).length > 0) throw new HttpError(400, 'Ugyldige data.', errors);
+    errors.from = t(req.lang, 'error.referrals.weekRange');
+  if (Object.keys(errors).length > 0) throw new HttpError(400, phrase('error.request.invalidData'), errors);
   return jsonResponse({ from, to, weeks: await listReferralWeeks(from, to) });
 }
 

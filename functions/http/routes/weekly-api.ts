@@ -7,6 +7,7 @@
 import { referenceData } from '#domain/reference.ts';
 import { pathErrors, weeklyBulkSchema, weeklySubmissionSchema } from '#domain/schemas/weekly.ts';
 import type { WeeklySubmission } from '#domain/weekly.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { cancerOverview, capacityFinder, nationalOverview, submitWeekly } from '../../services/weekly.ts';
 import { parseJson } from '../forms.ts';
 import { requireActor } from '../identity.ts';
@@ -21,7 +22,8 @@ async function submit(req: Request) {
   let items: unknown[] = [body];
   if (bulk) {
     const parsed = weeklyBulkSchema.safeParse(body);
-    if (!parsed.success) throw new HttpError(400, 'Ugyldige data.', pathErrors(parsed.error));
+    if (!parsed.success)
+      throw new HttpError(400, phrase('error.request.invalidData'), pathErrors(parsed.error));
     items = parsed.data.reports;
   }
   const fields: Record<string, string> = {};
@@ -33,10 +35,9 @@ async function submit(req: Request) {
       for (const [k, v] of Object.entries(pathErrors(parsed.error)))
         fields[bulk ? `reports.${i}.${k}` : k] = v;
   });
-  if (Object.keys(fields).length > 0) throw new HttpError(400, 'Ugyldige data.', fields);
+  if (Object.keys(fields).length > 0) throw new HttpError(400, phrase('error.request.invalidData'), fields);
   const ids = submissions.map((s) => s.departmentId);
-  if (new Set(ids).size !== ids.length)
-    throw new HttpError(400, 'Samme afdeling optræder flere gange i kaldet.');
+  if (new Set(ids).size !== ids.length) throw new HttpError(400, phrase('error.request.sameDepartmentTwice'));
   const results = await submitWeekly(submissions, actor);
   return jsonResponse(bulk ? { results } : results[0], 201);
 }
@@ -44,7 +45,7 @@ async function submit(req: Request) {
 async function find(req: Request) {
   const actor = requireActor(req);
   const input = finderInput(req.query, actor.region);
-  if (!input.query) throw new HttpError(400, 'Ugyldige data.', input.errors);
+  if (!input.query) throw new HttpError(400, phrase('error.request.invalidData'), input.errors);
   return jsonResponse({ query: input.query, ...(await capacityFinder(input.query)) });
 }
 
@@ -53,7 +54,7 @@ async function overview(req: Request) {
   const cancerType = req.params.cancerType;
   if (cancerType === undefined) return jsonResponse(await nationalOverview());
   if (!referenceData().cancerTypes.some((c) => c.id === cancerType))
-    throw new HttpError(404, 'Kræftformen findes ikke.');
+    throw new HttpError(404, phrase('weekly.cancer.unknown'));
   return jsonResponse(await cancerOverview(cancerType));
 }
 

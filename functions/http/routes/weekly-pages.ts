@@ -14,6 +14,7 @@ import { isoWeekKey } from '#domain/time.ts';
 import { addWeeks, deadlineOf, escalationProposal, type WeeklySubmission } from '#domain/weekly.ts';
 import { html } from '#web/html.ts';
 import { type Lang, t, translator } from '#web/i18n/index.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { notice } from '#web/layout.ts';
 import { localizeErrors } from '#web/validation.ts';
 import {
@@ -135,7 +136,7 @@ async function submitForm(req: Request) {
   checkCsrf(req, form.csrf);
   const { departments, department } = chooseDepartment(req, asString(form.departmentId));
   if (!department || department.id !== asString(form.departmentId))
-    throw new HttpError(403, t(req.lang, 'weekly.notForDepartment'));
+    throw new HttpError(403, phrase('weekly.notForDepartment'));
   const parsed = weeklySubmissionSchema.safeParse(submissionFromForm(form, department.id));
   if (!parsed.success) {
     const week = isoWeekKey(currentTime());
@@ -163,7 +164,7 @@ async function submitForm(req: Request) {
 
 async function receipt(req: Request) {
   const { department } = chooseDepartment(req, req.query.get('afdeling') ?? undefined);
-  if (!department) throw new HttpError(403, t(req.lang, 'weekly.notYourReport'));
+  if (!department) throw new HttpError(403, phrase('weekly.notYourReport'));
   const week = isoWeekKey(currentTime());
   const settings = weeklySettings().escalation;
   const [reports, history] = await Promise.all([
@@ -215,7 +216,7 @@ async function perCancer(req: Request) {
   requireActor(req);
   const cancerType = req.params.cancerType ?? '';
   if (!referenceData().cancerTypes.some((c) => c.id === cancerType))
-    throw new HttpError(404, t(req.lang, 'weekly.cancer.unknown'));
+    throw new HttpError(404, phrase('weekly.cancer.unknown'));
   const [overview, plan, referrals] = await Promise.all([
     cancerOverview(cancerType),
     holidayWeekPlan(isoWeekKey(currentTime())),

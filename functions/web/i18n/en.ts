@@ -986,6 +986,137 @@ export const en: { [K in keyof typeof da]: string } = {
   'weekly.prefilledText':
     'Correct the figures that have changed and send again: the new figures replace the old ones.',
   // ---- end pagesa
+
+  // ---- pageslang: error messages of the services and the HTTP layer, answered in the request's language
+  'error.request.tooLarge': 'The content is too large (at most {kb} KB).',
+  'error.request.pageNotFound': 'The page does not exist.',
+  'error.request.addressTooLong': 'The address is too long.',
+  'error.request.methodNotAllowed': 'The method is not allowed here.',
+  'error.request.notViaCloudFront':
+    'Kræftkapacitet is reached only at its public address, not directly through API Gateway.',
+  'error.request.idempotencyKeyMissing':
+    'The Idempotency-Key header is missing (8–128 characters), so that a repeated request does not count twice.',
+  'error.request.idempotencyKeyCpr':
+    'Idempotency-Key: The text looks like a CPR number. Kræftkapacitet must not hold patient data – remove the number.',
+  'error.request.idempotencyKeyFormat':
+    'Idempotency-Key must be 8–128 characters: letters a–z, digits and _ . : -',
+  'error.request.idempotencyKeyReused':
+    'Idempotency-Key has already been used for another request with different content. Use a new key for a new request.',
+  'error.request.formKeyMissing': 'The form is missing its key. Reload the page and try again.',
+  'error.request.badToken': 'Invalid API token.',
+  'error.request.formExpired': 'The form has expired. Reload the page and try again.',
+  'error.request.signInRequired': 'You must be signed in.',
+  'error.request.multipartBoundary': 'The form could not be read (the multipart boundary is missing).',
+  'error.request.jsonMissing': 'The request has no JSON content.',
+  'error.request.jsonInvalid': 'The content is not valid JSON.',
+  'error.request.invalidData': 'Invalid data.',
+  'error.request.csvOnly': 'Send the file as text/csv.',
+  'error.request.linkInvalid': 'The link has expired or is invalid.',
+  'error.request.sameDepartmentTwice': 'The same department appears more than once in the call.',
+  'error.problem.unknownDepartment': 'Unknown department.',
+  'error.problem.ownDepartmentOnly': 'You can report only for your own department.',
+  'error.problem.alreadyResolved': 'The problem has already been resolved.',
+  'error.problem.notSentToYou': 'You can answer only problems that were sent to you.',
+  'error.problem.reporterResolves': 'Only the reporting department can mark the problem as resolved.',
+  'error.problem.restartSecretariatOnly': 'Only Specialenheden can restart the escalation.',
+  'error.problem.restartResolved': 'The problem is resolved; there is nothing to restart.',
+  'error.contact.notFound': 'The contact does not exist.',
+  'error.contact.ownDepartmentOnly': 'You can edit contacts only for your own department.',
+  'error.contact.createSecretariatOnly': 'Only Specialenheden can create contacts.',
+  'error.contact.importSecretariatOnly': 'Only Specialenheden can import contact lists.',
+  'error.network.unknownCancerType': 'Unknown cancer type.',
+  'error.network.stateForbidden':
+    "Only sundhedsdirektørkredsen and Specialenheden can change the network's status.",
+  'error.network.notCreated': 'The network has not been created.',
+  'error.network.membersForbidden': 'Only sundhedsdirektørkredsen and Specialenheden can add members.',
+  'error.network.meetingsForbidden':
+    "Only the network's members and sundhedsdirektørkredsen can record meetings.",
+  'error.network.actionsForbidden': "You cannot change the network's actions.",
+  'error.network.informForbidden': 'You cannot inform Danske Regioner on behalf of the network.',
+  'error.check.manageOnly': 'Only Specialenheden can maintain the highly specialised functions.',
+  'error.check.notFound': 'The capacity check does not exist.',
+  'error.check.functionNotFound': 'The function does not exist.',
+  'error.check.notYourDepartment': 'You cannot answer for the department {department}.',
+  'error.check.notThisDepartment': 'You cannot answer for this department.',
+  'error.check.sendSecretariatOnly': 'Only Specialenheden can send the capacity check.',
+  'error.check.answersCount': 'Give 1–200 answers in the list "answers".',
+  'error.holiday.manageOnly': 'Only Specialenheden can create and edit holiday periods.',
+  'error.holiday.editSecretariatOnly': 'Only Specialenheden can edit holiday periods.',
+  'error.holiday.notFound': 'The holiday period does not exist.',
+  'error.holiday.notYourDepartment': 'You cannot submit a holiday plan for the department {department}.',
+  'error.holiday.notThisDepartment': 'You cannot submit a holiday plan for this department.',
+  'error.holiday.periodEnded': '{period} has ended; the plan can no longer be changed.',
+  'error.holiday.year': 'Give a year between 2020 and 2100.',
+  'error.weekly.notYourDepartment': 'You cannot report weekly figures for the department {department}.',
+  'error.monitoring.uploadForbidden':
+    'Only the regions, Specialenheden and administrators can submit pathway data.',
+  'error.monitoring.uploadNotFound': 'The submission does not exist.',
+  'error.monitoring.keyReused':
+    'Idempotency-Key has already been used for another file. Use a new key for a new file.',
+  'error.reference.manageOnly': 'Reference data is maintained by Specialenheden and administrators.',
+  'error.reference.entryNotFound': 'The entry does not exist.',
+  'error.external.checklistSecretariatOnly': 'Only Specialenheden can edit the checklists.',
+  'error.quarter.notStarted':
+    '{quarter} has not begun yet. A status can be prepared only for the current or earlier quarters.',
+  'error.audit.forbidden': 'The audit trail is only for administrators and Specialenheden.',
+  'error.form.idFixed': 'The id cannot be changed.',
+  'error.form.idTaken': 'The id already exists.',
+  'error.external.idTaken': 'A provider with this id already exists.',
+  'error.contact.idTaken': 'A contact with this id already exists.',
+  'error.check.notAsked':
+    "The department has not been asked about this function in this year's capacity check.",
+  'error.import.tooManyContacts':
+    'The file has {count} contacts; at most {max} can be imported at a time. Split the file.',
+  'error.import.tooManyProviders': 'The file has {count} providers; at most {max} can be imported at a time.',
+  'error.local.limit': 'limit must be a whole number from 1 to {max}.',
+  'error.local.cursor': 'Invalid cursor – use the value from the previous page.',
+  'error.local.fileNotFound': 'The file does not exist.',
+  'error.monitoring.row.unknownColumn': 'Unknown column. Allowed columns: {columns}.',
+  'error.monitoring.row.columnTwice': 'The column appears twice in the header.',
+  'error.monitoring.row.columnMissing': 'The column is missing from the header.',
+  'error.monitoring.row.idMissing': 'The pathway id is missing.',
+  'error.monitoring.row.idTooLong': 'The pathway id may be at most 64 characters.',
+  'error.monitoring.row.unknownRegion':
+    "Unknown region. Use the region's id (e.g. hovedstaden) or region code 1081–1085.",
+  'error.monitoring.row.otherRegion':
+    'The row belongs to another region. You can submit only for your own region.',
+  'error.monitoring.row.unknownCancerType': 'Unknown cancer type. Use an id from the list of cancer types.',
+  'error.monitoring.row.unknownKind':
+    'Unknown pathway type. Use udredning, behandling, kun-behandling, efterbehandling or pakkeforloeb.',
+  'error.monitoring.row.receivedMissing': 'The date of receipt is missing.',
+  'error.monitoring.row.startBeforeReceived': 'The start is before the receipt.',
+  'error.monitoring.row.unknownReason':
+    'Unknown reason. Use patientens-oenske, helbred, kapacitet or leave the field empty.',
+  'error.monitoring.row.yesNo': 'Write ja, nej or leave the field empty.',
+  'error.monitoring.row.standardMissing': 'The standard pathway time is missing for a package pathway.',
+  'error.monitoring.row.standardRange':
+    'The standard pathway time must be a whole number of days between 1 and 365.',
+  'error.monitoring.row.standardOnlyPackages':
+    'The standard pathway time is filled in only for package pathways.',
+  'error.monitoring.row.badDate': 'Invalid date. Write the date as YYYY-MM-DD, e.g. 2024-03-15.',
+  'error.monitoring.row.futureDate': 'The date is in the future.',
+  'error.monitoring.row.fieldCount': 'The row has {cells} fields, but the header has {header}.',
+  'error.monitoring.row.tooLarge': 'The file is too large or not a CSV file with semicolons as separators.',
+  'error.monitoring.row.malformed':
+    'The row cannot be read as CSV (e.g. a quotation mark that is not closed).',
+  'error.monitoring.row.empty': 'The file is empty.',
+  'error.monitoring.row.fileTooLarge': 'The file is too large (at most {mb} MB).',
+  'error.monitoring.row.noPathways': 'The file holds no pathways.',
+  'error.monitoring.column.number': 'column {n}',
+  'error.monitoring.column.wholeRow': 'whole row',
+  'error.monitoring.column.header': 'header',
+  'error.monitoring.column.file': 'file',
+  'error.monitoring.fileName': "Give the file's name.",
+  'error.monitoring.fileNameLength': 'The file name may be at most 200 characters.',
+  'error.monitoring.contentType': 'The file must be a CSV file (contentType text/csv).',
+  'audit.systemName': 'The system',
+  'error.referrals.weekClosed':
+    'Week {week} cannot be reported: choose the current week or one of the last 52 weeks.',
+  'error.referrals.forbidden': 'You cannot report referrals for the region {region}.',
+  'error.referrals.weekFormat': 'Give the week as yyyy-Www, e.g. 2026-W49.',
+  'error.referrals.weekRange': 'Choose a start week before the end week and at most two years before it.',
+  // ---- end pageslang
+
   // Quarterly status as CSV, in the reader's language (pagescheck)
   'quarterlyCsv.title': 'Quarterly status',
   'quarterlyCsv.median': 'Median time to resolution (days)',

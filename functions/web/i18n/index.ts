@@ -9,6 +9,7 @@ import { da } from './da.ts';
 import { en } from './en.ts';
 import { mailDa } from './mail-da.ts';
 import { mailEn } from './mail-en.ts';
+import type { Phrase } from './phrase.ts';
 import { type Lang, type ParamsOf, type Placeholders, type TranslateIn, translateWith } from './translate.ts';
 
 export { isLang, LANGS, type Lang } from './translate.ts';
@@ -35,6 +36,12 @@ const TRANSLATORS: Record<Lang, Translate> = {
 /** The translation function for one language. */
 export function translator(lang: Lang): Translate {
   return TRANSLATORS[lang];
+}
+
+/** A phrase (./phrase.ts) in a language. */
+export function phraseText(lang: Lang, p: Phrase): string {
+  const tr = TRANSLATORS[lang] as (key: MessageKey, params?: Record<string, string | number>) => string;
+  return tr(p.key, p.params);
 }
 
 /** One-off lookup: `t('da', 'layout.signIn')`. */

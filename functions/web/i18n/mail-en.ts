@@ -233,4 +233,53 @@ export const mailEn: { [K in keyof typeof mailDa]: string } = {
   'holiday.mail.alert.link': 'See the holiday plan',
   'holiday.mail.footer':
     'Kræftkapacitet – the regions’ holiday plans for cancer treatment. Never write CPR numbers or other patient data.',
+  // ---- pageslang: what the system writes for later readers (the audit trail, a network's history), worded when read
+  'trail.created': 'Created {name}.',
+  'trail.updated': 'Changed: {fields}.',
+  'trail.updatedNothing': 'Changed: nothing.',
+  'trail.contact.confirmed': 'Changed: nothing (confirmed).',
+  'trail.contact.verifiedByLink': 'Confirmed through the reminder link.',
+  'trail.imported': 'Imported (changed: {fields}).',
+  'trail.importedNothing': 'Imported (changed: nothing).',
+  'trail.importedNew': 'Imported (new).',
+  'trail.importedNewNamed': 'Imported (new): {name}.',
+  'trail.problem.reported': 'Reported {ref} at level {level}.',
+  'trail.problem.level': 'Level {level} ({levelName}).',
+  'trail.problem.restarted': 'Escalation restarted (attempt {attempt}).',
+  'trail.problem.acknowledged': 'Acknowledged receipt.',
+  'trail.problem.offer': 'Offer of {patients} patients.',
+  'trail.problem.resolved': 'Marked as resolved.',
+  'trail.quarterly.prepared': 'Quarterly status {quarter} prepared.',
+  'trail.holiday.plan': 'Holiday plan for {department}, {period}.',
+  'trail.holiday.planLate': 'Holiday plan for {department}, {period} (after the deadline).',
+  'trail.holiday.evaluated': 'Evaluation of {period}.',
+  'trail.check.opened': 'Capacity check {year} opened.',
+  'trail.check.answered': 'Answer to capacity check {year} for {department}.',
+  'trail.check.sent': 'The summary was sent to {count}.',
+  'trail.network.autoActivated': 'Activated automatically: {ref} reached level 4.',
+  'trail.network.memberAdded': 'Member added: {name} ({email}).',
+  'trail.network.meeting':
+    'Coordination meeting {date} with {participants} participants and {actions} actions.',
+  'trail.network.actionDone': 'Action {action} marked as done.',
+  'trail.network.informed': 'Danske Regioner informed ({to}).',
+  'trail.monitoring.replaced':
+    'Monitoring figures for {region}, {quarter} replaced from the file "{file}" ({count} pathways).',
+  'trail.reference.created': '{kind} created: {name}',
+  'trail.reference.retired': '{kind} retired: {name}',
+  'trail.reference.updated': '{kind} changed: {fields}',
+  'trail.checklist.updated': 'The checklist was changed.',
+  'network.reason.reachedLevel4': 'Problem {ref} reached level 4.',
+  'trail.kind.hospital': 'Hospital',
+  'trail.kind.department': 'Department',
+  'trail.kind.cancerType': 'Cancer type',
+  'trail.referrals.recorded': 'Referral elsewhere week {week}: {offered} offered, {accepted} accepted.',
+  'timeline.why.noRecipients': 'The contact list has no recipients for this level and this cancer type.',
+  'timeline.why.noneAccepted': "None of the recipients' addresses were accepted.",
+  'timeline.why.noneReachable':
+    'None of the recipients at the level could be reached (most recently {recipient}).',
+  'timeline.why.othersReached':
+    '{recipient} could not be reached; {count} other recipients at the level are still contacted.',
+  'timeline.why.addressRejected':
+    'The address {email} ({name}) was refused: {detail}. The contact list must be corrected.',
+  // ---- end pageslang
 };

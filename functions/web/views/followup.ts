@@ -12,6 +12,7 @@ import { cancerTypeLabel, regionLabel } from '#domain/reference.ts';
 import { formatDate, formatDateTime } from '#domain/time.ts';
 import { html, type Raw } from '../html.ts';
 import { type Lang, type MessageKey, type Translate, tHtml, translator } from '../i18n/index.ts';
+import { readStored } from '../stored-phrase.ts';
 import { holidayEvaluationSection } from './holiday.ts';
 import { referralQuarterSection } from './referrals.ts';
 
@@ -231,7 +232,7 @@ export function auditPage(args: {
       ? html`<tr><td colspan="5">${tr('audit.none')}</td></tr>`
       : args.entries.map(
           (e) =>
-            html`<tr data-entity="${e.entityType}:${e.entityId}"><td data-label="${col.at}">${formatDateTime(e.at, lang)}</td><td data-label="${col.who}">${e.who.name}<br>${e.who.email}</td><td data-label="${col.what}">${auditSubject(e, tr)}</td><td data-label="${col.action}">${actionLabel(e.action, tr)}</td><td data-label="${col.change}">${e.summary}</td></tr>`,
+            html`<tr data-entity="${e.entityType}:${e.entityId}"><td data-label="${col.at}">${formatDateTime(e.at, lang)}</td><td data-label="${col.who}">${e.who.role === 'system' ? tr('audit.systemName') : e.who.name}<br>${e.who.email}</td><td data-label="${col.what}">${auditSubject(e, tr)}</td><td data-label="${col.action}">${actionLabel(e.action, tr)}</td><td data-label="${col.change}">${readStored({ text: e.summary, phrase: e.summaryPhrase }, lang)}</td></tr>`,
         )
   }</tbody>
 </table>`;

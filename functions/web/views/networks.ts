@@ -7,6 +7,7 @@ import { limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
 import { type Lang, t, tHtml, translator } from '../i18n/index.ts';
 import { errorSummary, notice } from '../layout.ts';
+import { readStored } from '../stored-phrase.ts';
 
 /** A network's state in the page's language: "Aktivt", "Standby", "Ikke oprettet". */
 function stateLabel(state: NetworkState | undefined, lang: Lang): string {
@@ -101,7 +102,7 @@ ${
   network
     ? html`<h2>${tr('networks.history')}</h2>
 <table class="table" id="historik"><thead><tr><th scope="col">${tr('networks.history.at')}</th><th scope="col">${tr('networks.col.status')}</th><th scope="col">${tr('networks.history.who')}</th><th scope="col">${tr('networks.history.reason')}</th></tr></thead>
-<tbody>${[...network.history].reverse().map((h) => html`<tr><td>${formatDateTime(h.at, lang)}</td><td>${stateLabel(h.state, lang)}</td><td>${h.source === 'automatic' ? tr('networks.history.automatic') : h.who.name}</td><td>${h.reason}</td></tr>`)}</tbody></table>`
+<tbody>${[...network.history].reverse().map((h) => html`<tr><td>${formatDateTime(h.at, lang)}</td><td>${stateLabel(h.state, lang)}</td><td>${h.source === 'automatic' ? tr('networks.history.automatic') : h.who.name}</td><td>${readStored({ text: h.reason, phrase: h.reasonPhrase }, lang)}</td></tr>`)}</tbody></table>`
     : ''
 }
 <h2>${tr('networks.members')}</h2>
