@@ -14,7 +14,7 @@ import { askedPairs, type CheckAnswer } from '../functions/domain/capacity-check
 import { findDepartment } from '../functions/domain/reference.ts';
 import { addCalendarDays, localDate } from '../functions/domain/time.ts';
 import { getUser } from '../functions/services/auth.ts';
-import { saveSpecialisedFunction } from '../functions/services/capacity-check.ts';
+import { saveSpecialisedFunction } from '../functions/services/capacity-check-edits.ts';
 
 const SECRETARIAT = 'specialenheden@specialenheden.example';
 

@@ -13,7 +13,7 @@ import {
 import { providersToCsv } from '../functions/domain/external-providers.ts';
 import { addCalendarDays, localDate } from '../functions/domain/time.ts';
 import { getUser } from '../functions/services/auth.ts';
-import { importExternalProvidersCsv } from '../functions/services/external-providers.ts';
+import { importExternalProvidersCsv } from '../functions/services/external-provider-edits.ts';
 
 const SECRETARIAT = 'specialenheden@specialenheden.example';
 

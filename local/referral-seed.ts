@@ -11,7 +11,8 @@ import { getReferralWeek, putReferralWeek } from '../functions/adapters/referral
 import { getRecord, putRecord } from '../functions/adapters/store.ts';
 import { previousQuarter, quarterOf, quarterRange } from '../functions/domain/quarterly.ts';
 import { REGION_IDS } from '../functions/domain/reference.ts';
-import type { Destination, ReferralLine } from '../functions/domain/referrals.ts';
+import type { Destination } from '../functions/domain/referrals.ts';
+import type { ReferralLine } from '../functions/domain/schemas/referrals.ts';
 import { isoWeekKey, weekStart } from '../functions/domain/time.ts';
 import { addWeeks } from '../functions/domain/weekly.ts';
 

@@ -13,6 +13,7 @@ import { resetObjectStore } from '../functions/adapters/object-store.ts';
 import { setReadiness } from '../functions/adapters/readiness.ts';
 import { rebuildWeekSummaries, weekSummariesBackfilled } from '../functions/adapters/weekly-store.ts';
 import { referenceData } from '../functions/domain/reference.ts';
+import { checkBundledReferenceData } from '../functions/domain/schemas/reference.ts';
 import { registerRoutes } from '../functions/http/api.ts';
 import { reconcileLadders } from '../functions/services/recovery.ts';
 import { ensureStaticAssets } from '../scripts/build-assets.ts';
@@ -102,6 +103,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   resetObjectStore();
   setReadiness({ ready: false, reason: 'Demodata indlæses.' });
 
+  // The shipped reference files against their schemas: a broken file fails here, loudly.
+  checkBundledReferenceData();
   const workflow = localWorkflowEngine({ foreground });
   setDeps({ workflow });
   await seedDemoData();

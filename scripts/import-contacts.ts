@@ -20,11 +20,12 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseContacts } from '../functions/domain/contact-csv.ts';
 import type { Contact } from '../functions/domain/reference.ts';
+import { parseContacts } from '../functions/domain/schemas/contact-csv.ts';
 
 // The parser lives with the app (the phone list imports the same files); re-exported for callers.
-export { type ParsedContacts, parseContacts, parseCsv } from '../functions/domain/contact-csv.ts';
+export { type ParsedContacts, parseCsv } from '../functions/domain/contact-csv.ts';
+export { parseContacts } from '../functions/domain/schemas/contact-csv.ts';
 
 export interface ImportOptions {
   table: string;

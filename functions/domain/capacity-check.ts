@@ -6,10 +6,12 @@
  * demand against capacity, gaps flagged, trend against last year. No storage, no clock.
  * Design: docs/decisions/0018-capacity-check.md.
  */
-import * as z from 'zod';
 import { defineList } from './lists.ts';
-import { freeText } from './problem.ts';
-import { findDepartment, REGION_IDS, type RegionId, referenceData } from './reference.ts';
+import { findDepartment, REGION_IDS, type RegionId } from './reference.ts';
+import type { CheckAnswerInput, SpecialisedFunctionInput } from './schemas/capacity-check.ts';
+
+// The schemas are in schemas/capacity-check.ts; the types they define are the check's own.
+export type { CheckAnswerInput, SpecialisedFunctionInput };
 
 // ---------------------------------------------------------------- the register
 
@@ -26,30 +28,6 @@ export interface SpecialisedFunction {
 
 /** Characters of a specialised function's id (the pattern's limit) and names. */
 export const FUNCTION_TEXT_MAX = { id: 60, name: 120 } as const;
-
-export const specialisedFunctionSchema = z
-  .object({
-    id: z
-      .string({ error: 'Angiv et id.' })
-      .trim()
-      .regex(
-        new RegExp(`^[a-z0-9-]{2,${FUNCTION_TEXT_MAX.id}}$`),
-        'Id må kun indeholde små bogstaver, tal og bindestreger.',
-      ),
-    name: freeText(FUNCTION_TEXT_MAX.name).pipe(z.string().min(1, 'Angiv funktionens navn.')),
-    nameEn: freeText(FUNCTION_TEXT_MAX.name).default(''),
-    cancerType: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional()),
-    departments: z.array(z.string()).default([]),
-  })
-  .superRefine((f, ctx) => {
-    if (f.cancerType && !referenceData().cancerTypes.some((c) => c.id === f.cancerType))
-      ctx.addIssue({ code: 'custom', path: ['cancerType'], message: 'Ukendt kræftform.' });
-    for (const d of f.departments)
-      if (!referenceData().departments.some((x) => x.id === d))
-        ctx.addIssue({ code: 'custom', path: ['departments'], message: `Ukendt afdeling "${d}".` });
-  })
-  .transform((f) => ({ ...f, nameEn: f.nameEn || f.name, departments: [...new Set(f.departments)].sort() }));
-export type SpecialisedFunctionInput = z.infer<typeof specialisedFunctionSchema>;
 
 // ---------------------------------------------------------------- the yearly check
 
@@ -78,28 +56,7 @@ export const CONSTRAINT_LIST = defineList([
 ]);
 export type Constraint = (typeof CONSTRAINT_LIST.ids)[number];
 
-const patients = z.coerce
-  .number({ error: 'Angiv antal patienter som et tal.' })
-  .int('Angiv et helt antal patienter.')
-  .min(0, 'Antal patienter kan ikke være negativt.')
-  .max(100_000, 'Angiv højst 100.000 patienter.');
-const quarters = z
-  .array(patients, { error: 'Angiv fire kvartaler.' })
-  .length(4, 'Angiv tal for alle fire kvartaler.');
-
 export const NOTES_MAX = 1000;
-
-export const checkAnswerSchema = z.object({
-  functionId: z.string({ error: 'Angiv funktion.' }).min(1, 'Angiv funktion.'),
-  departmentId: z.string({ error: 'Angiv afdeling.' }).min(1, 'Angiv afdeling.'),
-  /** Expected patients per quarter of the year. */
-  demand: quarters,
-  /** Patients the department can treat per quarter. */
-  capacity: quarters,
-  constraints: z.array(CONSTRAINT_LIST.schema('Ukendt begrænsning.')).default([]),
-  notes: freeText(NOTES_MAX).default(''),
-});
-export type CheckAnswerInput = z.infer<typeof checkAnswerSchema>;
 
 export interface CheckAnswer extends CheckAnswerInput {
   year: number;

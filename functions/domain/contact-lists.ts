@@ -1,18 +1,5 @@
-/**
- * Rules of the maintained contact lists: filtering the phone list, who may edit an entry,
- * which entries are overdue for verification, and the Danish form schema for editing one.
- */
-import * as z from 'zod';
-import { CONTACT_ROLE_LIST, WAIT_PATHWAY_LIST } from './lists.ts';
-import { emailText, freeText, ID_MAX } from './problem.ts';
-import {
-  CONTACT_ROLES,
-  type Contact,
-  type ContactRole,
-  contactSchema,
-  REGION_IDS,
-  referenceData,
-} from './reference.ts';
+import { CONTACT_ROLE_LIST } from './lists.ts';
+import { CONTACT_ROLES, type Contact, type ContactRole, referenceData } from './reference.ts';
 
 /** The most characters of a contact's name and title (the form shows the same limit). */
 export const CONTACT_TEXT_MAX = 120;
@@ -168,71 +155,4 @@ export function overdueByMaintainer(
   }
   for (const list of groups.values()) list.sort((a, b) => a.name.localeCompare(b.name, 'da'));
   return groups;
-}
-
-const slug = /^[a-z0-9-]+$/;
-const optionalSlug = (message: string) =>
-  z
-    .string()
-    .trim()
-    .transform((v) => (v === '' ? undefined : v))
-    .refine((v) => v === undefined || slug.test(v), message)
-    .optional();
-
-/** The edit form's fields with Danish messages; the result also passes `contactSchema`. */
-export const contactFormSchema = z
-  .object({
-    id: z
-      .string({ error: 'Angiv et id.' })
-      .trim()
-      .pipe(freeText(ID_MAX))
-      .pipe(z.string().regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.')),
-    role: CONTACT_ROLE_LIST.schema('Vælg en rolle.'),
-    name: freeText(CONTACT_TEXT_MAX).pipe(z.string().min(1, 'Angiv et navn.')),
-    title: freeText(CONTACT_TEXT_MAX).pipe(z.string().min(1, 'Angiv en titel eller funktion.')),
-    email: emailText('Angiv en gyldig e-mailadresse.'),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+45 \d{2} \d{2} \d{2} \d{2}$/, 'Angiv telefonnummeret som +45 12 34 56 78.'),
-    region: z
-      .string()
-      .trim()
-      .transform((v) => (v === '' ? undefined : v))
-      .pipe(z.enum(REGION_IDS, { error: 'Vælg en region.' }).optional()),
-    hospital: optionalSlug('Ukendt hospital.'),
-    department: optionalSlug('Ukendt afdeling.'),
-    cancerTypes: z.array(z.string()).default([]),
-    modalities: z.array(WAIT_PATHWAY_LIST.schema('Ukendt behandlingstype.')).default([]),
-    maintainer: emailText('Angiv vedligeholderens e-mailadresse.'),
-    /** The language of the contact's e-mails; a form without the field keeps Danish. */
-    language: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v || undefined)
-      .pipe(z.enum(['da', 'en'], { error: 'Vælg dansk eller engelsk.' }).optional()),
-  })
-  .superRefine((c, ctx) => {
-    const data = referenceData();
-    if (c.hospital && !data.hospitals.some((h) => h.id === c.hospital))
-      ctx.addIssue({ code: 'custom', path: ['hospital'], message: 'Ukendt hospital.' });
-    if (c.department && !data.departments.some((d) => d.id === c.department))
-      ctx.addIssue({ code: 'custom', path: ['department'], message: 'Ukendt afdeling.' });
-    for (const t of c.cancerTypes)
-      if (!data.cancerTypes.some((k) => k.id === t))
-        ctx.addIssue({ code: 'custom', path: ['cancerTypes'], message: 'Ukendt kræftform.' });
-    if (c.role === 'department' && !c.department)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['department'],
-        message: 'En afdelingskontakt skal have en afdeling.',
-      });
-    if ((c.role === 'primary' || c.role === 'director') && !c.region)
-      ctx.addIssue({ code: 'custom', path: ['region'], message: 'Denne rolle skal have en region.' });
-  });
-
-/** A valid form → the stored contact, verified today (saving an entry confirms it). */
-export function contactFromForm(form: z.infer<typeof contactFormSchema>, today: string): Contact {
-  return contactSchema.parse({ ...form, verifiedAt: today });
 }

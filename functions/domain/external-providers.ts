@@ -4,14 +4,15 @@
  * rule for when the capacity finder shows them, and the referral checklist templates. Pure: the
  * store, the audit trail and the pages live in services/ and http/.
  */
-import * as z from 'zod';
-import { csvCell, csvRecords, DANISH_REPORT, type ReportLanguage } from './contact-csv.ts';
+import { csvCell } from './contact-csv.ts';
 import { isOverdue } from './contact-lists.ts';
-import { defineList, type Lang, PATHWAY_TYPE_LIST, TREATMENT_MODALITY_LIST } from './lists.ts';
-import { emailText, freeText, ID_MAX } from './problem.ts';
-import { referenceData } from './reference.ts';
+import { defineList, type Lang } from './lists.ts';
+import type { ExternalProviderInput } from './schemas/external-providers.ts';
 import { formatDate } from './time.ts';
 import type { Pathway } from './weekly.ts';
+
+// The schemas are in schemas/external-providers.ts; the type they define is the register's own.
+export type { ExternalProviderInput };
 
 /** Who the provider is: the kind decides the referral checklist. */
 /** The most characters of a provider's free-text fields (the form shows the same limits). */
@@ -35,65 +36,6 @@ export const PROVIDER_KIND_LIST = defineList([
 ]);
 export type ProviderKind = (typeof PROVIDER_KIND_LIST.ids)[number];
 
-const slug = /^[a-z0-9-]+$/;
-const isoDate = (message: string) =>
-  z
-    .string()
-    .trim()
-    .pipe(z.iso.date({ error: message }));
-const optional = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
-
-/** One provider, with Danish messages (form, API and CSV import share it). */
-export const externalProviderSchema = z
-  .object({
-    id: z
-      .string({ error: 'Angiv et id.' })
-      .pipe(freeText(ID_MAX))
-      .pipe(z.string().regex(slug, 'Id må kun indeholde små bogstaver, tal og bindestreger.')),
-    kind: PROVIDER_KIND_LIST.schema('Vælg privat eller udenlandsk udbyder.'),
-    name: freeText(PROVIDER_TEXT_MAX.name).pipe(z.string().min(1, 'Angiv udbyderens navn.')),
-    country: freeText(PROVIDER_TEXT_MAX.country).pipe(z.string().min(1, 'Angiv landet.')),
-    cancerTypes: z.array(z.string()).min(1, 'Vælg mindst én kræftform.'),
-    pathwayTypes: z
-      .array(PATHWAY_TYPE_LIST.schema('Ukendt forløbstype.'))
-      .min(1, 'Vælg udredning og/eller behandling.'),
-    modalities: z.array(TREATMENT_MODALITY_LIST.schema('Ukendt behandlingsform.')).default([]),
-    contactName: freeText(PROVIDER_TEXT_MAX.contactName).pipe(
-      z.string().min(1, 'Angiv en kontaktperson eller funktion.'),
-    ),
-    contactEmail: emailText('Angiv en gyldig e-mailadresse.'),
-    contactPhone: z
-      .string()
-      .trim()
-      .regex(/^\+\d[\d ]{6,18}$/, 'Angiv telefonnummeret med landekode, fx +45 12 34 56 78.'),
-    validFrom: isoDate('Angiv aftalens startdato (åååå-mm-dd).'),
-    validTo: optional(isoDate('Angiv aftalens slutdato (åååå-mm-dd), eller lad feltet stå tomt.')),
-    typicalDays: z.coerce
-      .number({ error: 'Angiv typisk antal dage til start.' })
-      .int('Angiv et helt antal dage.')
-      .min(0, 'Antal dage kan ikke være negativt.')
-      .max(365, 'Højst 365 dage.'),
-    notes: optional(freeText(PROVIDER_TEXT_MAX.notes)),
-  })
-  .superRefine((p, ctx) => {
-    const known = new Set(referenceData().cancerTypes.map((c) => c.id));
-    for (const t of p.cancerTypes)
-      if (!known.has(t))
-        ctx.addIssue({ code: 'custom', path: ['cancerTypes'], message: `Ukendt kræftform "${t}".` });
-    if (p.pathwayTypes.includes('behandling') && p.modalities.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['modalities'], message: 'Vælg mindst én behandlingsform.' });
-    if (!p.pathwayTypes.includes('behandling') && p.modalities.length > 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['modalities'],
-        message: 'Behandlingsformer kræver, at udbyderen tilbyder behandling.',
-      });
-    if (p.validTo && p.validTo < p.validFrom)
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'Slutdatoen ligger før startdatoen.' });
-  });
-
-export type ExternalProviderInput = z.infer<typeof externalProviderSchema>;
 export interface ExternalProvider extends ExternalProviderInput {
   /** The day of the last save or import (YYYY-MM-DD). */
   updatedAt: string;
@@ -227,8 +169,6 @@ export const PROVIDER_CSV_COLUMNS = [
   'notes',
 ] as const;
 
-const PROVIDER_LIST_FIELDS = new Set(['cancerTypes', 'pathwayTypes', 'modalities']);
-
 /** Providers → `;`-separated CSV, readable again by `parseProvidersCsv`. */
 export function providersToCsv(providers: ExternalProvider[]): string {
   const lines = [PROVIDER_CSV_COLUMNS.join(';')];
@@ -241,47 +181,6 @@ export function providersToCsv(providers: ExternalProvider[]): string {
     );
   }
   return `${lines.join('\r\n')}\r\n`;
-}
-
-const IMPORT_WORDS = {
-  da: {
-    line: (n: number) => `linje ${n}`,
-    row: 'rækken',
-    duplicate: (other: string) => `id er allerede brugt i ${other}`,
-    empty: 'filen indeholder ingen udbydere',
-  },
-  en: {
-    line: (n: number) => `line ${n}`,
-    row: '(row)',
-    duplicate: (other: string) => `id already used by ${other}`,
-    empty: 'the file holds no providers',
-  },
-};
-
-/** CSV text → validated providers, or errors naming line and field in the report's language (then nothing is kept). */
-export function parseProvidersCsv(
-  text: string,
-  report: ReportLanguage = DANISH_REPORT,
-): { providers: ExternalProviderInput[]; errors: string[] } {
-  const words = IMPORT_WORDS[report.lang];
-  const records = csvRecords(text.replace(/^\uFEFF/, ''), words.line, PROVIDER_LIST_FIELDS);
-  const errors: string[] = [];
-  const providers: ExternalProviderInput[] = [];
-  const seen = new Map<string, string>();
-  for (const { label, record } of records) {
-    const parsed = externalProviderSchema.safeParse(record);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        errors.push(`${label}: ${issue.path.join('.') || words.row}: ${report.word(issue.message)}`);
-      continue;
-    }
-    const previous = seen.get(parsed.data.id);
-    if (previous) errors.push(`${label} (${parsed.data.id}): ${words.duplicate(previous)}`);
-    seen.set(parsed.data.id, label);
-    providers.push(parsed.data);
-  }
-  if (records.length === 0) errors.push(words.empty);
-  return { providers, errors };
 }
 
 // ---------------------------------------------------------------- referral checklist
@@ -408,27 +307,6 @@ export const DEFAULT_CHECKLISTS_EN: Record<ProviderKind, ChecklistTemplate> = {
 };
 /** Characters per section of the checklist form (one textarea, one item per line). */
 export const CHECKLIST_SECTION_MAX = 2000;
-
-/** The edit form: one textarea per heading, one item per line; no CPR numbers, no empty section. */
-export const checklistFormSchema = z
-  .array(
-    z
-      .string()
-      .max(CHECKLIST_SECTION_MAX, 'Højst 2.000 tegn pr. afsnit.')
-      .transform((text) =>
-        text
-          .split(/\r?\n/)
-          .map((line) => line.trim())
-          .filter(Boolean),
-      )
-      .pipe(
-        z
-          .array(freeText(200))
-          .min(1, 'Skriv mindst ét punkt i hvert afsnit.')
-          .max(15, 'Højst 15 punkter pr. afsnit.'),
-      ),
-  )
-  .length(CHECKLIST_HEADINGS.length);
 
 export function checklistFromForm(kind: ProviderKind, sections: string[][]): ChecklistTemplate {
   return {

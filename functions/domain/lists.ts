@@ -1,11 +1,9 @@
 /**
  * The closed lists of the domain — treatment and diagnostic modalities, pathway types, scopes,
- * roles — each written once as `{ id, label: { da, en } }`. Zod schemas, form fields, overview
+ * roles — each written once as `{ id, label: { da, en } }`. Zod schemas (schemas/lists.ts), form fields, overview
  * columns, labels and the OpenAPI are derived from these tables, so adding a modality is one line
  * here. No data files are imported: every function may use this module at no bundle cost.
  */
-import * as z from 'zod';
-
 export type Lang = 'da' | 'en';
 export interface Label {
   da: string;
@@ -24,10 +22,6 @@ export interface List<Id extends string> {
   labels(lang?: Lang): Record<Id, string>;
   label(id: Id, lang?: Lang): string;
   has(id: string): id is Id;
-  /** `z.enum` of the ids; the OpenAPI lists each id with its labels. */
-  schema(error?: string): z.ZodEnum<{ [K in Id]: K }>;
-  /** An object with one field per id, each validated by `value` (e.g. days per modality). */
-  perItem<S extends z.ZodType>(value: S): z.ZodObject<{ [K in Id]: S }>;
 }
 
 export function defineList<const Id extends string>(items: readonly ListItem<Id>[]): List<Id> {
@@ -36,20 +30,12 @@ export function defineList<const Id extends string>(items: readonly ListItem<Id>
   const labels = (lang: Lang = 'da') =>
     Object.fromEntries(items.map((i) => [i.id, i.label[lang]])) as Record<Id, string>;
   const byLang = { da: labels('da'), en: labels('en') };
-  const description = items.map((i) => `${i.id}: ${i.label.da} (${i.label.en})`).join('; ');
   return {
     items,
     ids,
     labels: (lang = 'da') => byLang[lang],
     label: (id, lang = 'da') => byLang[lang][id] ?? id,
     has: (id): id is Id => (ids as readonly string[]).includes(id),
-    schema: (error) => z.enum(ids, error ? { error } : undefined).meta({ description }),
-    perItem: <S extends z.ZodType>(value: S) =>
-      z.object(
-        Object.fromEntries(items.map((i) => [i.id, value.describe(`${i.label.da} (${i.label.en})`)])) as {
-          [K in Id]: S;
-        },
-      ),
   };
 }
 

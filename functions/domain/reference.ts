@@ -1,15 +1,15 @@
 /**
  * Reference data: regions, hospitals, cancer types, modalities, departments and demo contacts.
- * The data lives in `data/*.json` (data, not code: lists change without a release) and is
- * validated with zod when first used, so a broken file fails loudly at start-up, not mid-escalation.
+ * The data lives in `data/*.json` (data, not code: lists change without a release). The files are
+ * checked against the schemas (schemas/reference.ts) by the tests, which every build runs, and at
+ * local start-up, so a broken file fails loudly before it ships, not mid-escalation; a function
+ * reads them as built and checks only that they refer to each other consistently.
  */
 import { readFileSync } from 'node:fs';
-import * as z from 'zod';
 import cancerTypesJson from '../../data/cancer-types.json' with { type: 'json' };
 import departmentsJson from '../../data/departments.json' with { type: 'json' };
 import hospitalsJson from '../../data/hospitals.json' with { type: 'json' };
 import regionsJson from '../../data/regions.json' with { type: 'json' };
-import { CPR_MESSAGE_DA, containsCprNumber } from './cpr.ts';
 import {
   CONTACT_ROLE_LIST,
   DIAGNOSTIC_MODALITY_LIST,
@@ -17,112 +17,27 @@ import {
   TREATMENT_MODALITY_LIST,
   WAIT_PATHWAY_LIST,
 } from './lists.ts';
+import type { CancerType, Contact, Department, Hospital, Region } from './schemas/reference.ts';
+
+// The schemas are in schemas/reference.ts; the types they define are the reference data's own.
+export type { CancerType, Contact, Department, Hospital, Region };
 
 export const REGION_IDS = ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'] as const;
-export const regionIdSchema = z.enum(REGION_IDS);
-export type RegionId = z.infer<typeof regionIdSchema>;
+export type RegionId = (typeof REGION_IDS)[number];
 
 // The closed lists are defined once in lists.ts; these names are derived from them.
 export const TREATMENT_MODALITIES = TREATMENT_MODALITY_LIST.ids;
-export const treatmentModalitySchema = TREATMENT_MODALITY_LIST.schema();
-export type TreatmentModality = z.infer<typeof treatmentModalitySchema>;
+export type TreatmentModality = (typeof TREATMENT_MODALITIES)[number];
 
 export const PATHWAY_TYPES = PATHWAY_TYPE_LIST.ids;
-export const pathwayTypeSchema = PATHWAY_TYPE_LIST.schema();
-export type PathwayType = z.infer<typeof pathwayTypeSchema>;
+export type PathwayType = (typeof PATHWAY_TYPES)[number];
 
 export const DIAGNOSTIC_MODALITIES = DIAGNOSTIC_MODALITY_LIST.ids;
-export const diagnosticModalitySchema = DIAGNOSTIC_MODALITY_LIST.schema();
-export type DiagnosticModality = z.infer<typeof diagnosticModalitySchema>;
-
-const slug = z
-  .string()
-  .regex(/^[a-z0-9-]+$/, 'id must be lower-case letters, digits and dashes')
-  .refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA);
-const email = z.email().refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA);
-const phone = z.string().regex(/^\+45 \d{2} \d{2} \d{2} \d{2}$/, 'phone must look like +45 12 34 56 78');
-
-export const regionSchema = z.object({
-  id: regionIdSchema,
-  name: z.string().min(1),
-  nameEn: z.string().min(1),
-});
-export type Region = z.infer<typeof regionSchema>;
-
-/**
- * What the secretariat maintains on /stamdata: retiring keeps the entry (old problems and reports
- * still show its name) but takes it out of every form and new validation; a rename keeps the
- * former name.
- */
-const maintained = {
-  /** English name, where it differs from the Danish (a hospital's name usually does not). */
-  nameEn: z.string().min(1).optional(),
-  retiredAt: z.string().optional(),
-  formerNames: z.array(z.object({ name: z.string(), until: z.string() })).optional(),
-};
-
-export const hospitalSchema = z.object({
-  id: slug,
-  name: z.string().min(1),
-  region: regionIdSchema,
-  ...maintained,
-});
-export type Hospital = z.infer<typeof hospitalSchema>;
-
-export const cancerTypeSchema = z.object({
-  id: slug,
-  name: z.string().min(1),
-  ...maintained,
-  nameEn: z.string().min(1),
-});
-export type CancerType = z.infer<typeof cancerTypeSchema>;
-
-export const departmentSchema = z.object({
-  id: slug,
-  name: z.string().min(1),
-  hospital: slug,
-  cancerTypes: z.array(slug).min(1),
-  modalities: z.array(treatmentModalitySchema).min(1),
-  /** Whether the department does udredning (diagnostic work-up) for its cancer types. */
-  udredning: z.boolean(),
-  ...maintained,
-});
-export type Department = z.infer<typeof departmentSchema>;
+export type DiagnosticModality = (typeof DIAGNOSTIC_MODALITIES)[number];
 
 /** A contact's role on the ladder (see CONTACT_ROLE_LIST). */
 export const CONTACT_ROLES = CONTACT_ROLE_LIST.ids;
-export const contactRoleSchema = CONTACT_ROLE_LIST.schema();
-export type ContactRole = z.infer<typeof contactRoleSchema>;
-
-export const contactSchema = z.object({
-  id: slug,
-  role: contactRoleSchema,
-  // No patient data on the phone list: an imported name or title may not hold a CPR number.
-  name: z
-    .string()
-    .min(1)
-    .refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA),
-  title: z
-    .string()
-    .min(1)
-    .refine((t) => !containsCprNumber(t), CPR_MESSAGE_DA),
-  email,
-  phone,
-  region: regionIdSchema.optional(),
-  hospital: slug.optional(),
-  department: slug.optional(),
-  /** Cancer types the contact answers for; empty means all (directors, secretariat). */
-  cancerTypes: z.array(slug).default([]),
-  /** Treatment types the primary entry answers for; empty means all. */
-  modalities: z.array(WAIT_PATHWAY_LIST.schema()).default([]),
-  /** Who maintains the entry (an e-mail address). */
-  maintainer: email,
-  /** ISO date the entry was last verified. */
-  verifiedAt: z.iso.date(),
-  /** The language of the e-mails the contact gets; Danish when not set. */
-  language: z.enum(['da', 'en']).optional(),
-});
-export type Contact = z.infer<typeof contactSchema>;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
 
 export interface ReferenceData {
   regions: Region[];
@@ -158,14 +73,17 @@ type Lists = Omit<ReferenceData, 'contacts'>;
 
 let bundled: ReferenceData | undefined;
 
-/** The validated reference data shipped with the code: the seed of the table, and the fallback. */
+/**
+ * The reference data shipped with the code (checked against the schemas by the tests and at
+ * local start-up: `checkBundledReferenceData`): the seed of the table, and the fallback.
+ */
 export function bundledReferenceData(): ReferenceData {
   bundled ??= withDemoContacts(
     checkConsistency({
-      regions: z.array(regionSchema).length(5).parse(regionsJson),
-      hospitals: z.array(hospitalSchema).min(1).parse(hospitalsJson),
-      cancerTypes: z.array(cancerTypeSchema).min(1).parse(cancerTypesJson),
-      departments: z.array(departmentSchema).min(1).parse(departmentsJson),
+      regions: regionsJson as Region[],
+      hospitals: hospitalsJson as Hospital[],
+      cancerTypes: cancerTypesJson as CancerType[],
+      departments: departmentsJson as Department[],
       contacts: [],
     }),
   );
@@ -182,10 +100,7 @@ let demo: Contact[] | undefined;
 function demoContacts(): Contact[] {
   if (demo) return demo;
   const file = new URL('../../data/demo-contacts.json', import.meta.url);
-  const contacts = z
-    .array(contactSchema)
-    .min(1)
-    .parse(JSON.parse(readFileSync(file, 'utf8')));
+  const contacts = JSON.parse(readFileSync(file, 'utf8')) as Contact[];
   checkConsistency({ ...listsOf(bundledReferenceData()), contacts });
   demo = contacts;
   return demo;

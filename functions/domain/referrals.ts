@@ -4,12 +4,15 @@
  * schema refuses any other field, so no patient data or free text can be recorded. Pure: the
  * store, the clock and the pages live elsewhere (docs/decisions/0013-external-providers.md).
  */
-import * as z from 'zod';
 import { defineList, type Lang } from './lists.ts';
 import { quarterOf } from './quarterly.ts';
-import { REGION_IDS, type RegionId, referenceData, referenceId, regionIdSchema } from './reference.ts';
+import { REGION_IDS, type RegionId } from './reference.ts';
+import type { ReferralLine, ReferralWeekInput } from './schemas/referrals.ts';
 import { weekStart } from './time.ts';
-import { addWeeks, isWeekKey } from './weekly.ts';
+import { addWeeks } from './weekly.ts';
+
+// The schemas are in schemas/referrals.ts; the types they define are the counts' own.
+export type { ReferralLine, ReferralWeekInput };
 
 /** Where the patients were offered referral: the handlepligt's four destinations. */
 export const DESTINATION_LIST = defineList([
@@ -25,76 +28,6 @@ export const DESTINATIONS = DESTINATION_LIST.ids;
 export const REFERRAL_COUNT_MAX = 10_000;
 /** Counts may be recorded or corrected for the current week and this many weeks back. */
 export const REFERRAL_WEEKS_BACK = 52;
-
-/** Unknown fields are refused without repeating their names (a name could hold anything). */
-const ONLY_COUNTS = {
-  error: (issue: { code?: string }) =>
-    issue.code === 'unrecognized_keys' ? 'Kun antal kan indberettes: ukendte felter afvises.' : undefined,
-};
-
-const patients = z
-  .number({ error: 'Angiv antal patienter som et tal.' })
-  .int('Angiv antal patienter som et helt tal.')
-  .min(0, 'Antal patienter kan ikke være negativt.')
-  .max(REFERRAL_COUNT_MAX, 'Antallet virker for højt – angiv højst 10.000.');
-
-/** One cancer type and destination in a region's week. Unknown fields are refused (`strict`). */
-export const referralLineSchema = z
-  .strictObject(
-    {
-      cancerType: z
-        .string({ error: 'Angiv kræftform.' })
-        .refine((id) => referenceData().cancerTypes.some((c) => c.id === id), 'Vælg en kræftform fra listen.')
-        .meta(referenceId('cancerTypes', 'brystkraeft')),
-      destination: DESTINATION_LIST.schema('Vælg egen region, anden region, privat eller udlandet.'),
-      offered: patients,
-      accepted: patients,
-    },
-    ONLY_COUNTS,
-  )
-  // Compared only when both counts are valid (a negative count has its own message).
-  .refine(
-    (l) =>
-      !(patients.safeParse(l.offered).success && patients.safeParse(l.accepted).success) ||
-      l.accepted <= l.offered,
-    {
-      path: ['accepted'],
-      message: 'Der kan ikke være flere, der har takket ja, end der har fået tilbuddet.',
-    },
-  );
-export type ReferralLine = z.infer<typeof referralLineSchema>;
-
-/** A region's counts for one week; it replaces what the region recorded for that week before. */
-export const referralWeekSchema = z
-  .strictObject(
-    {
-      region: regionIdSchema.meta({
-        description: 'Regionens id: hovedstaden, sjaelland, syddanmark, midtjylland, nordjylland.',
-      }),
-      week: z
-        .string({ error: 'Angiv ugen som åååå-Wuu, fx 2026-W49.' })
-        .refine(isWeekKey, 'Angiv ugen som åååå-Wuu, fx 2026-W49.')
-        .meta({ examples: ['2026-W49'] }),
-      counts: z
-        .array(referralLineSchema, { error: 'Angiv tallene som en liste.' })
-        .max(DESTINATIONS.length * 100, 'For mange linjer.'),
-    },
-    ONLY_COUNTS,
-  )
-  .superRefine((w, ctx) => {
-    const seen = new Set<string>();
-    w.counts.forEach((l, i) => {
-      const key = `${l.cancerType}#${l.destination}`;
-      if (seen.has(key))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['counts', i],
-          message: 'Samme kræftform og henvisningssted optræder flere gange.',
-        });
-      seen.add(key);
-    });
-  });
-export type ReferralWeekInput = z.infer<typeof referralWeekSchema>;
 
 export interface ReferralWeek extends ReferralWeekInput {
   region: RegionId;

@@ -8,13 +8,11 @@ import {
   createCapacityCheck,
   getCapacityCheck,
   getCheckAnswer,
-  getSpecialisedFunction,
   listCapacityChecks,
   listCheckAnswers,
   listSpecialisedFunctions,
   putCapacityCheck,
   putCheckAnswer,
-  putSpecialisedFunction,
 } from '#adapters/capacity-check-store.ts';
 import { config } from '#adapters/config.ts';
 import { currentTime } from '#adapters/deps.ts';
@@ -27,61 +25,25 @@ import {
   askedPairs,
   type CapacityCheck,
   type CheckAnswer,
-  type CheckAnswerInput,
   checkSummary,
   checkSummaryCsv,
   type SpecialisedFunction,
   type SummaryRow,
-  specialisedFunctionSchema,
 } from '#domain/capacity-check.ts';
 import { mayManageContacts } from '#domain/contact-lists.ts';
-import { fieldErrors } from '#domain/problem.ts';
 import { findDepartment, regionName } from '#domain/reference.ts';
+import type { CheckAnswerInput } from '#domain/schemas/capacity-check.ts';
 import { addCalendarDays, isoWeekKey, localDate } from '#domain/time.ts';
 import { capacityCheckAskEmail, capacityCheckSummaryEmail } from '#web/capacity-check-emails.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
-import { changedFields, recordAudit, SYSTEM_PERSON, updatePhrase } from './audit.ts';
+import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { mayReportWeeklyFor } from './weekly.ts';
-
-const MANAGE_ONLY = phrase('error.check.manageOnly');
 
 // ---------------------------------------------------------------- the register
 
 export function specialisedFunctions(): Promise<SpecialisedFunction[]> {
   return listSpecialisedFunctions();
-}
-
-export async function saveSpecialisedFunction(
-  actor: Actor,
-  input: unknown,
-  id: string,
-): Promise<
-  { ok: true; fn: SpecialisedFunction; created: boolean } | { ok: false; errors: Record<string, string> }
-> {
-  if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
-  const parsed = specialisedFunctionSchema.safeParse({
-    ...(typeof input === 'object' && input ? input : {}),
-    id,
-  });
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const before = await getSpecialisedFunction(id);
-  const fn: SpecialisedFunction = { ...parsed.data, updatedAt: localDate(currentTime()) };
-  await putSpecialisedFunction(fn);
-  await recordAudit(
-    asPerson(actor),
-    'specialised-function',
-    id,
-    before ? 'updated' : 'created',
-    before
-      ? updatePhrase(
-          changedFields(before, fn).filter((f) => f !== 'updatedAt'),
-          { changed: 'trail.updated', nothing: 'trail.updatedNothing' },
-        )
-      : phrase('trail.created', { name: fn.name }),
-    { before, after: fn },
-  );
-  return { ok: true, fn, created: !before };
 }
 
 // ---------------------------------------------------------------- opening and asking

@@ -30,10 +30,8 @@ import {
   type HolidayEvaluation,
   type HolidayPeriod,
   type HolidayPlan,
-  type HolidayPlanInput,
   type HolidayProposal,
   type HolidaySettings,
-  holidayPeriodSchema,
   holidayProposals,
   type PeriodPhase,
   type PlanDepartment,
@@ -49,17 +47,17 @@ import {
   type WeekAtRisk,
   weeksAtRisk,
 } from '#domain/holiday.ts';
-import { fieldErrors } from '#domain/problem.ts';
 import { type Contact, findDepartment, type RegionId, referenceData } from '#domain/reference.ts';
+import type { HolidayPlanInput } from '#domain/schemas/holiday.ts';
 import { isoWeekKey, localDate } from '#domain/time.ts';
 import { addWeeks, type ReportStatus } from '#domain/weekly.ts';
 import { holidayAlertEmail, holidayReminderEmail } from '#web/holiday-emails.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError, PhrasedError } from './actors.ts';
-import { changedFields, recordAudit, SYSTEM_PERSON, updatePhrase } from './audit.ts';
+import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { locatedDepartments, mayReportWeeklyFor } from './weekly.ts';
 
-const MANAGE_ONLY = phrase('error.holiday.manageOnly');
+export const MANAGE_ONLY = phrase('error.holiday.manageOnly');
 
 export function holidaySettings(): HolidaySettings {
   return parseHolidaySettings(process.env);
@@ -117,31 +115,6 @@ export async function createDefaultPeriods(actor: Actor, year: number): Promise<
     created.push(stored);
   }
   return created;
-}
-
-export type PeriodSaveResult =
-  | { ok: true; period: HolidayPeriod; created: boolean }
-  | { ok: false; errors: Record<string, string> };
-
-/** Creates or changes a period (name, weeks, deadline); the id stays. */
-export async function saveHolidayPeriod(actor: Actor, input: unknown, id: string): Promise<PeriodSaveResult> {
-  if (!mayManageContacts(actor)) throw new ForbiddenError(MANAGE_ONLY);
-  const parsed = holidayPeriodSchema.safeParse({ ...(typeof input === 'object' && input ? input : {}), id });
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const before = await getHolidayPeriod(id);
-  const period: HolidayPeriod = { ...parsed.data, updatedAt: localDate(currentTime()) };
-  await putHolidayPeriod(period);
-  const summary = before
-    ? updatePhrase(
-        changedFields(before, period).filter((f) => f !== 'updatedAt'),
-        { changed: 'trail.updated', nothing: 'trail.updatedNothing' },
-      )
-    : phrase('trail.created', { name: period.name });
-  await recordAudit(asPerson(actor), 'holiday-period', id, before ? 'updated' : 'created', summary, {
-    before,
-    after: period,
-  });
-  return { ok: true, period, created: !before };
 }
 
 /** Each period with its phase, plans received and cells at risk (the list page and its JSON). */

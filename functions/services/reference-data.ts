@@ -10,14 +10,13 @@ import type { Person } from '#domain/problem.ts';
 import { allReferenceData, type MaintainedData } from '#domain/reference.ts';
 import {
   applyEdit,
-  entrySchemas,
-  parseReferenceCsv,
   type ReferenceEntry,
   type ReferenceKind,
   referenceErrors,
   referenceToCsv,
   retireBlocker,
 } from '#domain/reference-edit.ts';
+import { entrySchemas, parseReferenceCsv } from '#domain/schemas/reference-edit.ts';
 import { localDate } from '#domain/time.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import { ForbiddenError } from './actors.ts';

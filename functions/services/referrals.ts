@@ -12,12 +12,12 @@ import {
   quarterOfWeek,
   type ReferralFigures,
   type ReferralWeek,
-  type ReferralWeekInput,
   referralFigures,
   tallyBy,
   totalOf,
   weekOpenForCounts,
 } from '#domain/referrals.ts';
+import type { ReferralWeekInput } from '#domain/schemas/referrals.ts';
 import { isoWeekKey } from '#domain/time.ts';
 import { addWeeks } from '#domain/weekly.ts';
 import { phrase } from '#web/i18n/phrase.ts';

@@ -8,13 +8,15 @@ import { describe, expect, it } from 'vitest';
 import {
   askedPairs,
   type CheckAnswer,
-  checkAnswerSchema,
   checkSummary,
   checkSummaryCsv,
   type SpecialisedFunction,
-  specialisedFunctionSchema,
   trendPercent,
 } from '../../functions/domain/capacity-check.ts';
+import {
+  checkAnswerSchema,
+  specialisedFunctionSchema,
+} from '../../functions/domain/schemas/capacity-check.ts';
 import { cronLine, jobRegistry } from '../../functions/jobs/registry.ts';
 
 const fn = (id: string, departments: string[]): SpecialisedFunction => ({

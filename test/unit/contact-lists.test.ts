@@ -1,15 +1,9 @@
 /** Contact lists: CSV import validation (nothing half-imported), export round trip, filters, rights, reminders. */
 import { describe, expect, it } from 'vitest';
-import {
-  CONTACT_CSV_COLUMNS,
-  contactsToCsv,
-  csvCell,
-  parseContacts,
-} from '../../functions/domain/contact-csv.ts';
+import { CONTACT_CSV_COLUMNS, contactsToCsv, csvCell } from '../../functions/domain/contact-csv.ts';
 import {
   addMonths,
   CONTACT_FIELD_LABELS,
-  contactFormSchema,
   fieldLabel,
   filterContacts,
   forEachLimited,
@@ -21,6 +15,8 @@ import {
 import { CPR_MESSAGE_DA } from '../../functions/domain/cpr.ts';
 import { EMAIL_MAX, ID_MAX } from '../../functions/domain/problem.ts';
 import { type Contact, referenceData } from '../../functions/domain/reference.ts';
+import { parseContacts } from '../../functions/domain/schemas/contact-csv.ts';
+import { contactFormSchema } from '../../functions/domain/schemas/contact-lists.ts';
 
 const HEADER =
   'id;role;name;title;email;phone;region;hospital;department;cancerTypes;modalities;maintainer;verifiedAt';

@@ -3,7 +3,7 @@
  * answered in English, and the timeline entries of a problem.
  */
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, offerSchema, problemReportSchema } from '../../functions/domain/problem.ts';
+import { fieldErrors, offerSchema, problemReportSchema } from '../../functions/domain/schemas/problem.ts';
 import { eventText, timelineEntry } from '../../functions/web/timeline.ts';
 import { localizeErrors, localizeMessage } from '../../functions/web/validation.ts';
 

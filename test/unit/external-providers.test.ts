@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   agreementValid,
-  checklistFormSchema,
   DEFAULT_CHECKLISTS,
   type ExternalProvider,
   externalHitLine,
   externalOptions,
-  externalProviderSchema,
-  parseProvidersCsv,
   providersToCsv,
 } from '../../functions/domain/external-providers.ts';
+import {
+  checklistFormSchema,
+  externalProviderSchema,
+  parseProvidersCsv,
+} from '../../functions/domain/schemas/external-providers.ts';
 import { checklistPage } from '../../functions/web/views/external-providers.ts';
 
 function provider(overrides: Partial<ExternalProvider> = {}): ExternalProvider {

@@ -11,8 +11,6 @@ import {
   evaluatePeriod,
   type HolidayPeriod,
   type HolidayPlan,
-  holidayPeriodSchema,
-  holidayPlanSchema,
   holidayProposals,
   type PlanDepartment,
   parseHolidaySettings,
@@ -25,6 +23,7 @@ import {
   weeksAtRisk,
   workingDates,
 } from '../../functions/domain/holiday.ts';
+import { holidayPeriodSchema, holidayPlanSchema } from '../../functions/domain/schemas/holiday.ts';
 import type { WeeklyReport } from '../../functions/domain/weekly.ts';
 
 const at = (iso: string) => new Date(iso);

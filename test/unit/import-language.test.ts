@@ -6,11 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { csvCell, parseContacts } from '#domain/contact-csv.ts';
+import { csvCell } from '#domain/contact-csv.ts';
 import { CPR_MESSAGE_EN } from '#domain/cpr.ts';
-import { parseProvidersCsv } from '#domain/external-providers.ts';
 import { bundledReferenceData } from '#domain/reference.ts';
-import { parseReferenceCsv, referenceToCsv } from '#domain/reference-edit.ts';
+import { referenceToCsv } from '#domain/reference-edit.ts';
+import { parseContacts } from '#domain/schemas/contact-csv.ts';
+import { parseProvidersCsv } from '#domain/schemas/external-providers.ts';
+import { parseReferenceCsv } from '#domain/schemas/reference-edit.ts';
 import { da } from '#web/i18n/da.ts';
 import { t } from '#web/i18n/index.ts';
 import { MONITORING_ERROR_KEYS, uploadErrorsIn } from '#web/monitoring-errors.ts';

@@ -6,9 +6,10 @@ import {
   TREATMENT_MODALITY_LIST,
   WAIT_PATHWAY_LIST,
 } from '../../functions/domain/lists.ts';
-import { fieldErrors, freeText, problemReportSchema } from '../../functions/domain/problem.ts';
 import { findDepartment } from '../../functions/domain/reference.ts';
-import { weeklyEntrySchema } from '../../functions/domain/weekly.ts';
+import { perItem } from '../../functions/domain/schemas/lists.ts';
+import { fieldErrors, freeText, problemReportSchema } from '../../functions/domain/schemas/problem.ts';
+import { weeklyEntrySchema } from '../../functions/domain/schemas/weekly.ts';
 import { fromForm, parseForm, parseFormBody, toForm } from '../../functions/http/forms.ts';
 import { openApiDocument } from '../../functions/http/routes/openapi.ts';
 import { reportFromForm } from '../../functions/http/routes/problem-pages.ts';
@@ -66,7 +67,7 @@ describe('lists drive the weekly form, its parsing and the API description', () 
       ...DIAGNOSTIC_MODALITY_LIST.items,
       { id: 'ultralyd', label: { da: 'Ultralyd', en: 'Ultrasound' } },
     ]);
-    const entry = z.object({ diagnosticDays: withUltrasound.perItem(z.coerce.number().int().optional()) });
+    const entry = z.object({ diagnosticDays: perItem(withUltrasound, z.coerce.number().int().optional()) });
 
     const parsed = entry.parse(fromForm(entry, post({ 'lunge.diagnosticDays.ultralyd': '4' }), 'lunge'));
 

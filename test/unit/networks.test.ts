@@ -6,11 +6,11 @@ import {
   NETWORK_TEXT_MAX,
   type Network,
   networkStatesAt,
-  parseMeetingForm,
   type StateChange,
   standbyProposal,
 } from '../../functions/domain/networks.ts';
 import type { Problem } from '../../functions/domain/problem.ts';
+import { parseMeetingForm } from '../../functions/domain/schemas/networks.ts';
 import { mayCoordinate } from '../../functions/services/networks.ts';
 
 const DIRECTOR = {

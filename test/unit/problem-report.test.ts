@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CPR_MESSAGE_DA } from '../../functions/domain/cpr.ts';
-import { fieldErrors, offerSchema, problemReportSchema } from '../../functions/domain/problem.ts';
+import { fieldErrors, offerSchema, problemReportSchema } from '../../functions/domain/schemas/problem.ts';
 import { BREAST_SURGERY_REPORT } from '../fixtures.ts';
 
 const validReport = { ...BREAST_SURGERY_REPORT };

@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { REGION_IDS, referenceData } from '../../functions/domain/reference.ts';
+import { checkBundledReferenceData } from '../../functions/domain/schemas/reference.ts';
 
 const MAIN_CANCER_TYPES = ['brystkraeft', 'lungekraeft', 'tyk-endetarmskraeft'] as const;
 const TREATMENT_KINDS = ['udredning', 'kirurgi', 'medicinsk', 'straalebehandling'] as const;
 
 describe('reference data', () => {
   it('loads and validates against the schemas and the consistency check', () => {
+    // The shipped files pass the schemas (a Lambda reads them as built, unchecked).
+    expect(() => checkBundledReferenceData()).not.toThrow();
     expect(() => referenceData()).not.toThrow();
     const data = referenceData();
     expect(data.hospitals.length).toBeGreaterThan(0);
     expect(data.cancerTypes.length).toBeGreaterThanOrEqual(15);
     expect(data.departments.length).toBeGreaterThan(0);
     expect(data.contacts.length).toBeGreaterThan(0);
+  });
+
+  it('names the file and field when a shipped file breaks the schema', async () => {
+    const regions = (await import('../../data/regions.json', { with: { type: 'json' } })).default as {
+      name: string;
+    }[];
+    const first = regions[0] as { name: string };
+    const name = first.name;
+    first.name = '';
+    try {
+      expect(() => checkBundledReferenceData()).toThrow(/data\/regions\.json is not valid[\s\S]*name/);
+    } finally {
+      first.name = name;
+    }
   });
 
   it('has exactly the five Danish regions', () => {

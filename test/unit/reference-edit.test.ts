@@ -5,12 +5,8 @@ import {
   type CancerType,
   type MaintainedData,
 } from '../../functions/domain/reference.ts';
-import {
-  applyEdit,
-  parseReferenceCsv,
-  referenceToCsv,
-  retireBlocker,
-} from '../../functions/domain/reference-edit.ts';
+import { applyEdit, referenceToCsv, retireBlocker } from '../../functions/domain/reference-edit.ts';
+import { parseReferenceCsv } from '../../functions/domain/schemas/reference-edit.ts';
 
 const data: MaintainedData = bundledReferenceData();
 const csv = referenceToCsv(data, csvCell);

@@ -5,11 +5,11 @@ import {
   quarterOfWeek,
   type ReferralWeek,
   referralFigures,
-  referralWeekSchema,
   tallyBy,
   weekOpenForCounts,
 } from '../../functions/domain/referrals.ts';
-import { pathErrors } from '../../functions/domain/weekly.ts';
+import { referralWeekSchema } from '../../functions/domain/schemas/referrals.ts';
+import { pathErrors } from '../../functions/domain/schemas/weekly.ts';
 import { quarterlyStatusCsv } from '../../functions/web/quarterly-csv.ts';
 
 const line = (cancerType: string, destination: string, offered: unknown, accepted: unknown) => ({

@@ -1,6 +1,7 @@
 /** The weekly exchange's pure rules: schema, ISO weeks in Copenhagen, deadline, pressure, finder, proposal. */
 import { describe, expect, it } from 'vitest';
 import { type Contact, referenceData } from '../../functions/domain/reference.ts';
+import { pathErrors, weeklySubmissionSchema } from '../../functions/domain/schemas/weekly.ts';
 import { isoWeekKey } from '../../functions/domain/time.ts';
 import {
   addWeeks,
@@ -9,13 +10,11 @@ import {
   findCapacity,
   nationalRowFromSummaries,
   parseDeadline,
-  pathErrors,
   pressureOf,
   proposalQuery,
   quarterWeeklyFigures,
   reportStatus,
   type WeeklyReport,
-  weeklySubmissionSchema,
   weekRange,
   weekSummaryOf,
   weeksWithinMaximum,

@@ -6,10 +6,10 @@
  * `PUT /api/specialised-functions/{id}` (secretariat).
  */
 import { currentTime } from '#adapters/deps.ts';
-import { type CheckAnswerInput, checkAnswerSchema } from '#domain/capacity-check.ts';
 import { mayManageContacts } from '#domain/contact-lists.ts';
+import { type CheckAnswerInput, checkAnswerSchema } from '#domain/schemas/capacity-check.ts';
+import { pathErrors } from '#domain/schemas/weekly.ts';
 import { localDate } from '#domain/time.ts';
-import { pathErrors } from '#domain/weekly.ts';
 import { t } from '#web/i18n/index.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import {
@@ -27,11 +27,11 @@ import {
   checkAnswerOf,
   openCapacityCheck,
   requireCheck,
-  saveSpecialisedFunction,
   sendCheckSummary,
   specialisedFunctions,
   submitCheckAnswers,
 } from '../../services/capacity-check.ts';
+import { saveSpecialisedFunction } from '../../services/capacity-check-edits.ts';
 import { mayReportWeeklyFor } from '../../services/weekly.ts';
 import { asArray, asString, parseForm, parseJson } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';

@@ -6,26 +6,21 @@
 
 import { currentTime } from '#adapters/deps.ts';
 import { getContact } from '#adapters/store.ts';
-import {
-  type ContactFilter,
-  contactFormSchema,
-  mayEditContact,
-  mayManageContacts,
-} from '#domain/contact-lists.ts';
+import { type ContactFilter, mayEditContact, mayManageContacts } from '#domain/contact-lists.ts';
 import type { Contact } from '#domain/reference.ts';
+import { contactFormSchema } from '#domain/schemas/contact-lists.ts';
 import { localDate } from '#domain/time.ts';
 import { translator } from '#web/i18n/index.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import { localizeErrors, reportLanguage } from '#web/validation.ts';
 import { contactFormPage, importPage, phoneListPage, verifyPage } from '#web/views/contacts.ts';
 import { ForbiddenError } from '../../services/actors.ts';
+import { importContactsCsv, saveContact } from '../../services/contact-edits.ts';
 import {
   confirmVerification,
   exportContactsCsv,
-  importContactsCsv,
   phoneList,
   readVerifyLink,
-  saveContact,
   verifyMonths,
 } from '../../services/contacts.ts';
 import { csvImportApi, postedCsv } from '../csv-import.ts';

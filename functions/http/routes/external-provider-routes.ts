@@ -23,12 +23,14 @@ import {
 import { ForbiddenError } from '../../services/actors.ts';
 import { verifyMonths } from '../../services/contacts.ts';
 import {
-  checklistTemplate,
-  exportExternalProvidersCsv,
-  externalProviders,
   importExternalProvidersCsv,
   saveChecklistTemplate,
   saveExternalProvider,
+} from '../../services/external-provider-edits.ts';
+import {
+  checklistTemplate,
+  exportExternalProvidersCsv,
+  externalProviders,
 } from '../../services/external-providers.ts';
 import { confirmProviderVerification, readProviderVerifyLink } from '../../services/provider-verification.ts';
 import { csvImportApi, postedCsv } from '../csv-import.ts';

@@ -4,7 +4,7 @@ import { config } from '#adapters/config.ts';
 import { mailer } from '#adapters/mailer.ts';
 import { readiness } from '#adapters/readiness.ts';
 import { containsCprNumber } from '#domain/cpr.ts';
-import { emailText } from '#domain/problem.ts';
+import { emailText } from '#domain/schemas/problem.ts';
 import { signInEmail } from '#web/emails.ts';
 import { html } from '#web/html.ts';
 import { t, translator } from '#web/i18n/index.ts';

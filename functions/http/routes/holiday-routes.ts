@@ -6,16 +6,10 @@
  */
 import { currentTime } from '#adapters/deps.ts';
 import { mayManageContacts } from '#domain/contact-lists.ts';
-import {
-  type HolidayPlan,
-  type HolidayPlanInput,
-  holidayPlanBulkSchema,
-  holidayPlanSchema,
-  periodWeeks,
-  plannedPathways,
-} from '#domain/holiday.ts';
+import { type HolidayPlan, periodWeeks, plannedPathways } from '#domain/holiday.ts';
+import { type HolidayPlanInput, holidayPlanBulkSchema, holidayPlanSchema } from '#domain/schemas/holiday.ts';
+import { pathErrors } from '#domain/schemas/weekly.ts';
 import { localDate } from '#domain/time.ts';
-import { pathErrors } from '#domain/weekly.ts';
 import { t } from '#web/i18n/index.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import {
@@ -36,9 +30,9 @@ import {
   holidaySettings,
   PeriodEndedError,
   requirePeriod,
-  saveHolidayPeriod,
   submitHolidayPlans,
 } from '../../services/holiday.ts';
+import { saveHolidayPeriod } from '../../services/holiday-edits.ts';
 import { weeklyDepartmentsFor } from '../../services/weekly.ts';
 import { asArray, asString, parseForm, parseJson } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';

@@ -1,8 +1,8 @@
 /** National networks: overview, one network's page, and its actions (each a POST, then back). */
 import { listNetworks } from '#adapters/followup-store.ts';
-import { memberSchema, parseMeetingForm, stateDecisionSchema } from '#domain/networks.ts';
-import { fieldErrors } from '#domain/problem.ts';
 import { referenceData } from '#domain/reference.ts';
+import { memberSchema, parseMeetingForm, stateDecisionSchema } from '#domain/schemas/networks.ts';
+import { fieldErrors } from '#domain/schemas/problem.ts';
 import { t } from '#web/i18n/index.ts';
 import { notice } from '#web/layout.ts';
 import { localizeErrors } from '#web/validation.ts';

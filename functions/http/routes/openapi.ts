@@ -1,11 +1,19 @@
 /** OpenAPI 3.1 description of the JSON API, generated from the same zod schemas that validate it. */
 import * as z from 'zod';
-import { externalProviderSchema, PROVIDER_CSV_COLUMNS } from '#domain/external-providers.ts';
+import { PROVIDER_CSV_COLUMNS } from '#domain/external-providers.ts';
 import { WAIT_PATHWAY_LIST } from '#domain/lists.ts';
-import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
-import { referenceCatalogue, referenceId, regionIdSchema } from '#domain/reference.ts';
-import { referralWeekSchema } from '#domain/referrals.ts';
-import { weeklySubmissionSchema } from '#domain/weekly.ts';
+import { referenceCatalogue, referenceId } from '#domain/reference.ts';
+import { externalProviderSchema } from '#domain/schemas/external-providers.ts';
+import { listSchema } from '#domain/schemas/lists.ts';
+import {
+  acknowledgeSchema,
+  offerSchema,
+  problemReportSchema,
+  resolveSchema,
+} from '#domain/schemas/problem.ts';
+import { regionIdSchema } from '#domain/schemas/reference.ts';
+import { referralWeekSchema } from '#domain/schemas/referrals.ts';
+import { weeklySubmissionSchema } from '#domain/schemas/weekly.ts';
 import { IDEMPOTENCY_KEY_PATTERN } from '../idempotency.ts';
 import { monitoringOpenApiPaths } from './monitoring-openapi.ts';
 
@@ -274,7 +282,7 @@ export function openApiDocument(): unknown {
               name: 'pathway',
               in: 'query',
               required: true,
-              schema: schema(WAIT_PATHWAY_LIST.schema()),
+              schema: schema(listSchema(WAIT_PATHWAY_LIST)),
             },
             {
               name: 'region',

@@ -2,7 +2,12 @@
 
 import type { z } from 'zod';
 import { getProblemDetails, listProblems } from '#adapters/store.ts';
-import { acknowledgeSchema, offerSchema, problemReportSchema, resolveSchema } from '#domain/problem.ts';
+import {
+  acknowledgeSchema,
+  offerSchema,
+  problemReportSchema,
+  resolveSchema,
+} from '#domain/schemas/problem.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import { acknowledge, offerCapacity, reportProblem, resolveProblem } from '../../services/problems.ts';
 import { parseJson } from '../forms.ts';

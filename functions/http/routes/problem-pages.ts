@@ -1,15 +1,15 @@
 /** Pages for people: the report form, the receipt, the list, the problem page and e-mail link pages. */
 import { currentTime } from '#adapters/deps.ts';
 import { getProblemDetails, getRecipient, listProblems } from '#adapters/store.ts';
+import { problemsToCsv } from '#domain/problem-facts.ts';
+import { findDepartment, referenceData } from '#domain/reference.ts';
 import {
   acknowledgeSchema,
   fieldErrors,
   offerSchema,
   problemReportSchema,
   resolveSchema,
-} from '#domain/problem.ts';
-import { problemsToCsv } from '#domain/problem-facts.ts';
-import { findDepartment, referenceData } from '#domain/reference.ts';
+} from '#domain/schemas/problem.ts';
 import { localDate } from '#domain/time.ts';
 import { html } from '#web/html.ts';
 import { type Lang, t, translator } from '#web/i18n/index.ts';

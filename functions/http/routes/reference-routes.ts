@@ -1,7 +1,8 @@
 /** Reference data: the public list of valid ids, and the secretariat's /stamdata pages. */
 import { currentTime } from '#adapters/deps.ts';
 import { allReferenceData, referenceCatalogue } from '#domain/reference.ts';
-import { entrySchemas, LIST_OF, type ReferenceEntry, type ReferenceKind } from '#domain/reference-edit.ts';
+import { LIST_OF, type ReferenceEntry, type ReferenceKind } from '#domain/reference-edit.ts';
+import { entrySchemas } from '#domain/schemas/reference-edit.ts';
 import { localDate } from '#domain/time.ts';
 import { translator } from '#web/i18n/index.ts';
 import { phrase } from '#web/i18n/phrase.ts';

@@ -7,14 +7,11 @@
 import { currentTime } from '#adapters/deps.ts';
 import { getReferralWeek, listReferralWeeks } from '#adapters/referral-store.ts';
 import { referenceData } from '#domain/reference.ts';
-import {
-  DESTINATIONS,
-  REFERRAL_WEEKS_BACK,
-  type ReferralWeekInput,
-  referralWeekSchema,
-} from '#domain/referrals.ts';
+import { DESTINATIONS, REFERRAL_WEEKS_BACK } from '#domain/referrals.ts';
+import { type ReferralWeekInput, referralWeekSchema } from '#domain/schemas/referrals.ts';
+import { pathErrors } from '#domain/schemas/weekly.ts';
 import { isoWeekKey } from '#domain/time.ts';
-import { addWeeks, isWeekKey, pathErrors } from '#domain/weekly.ts';
+import { addWeeks, isWeekKey } from '#domain/weekly.ts';
 import { html } from '#web/html.ts';
 import { phraseText, t } from '#web/i18n/index.ts';
 import { phrase } from '#web/i18n/phrase.ts';

@@ -5,12 +5,8 @@
  */
 
 import { referenceData } from '#domain/reference.ts';
-import {
-  pathErrors,
-  type WeeklySubmission,
-  weeklyBulkSchema,
-  weeklySubmissionSchema,
-} from '#domain/weekly.ts';
+import { pathErrors, weeklyBulkSchema, weeklySubmissionSchema } from '#domain/schemas/weekly.ts';
+import type { WeeklySubmission } from '#domain/weekly.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import { cancerOverview, capacityFinder, nationalOverview, submitWeekly } from '../../services/weekly.ts';
 import { parseJson } from '../forms.ts';

@@ -2,18 +2,16 @@
 
 import { currentTime } from '#adapters/deps.ts';
 import { listWeeklyReports, weeklyHistory } from '#adapters/weekly-store.ts';
-import { cancerTypeLabel, findDepartment, referenceData, regionIdSchema } from '#domain/reference.ts';
-import { isoWeekKey } from '#domain/time.ts';
+import { cancerTypeLabel, findDepartment, referenceData } from '#domain/reference.ts';
+import { regionIdSchema } from '#domain/schemas/reference.ts';
 import {
-  addWeeks,
-  deadlineOf,
-  escalationProposal,
   pathErrors,
   pathwaySchema,
-  type WeeklySubmission,
   weeklyEntrySchema,
   weeklySubmissionSchema,
-} from '#domain/weekly.ts';
+} from '#domain/schemas/weekly.ts';
+import { isoWeekKey } from '#domain/time.ts';
+import { addWeeks, deadlineOf, escalationProposal, type WeeklySubmission } from '#domain/weekly.ts';
 import { html } from '#web/html.ts';
 import { type Lang, t, translator } from '#web/i18n/index.ts';
 import { phrase } from '#web/i18n/phrase.ts';
