@@ -97,7 +97,8 @@ export async function recordLadderFailure(failure: StepFailure): Promise<void> {
   if ((problem.workflow.failures ?? 0) === 1) {
     await tellSecretariat(
       problem.id,
-      ladderStoppedEmail(problem, `Fejl: ${reason}`, problemUrl(problem.id)),
+      // Each secretariat contact reads it in the language of its entry.
+      (lang) => ladderStoppedEmail(problem, reason, problemUrl(problem.id), lang),
       'ladder-stopped',
       { claimKey: `stopped#${failure.executionId}`, level: problem.level },
     );

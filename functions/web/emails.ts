@@ -290,7 +290,7 @@ export function nobodyReachedEmail(
 
 /**
  * To the secretariat: a problem's escalation stopped on an error and waits for its restart.
- * Danish by default: it goes to Specialenheden's shared mailbox.
+ * `reason` is the error as the workflow reported it (technical, not translated).
  */
 export function ladderStoppedEmail(
   problem: Problem,
@@ -309,7 +309,7 @@ export function ladderStoppedEmail(
         level: problem.level,
         levelName: LEVEL_NAMES[problem.level][lang],
       }),
-      reason,
+      tr('mail.stopped.reason', { reason }),
       tr('mail.stopped.restart'),
       tr('mail.stopped.persists'),
       '',

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '#domain/problem.ts';
-import { nobodyReachedEmail } from '#web/emails.ts';
+import { ladderStoppedEmail, nobodyReachedEmail } from '#web/emails.ts';
 import { readStored, storedPhraseText, storedText } from '#web/stored-phrase.ts';
 import { eventText, timelineEntry } from '#web/timeline.ts';
 
@@ -47,6 +47,34 @@ describe('a timeline entry saying why nobody was reached', () => {
     expect(danish.text).toContain(
       'a@x.example kunne ikke nås; 2 andre modtagere på niveauet er stadig kontaktet.',
     );
+  });
+});
+
+describe("the secretariat's e-mail that a ladder stopped on an error", () => {
+  const problem = {
+    id: 'P1',
+    ref: 'KK-0001-AAAA',
+    cancerType: 'brystkraeft',
+    departmentId: 'suh-brystkirurgi',
+    pathwayTypes: ['behandling'],
+    modalities: ['kirurgi'],
+    patientsAtRisk: 3,
+    from: '2026-12-01',
+    scope: 'hospital',
+    level: 2,
+  } as unknown as Problem;
+
+  it('reads in English for a contact who chose English, the technical reason as reported', () => {
+    const english = ladderStoppedEmail(problem, 'States.Timeout', 'http://x/p', 'en');
+    expect(english.text).toContain('The escalation of KK-0001-AAAA has stopped on an error at level 2');
+    expect(english.text).toContain('Error: States.Timeout');
+    expect(english.text).not.toContain('Fejl');
+  });
+
+  it('reads in Danish by default', () => {
+    const danish = ladderStoppedEmail(problem, 'States.Timeout', 'http://x/p');
+    expect(danish.text).toContain('Eskaleringen af KK-0001-AAAA er stoppet af en fejl på niveau 2');
+    expect(danish.text).toContain('Fejl: States.Timeout');
   });
 });
 

@@ -64,6 +64,7 @@ export const mailDa = {
   'mail.finder.hit': '{department}, {hospital}: ca. {days}, plads til {patients}.{contact}',
   'mail.finder.contact': ' Kontakt: {name}, {email}, {phone}.',
   'mail.subject.stopped': 'Eskaleringen af {ref} er stoppet af en fejl',
+  'mail.stopped.reason': 'Fejl: {reason}',
   'mail.stopped.text': 'Eskaleringen af {ref} er stoppet af en fejl på niveau {level} ({levelName}).',
   'mail.stopped.restart':
     'Systemet genstarter eskaleringen automatisk fra det gemte niveau og den gemte svarfrist; ingen får den samme e-mail to gange.',

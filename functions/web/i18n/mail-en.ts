@@ -61,6 +61,7 @@ export const mailEn: { [K in keyof typeof mailDa]: string } = {
   'mail.finder.hit': '{department}, {hospital}: about {days}, room for {patients}.{contact}',
   'mail.finder.contact': ' Contact: {name}, {email}, {phone}.',
   'mail.subject.stopped': 'The escalation of {ref} has stopped on an error',
+  'mail.stopped.reason': 'Error: {reason}',
   'mail.stopped.text': 'The escalation of {ref} has stopped on an error at level {level} ({levelName}).',
   'mail.stopped.restart':
     'The system restarts the escalation automatically from the saved level and the saved response deadline; nobody gets the same e-mail twice.',
