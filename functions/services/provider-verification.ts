@@ -16,6 +16,7 @@ import { type ExternalProvider, overdueProviders, providerVerifiedAt } from '#do
 import type { Person } from '#domain/problem.ts';
 import { localDate } from '#domain/time.ts';
 import { providerVerificationEmail } from '#web/followup-emails.ts';
+import { phrase } from '#web/i18n/phrase.ts';
 import { asPerson } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
 import { getUser } from './auth.ts';
@@ -103,7 +104,7 @@ export async function confirmProviderVerification(token: string): Promise<Extern
       'external-provider',
       provider.id,
       'verified',
-      { asWritten: 'Bekræftet via påmindelseslink.' },
+      phrase('trail.provider.verifiedByLink'),
       {
         before: { verifiedAt: providerVerifiedAt(provider) },
         after: { verifiedAt: today },

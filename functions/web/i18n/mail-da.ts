@@ -249,6 +249,7 @@ export const mailDa = {
   'trail.updatedNothing': 'Rettet: ingen ændringer.',
   'trail.contact.confirmed': 'Rettet: ingen ændringer (bekræftet).',
   'trail.contact.verifiedByLink': 'Bekræftet via påmindelseslink.',
+  'trail.provider.verifiedByLink': 'Oplysningerne er bekræftet via påmindelseslink.',
   'trail.imported': 'Importeret (rettet: {fields}).',
   'trail.importedNothing': 'Importeret (rettet: ingen).',
   'trail.importedNew': 'Importeret (ny).',

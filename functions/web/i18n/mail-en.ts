@@ -250,6 +250,7 @@ export const mailEn: { [K in keyof typeof mailDa]: string } = {
   'trail.updatedNothing': 'Changed: nothing.',
   'trail.contact.confirmed': 'Changed: nothing (confirmed).',
   'trail.contact.verifiedByLink': 'Confirmed through the reminder link.',
+  'trail.provider.verifiedByLink': 'Details confirmed through the reminder link.',
   'trail.imported': 'Imported (changed: {fields}).',
   'trail.importedNothing': 'Imported (changed: nothing).',
   'trail.importedNew': 'Imported (new).',
