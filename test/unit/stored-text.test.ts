@@ -8,6 +8,20 @@ import { ladderStoppedEmail, nobodyReachedEmail } from '#web/emails.ts';
 import { readStored, storedPhraseText, storedText } from '#web/stored-phrase.ts';
 import { eventText, timelineEntry } from '#web/timeline.ts';
 
+/** A problem as the secretariat's e-mails about it read it. */
+const PROBLEM = {
+  id: 'P1',
+  ref: 'KK-0001-AAAA',
+  cancerType: 'brystkraeft',
+  departmentId: 'suh-brystkirurgi',
+  pathwayTypes: ['behandling'],
+  modalities: ['kirurgi'],
+  patientsAtRisk: 3,
+  from: '2026-12-01',
+  scope: 'hospital',
+  level: 2,
+} as unknown as Problem;
+
 describe('a timeline entry saying why nobody was reached', () => {
   const entry = timelineEntry('timeline.nobodyReached', { level: 2 }, { key: 'timeline.why.noRecipients' });
 
@@ -24,26 +38,15 @@ describe('a timeline entry saying why nobody was reached', () => {
   });
 
   it("words the secretariat's e-mail in its language", () => {
-    const problem = {
-      id: 'P1',
-      ref: 'KK-0001-AAAA',
-      cancerType: 'brystkraeft',
-      departmentId: 'suh-brystkirurgi',
-      pathwayTypes: ['behandling'],
-      modalities: ['kirurgi'],
-      patientsAtRisk: 3,
-      from: '2026-12-01',
-      scope: 'hospital',
-    } as unknown as Problem;
     const reason = {
       key: 'timeline.why.othersReached',
       params: { recipient: 'a@x.example', count: 2 },
     } as const;
-    const english = nobodyReachedEmail(problem, 2, reason, 'http://x/p', 'en');
+    const english = nobodyReachedEmail(PROBLEM, 2, reason, 'http://x/p', 'en');
     expect(english.text).toContain(
       'a@x.example could not be reached; 2 other recipients at the level are still contacted.',
     );
-    const danish = nobodyReachedEmail(problem, 2, reason, 'http://x/p', 'da');
+    const danish = nobodyReachedEmail(PROBLEM, 2, reason, 'http://x/p', 'da');
     expect(danish.text).toContain(
       'a@x.example kunne ikke nås; 2 andre modtagere på niveauet er stadig kontaktet.',
     );
@@ -51,28 +54,15 @@ describe('a timeline entry saying why nobody was reached', () => {
 });
 
 describe("the secretariat's e-mail that a ladder stopped on an error", () => {
-  const problem = {
-    id: 'P1',
-    ref: 'KK-0001-AAAA',
-    cancerType: 'brystkraeft',
-    departmentId: 'suh-brystkirurgi',
-    pathwayTypes: ['behandling'],
-    modalities: ['kirurgi'],
-    patientsAtRisk: 3,
-    from: '2026-12-01',
-    scope: 'hospital',
-    level: 2,
-  } as unknown as Problem;
-
   it('reads in English for a contact who chose English, the technical reason as reported', () => {
-    const english = ladderStoppedEmail(problem, 'States.Timeout', 'http://x/p', 'en');
+    const english = ladderStoppedEmail(PROBLEM, 'States.Timeout', 'http://x/p', 'en');
     expect(english.text).toContain('The escalation of KK-0001-AAAA has stopped on an error at level 2');
     expect(english.text).toContain('Error: States.Timeout');
     expect(english.text).not.toContain('Fejl');
   });
 
   it('reads in Danish by default', () => {
-    const danish = ladderStoppedEmail(problem, 'States.Timeout', 'http://x/p');
+    const danish = ladderStoppedEmail(PROBLEM, 'States.Timeout', 'http://x/p');
     expect(danish.text).toContain('Eskaleringen af KK-0001-AAAA er stoppet af en fejl på niveau 2');
     expect(danish.text).toContain('Fejl: States.Timeout');
   });
