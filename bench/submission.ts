@@ -18,6 +18,7 @@ import { median, ms, percentile } from './stats.ts';
 const SEQUENTIAL = Number(process.env.BENCH_REQUESTS ?? 200);
 const CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT_REQUESTS ?? 300);
 const CONCURRENCY = 10;
+const ALONE = 100;
 
 export const BENCH_REPORT = {
   departmentId: 'suh-brystkirurgi',
@@ -104,12 +105,20 @@ export async function benchSubmission(): Promise<string[]> {
       },
     });
     // Counted in steady state: the first submissions also read what a container keeps for a
-    // while (the reference data, the phone list's languages, the token's user).
+    // while (the reference data, the phone list, the token's user).
     for (let i = 0; i < 3; i++) await submit();
     byCommand.clear();
     const COUNTED = 20;
     for (let i = 0; i < COUNTED; i++) await submit();
     client.middlewareStack.remove('benchCountStoreCalls');
+    // The request path alone, still without ladder steps: in AWS they run in their own Lambdas,
+    // here the previous submission's first step shares the process with the pairs measured below.
+    const aloneSubmit: number[] = [];
+    const alonePut: number[] = [];
+    for (let i = 0; i < ALONE; i++) {
+      alonePut.push(await rawPutMs());
+      aloneSubmit.push((await submit()).ms);
+    }
     setDeps({ workflow: runtime.workflow });
     const storeCalls = [...byCommand.values()].reduce((a, b) => a + b, 0);
     const breakdown = [...byCommand]
@@ -152,6 +161,7 @@ export async function benchSubmission(): Promise<string[]> {
       `Report submission via HTTP API (n=${SEQUENTIAL}): median ${ms(mSubmit)}, p99 ${ms(percentile(submitTimes, 99))}`,
       `Raw PutItem on the same embedded DynamoDB (n=${SEQUENTIAL}): median ${ms(mPut)}, p99 ${ms(percentile(putTimes, 99))}`,
       `  ratio submission/PutItem (medians): ${(mSubmit / mPut).toFixed(1)}x`,
+      `  request path alone (workflow start stubbed, no ladder step in the process, n=${ALONE}): median ${ms(median(aloneSubmit))} beside PutItem ${ms(median(alonePut))}, ${(median(aloneSubmit) / median(alonePut)).toFixed(1)}x`,
       `Throughput at concurrency ${CONCURRENCY}: ${(CONCURRENT_TOTAL / concurrentSeconds).toFixed(1)} submissions/s (${CONCURRENT_TOTAL} in ${concurrentSeconds.toFixed(1)} s)`,
       `Store calls per submission (n=${COUNTED}): ${(storeCalls / COUNTED).toFixed(1)} DynamoDB requests (receipt via the outbox included), plus 1 workflow start`,
       `  by command: ${breakdown}`,
