@@ -14,7 +14,7 @@ import { outboxMailer } from '../functions/adapters/mailer.ts';
 import { executionName } from '../functions/adapters/workflow.ts';
 import { startLocal } from '../local/runtime.ts';
 import { demoToken } from '../local/seed.ts';
-import { measureBundles } from './bundles.ts';
+import { bundleReport, measureBundles } from './bundles.ts';
 import { median, ms, percentile } from './stats.ts';
 
 const SEQUENTIAL = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -161,22 +161,7 @@ console.log(
 console.log(
   `Submission → first escalation e-mail in the outbox (n=${toFirstMail.length}): median ${ms(median(toFirstMail))}, p99 ${ms(percentile(toFirstMail, 99))}`,
 );
-console.log(
-  '\nLambda bundles as the stack builds them (esbuild, minified ESM) and cold import (CPU time) in a fresh Node process',
-);
-console.log(
-  `(median of 7; floor = a bundle of exactly the AWS SDK clients the function calls; empty module ${ms(bundles.emptyMs)})`,
-);
-console.log(
-  `  ${'function'.padEnd(18)} ${'size'.padStart(8)} ${'floor'.padStart(8)}   ${'import'.padStart(9)} ${'floor'.padStart(9)}  ratio  floor clients`,
-);
-for (const row of bundles.rows) {
-  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`.padStart(8);
-  const extra = row.unused.length ? `  CARRIES UNUSED ${row.unused.join(', ')}` : '';
-  console.log(
-    `  ${row.name.padEnd(18)} ${kib(row.bytes)} ${kib(row.floor.bytes)}   ${ms(row.importMs).padStart(9)} ${ms(row.floor.importMs).padStart(9)}  ${(row.importMs / row.floor.importMs).toFixed(2)}x  ${row.floor.clients.join(' + ')}${extra}`,
-  );
-}
+for (const line of bundleReport(bundles)) console.log(line);
 
 // Weekly exchange at national scale (bench/weekly.ts), in its own fresh runtime.
 for (const line of await (await import('./weekly.ts')).benchWeekly()) console.log(line);

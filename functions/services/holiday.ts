@@ -53,9 +53,10 @@ import { isoWeekKey, localDate } from '#domain/time.ts';
 import { addWeeks, type ReportStatus } from '#domain/weekly.ts';
 import { holidayAlertEmail, holidayReminderEmail } from '#web/holiday-emails.ts';
 import { phrase } from '#web/i18n/phrase.ts';
+import { mayReportWeeklyFor } from './access.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError, PhrasedError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
-import { locatedDepartments, mayReportWeeklyFor } from './weekly.ts';
+import { locatedDepartments } from './weekly.ts';
 
 export const MANAGE_ONLY = phrase('error.holiday.manageOnly');
 
