@@ -49,7 +49,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     routes: [
       ['GET', '/api/openapi.json'],
       ['GET', '/api/problems'],
-      ['POST', '/api/problems', 'required'],
+      ['POST', '/api/problems'],
       ['GET', '/api/problems/:id'],
       ['POST', '/api/problems/:id/acknowledgements', 'optional'],
       ['POST', '/api/problems/:id/offers', 'required'],
