@@ -8,7 +8,7 @@
  * here never counts anything twice. Why: docs/decisions/0011-bad-input-and-idempotency.md.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { deleteRecord, getRecord, putRecord } from '#adapters/store.ts';
+import { deleteRecord, getRecord, putRecord, recordItem } from '#adapters/store.ts';
 import { keyContainsCprNumber } from '#domain/cpr.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import { HttpError, type HttpResult, type Request } from './types.ts';
@@ -105,10 +105,7 @@ export async function withIdempotency(
     const stored = await getRecord<StoredKey>('IDEMPOTENCY', id);
     if (stored && stored.fingerprint !== fingerprint)
       throw new HttpError(422, phrase('error.request.idempotencyKeyReused'));
-    if (stored?.response) {
-      const { response } = stored;
-      return { ...response, headers: { ...response.headers, 'idempotent-replayed': 'true' } };
-    }
+    if (stored?.response) return replayed(stored.response);
     // The first request is still running, or ended without an answer: the route is idempotent.
   }
   let response: HttpResult;
@@ -122,4 +119,33 @@ export async function withIdempotency(
   if (response.statusCode < 300 && (response.body ?? '').length <= MAX_STORED_BODY)
     await putRecord('IDEMPOTENCY', id, { fingerprint, response }, { ttlSeconds: KEEP_SECONDS });
   return response;
+}
+
+/**
+ * The Idempotency-Key of a route whose service is idempotent by itself and stores the key's
+ * record with its own writes, so the key costs no write of its own: POST /api/problems derives
+ * the report's id from the key, and the record goes in one batch with the new report's timeline
+ * entry (the services' `alsoStore`). No answer is kept: a replay answers with the work as it is
+ * now. `repeated()` is for a request that found the work done: `replay` when the record holds
+ * this body, a 422 when it holds another, `unknown` without a record (the work was done through a
+ * form with the same key, or its first request has not stored the record yet).
+ */
+export function keyRecordWithWork(req: Request, key: string) {
+  const id = recordId(req, key);
+  const fingerprint = bodyFingerprint(req.body);
+  return {
+    item: recordItem('IDEMPOTENCY', id, { fingerprint }, KEEP_SECONDS),
+    async repeated(): Promise<'replay' | 'unknown'> {
+      const stored = await getRecord<StoredKey>('IDEMPOTENCY', id);
+      if (!stored) return 'unknown';
+      if (stored.fingerprint !== fingerprint)
+        throw new HttpError(422, phrase('error.request.idempotencyKeyReused'));
+      return 'replay';
+    },
+  };
+}
+
+/** An answer given again for a repeated Idempotency-Key. */
+export function replayed(response: HttpResult): HttpResult {
+  return { ...response, headers: { ...response.headers, 'idempotent-replayed': 'true' } };
 }

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { config } from '#adapters/config.ts';
+import { documentClient } from '#adapters/dynamo.ts';
 import {
   deleteRecord,
   getRecord,
@@ -79,7 +80,9 @@ export async function getUser(email: string): Promise<User | undefined> {
 }
 
 export async function putUser(user: User): Promise<void> {
+  knownTokens.clear();
   await putRecord('USER', user.email.toLowerCase(), { ...user, email: user.email.toLowerCase() });
+  knownTokens.clear();
 }
 
 /** A sign-in link valid for 30 minutes, usable once. Unknown addresses get no link (and learn nothing). */
@@ -150,9 +153,28 @@ export async function createApiToken(email: string, label: string): Promise<stri
   return token;
 }
 
+/**
+ * Tokens that named a user, per container, for API_TOKEN_CACHE_SECONDS (default 30): a regional
+ * system's requests then read neither its token nor its user (two reads in turn on every call).
+ * A deleted token or a changed user takes effect within that time — at once for a user written
+ * through `putUser` in this container; a token that names nobody is never remembered.
+ */
+const knownTokens = new Map<string, { user: User; until: number; from: object }>();
+const MAX_KNOWN_TOKENS = 1000;
+
 export async function userForApiToken(token: string): Promise<User | undefined> {
-  const record = await getRecord<{ email: string }>('TOKEN', hashSecret(token));
-  return record ? getUser(record.email) : undefined;
+  const hash = hashSecret(token);
+  const known = knownTokens.get(hash);
+  // A new client is a new database (tests, a restarted local runtime): asked afresh.
+  if (known && known.until > Date.now() && known.from === documentClient()) return { ...known.user };
+  const record = await getRecord<{ email: string }>('TOKEN', hash);
+  const user = record ? await getUser(record.email) : undefined;
+  const seconds = Number(process.env.API_TOKEN_CACHE_SECONDS ?? 30);
+  if (user && seconds > 0) {
+    if (knownTokens.size >= MAX_KNOWN_TOKENS) knownTokens.clear();
+    knownTokens.set(hash, { user, until: Date.now() + seconds * 1000, from: documentClient() });
+  } else knownTokens.delete(hash);
+  return user;
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   markWorkflowStarted,
   mutateProblem,
   putItems,
-  releaseNotification,
+  recentContacts,
   timelineItem,
 } from '#adapters/store.ts';
 import { count, logger } from '#adapters/telemetry.ts';
@@ -36,9 +36,13 @@ import { auditEntry, auditProblem } from './audit.ts';
 import { createActionToken, newActionLink } from './auth.ts';
 import { preferredLanguage } from './contacts.ts';
 
-/** The language a person's e-mails are written in: their phone-list entry's choice, Danish otherwise. */
+/**
+ * The language a person's e-mails are written in: their phone-list entry's choice, Danish
+ * otherwise. Read from the phone list as the ladder's steps read it (`recentContacts`: one Query
+ * per container every CONTACTS_CACHE_SECONDS), so a submission reads no list of its own.
+ */
 export async function contactLanguage(email: string, contacts?: Contact[]): Promise<'da' | 'en'> {
-  return (await preferredLanguage(email, contacts)) ?? 'da';
+  return (await preferredLanguage(email, contacts ?? (await recentContacts()))) ?? 'da';
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -65,10 +69,16 @@ export function mayReportFor(actor: Actor, departmentId: string): boolean {
   return actor.role === 'department' && actor.department === departmentId;
 }
 
+/**
+ * Stores a report once per (reporter, `submissionKey`). `alsoStore`: items written with the new
+ * report's timeline entry and audit record (the API's Idempotency-Key record), only when this
+ * call stored the report.
+ */
 export async function reportProblem(
   report: ProblemReport,
   actor: Actor,
   submissionKey: string,
+  alsoStore: Record<string, unknown>[] = [],
 ): Promise<{ problem: Problem; created: boolean }> {
   const department = findDepartment(report.departmentId);
   if (!department) throw new NotFoundError(phrase('error.problem.unknownDepartment'));
@@ -102,7 +112,7 @@ export async function reportProblem(
   // The report is stored. What follows runs side by side, and none of it can lose the report:
   // a failed workflow start stays pending for reconcile, a failed receipt or record is logged.
   const receiptLink = newActionLink(id, problem.reportedBy.email, true);
-  const recorded = recordReported(problem, actor, receiptLink.item);
+  const recorded = recordReported(problem, actor, [receiptLink.item, ...alsoStore]);
   const [started] = await Promise.all([
     startWorkflow(id, problem),
     recorded,
@@ -115,13 +125,13 @@ export async function reportProblem(
 }
 
 /**
- * The timeline entry and the audit record of a new report, with the receipt's link: one
- * BatchWriteItem. True when they are stored.
+ * The timeline entry and the audit record of a new report, with the receipt's link and `more`:
+ * one BatchWriteItem. True when they are stored.
  */
 async function recordReported(
   problem: Problem,
   actor: Actor,
-  receiptLink: Record<string, unknown>,
+  more: Record<string, unknown>[],
 ): Promise<boolean> {
   const { id, level, createdAt } = problem;
   try {
@@ -151,7 +161,7 @@ async function recordReported(
           },
         ),
       ),
-      receiptLink,
+      ...more,
     ]);
     return true;
   } catch (error) {
@@ -161,19 +171,16 @@ async function recordReported(
 }
 
 /**
- * The reporter's receipt, once: claimed while its link is stored (`linkStored`) and the
- * reporter's language is read. A failure is logged, never thrown: the report is stored.
+ * The reporter's receipt, once: only the request whose conditional put stored the report gets
+ * here, so that put is the receipt's claim (a retried request finds the report and sends none).
+ * Sent once its link is stored (`linkStored`). A failure is logged, never thrown: the report is
+ * stored.
  */
 async function sendReceipt(problem: Problem, token: string, linkStored: Promise<boolean>): Promise<void> {
-  const key = `receipt#${problem.reportedBy.email}`;
-  const language = contactLanguage(problem.reportedBy.email);
-  language.catch(() => undefined); // awaited below once the receipt is claimed
-  let claimed = false;
   try {
-    claimed = await claimNotification(problem.id, key);
-    if (!claimed) return;
+    const language = await contactLanguage(problem.reportedBy.email);
     if (!(await linkStored)) throw new Error('The receipt link could not be stored');
-    const mail = receiptEmail(problem, problem.reportedBy.name, respondUrl(token), await language);
+    const mail = receiptEmail(problem, problem.reportedBy.name, respondUrl(token), language);
     await mailer().send({
       to: problem.reportedBy.email,
       ...mail,
@@ -181,7 +188,6 @@ async function sendReceipt(problem: Problem, token: string, linkStored: Promise<
       problemId: problem.id,
     });
   } catch (error) {
-    if (claimed) await releaseNotification(problem.id, key).catch(() => undefined);
     logger.error('Receipt e-mail failed', { problemId: problem.id, error });
   }
 }

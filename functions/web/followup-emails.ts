@@ -11,6 +11,7 @@ import type { Person, Problem } from '#domain/problem.ts';
 import { type QuarterlyStatus, quarterLabel } from '#domain/quarterly.ts';
 import type { Contact } from '#domain/reference.ts';
 import { cancerTypeLabel, regionLabel } from '#domain/reference.ts';
+import { DESTINATION_LIST, DESTINATIONS, type ReferralFigures, tallyText } from '#domain/referrals.ts';
 import { formatDate } from '#domain/time.ts';
 import { composeEmail, type Email } from './emails.ts';
 import { translator } from './i18n/mail.ts';
@@ -65,6 +66,25 @@ export function verificationReminderEmail(args: {
     ],
     lang,
   );
+}
+
+/** Patients offered referral elsewhere in the quarter, all regions together, by destination. */
+function referralLine(figures: ReferralFigures | null | undefined, lang: Lang): string {
+  const tr = translator(lang);
+  if (!figures) return tr('followMail.quarterly.referralsNoData');
+  const offered = DESTINATIONS.reduce((sum, d) => sum + figures.national[d].offered, 0);
+  const accepted = DESTINATIONS.reduce((sum, d) => sum + figures.national[d].accepted, 0);
+  const destinations = DESTINATIONS.filter((d) => figures.national[d].offered > 0).map((d) =>
+    tr('followMail.quarterly.referralDestination', {
+      destination: DESTINATION_LIST.label(d, lang).toLowerCase(),
+      tally: tallyText(figures.national[d], lang),
+    }),
+  );
+  return tr('followMail.quarterly.referrals', {
+    offered,
+    accepted,
+    destinations: destinations.length ? ` (${destinations.join(', ')})` : '',
+  });
 }
 
 export function quarterlyStatusSummary(s: QuarterlyStatus, lang: Lang = 'da'): string[] {
@@ -123,6 +143,7 @@ export function quarterlyStatusSummary(s: QuarterlyStatus, lang: Lang = 'da'): s
               .join(', ') || tr('followMail.none'),
         })
       : tr('followMail.quarterly.monitoringNoData'),
+    referralLine(s.referrals, lang),
     ...(s.holiday ?? []).map((h) =>
       tr('followMail.quarterly.holiday', {
         name: h.name,

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putOutboxMessage } from '../../functions/adapters/store.ts';
 import { referenceData } from '../../functions/domain/reference.ts';
+import { getUser, putUser } from '../../functions/services/auth.ts';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
 import { Client, hiddenField, linkIn, outbox, waitFor } from './client.ts';
 
@@ -379,6 +380,39 @@ describe('the JSON API', () => {
 
     const anonymous = await api.request('POST', '/api/problems', { json: report });
     expect(anonymous.status).toBe(401);
+  });
+
+  it('answers a token as its user is now: a user changed in this container counts at once', async () => {
+    const users = (await reporter.get('/local/demo-users', { accept: 'application/json' })).json().users as {
+      email: string;
+      role: string;
+      department?: string;
+      apiToken: string;
+    }[];
+    const other = users.find((u) => u.role === 'department' && u.department !== 'suh-brystkirurgi');
+    const user = other && (await getUser(other.email));
+    if (!other || !user) throw new Error('No department user of another department in the demo data');
+    const api = new Client(runtime.url);
+    const reportAs = (key: string) =>
+      api.request('POST', '/api/problems', {
+        json: {
+          departmentId: 'suh-brystkirurgi',
+          cancerType: 'brystkraeft',
+          pathwayTypes: ['udredning'],
+          patientsAtRisk: 2,
+          from: '2026-11-23',
+          scope: 'hospital',
+        },
+        headers: { authorization: `Bearer ${other.apiToken}`, 'idempotency-key': key },
+      });
+    expect((await reportAs('changed-user-0001')).status).toBe(403);
+    await putUser({ ...user, role: 'secretariat' });
+    try {
+      expect((await reportAs('changed-user-0002')).status).toBe(201);
+    } finally {
+      await putUser(user);
+    }
+    expect((await reportAs('changed-user-0003')).status).toBe(403);
   });
 
   it('serves its OpenAPI description, 404s unknown routes and refuses oversized bodies', async () => {

@@ -7,12 +7,15 @@
  * - offer, acknowledge: a problem that was sent to the actor / one that was not (a person of the same role who was not contacted);
  * - resolve: a problem the actor's department (or the actor, for Specialenheden) reported / someone else's;
  * - contact edit: the actor's own entry in the phone list / another department's entry;
+ * - referral counts: a week of the actor's own region / of another region (Specialenheden,
+ *   administrators and Danske Regioner belong to no region, so only "other");
  * - contact import, audit trail, quarterly status, jobs: one list for everybody, so only "own".
  * A cell that cannot exist (nobody of that role in that position) is `n/a`, and the test checks that it cannot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProblemDetails, listContacts } from '../../functions/adapters/store.ts';
 import type { Contact } from '../../functions/domain/reference.ts';
+import { isoWeekKey } from '../../functions/domain/time.ts';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
 import { BREAST_SURGERY_REPORT } from '../fixtures.ts';
 import { waitFor } from '../integration/client.ts';
@@ -39,6 +42,7 @@ const ACTIONS = [
   'weekly report',
   'contact edit',
   'contact import',
+  'referral counts',
   'audit trail',
   'quarterly status',
   'jobs',
@@ -122,6 +126,17 @@ const POLICY: Record<Action, Record<Role, [Expect, Expect]>> = {
     secretariat: [A, N],
     admin: [A, N],
     'danske-regioner': [R, N],
+  },
+  // The region's primærindgange record its counts; Specialenheden and administrators every region's.
+  'referral counts': {
+    department: [R, R],
+    'hospital-management': [R, R],
+    primary: [A, R],
+    director: [R, R],
+    network: [R, R],
+    secretariat: [N, A],
+    admin: [N, A],
+    'danske-regioner': [N, R],
   },
   'audit trail': {
     department: [R, N],
@@ -223,6 +238,7 @@ function actorFor(action: Action, role: Role, whose: Whose): DemoActor | undefin
   }
   if (action === 'contact edit' && whose === 'own')
     return pick(role, (a) => contacts.some((c) => c.email === a.email));
+  if (action === 'referral counts' && whose === 'own') return pick(role, (a) => Boolean(a.region));
   return pick(role, () => true);
 }
 
@@ -308,6 +324,14 @@ async function requestFor(action: Action, role: Role, whose: Whose): Promise<Cal
         headers: bearer(a, { 'content-type': 'text/csv' }),
         body: (csv.body ?? '').replace(/^\uFEFF/, ''),
       };
+    }
+    case 'referral counts': {
+      const region = whose === 'own' ? a.region : a.region === 'hovedstaden' ? 'sjaelland' : 'hovedstaden';
+      return json('/api/referral-counts', {
+        region,
+        week: isoWeekKey(new Date()),
+        counts: [{ cancerType: 'brystkraeft', destination: 'udland', offered: 2, accepted: 1 }],
+      });
     }
     case 'audit trail':
       return whose === 'own'

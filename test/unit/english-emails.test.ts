@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Network } from '../../functions/domain/networks.ts';
 import { buildQuarterlyStatus } from '../../functions/domain/quarterly.ts';
 import type { Contact } from '../../functions/domain/reference.ts';
+import { referralFigures } from '../../functions/domain/referrals.ts';
 import {
   DEFAULT_DEADLINE as DEADLINE,
   escalationProposal,
@@ -156,6 +157,40 @@ describe('the follow-up e-mails', () => {
     expect(english.text).toContain('See the whole quarterly status');
     const danish = quarterlyStatusEmail(status, 'Direktør', 'http://localhost/kvartalsstatus/2026-Q3');
     expect(danish.subject).toBe('[Kræftkapacitet] Kvartalsstatus for 3. kvartal 2026');
+  });
+
+  it('count the patients offered referral elsewhere in the quarterly status, in both languages', () => {
+    const week = (region: 'sjaelland' | 'nordjylland', offered: number, accepted: number) => ({
+      region,
+      week: '2026-W30',
+      counts: [
+        { cancerType: 'brystkraeft', destination: 'udland' as const, offered, accepted },
+        { cancerType: 'brystkraeft', destination: 'anden-region' as const, offered: 2, accepted: 2 },
+      ],
+      submittedAt: '2026-07-25T10:00:00Z',
+      submittedBy: 'x@example.dk',
+    });
+    const base = {
+      quarter: '2026-Q3',
+      problems: [],
+      contacts: [],
+      preparedAt: new Date('2026-10-10T05:00:00Z'),
+      verifyMonths: 6,
+    };
+    const status = buildQuarterlyStatus({
+      ...base,
+      referrals: referralFigures([week('sjaelland', 4, 3), week('nordjylland', 1, 0)]),
+    });
+    const url = 'http://localhost/kvartalsstatus/2026-Q3';
+    expect(quarterlyStatusEmail(status, 'Direktør', url).text).toContain(
+      'Henvisning andetsteds: 9 patienter tilbudt, 7 takket ja (anden region 4 af 4, udlandet 3 af 5).',
+    );
+    expect(quarterlyStatusEmail(status, 'Director', url, 'en').text).toContain(
+      'Referral elsewhere: 9 patients offered, 7 accepted (another region 4 of 4, abroad 3 of 5).',
+    );
+    expect(quarterlyStatusEmail(buildQuarterlyStatus(base), 'Direktør', url).text).toContain(
+      'Henvisning andetsteds: ingen data.',
+    );
   });
 
   const network: Network = {

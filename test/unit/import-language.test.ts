@@ -88,6 +88,8 @@ describe('an import report in English', () => {
       'functions/services/monitoring-parse.ts',
       'functions/services/monitoring-ingest.ts',
       'functions/services/monitoring.ts',
+      'functions/services/monitoring-uploads.ts',
+      'functions/domain/schemas/monitoring.ts',
     ]
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');

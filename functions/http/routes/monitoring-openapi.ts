@@ -1,6 +1,6 @@
 /** OpenAPI paths of the monitoring of maximum waiting times (spread into openapi.ts). */
 import * as z from 'zod';
-import { uploadRequestSchema } from '../../services/monitoring.ts';
+import { uploadRequestSchema } from '#domain/schemas/monitoring.ts';
 
 export function monitoringOpenApiPaths(error: unknown, auth: unknown[]): Record<string, unknown> {
   const count = { type: 'integer', minimum: 0 };

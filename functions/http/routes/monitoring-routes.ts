@@ -6,6 +6,7 @@
 import { currentTime } from '#adapters/deps.ts';
 import { monitoringCsv } from '#domain/monitoring-figures.ts';
 import { referenceData } from '#domain/reference.ts';
+import { uploadRequestSchema } from '#domain/schemas/monitoring.ts';
 import { localDate } from '#domain/time.ts';
 import { t } from '#web/i18n/index.ts';
 import { phrase } from '#web/i18n/phrase.ts';
@@ -13,14 +14,13 @@ import { layout } from '#web/layout.ts';
 import { uploadErrorsIn } from '#web/monitoring-errors.ts';
 import { monitoringPage, UPLOAD_SCRIPT } from '#web/views/monitoring.ts';
 import type { Actor } from '../../services/actors.ts';
+import { monitoringFigures } from '../../services/monitoring.ts';
 import {
   IdempotencyConflictError,
-  monitoringFigures,
   requestUpload,
-  uploadRequestSchema,
   uploadScope,
   uploadStatus,
-} from '../../services/monitoring.ts';
+} from '../../services/monitoring-uploads.ts';
 import { referralWeeksOfYear } from '../../services/referrals.ts';
 import { parseJson } from '../forms.ts';
 import { idempotencyKey } from '../idempotency.ts';

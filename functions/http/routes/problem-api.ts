@@ -11,7 +11,7 @@ import {
 import { phrase } from '#web/i18n/phrase.ts';
 import { acknowledge, offerCapacity, reportProblem, resolveProblem } from '../../services/problems.ts';
 import { parseJson } from '../forms.ts';
-import { idempotencyKey } from '../idempotency.ts';
+import { idempotencyKey, keyRecordWithWork, replayed } from '../idempotency.ts';
 import { requireActor } from '../identity.ts';
 import { jsonResponse } from '../respond.ts';
 import { HttpError, type Request, type Route } from '../types.ts';
@@ -27,12 +27,18 @@ function validate<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed.data;
 }
 
+/** Idempotent by its key without a write of its own: see `keyRecordWithWork`. */
 async function create(req: Request) {
   const actor = requireActor(req);
   const key = idempotencyKey(req, true);
   const report = validate(problemReportSchema, parseJson(req.body));
-  const { problem, created } = await reportProblem(report, actor, key);
-  return jsonResponse(problem, created ? 201 : 200, { headers: { location: `/api/problems/${problem.id}` } });
+  const record = keyRecordWithWork(req, key);
+  const { problem, created } = await reportProblem(report, actor, key, [record.item]);
+  const headers = { location: `/api/problems/${problem.id}` };
+  if (created) return jsonResponse(problem, 201, { headers });
+  return (await record.repeated()) === 'replay'
+    ? replayed(jsonResponse(problem, 201, { headers }))
+    : jsonResponse(problem, 200, { headers });
 }
 
 async function list(req: Request) {
@@ -70,7 +76,8 @@ async function resolve(req: Request) {
 export const problemApiRoutes: Route[] = [
   { method: 'GET', path: '/api/openapi.json', handler: async () => jsonResponse(openApiDocument()) },
   { method: 'GET', path: '/api/problems', handler: list },
-  { method: 'POST', path: '/api/problems', handler: create, idempotency: 'required' },
+  // Its key is required and kept by `create` itself (one write fewer per report).
+  { method: 'POST', path: '/api/problems', handler: create },
   { method: 'GET', path: '/api/problems/:id', handler: get },
   { method: 'POST', path: '/api/problems/:id/acknowledgements', handler: ack, idempotency: 'optional' },
   { method: 'POST', path: '/api/problems/:id/offers', handler: offer, idempotency: 'required' },

@@ -98,6 +98,10 @@ export const mailDa = {
   'followMail.quarterly.monitoring':
     'Maksimale ventetider (landsplan): {share} af {pathways} forløb med reglerne overholdt; {notComplied} ikke overholdt. Områder under pres: {areas}.',
   'followMail.quarterly.monitoringNoData': 'Maksimale ventetider: ingen data.',
+  'followMail.quarterly.referrals':
+    'Henvisning andetsteds: {offered} patienter tilbudt, {accepted} takket ja{destinations}.',
+  'followMail.quarterly.referralDestination': '{destination} {tally}',
+  'followMail.quarterly.referralsNoData': 'Henvisning andetsteds: ingen data.',
   'followMail.quarterly.area': '{cancerType} i {region}',
   'followMail.quarterly.holiday':
     'Ferieperiode {name}: planlagt kapacitet {weeks}; se evalueringen i kvartalsstatussen.',

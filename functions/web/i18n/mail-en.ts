@@ -96,6 +96,10 @@ export const mailEn: { [K in keyof typeof mailDa]: string } = {
   'followMail.quarterly.monitoring':
     'Maximum waiting times (nationwide): {share} of {pathways} pathways within the rules; {notComplied} not. Areas under pressure: {areas}.',
   'followMail.quarterly.monitoringNoData': 'Maximum waiting times: no data.',
+  'followMail.quarterly.referrals':
+    'Referral elsewhere: {offered} patients offered, {accepted} accepted{destinations}.',
+  'followMail.quarterly.referralDestination': '{destination} {tally}',
+  'followMail.quarterly.referralsNoData': 'Referral elsewhere: no data.',
   'followMail.quarterly.area': '{cancerType} in {region}',
   'followMail.quarterly.holiday':
     'Holiday period {name}: planned capacity {weeks}; see the evaluation in the quarterly status.',
