@@ -3,9 +3,10 @@
  * 300 synthetic departments × 30 cancer types (each department treats BENCH_TYPES_PER_DEPT of
  * them, default 3, so ~30 departments per cancer type) with 52 weeks of current reports, seeded
  * into a fresh in-memory local runtime. Measures building the national overview the way the
- * page does (8 weeks: one Query per cancer type) and over the whole year (52 weeks), with the
- * DynamoDB requests (Query pages) and the read capacity the engine reports (ReturnConsumedCapacity
- * TOTAL) beside an estimate from item sizes (eventually consistent: 0.5 RCU per 4 KB per page).
+ * page does (8 weeks: one Query on the week summaries) and over the whole year (52 weeks), with
+ * the DynamoDB requests (Query pages), items and the read capacity the engine reports
+ * (ReturnConsumedCapacity TOTAL) beside an estimate from the items' sizes (eventually consistent:
+ * 0.5 RCU per 4 KB per page), and the estimate for reading every report of the weeks instead.
  */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../functions/adapters/config.ts';
@@ -42,25 +43,29 @@ function itemSize(value: unknown, name = ''): number {
   );
 }
 
-async function estimateRcu(cancerTypes: string[], from: string, to: string): Promise<number> {
+/**
+ * Items and estimated read capacity of Query pages on `pk` over `from`…`to`: whole items count,
+ * whatever the projection (as DynamoDB charges).
+ */
+async function estimateRcu(pk: string, from: string, to: string): Promise<{ items: number; rcu: number }> {
   let rcu = 0;
-  for (const ct of cancerTypes) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient().send(
-        new QueryCommand({
-          TableName: config().TABLE_NAME,
-          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': `WEEKLY#${ct}`, ':from': from, ':to': `${to}#\uffff` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      const bytes = (page.Items ?? []).reduce((n, item) => n + itemSize(item), 0);
-      rcu += Math.max(1, Math.ceil(bytes / 4096)) * 0.5;
-      start = page.LastEvaluatedKey;
-    } while (start);
-  }
-  return rcu;
+  let items = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: config().TABLE_NAME,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': `${to}#\uffff` },
+        ExclusiveStartKey: start,
+      }),
+    );
+    const bytes = (page.Items ?? []).reduce((n, item) => n + itemSize(item), 0);
+    rcu += Math.max(1, Math.ceil(bytes / 4096)) * 0.5;
+    items += page.Items?.length ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return { items, rcu };
 }
 
 export async function benchWeekly(): Promise<string[]> {
@@ -138,13 +143,21 @@ export async function benchWeekly(): Promise<string[]> {
         stats = { ...weeklyReadStats };
       }
       const range = weekRange(isoWeekKey(new Date()), weeks);
-      const estimated = await estimateRcu(ids, range[0] as string, range[range.length - 1] as string);
-      return { median: median(times), stats, estimated };
+      const [from, to] = [range[0] as string, range[range.length - 1] as string];
+      const estimated = (await estimateRcu('WEEKSUM', from, to)).rcu;
+      // What reading the reports themselves would take (what the overview did before summaries).
+      const reports = { items: 0, rcu: 0 };
+      for (const ct of ids) {
+        const one = await estimateRcu(`WEEKLY#${ct}`, from, to);
+        reports.items += one.items;
+        reports.rcu += one.rcu;
+      }
+      return { median: median(times), stats, estimated, reports };
     };
     const page = await measure(8);
     const full = await measure(WEEKS);
     const line = (label: string, r: Awaited<ReturnType<typeof measure>>) =>
-      `  ${label}: median ${ms(r.median)} (n=${RUNS}); ${r.stats.queries} Query calls, ${r.stats.pages} requests (pages), ${r.stats.items} items; consumed ${r.stats.capacityUnits > 0 ? `${r.stats.capacityUnits} RCU (engine-reported)` : 'RCU not reported by the engine'}; estimated ${r.estimated.toFixed(1)} RCU from item sizes`;
+      `  ${label}: median ${ms(r.median)} (n=${RUNS}); ${r.stats.queries} Query calls, ${r.stats.pages} requests (pages), ${r.stats.items} items; consumed ${r.stats.capacityUnits > 0 ? `${r.stats.capacityUnits} RCU (engine-reported)` : 'RCU not reported by the engine'}; estimated ${r.estimated.toFixed(1)} RCU from item sizes (reading the ${r.reports.items} reports instead: est. ${r.reports.rcu.toFixed(1)} RCU)`;
     return [
       '',
       `Weekly exchange: national overview, ${DEPARTMENTS} departments × ${CANCER_TYPES} cancer types (${TYPES_PER_DEPT} per department), ${WEEKS} weeks of history = ${items.length} report items (seeded in ${seedSeconds.toFixed(1)} s, week summaries backfilled in ${backfillSeconds.toFixed(1)} s)`,

@@ -1,23 +1,35 @@
 /**
  * The one way this app defines a Lambda function: Node 22 on ARM64, bundled locally by esbuild as
- * minified ESM with source maps, X-Ray tracing, JSON logs to its own log group with retention,
- * and its own role holding only what the function is granted (no AWS managed policies).
+ * minified ESM with source maps and code splitting, X-Ray tracing, JSON logs to its own log group
+ * with retention, and its own role holding only what the function is granted (no AWS managed
+ * policies).
  */
-import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  AssetHashType,
+  DockerImage,
+  Duration,
+  type ILocalBundling,
+  type RemovalPolicy,
+  Validations,
+} from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   Architecture,
+  Code,
   type IDestination,
+  Function as LambdaFunction,
   LoggingFormat,
   Runtime,
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
 import { POWERTOOLS_ENVIRONMENT } from './app-metrics.ts';
-import { LAMBDA_BUNDLING } from './bundling.ts';
+import { lambdaBuildOptions } from './bundling.ts';
 import { fromRoot } from './paths.ts';
 
 /** The runtime every function uses; the tests and the local runtime run on the same Node major. */
@@ -44,7 +56,41 @@ export interface AppFunctionProps {
   readonly assets?: { from: string; to: string }[];
 }
 
-export class AppFunction extends NodejsFunction {
+/**
+ * esbuild on this machine (lib/bundling.ts), then `assets` copied beside the bundle. A class with
+ * its entry and assets as fields: CDK tells assets apart (and caches them) by their bundling
+ * options as JSON, which would drop a plain function's closure.
+ */
+class LocalBundling implements ILocalBundling {
+  constructor(
+    readonly entry: string,
+    readonly assets: NonNullable<AppFunctionProps['assets']> = [],
+  ) {}
+
+  tryBundle(outputDir: string): boolean {
+    buildSync({ ...lambdaBuildOptions(fromRoot(this.entry), outputDir), absWorkingDir: fromRoot('.') });
+    for (const { from, to } of this.assets) cpSync(fromRoot(from), join(outputDir, to), { recursive: true });
+    return true;
+  }
+}
+
+/**
+ * The function's code, bundled locally. Not NodejsFunction: it bundles with `--outfile`, which
+ * code splitting cannot use. Hashed by the output, as NodejsFunction does; a synth that skips
+ * bundling (template tests) hashes nothing.
+ */
+function bundledCode(entry: string, assets: AppFunctionProps['assets']): Code {
+  return Code.fromAsset(fromRoot('.'), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling either succeeds or fails the synth (no Docker needed).
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      local: new LocalBundling(entry, assets),
+    },
+  });
+}
+
+export class AppFunction extends LambdaFunction {
   /** The function's own log group (also `logGroup`, typed concretely). */
   readonly logs: LogGroup;
 
@@ -66,8 +112,8 @@ export class AppFunction extends NodejsFunction {
     );
 
     super(scope, id, {
-      entry: fromRoot(props.entry),
-      handler: 'handler',
+      code: bundledCode(props.entry, props.assets),
+      handler: 'index.handler', // index.mjs (LAMBDA_ENTRY_FILE)
       description: props.description,
       runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,
@@ -80,40 +126,9 @@ export class AppFunction extends NodejsFunction {
       // No Lambda application log level: it would override POWERTOOLS_LOG_LEVEL and drop the
       // sampled debug entries. Powertools filters by level itself.
       systemLogLevelV2: SystemLogLevel.WARN,
-      projectRoot: fromRoot('.'),
-      depsLockFilePath: fromRoot('package-lock.json'),
       environment: { NODE_OPTIONS: '--enable-source-maps', ...POWERTOOLS_ENVIRONMENT, ...props.environment },
       onFailure: props.onFailure,
       retryAttempts: props.onFailure ? 2 : undefined,
-      bundling: {
-        format: OutputFormat.ESM,
-        target: LAMBDA_BUNDLING.target,
-        platform: LAMBDA_BUNDLING.platform,
-        mainFields: [...LAMBDA_BUNDLING.mainFields],
-        minify: LAMBDA_BUNDLING.minify,
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: false,
-        banner: LAMBDA_BUNDLING.banner,
-        // Bundle the pinned AWS SDK v3 clients instead of the runtime's copy: the code runs
-        // against the versions the tests ran against, and tree-shaking keeps it small.
-        bundleAwsSDK: true,
-        externalModules: [],
-        forceDockerBundling: false,
-        logLevel: LogLevel.WARNING,
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (_inputDir: string, outputDir: string) =>
-            props.assets?.length
-              ? [
-                  `node "${fromRoot('lib/copy-assets.mjs')}" "${outputDir}" ${props.assets
-                    .map((a) => `"${a.from}=${a.to}"`)
-                    .join(' ')}`,
-                ]
-              : [],
-        },
-      },
     });
     this.logs = logs;
 

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { currentTime } from '../functions/adapters/deps.ts';
 import { getRecord, putRecord } from '../functions/adapters/store.ts';
-import { putWeeklyReport, reportedDepartments } from '../functions/adapters/weekly-store.ts';
+import { putWeeklyReports, reportedDepartments } from '../functions/adapters/weekly-store.ts';
 import { type Department, findDepartment, referenceData } from '../functions/domain/reference.ts';
 import { isoWeekKey, weekStart } from '../functions/domain/time.ts';
 import { addWeeks, type WeeklyReport } from '../functions/domain/weekly.ts';
@@ -82,10 +82,7 @@ export async function seedWeeklyDemo(weeksBack = 8): Promise<{ reports: number }
       if (age === 0 && demoMissingThisWeek(d.id)) continue;
       for (const ct of d.cancerTypes) batch.push(demoReport(d, ct, week, age));
     }
-    // A few writes at a time: fast on the embedded engine, gentle on a real table.
-    for (let i = 0; i < batch.length; i += 25) {
-      await Promise.all(batch.slice(i, i + 25).map((r) => putWeeklyReport(r)));
-    }
+    await putWeeklyReports(batch);
     await putRecord('WEEKLYSEED', week, { reports: batch.length });
     reports += batch.length;
   }

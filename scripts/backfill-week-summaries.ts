@@ -1,6 +1,8 @@
 /**
  * Builds the week summaries the national overview reads from the weekly reports already stored
- * in a deployed stage's table (reports stored since summaries exist carry theirs). Safe to repeat.
+ * in a deployed stage's table (reports stored since summaries exist carry theirs). Run it once
+ * after deploying a version that changes the summaries' format (the summaries of the earlier
+ * format are not read; the local runtime does this by itself). Safe to repeat.
  *
  *   TABLE_NAME=<TableName output> AWS_REGION=eu-north-1 npx tsx scripts/backfill-week-summaries.ts
  *

@@ -79,7 +79,7 @@ export function pressureOf(
 }
 
 /** The pressure of a worst wait / maximum ratio (see {@link pressureOf}). */
-export function pressureOfRatio(r: number): Pressure {
+export function pressureOfRatio(r: number): Exclude<Pressure, 'missing'> {
   if (r > 1.5) return 'severe';
   if (r > 1) return 'over';
   if (r > 0.75) return 'tight';
@@ -523,26 +523,29 @@ export interface NationalOverview {
 // ---------------------------------------------------------------- week summaries (national overview)
 
 /**
- * What the national overview needs of one department's report in a week, kept per cancer type
- * and week beside the reports (maintained when a report is stored), so the overview reads one
- * small item per cancer type and week instead of every report.
+ * What the national overview shows of one department's report in a week: its pressure (which
+ * also says whether it is over the maximum) and its worst wait. Kept per cancer type and week
+ * beside the reports (maintained when a report is stored, weekly-summaries.ts), so the overview
+ * reads one small item per cancer type and week instead of every report.
  */
 export interface WeekSummary {
+  pressure: Exclude<Pressure, 'missing'>;
   /** Worst wait in days (undefined: no wait reported). */
   worstDays?: number;
-  /** Worst wait / maximum. */
-  worstRatio: number;
-  /** The report's submission time: an older report never replaces a newer summary. */
+}
+
+/** A summary with its report's submission time: an older report never replaces a newer summary. */
+export interface TimedWeekSummary extends WeekSummary {
   submittedAt: string;
 }
 
-export function weekSummaryOf(report: WeeklyReport): WeekSummary {
+export function weekSummaryOf(report: WeeklyReport): TimedWeekSummary {
   const all = [report.udredningDays, ...Object.values(report.treatmentDays ?? {})].filter(
     (d): d is number => typeof d === 'number',
   );
   return {
+    pressure: pressureOfRatio(worstRatio(report)),
     ...(all.length > 0 ? { worstDays: Math.max(...all) } : {}),
-    worstRatio: worstRatio(report),
     submittedAt: report.submittedAt,
   };
 }
@@ -555,6 +558,18 @@ export interface RegionRowInput {
   over: boolean;
   status: ReportStatus;
   trend: (number | undefined)[];
+}
+
+/** The largest value of each week across the series (undefined where none has one). */
+function worstPerWeek(weeks: number, series: (number | undefined)[][]): (number | undefined)[] {
+  const worst: (number | undefined)[] = new Array(weeks).fill(undefined);
+  for (const values of series)
+    for (let i = 0; i < weeks; i++) {
+      const v = values[i];
+      const w = worst[i];
+      if (v !== undefined && (w === undefined || v > w)) worst[i] = v;
+    }
+  return worst;
 }
 
 /** A cancer type's row: each region's cell takes its worst department (where it hurts). */
@@ -572,37 +587,40 @@ export function nationalRowOf(
       departments: rows.length,
       over: rows.filter((r) => r.over).length,
       overdue: rows.filter((r) => r.status === 'overdue').length,
-      trend: weeks.map((_, i) => {
-        const values = rows.map((r) => r.trend[i]).filter((v): v is number => v !== undefined);
-        return values.length > 0 ? Math.max(...values) : undefined;
-      }),
+      trend: worstPerWeek(
+        weeks.length,
+        rows.map((r) => r.trend),
+      ),
     };
   });
   return { cancerType, name, pressure: worstPressure(cells.map((c) => c.pressure)), cells };
 }
 
 /**
- * A cancer type's national row from week summaries: `summaries` maps `<week>#<departmentId>`
- * to the summary of that department's report.
+ * A cancer type's national row from week summaries: `summaries` maps a week to the summaries of
+ * that week's reports by department.
  */
 export function nationalRowFromSummaries(
   cancerType: { id: string; name: string },
   departments: { id: string; region: RegionId; cancerTypes: string[] }[],
   weeks: string[],
-  summaries: Map<string, WeekSummary>,
+  summaries: Map<string, Map<string, WeekSummary>>,
   now: Date,
   deadline: DeadlineSettings,
 ): NationalRow {
+  const byWeek = weeks.map((w) => summaries.get(w));
+  const current = reportStatus(true, now, deadline);
+  const missing = reportStatus(false, now, deadline);
   const rows = departments
     .filter((d) => d.cancerTypes.includes(cancerType.id))
     .map((d): RegionRowInput => {
-      const series = weeks.map((w) => summaries.get(`${w}#${d.id}`));
+      const series = byWeek.map((m) => m?.get(d.id));
       const latest = series.findLast((s) => s !== undefined);
       return {
         region: d.region,
-        pressure: latest ? pressureOfRatio(latest.worstRatio) : 'missing',
-        over: latest !== undefined && latest.worstRatio > 1,
-        status: reportStatus(series[series.length - 1] !== undefined, now, deadline),
+        pressure: latest ? latest.pressure : 'missing',
+        over: latest !== undefined && PRESSURE_RANK[latest.pressure] > PRESSURE_RANK.tight,
+        status: series[series.length - 1] !== undefined ? current : missing,
         trend: series.map((s) => s?.worstDays),
       };
     });

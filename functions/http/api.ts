@@ -6,45 +6,18 @@
  */
 import { loadReferenceData } from '#adapters/reference-store.ts';
 import { containsCprNumber } from '#domain/cpr.ts';
+import { loadTexts } from '#web/i18n/index.ts';
 import { languageCookieFor, resolveLanguage } from '#web/i18n/language.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import { withIdempotency } from './idempotency.ts';
 import { identify } from './identity.ts';
 import { httpChain } from './middleware.ts';
-import { rememberRequest, requestFor } from './page-context.ts';
 import { createRouter } from './router.ts';
-import { capacityCheckRoutes } from './routes/capacity-check-routes.ts';
-import { contactRoutes } from './routes/contact-routes.ts';
-import { externalProviderRoutes } from './routes/external-provider-routes.ts';
-import { followupRoutes } from './routes/followup-routes.ts';
-import { generalRoutes } from './routes/general-pages.ts';
-import { holidayRoutes } from './routes/holiday-routes.ts';
-import { monitoringRoutes } from './routes/monitoring-routes.ts';
-import { networkRoutes } from './routes/network-routes.ts';
-import { problemApiRoutes } from './routes/problem-api.ts';
-import { problemPageRoutes } from './routes/problem-pages.ts';
-import { referenceRoutes } from './routes/reference-routes.ts';
-import { referralRoutes } from './routes/referral-routes.ts';
-import { weeklyApiRoutes } from './routes/weekly-api.ts';
-import { weeklyPageRoutes } from './routes/weekly-pages.ts';
+import { lazyRoutes } from './routes/table.ts';
 import { HttpError, type HttpEvent, type HttpResult, type Request, type Route } from './types.ts';
 
-const routes: Route[] = [
-  ...generalRoutes,
-  ...problemPageRoutes,
-  ...problemApiRoutes,
-  ...contactRoutes,
-  ...externalProviderRoutes,
-  ...followupRoutes,
-  ...networkRoutes,
-  ...weeklyPageRoutes,
-  ...weeklyApiRoutes,
-  ...monitoringRoutes,
-  ...referenceRoutes,
-  ...holidayRoutes,
-  ...capacityCheckRoutes,
-  ...referralRoutes,
-];
+// Each group's code is imported on the first request to it (routes/table.ts).
+const routes: Route[] = lazyRoutes();
 const extraRoutes: Route[] = [];
 
 /** Every route the handler serves (the fuzz test walks this table). */
@@ -121,12 +94,16 @@ function checkAddress(req: Request): void {
   if (values.some((v) => containsCprNumber(v))) throw new HttpError(400, phrase('validation.cpr'));
 }
 
+/** The parsed request behind an event, kept for the error page: it still knows who is signed in and the language. */
+const requests = new WeakMap<HttpEvent, Request>();
+
 async function run(route: Route, event: HttpEvent): Promise<HttpResult> {
   const req = toRequest(event);
-  rememberRequest(event, req);
+  requests.set(event, req);
   checkAddress(req);
   await loadReferenceData(); // current within its TTL: one Query a minute per container at most
   await identify(req);
+  await loadTexts(req.lang); // imported by the first request in its language
   const result = await (route.idempotency
     ? withIdempotency(req, route.idempotency, () => route.handler(req))
     : route.handler(req));
@@ -137,7 +114,7 @@ async function run(route: Route, event: HttpEvent): Promise<HttpResult> {
 
 /** For an error page: the request's language and signed-in person, also when no route matched. */
 async function errorPageRequest(event: HttpEvent): Promise<Request | undefined> {
-  const known = requestFor(event);
+  const known = requests.get(event);
   if (known) return known;
   let req: Request;
   try {

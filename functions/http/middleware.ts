@@ -10,12 +10,11 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { logger, withLogContext } from '#adapters/telemetry.ts';
 import { html } from '#web/html.ts';
-import { type Lang, phraseText, t } from '#web/i18n/index.ts';
+import { type Lang, loadTexts, phraseText, t } from '#web/i18n/index.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import { layout } from '#web/layout.ts';
 import { localizeErrors, localizeMessage } from '#web/validation.ts';
 import { ForbiddenError, NotFoundError } from '../services/actors.ts';
-import { pageContext } from './page-context.ts';
 import { htmlResponse, jsonResponse, redirect } from './respond.ts';
 import { HttpError, type HttpEvent, type HttpResult, type Request } from './types.ts';
 import { viaCloudFront } from './via-cloudfront.ts';
@@ -156,6 +155,7 @@ function errorPage(
       // The request as parsed before the failure: the answer keeps the person's header and language.
       const req = await requestFor?.(event);
       const lang = req?.lang ?? 'da';
+      await loadTexts(lang);
       const { message, details } = exposed
         ? errorTexts(error, lang)
         : { message: t(lang, 'error.unexpected'), details: undefined };
@@ -164,16 +164,21 @@ function errorPage(
         request.response = redirect(`/log-ind?next=${encodeURIComponent(details?.next ?? event.rawPath)}`);
         return;
       }
-      request.response = wantsJson(event)
-        ? jsonResponse({ error: message, ...(details ? { fields: details } : {}) }, status)
-        : htmlResponse(
-            layout({
-              title: errorTitle(status, lang),
-              body: html`<h1>${errorTitle(status, lang)}</h1><p>${message}</p><p><a href="/">${t(lang, 'error.toFrontPage')}</a></p>`,
-              ...(req ? pageContext(req) : {}),
-            }),
-            status,
-          );
+      if (wantsJson(event)) {
+        request.response = jsonResponse({ error: message, ...(details ? { fields: details } : {}) }, status);
+        return;
+      }
+      // The page frame's menu asks the services what the person may open: imported with the
+      // first error page, not at every cold start.
+      const { pageContext } = await import('./page-context.ts');
+      request.response = htmlResponse(
+        layout({
+          title: errorTitle(status, lang),
+          body: html`<h1>${errorTitle(status, lang)}</h1><p>${message}</p><p><a href="/">${t(lang, 'error.toFrontPage')}</a></p>`,
+          ...(req ? pageContext(req) : {}),
+        }),
+        status,
+      );
     },
   };
 }

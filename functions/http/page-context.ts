@@ -1,27 +1,14 @@
 /**
- * The parsed request behind an event, kept for the error handler: an error page still knows
- * who is signed in and in which language to answer (a 403 must not offer "Log ind").
+ * What a page's frame needs from the request behind it: its language, who is signed in (a 403
+ * must not offer "Log ind") and which menu pages they may open.
  */
 import { referenceData } from '#domain/reference.ts';
 import type { Raw } from '#web/html.ts';
 import { layout, type PageContext } from '#web/layout.ts';
+import { mayReadStatus, mayReportFor, mayReportWeeklyFor, referralRegionsFor } from '../services/access.ts';
 import type { Actor } from '../services/actors.ts';
-import { mayReportFor } from '../services/problems.ts';
-import { mayReadStatus } from '../services/quarterly.ts';
-import { referralRegionsFor } from '../services/referrals.ts';
-import { mayReportWeeklyFor } from '../services/weekly.ts';
 import { htmlResponse } from './respond.ts';
-import type { HttpEvent, HttpResult, Request } from './types.ts';
-
-const requests = new WeakMap<HttpEvent, Request>();
-
-export function rememberRequest(event: HttpEvent, req: Request): void {
-  requests.set(event, req);
-}
-
-export function requestFor(event: HttpEvent): Request | undefined {
-  return requests.get(event);
-}
+import type { HttpResult, Request } from './types.ts';
 
 /**
  * The menu's pages the signed-in person could only open to be refused, left out of the menu and

@@ -1,5 +1,5 @@
 /** The request/response shapes of the HTTP layer (API Gateway HTTP API, payload v2). */
-import { phraseText } from '#web/i18n/index.ts';
+import { phraseText, textsLoaded } from '#web/i18n/index.ts';
 import type { Phrase } from '#web/i18n/phrase.ts';
 import type { Actor } from '../services/actors.ts';
 
@@ -60,7 +60,8 @@ export interface Route {
 
 /**
  * An answer other than success. Its message is a phrase, worded in the request's language when
- * answered; `message` holds the Danish text (logs).
+ * answered; `message` holds the Danish text (logs), or the phrase's key when the error is made
+ * before any request loaded the Danish texts (a router 404 as a container's first request).
  */
 export class HttpError extends Error {
   constructor(
@@ -69,7 +70,7 @@ export class HttpError extends Error {
     readonly details?: Record<string, string>,
     options?: ErrorOptions,
   ) {
-    super(phraseText('da', phrase), options);
+    super(textsLoaded('da') ? phraseText('da', phrase) : phrase.key, options);
     this.name = 'HttpError';
   }
 }

@@ -36,9 +36,9 @@ import type { CheckAnswerInput } from '#domain/schemas/capacity-check.ts';
 import { addCalendarDays, isoWeekKey, localDate } from '#domain/time.ts';
 import { capacityCheckAskEmail, capacityCheckSummaryEmail } from '#web/capacity-check-emails.ts';
 import { phrase } from '#web/i18n/phrase.ts';
+import { mayReportWeeklyFor } from './access.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
-import { mayReportWeeklyFor } from './weekly.ts';
 
 // ---------------------------------------------------------------- the register
 

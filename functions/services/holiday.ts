@@ -53,9 +53,10 @@ import { isoWeekKey, localDate } from '#domain/time.ts';
 import { addWeeks, type ReportStatus } from '#domain/weekly.ts';
 import { holidayAlertEmail, holidayReminderEmail } from '#web/holiday-emails.ts';
 import { phrase } from '#web/i18n/phrase.ts';
+import { mayReportWeeklyFor } from './access.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError, PhrasedError } from './actors.ts';
 import { recordAudit, SYSTEM_PERSON } from './audit.ts';
-import { locatedDepartments, mayReportWeeklyFor } from './weekly.ts';
+import { locatedDepartments } from './weekly.ts';
 
 export const MANAGE_ONLY = phrase('error.holiday.manageOnly');
 
@@ -327,13 +328,14 @@ async function actualWaits(
   const summaries = await listWeekSummaries(shown[0] as string, shown[shown.length - 1] as string);
   const regionOf = new Map(departments.map((d) => [d.id, d.region]));
   const actual: Record<string, number> = {};
-  for (const [cancerType, byKey] of summaries) {
-    for (const [key, summary] of byKey) {
-      const [week, departmentId] = key.split('#') as [string, string];
-      const region = regionOf.get(departmentId);
-      if (!region || summary.worstDays === undefined) continue;
-      const cell = `${cancerType}#${region}#${week}`;
-      actual[cell] = Math.max(actual[cell] ?? 0, summary.worstDays);
+  for (const [cancerType, byWeek] of summaries) {
+    for (const [week, byDepartment] of byWeek) {
+      for (const [departmentId, summary] of byDepartment) {
+        const region = regionOf.get(departmentId);
+        if (!region || summary.worstDays === undefined) continue;
+        const cell = `${cancerType}#${region}#${week}`;
+        actual[cell] = Math.max(actual[cell] ?? 0, summary.worstDays);
+      }
     }
   }
   return actual;

@@ -31,6 +31,7 @@ import { type Contact, findDepartment } from '#domain/reference.ts';
 import { offerEmail, offerorText, receiptEmail, resolvedEmail } from '#web/emails.ts';
 import { phrase } from '#web/i18n/phrase.ts';
 import { timelineEntry } from '#web/timeline.ts';
+import { mayReportFor } from './access.ts';
 import { type Actor, asPerson, ForbiddenError, NotFoundError } from './actors.ts';
 import { auditEntry, auditProblem } from './audit.ts';
 import { createActionToken, newActionLink } from './auth.ts';
@@ -61,12 +62,6 @@ export function problemUrl(id: string): string {
 
 export function respondUrl(token: string): string {
   return `${config().BASE_URL}/svar/${token}`;
-}
-
-/** Departments report only for themselves; the secretariat may report on a department's behalf. */
-export function mayReportFor(actor: Actor, departmentId: string): boolean {
-  if (actor.role === 'secretariat' || actor.role === 'admin') return true;
-  return actor.role === 'department' && actor.department === departmentId;
 }
 
 /**

@@ -39,11 +39,6 @@ export function quarterlyStatusUrl(quarter: string): string {
   return `${config().BASE_URL}/kvartalsstatus/${quarter}`;
 }
 
-/** The circle, the secretariat and administrators; the status names no patients, only counts. */
-export function mayReadStatus(role: string): boolean {
-  return ['director', 'secretariat', 'admin', 'danske-regioner', 'primary', 'network'].includes(role);
-}
-
 /** A quarter that has not begun has nothing to count (the running quarter may be recomputed). */
 export class QuarterNotStartedError extends PhrasedError {
   constructor(readonly quarter: string) {

@@ -5,7 +5,6 @@
 import { currentTime } from '#adapters/deps.ts';
 import { getReferralWeek, listReferralWeeks, putReferralWeek } from '#adapters/referral-store.ts';
 import { quarterRange } from '#domain/quarterly.ts';
-import { REGION_IDS, type RegionId } from '#domain/reference.ts';
 import {
   emptyByDestination,
   nonEmptyLines,
@@ -21,22 +20,9 @@ import type { ReferralWeekInput } from '#domain/schemas/referrals.ts';
 import { isoWeekKey } from '#domain/time.ts';
 import { addWeeks } from '#domain/weekly.ts';
 import { phrase } from '#web/i18n/phrase.ts';
+import { mayRecordReferralsFor } from './access.ts';
 import { type Actor, asPerson, ForbiddenError, PhrasedError } from './actors.ts';
 import { recordAudit } from './audit.ts';
-
-/**
- * Who records a region's counts: the region's primærindgange (the coordinators who offer
- * referral elsewhere, and the identity a regional system reports with), Specialenheden and
- * administrators for every region.
- */
-export function mayRecordReferralsFor(actor: Actor, region: string): boolean {
-  if (actor.role === 'secretariat' || actor.role === 'admin') return true;
-  return actor.role === 'primary' && actor.region === region;
-}
-
-export function referralRegionsFor(actor: Actor): RegionId[] {
-  return REGION_IDS.filter((r) => mayRecordReferralsFor(actor, r));
-}
 
 export class WeekClosedError extends PhrasedError {
   constructor(week: string) {

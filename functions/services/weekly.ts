@@ -65,6 +65,7 @@ export type {
 } from '#domain/weekly.ts';
 
 import { weeklyOverviewEmail, weeklyProposalEmail, weeklyReminderEmail } from '#web/weekly-emails.ts';
+import { mayReportWeeklyFor } from './access.ts';
 import { type Actor, ForbiddenError } from './actors.ts';
 import { userFromContact } from './auth.ts';
 import { externalFinderHits } from './external-providers.ts';
@@ -84,21 +85,6 @@ export function weeklySettings(): WeeklySettings {
     deadline: parseDeadline(process.env.WEEKLY_DEADLINE),
     escalation: { weeks, auto: process.env.AUTO_ESCALATE === 'true' },
   };
-}
-
-/**
- * Who may submit a department's weekly figures: the department itself; its hospital's
- * management; the primærindgang of its region (regional systems report for the region's
- * departments with that identity); Specialenheden and administrators for all.
- */
-export function mayReportWeeklyFor(actor: Actor, departmentId: string): boolean {
-  if (actor.role === 'secretariat' || actor.role === 'admin') return true;
-  const department = findDepartment(departmentId);
-  if (!department) return false;
-  if (actor.role === 'department') return actor.department === departmentId;
-  if (actor.role === 'hospital-management') return actor.hospital === department.hospital;
-  if (actor.role === 'primary') return actor.region === department.region;
-  return false;
 }
 
 export function weeklyDepartmentsFor(actor: Actor) {

@@ -8,8 +8,7 @@
 
 import type { ReportLanguage } from '#domain/contact-csv.ts';
 import { lazily } from '#domain/time.ts';
-import { da } from './i18n/da.ts';
-import { type Lang, type MessageKey, translator } from './i18n/index.ts';
+import { danishPageTexts, type Lang, type MessageKey, translator } from './i18n/index.ts';
 
 const VALIDATION_KEYS = [
   'validation.tooLong',
@@ -118,10 +117,12 @@ export const SERVICE_MESSAGE_KEYS = [
 
 /**
  * A Danish catalogue text as a pattern: `{name}` captures the value written in its place. Made
- * on first use (only an English page with errors needs them), not at every cold start.
+ * on first use (only an English page with errors needs them), not at every cold start. An English
+ * request has the Danish texts loaded too (functions/http/api.ts).
  */
-const patterns = lazily(() =>
-  [
+const patterns = lazily(() => {
+  const da = danishPageTexts();
+  return [
     ...VALIDATION_KEYS,
     ...(Object.keys(da) as (keyof typeof da)[]).filter((key) => key.startsWith('error.')),
   ].map((key) => {
@@ -136,8 +137,8 @@ const patterns = lazily(() =>
       })
       .join('');
     return { key, names, pattern: new RegExp(`^${source}$`, 's') };
-  }),
-);
+  });
+});
 
 /** "2.000" (Danish thousands) → "2,000" in English. */
 function number(value: string, lang: Lang): string {

@@ -3,7 +3,7 @@
  * One synth for the whole file (bundling four functions takes a few seconds).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -185,6 +185,39 @@ describe('Lambda functions', () => {
     expect(s.json.Resources[ids.api]?.Properties.Environment.Variables.ASSET_MANIFEST).toBe(
       '/var/task/asset-manifest.json',
     );
+  });
+
+  it('each get their own bundle (code bundled locally is told apart by its entry)', () => {
+    const keys = Object.values(ids).map((id) => s.json.Resources[id]?.Properties.Code.S3Key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("the api is the split build: a cold start loads the router and the route table, a page's group and texts come with its first request", () => {
+    const key: string = s.json.Resources[ids.api]?.Properties.Code.S3Key;
+    const dir = join(s.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+    const chunks = readdirSync(join(dir, 'chunks')).filter((f) => f.endsWith('.mjs'));
+    const statically = (file: string) =>
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /(?:^|[;}\n])import(?:[^"'()]*?from)?\s*["']\.\/(?:chunks\/)?([^"']+\.mjs)["']/g,
+        ),
+      ].map((m) => m[1] as string);
+    // The entry and every chunk it imports statically: what a cold start reads.
+    const cold = new Set<string>();
+    const next = [join(dir, 'index.mjs')];
+    for (let file = next.pop(); file; file = next.pop()) {
+      if (cold.has(file)) continue;
+      cold.add(file);
+      next.push(...statically(file).map((chunk) => join(dir, 'chunks', chunk)));
+    }
+    const text = (files: Iterable<string>) => [...files].map((f) => readFileSync(f, 'utf8')).join('\n');
+    const coldCode = text(cold);
+    const allCode = text(chunks.map((c) => join(dir, 'chunks', c)));
+    // The page texts of both languages and the S3 client ship, but not in the cold start.
+    for (const marker of ['Hovedmenu', 'Skip to content', 'x-amz-bucket-region']) {
+      expect(allCode, marker).toContain(marker);
+      expect(coldCode, marker).not.toContain(marker);
+    }
   });
 });
 

@@ -2,17 +2,24 @@
  * The weekly exchange end to end on the local runtime: form and JSON API (single and bulk) →
  * DynamoDB (dynalite) → overviews, finder, escalation proposal, and the weekly jobs → outbox.
  */
+
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { config } from '../../functions/adapters/config.ts';
 import { setDeps } from '../../functions/adapters/deps.ts';
+import { documentClient } from '../../functions/adapters/dynamo.ts';
 import { outboxMailer } from '../../functions/adapters/mailer.ts';
 import {
   listWeeklyReports,
   listWeekSummaries,
+  putWeeklyReport,
+  rebuildWeekSummaries,
   weeklyHistory,
 } from '../../functions/adapters/weekly-store.ts';
 import { referenceData } from '../../functions/domain/reference.ts';
 import { isoWeekKey, weekStart } from '../../functions/domain/time.ts';
-import { addWeeks, deadlineOf, weekLabel } from '../../functions/domain/weekly.ts';
+import { addWeeks, deadlineOf, type WeeklyReport, weekLabel } from '../../functions/domain/weekly.ts';
+import { nationalOverview } from '../../functions/services/weekly.ts';
 import { type LocalRuntime, startLocal } from '../../local/runtime.ts';
 import { demoMissingThisWeek } from '../../local/weekly-seed.ts';
 import { Client, hiddenField, outbox, waitFor } from './client.ts';
@@ -106,7 +113,7 @@ describe('weekly report form', () => {
     expect(mine.map((h) => h.treatmentDays.kirurgi)).toEqual([8, 11]);
     // The national overview's week summary follows the correction (one item per week and cancer type).
     const summaries = await listWeekSummaries(week, week);
-    expect(summaries.get('brystkraeft')?.get(`${week}#suh-brystkirurgi`)).toMatchObject({ worstDays: 11 });
+    expect(summaries.get('brystkraeft')?.get(week)?.get('suh-brystkirurgi')).toMatchObject({ worstDays: 11 });
 
     // The form says which report fills it in, and names examinations in lower case mid-sentence.
     const filled = await mette.get('/ugerapport');
@@ -362,5 +369,86 @@ describe('weekly jobs', () => {
     for (const to of reminders.flatMap((m) => m.to)) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
     expect(perRecipient.get(METTE)).toBe(1);
     expect([...perRecipient.values()].every((n) => n === 1)).toBe(true);
+  });
+});
+
+describe('week summaries of the national overview', () => {
+  // A cancer type and week of their own, so the other tests' reports do not mix in.
+  const cancerType = 'samtidig-kraeft';
+  const week = '2020-W10';
+  const report = (departmentId: string, days: number, submittedAt: string): WeeklyReport => ({
+    departmentId,
+    cancerType,
+    week,
+    region: 'hovedstaden',
+    treatmentDays: { kirurgi: days },
+    diagnosticDays: {},
+    spareCapacity: 0,
+    comment: '',
+    submittedAt,
+    submittedBy: METTE,
+  });
+
+  it('loses no department when reports of the same week and cancer type are stored at once', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `samtidig-${String(i + 1).padStart(2, '0')}`);
+    await Promise.all([
+      ...ids.map((id, i) => putWeeklyReport(report(id, 2 + i, '2020-03-03T09:00:00.000Z'))),
+      // A correction of the first department, stored at the same time as the original: newer wins.
+      putWeeklyReport(report('samtidig-01', 30, '2020-03-03T09:30:00.000Z')),
+    ]);
+    const summaries = (await listWeekSummaries(week, week)).get(cancerType)?.get(week);
+    expect([...(summaries?.keys() ?? [])].sort()).toEqual(ids);
+    expect(summaries?.get('samtidig-01')).toEqual({ pressure: 'severe', worstDays: 30 });
+    expect(summaries?.get('samtidig-12')).toEqual({ pressure: 'tight', worstDays: 13 });
+
+    setDeps({ now: () => new Date('2020-03-04T12:00:00Z') });
+    const departments = ids.map((id) => ({
+      id,
+      name: id,
+      hospital: 'rh',
+      hospitalName: 'Rigshospitalet',
+      region: 'hovedstaden' as const,
+      cancerTypes: [cancerType],
+      modalities: ['kirurgi' as const],
+      udredning: false,
+    }));
+    const overview = await nationalOverview(1, [{ id: cancerType, name: 'Samtidig' }], departments);
+    const cell = overview.rows[0]?.cells.find((c) => c.region === 'hovedstaden');
+    expect(cell).toMatchObject({ departments: 12, over: 1, overdue: 0, pressure: 'severe', trend: [30] });
+  });
+
+  it('summarises reports stored before the current format again when backfilled', async () => {
+    const older = '2020-W11';
+    const table = config().TABLE_NAME;
+    // The earlier format: one attribute per department, no version.
+    await documentClient().send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          PK: 'WEEKSUM',
+          SK: `${older}#${cancerType}`,
+          's_gammel-afd': '2020-03-10T09:00:00.000Z|0.5|7',
+        },
+      }),
+    );
+    await documentClient().send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          PK: `WEEKLY#${cancerType}`,
+          SK: `${older}#gammel-afd`,
+          ...report('gammel-afd', 7, '2020-03-10T09:00:00.000Z'),
+          week: older,
+        },
+      }),
+    );
+    expect((await listWeekSummaries(older, older)).get(cancerType)?.get(older)).toBeUndefined();
+    await rebuildWeekSummaries([cancerType]);
+    expect((await listWeekSummaries(older, older)).get(cancerType)?.get(older)?.get('gammel-afd')).toEqual({
+      pressure: 'ok',
+      worstDays: 7,
+    });
+    // The reports summarised before are still there.
+    expect((await listWeekSummaries(week, week)).get(cancerType)?.get(week)?.size).toBe(12);
   });
 });

@@ -308,13 +308,23 @@ describe('national overview from week summaries', () => {
     { id: 'd', region: 'sjaelland' as const, cancerTypes: ['lungekraeft'] },
   ];
   const summaries = new Map([
-    ['2026-W45#a', weekSummaryOf(report('a', '2026-W45', { treatmentDays: { kirurgi: 30 } }))],
     [
-      '2026-W47#a',
-      weekSummaryOf(report('a', '2026-W47', { treatmentDays: { kirurgi: 9 }, udredningDays: 16 })),
+      '2026-W45',
+      new Map([
+        ['a', weekSummaryOf(report('a', '2026-W45', { treatmentDays: { kirurgi: 30 } }))],
+        ['c', weekSummaryOf(report('c', '2026-W45', { treatmentDays: { kirurgi: 5 } }))],
+      ]),
     ],
-    ['2026-W46#b', weekSummaryOf(report('b', '2026-W46', { treatmentDays: { kirurgi: 12 } }))],
-    ['2026-W45#c', weekSummaryOf(report('c', '2026-W45', { treatmentDays: { kirurgi: 5 } }))],
+    [
+      '2026-W46',
+      new Map([['b', weekSummaryOf(report('b', '2026-W46', { treatmentDays: { kirurgi: 12 } }))]]),
+    ],
+    [
+      '2026-W47',
+      new Map([
+        ['a', weekSummaryOf(report('a', '2026-W47', { treatmentDays: { kirurgi: 9 }, udredningDays: 16 }))],
+      ]),
+    ],
   ]);
   // Wednesday of the last week: past its Tuesday deadline.
   const now = new Date('2026-11-18T12:00:00Z');

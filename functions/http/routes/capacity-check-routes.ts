@@ -19,6 +19,7 @@ import {
   type FormValues,
   functionForm,
 } from '#web/views/capacity-check.ts';
+import { mayReportWeeklyFor } from '../../services/access.ts';
 import { type Actor, ForbiddenError } from '../../services/actors.ts';
 import {
   capacityCheckCsv,
@@ -32,7 +33,6 @@ import {
   submitCheckAnswers,
 } from '../../services/capacity-check.ts';
 import { saveSpecialisedFunction } from '../../services/capacity-check-edits.ts';
-import { mayReportWeeklyFor } from '../../services/weekly.ts';
 import { asArray, asString, parseForm, parseJson } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { page } from '../page-context.ts';

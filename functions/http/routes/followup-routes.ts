@@ -18,8 +18,9 @@ import {
   quarterlyListPage,
   quarterlyStatusPage,
 } from '#web/views/followup.ts';
+import { mayReadStatus } from '../../services/access.ts';
 import { ForbiddenError } from '../../services/actors.ts';
-import { mayReadStatus, prepareQuarterlyStatus, QuarterNotStartedError } from '../../services/quarterly.ts';
+import { prepareQuarterlyStatus, QuarterNotStartedError } from '../../services/quarterly.ts';
 import { parseForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 

@@ -1,11 +1,8 @@
 /** Front page, health check and sign-in. */
 
 import { config } from '#adapters/config.ts';
-import { mailer } from '#adapters/mailer.ts';
 import { readiness } from '#adapters/readiness.ts';
 import { containsCprNumber } from '#domain/cpr.ts';
-import { emailText } from '#domain/schemas/problem.ts';
-import { signInEmail } from '#web/emails.ts';
 import { html } from '#web/html.ts';
 import { t, translator } from '#web/i18n/index.ts';
 import { phrase } from '#web/i18n/phrase.ts';
@@ -17,7 +14,6 @@ import {
   peekSignInToken,
   redeemSignInToken,
 } from '../../services/auth.ts';
-import { preferredLanguage } from '../../services/contacts.ts';
 import { asString, parseForm } from '../forms.ts';
 import { assertSameSite, checkCsrf, clearSessionCookie, sessionCookie } from '../identity.ts';
 import { closedPaths, page } from '../page-context.ts';
@@ -59,7 +55,22 @@ async function showSignIn(req: Request) {
   );
 }
 
+/**
+ * What sending a sign-in link takes (the e-mail address schema, the mail and the mailer): imported
+ * by the first request for a link, not with the front page.
+ */
+async function signInMail() {
+  const [{ emailText }, { signInEmail }, { mailer }, { preferredLanguage }] = await Promise.all([
+    import('#domain/schemas/problem.ts'),
+    import('#web/emails.ts'),
+    import('#adapters/mailer.ts'),
+    import('../../services/contacts.ts'),
+  ]);
+  return { emailText, signInEmail, mailer, preferredLanguage };
+}
+
 async function requestSignIn(req: Request) {
+  const { emailText, signInEmail, mailer, preferredLanguage } = await signInMail();
   const form = parseForm(req.body);
   const email = emailText('').safeParse(asString(form.email)?.toLowerCase());
   if (!email.success) {

@@ -18,11 +18,11 @@ import { notice } from '#web/layout.ts';
 import { localizeErrors } from '#web/validation.ts';
 import { type FormValues, problemForm } from '#web/views/problem-form.ts';
 import { actionForms, problemList, problemPage, receiptPage } from '#web/views/problem-page.ts';
+import { mayReportFor } from '../../services/access.ts';
 import type { Actor } from '../../services/actors.ts';
 import { getUser, readActionToken } from '../../services/auth.ts';
 import {
   acknowledge,
-  mayReportFor,
   mayResolve,
   offerCapacity,
   reportProblem,

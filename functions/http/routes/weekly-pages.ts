@@ -25,9 +25,9 @@ import {
   weeklyForm,
   weeklyReceipt,
 } from '#web/views/weekly-pages.ts';
+import { mayReportFor } from '../../services/access.ts';
 import { externalProviders } from '../../services/external-providers.ts';
 import { holidayWeekPlan } from '../../services/holiday.ts';
-import { mayReportFor } from '../../services/problems.ts';
 import { recentReferralWeeks } from '../../services/referrals.ts';
 import {
   cancerOverview,
