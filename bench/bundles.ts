@@ -276,12 +276,12 @@ export function bundleReport({ runs, emptyMs, rows }: Awaited<ReturnType<typeof 
     '\nLambda bundles as the stack builds them (esbuild, minified ESM, code splitting) and cold import (CPU time) in a fresh Node process',
     `(median of ${runs}; cold start = the entry and the chunks it imports statically, all = every chunk, also those imported on first use;`,
     ` floor = exactly the AWS SDK clients the function calls, bundled the same way; empty module ${ms(emptyMs)})`,
-    `  ${'function'.padEnd(18)} ${'cold start'.padStart(10)} ${'all'.padStart(8)} ${'floor'.padStart(8)}   ${'import'.padStart(9)} ${'floor'.padStart(9)}  ratio  floor clients`,
+    `  ${'function'.padEnd(24)} ${'cold start'.padStart(10)} ${'all'.padStart(8)} ${'floor'.padStart(8)}   ${'import'.padStart(9)} ${'floor'.padStart(9)}  ratio  floor clients`,
   ];
   for (const row of rows) {
     const extra = row.unused.length ? `  CARRIES UNUSED ${row.unused.join(', ')}` : '';
     lines.push(
-      `  ${row.name.padEnd(18)} ${kib(row.bytes).padStart(10)} ${kib(row.totalBytes)} ${kib(row.floor.bytes)}   ${ms(row.importMs).padStart(9)} ${ms(row.floor.importMs).padStart(9)}  ${(row.importMs / row.floor.importMs).toFixed(2)}x  ${row.floor.clients.join(' + ')}${extra}`,
+      `  ${row.name.padEnd(24)} ${kib(row.bytes).padStart(10)} ${kib(row.totalBytes)} ${kib(row.floor.bytes)}   ${ms(row.importMs).padStart(9)} ${ms(row.floor.importMs).padStart(9)}  ${(row.importMs / row.floor.importMs).toFixed(2)}x  ${row.floor.clients.join(' + ')}${extra}`,
     );
   }
   for (const row of rows) {

@@ -6,7 +6,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { currentTime } from '#adapters/deps.ts';
 import { createUpload, getUpload, type MonitoringUpload, objectKey } from '#adapters/monitoring-store.ts';
-import { presignUpload } from '#adapters/object-store.ts';
 import type { RegionId } from '#domain/reference.ts';
 import type { UploadRequest } from '#domain/schemas/monitoring.ts';
 import { phrase } from '#web/i18n/phrase.ts';
@@ -39,6 +38,8 @@ export async function requestUpload(
   request: UploadRequest,
   idempotencyKey?: string,
 ): Promise<{ ticket: UploadTicket; created: boolean }> {
+  // The S3 client and presigner come with the first upload, not with the monitoring pages.
+  const { presignUpload } = await import('#adapters/object-store.ts');
   const scope = uploadScope(actor);
   const now = currentTime();
   const id = idempotencyKey
