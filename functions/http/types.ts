@@ -45,6 +45,8 @@ export interface Request {
 }
 
 export type RouteHandler = (req: Request) => Promise<HttpResult>;
+/** A route module's handlers by name; routes/table.ts names them per route. */
+export type RouteHandlers = Record<string, RouteHandler>;
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';

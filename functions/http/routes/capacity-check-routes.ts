@@ -37,7 +37,7 @@ import { asArray, asString, parseForm, parseJson } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { page } from '../page-context.ts';
 import { csvResponse, jsonResponse, redirect } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandlers } from '../types.ts';
 
 const MANAGE_ONLY = phrase('error.check.manageOnly');
 
@@ -299,23 +299,17 @@ async function apiPutFunction(req: Request) {
   return jsonResponse({ function: result.fn }, result.created ? 201 : 200);
 }
 
-export const capacityCheckRoutes: Route[] = [
-  { method: 'GET', path: '/kapacitetstjek', handler: list },
-  { method: 'POST', path: '/kapacitetstjek/aabn', handler: openNow },
-  { method: 'GET', path: '/kapacitetstjek/funktioner/:id', handler: showFunction },
-  { method: 'POST', path: '/kapacitetstjek/funktioner/:id', handler: submitFunction },
-  { method: 'GET', path: '/kapacitetstjek/:year.csv', handler: csv },
-  { method: 'GET', path: '/kapacitetstjek/:year', handler: summary },
-  { method: 'GET', path: '/kapacitetstjek/:year/svar', handler: showAnswer },
-  { method: 'POST', path: '/kapacitetstjek/:year/svar', handler: submitAnswer },
-  { method: 'POST', path: '/kapacitetstjek/:year/send', handler: send },
-  { method: 'GET', path: '/api/capacity-checks', handler: list },
-  { method: 'GET', path: '/api/capacity-checks/:year', handler: summary },
-  {
-    method: 'POST',
-    path: '/api/capacity-checks/:year/answers',
-    handler: apiAnswers,
-    idempotency: 'optional',
-  },
-  { method: 'PUT', path: '/api/specialised-functions/:id', handler: apiPutFunction, idempotency: 'optional' },
-];
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const capacityCheckHandlers = {
+  list,
+  openNow,
+  showFunction,
+  submitFunction,
+  csv,
+  summary,
+  showAnswer,
+  submitAnswer,
+  send,
+  apiAnswers,
+  apiPutFunction,
+} satisfies RouteHandlers;

@@ -30,7 +30,7 @@ import { checkCsrf, requireActor } from '../identity.ts';
 import { page } from '../page-context.ts';
 import { csvResponse, jsonResponse, redirect } from '../respond.ts';
 
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandler, type RouteHandlers } from '../types.ts';
 
 function filterFrom(req: Request): ContactFilter {
   const pick = (name: string) => req.query.get(name)?.trim() || undefined;
@@ -209,21 +209,18 @@ async function submitVerify(req: Request) {
   );
 }
 
-export const contactRoutes: Route[] = [
-  { method: 'GET', path: '/kontakter', handler: list },
-  { method: 'GET', path: '/kontakter.csv', handler: exportCsv },
-  { method: 'GET', path: '/kontakter/ny', handler: showNew },
-  { method: 'POST', path: '/kontakter/ny', handler: submitEdit },
-  { method: 'GET', path: '/kontakter/import', handler: showImport },
-  { method: 'POST', path: '/kontakter/import', handler: submitImport },
-  { method: 'GET', path: '/kontakter/bekraeft/:token', handler: showVerify },
-  { method: 'POST', path: '/kontakter/bekraeft/:token', handler: submitVerify },
-  { method: 'GET', path: '/kontakter/:id/rediger', handler: showEdit },
-  { method: 'POST', path: '/kontakter/:id/rediger', handler: submitEdit },
-  {
-    method: 'POST',
-    path: '/api/contacts/import',
-    handler: csvImportApi(importContactsCsv),
-    idempotency: 'optional',
-  },
-];
+const importApi: RouteHandler = csvImportApi(importContactsCsv);
+
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const contactHandlers = {
+  list,
+  exportCsv,
+  showNew,
+  submitEdit,
+  showImport,
+  submitImport,
+  showVerify,
+  submitVerify,
+  showEdit,
+  importApi,
+} satisfies RouteHandlers;

@@ -38,7 +38,7 @@ import { asArray, asString, parseForm, parseJson } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { page } from '../page-context.ts';
 import { csvResponse, jsonResponse, redirect } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandler, type RouteHandlers } from '../types.ts';
 
 function today(): string {
   return localDate(currentTime());
@@ -269,26 +269,22 @@ async function submitVerify(req: Request) {
   );
 }
 
-export const externalProviderRoutes: Route[] = [
-  { method: 'GET', path: '/eksterne-udbydere', handler: list },
-  { method: 'GET', path: '/eksterne-udbydere.csv', handler: exportCsv },
-  { method: 'GET', path: '/eksterne-udbydere/ny', handler: showNew },
-  { method: 'POST', path: '/eksterne-udbydere/ny', handler: submitEdit },
-  { method: 'GET', path: '/eksterne-udbydere/import', handler: showImport },
-  { method: 'POST', path: '/eksterne-udbydere/import', handler: submitImport },
-  { method: 'GET', path: '/eksterne-udbydere/bekraeft/:token', handler: showVerify },
-  { method: 'POST', path: '/eksterne-udbydere/bekraeft/:token', handler: submitVerify },
-  { method: 'GET', path: '/eksterne-udbydere/tjeklister/:kind', handler: showTemplate },
-  { method: 'POST', path: '/eksterne-udbydere/tjeklister/:kind', handler: submitTemplate },
-  { method: 'GET', path: '/eksterne-udbydere/:id/rediger', handler: showEdit },
-  { method: 'POST', path: '/eksterne-udbydere/:id/rediger', handler: submitEdit },
-  { method: 'GET', path: '/eksterne-udbydere/:id/tjekliste', handler: showChecklist },
-  { method: 'GET', path: '/api/external-providers', handler: list },
-  { method: 'PUT', path: '/api/external-providers/:id', handler: apiPut, idempotency: 'optional' },
-  {
-    method: 'POST',
-    path: '/api/external-providers/import',
-    handler: csvImportApi(importExternalProvidersCsv),
-    idempotency: 'optional',
-  },
-];
+const importApi: RouteHandler = csvImportApi(importExternalProvidersCsv);
+
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const externalProviderHandlers = {
+  list,
+  exportCsv,
+  showNew,
+  submitEdit,
+  showImport,
+  submitImport,
+  showVerify,
+  submitVerify,
+  showTemplate,
+  submitTemplate,
+  showEdit,
+  showChecklist,
+  apiPut,
+  importApi,
+} satisfies RouteHandlers;

@@ -27,7 +27,7 @@ import { checkCsrf, requireActor } from '../identity.ts';
 import { closedPaths, page } from '../page-context.ts';
 import { csvResponse, jsonResponse, redirect } from '../respond.ts';
 
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandlers } from '../types.ts';
 
 function mayPrepare(role: string): boolean {
   return role === 'secretariat' || role === 'admin';
@@ -122,10 +122,5 @@ async function audit(req: Request) {
   );
 }
 
-export const followupRoutes: Route[] = [
-  { method: 'GET', path: '/kvartalsstatus', handler: list },
-  { method: 'GET', path: '/kvartalsstatus/:quarter.csv', handler: csv },
-  { method: 'GET', path: '/kvartalsstatus/:quarter', handler: show },
-  { method: 'POST', path: '/kvartalsstatus/:quarter', handler: recompute },
-  { method: 'GET', path: '/admin/revisionsspor', handler: audit },
-];
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const followupHandlers = { list, csv, show, recompute, audit } satisfies RouteHandlers;

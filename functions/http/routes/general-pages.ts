@@ -18,7 +18,7 @@ import { asString, parseForm } from '../forms.ts';
 import { assertSameSite, checkCsrf, clearSessionCookie, sessionCookie } from '../identity.ts';
 import { closedPaths, page } from '../page-context.ts';
 import { jsonResponse, redirect } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandler, type RouteHandlers } from '../types.ts';
 
 /** Only same-site paths may follow a sign-in (no open redirect); it is stored with the link, so never a CPR number. */
 function safeNext(next: string | undefined): string {
@@ -127,12 +127,15 @@ function health() {
   return jsonResponse({ status: 'starting', reason }, 503, { headers: { 'retry-after': '1' } });
 }
 
-export const generalRoutes: Route[] = [
-  { method: 'GET', path: '/', handler: home },
-  { method: 'GET', path: '/health', handler: async () => health() },
-  { method: 'GET', path: '/log-ind', handler: showSignIn },
-  { method: 'POST', path: '/log-ind', handler: requestSignIn },
-  { method: 'GET', path: '/log-ind/link/:token', handler: confirmSignIn },
-  { method: 'POST', path: '/log-ind/link/:token', handler: completeSignIn },
-  { method: 'POST', path: '/log-ud', handler: signOut },
-];
+const healthCheck: RouteHandler = async () => health();
+
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const generalHandlers = {
+  home,
+  healthCheck,
+  showSignIn,
+  requestSignIn,
+  confirmSignIn,
+  completeSignIn,
+  signOut,
+} satisfies RouteHandlers;

@@ -38,7 +38,7 @@ import { asArray, asString, parseForm, parseJson } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { page } from '../page-context.ts';
 import { jsonResponse, redirect } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandlers } from '../types.ts';
 
 async function list(req: Request) {
   const actor = requireActor(req);
@@ -283,21 +283,15 @@ async function apiSubmitPlans(req: Request) {
   return jsonResponse(bulk ? { results: result.results } : result.results[0], 201);
 }
 
-export const holidayRoutes: Route[] = [
-  { method: 'GET', path: '/ferieplaner', handler: list },
-  { method: 'POST', path: '/ferieplaner/standardperioder', handler: createDefaults },
-  { method: 'GET', path: '/ferieplaner/:id', handler: view },
-  { method: 'GET', path: '/ferieplaner/:id/plan', handler: showForm },
-  { method: 'POST', path: '/ferieplaner/:id/plan', handler: submitForm },
-  { method: 'GET', path: '/ferieplaner/:id/rediger', handler: showPeriod },
-  { method: 'POST', path: '/ferieplaner/:id/rediger', handler: submitPeriod },
-  { method: 'GET', path: '/api/holiday-periods', handler: list },
-  { method: 'GET', path: '/api/holiday-periods/:id', handler: view },
-  { method: 'PUT', path: '/api/holiday-periods/:id', handler: apiPutPeriod, idempotency: 'optional' },
-  {
-    method: 'POST',
-    path: '/api/holiday-periods/:id/plans',
-    handler: apiSubmitPlans,
-    idempotency: 'optional',
-  },
-];
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const holidayHandlers = {
+  list,
+  createDefaults,
+  view,
+  showForm,
+  submitForm,
+  showPeriod,
+  submitPeriod,
+  apiPutPeriod,
+  apiSubmitPlans,
+} satisfies RouteHandlers;

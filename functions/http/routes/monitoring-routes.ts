@@ -27,7 +27,7 @@ import { idempotencyKey } from '../idempotency.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { pageContext } from '../page-context.ts';
 import { htmlResponse, jsonResponse } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandlers } from '../types.ts';
 
 function thisYear(): number {
   return Number(localDate(currentTime()).slice(0, 4));
@@ -152,14 +152,13 @@ async function script() {
   };
 }
 
-export const monitoringRoutes: Route[] = [
-  { method: 'POST', path: '/api/monitoring/uploads', handler: createUpload, idempotency: 'optional' },
-  { method: 'GET', path: '/api/monitoring/uploads/:id', handler: getUpload },
-  { method: 'GET', path: '/api/monitoring/waiting-times', handler: waitingTimesApi },
-  { method: 'GET', path: '/api/monitoring/package-times', handler: packageTimesApi },
-  { method: 'GET', path: '/overvaagning', handler: page },
-  { method: 'GET', path: '/overvaagning.csv', handler: csv },
-  { method: 'GET', path: '/overvaagning/upload.js', handler: script },
-  { method: 'POST', path: '/overvaagning/uploads', handler: createUpload, idempotency: 'optional' },
-  { method: 'GET', path: '/overvaagning/uploads/:id', handler: getUpload },
-];
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const monitoringHandlers = {
+  createUpload,
+  getUpload,
+  waitingTimesApi,
+  packageTimesApi,
+  page,
+  csv,
+  script,
+} satisfies RouteHandlers;

@@ -23,7 +23,7 @@ import { formKey, newFormKey } from '../idempotency.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { page } from '../page-context.ts';
 import { redirect } from '../respond.ts';
-import type { Request, Route } from '../types.ts';
+import type { Request, RouteHandlers } from '../types.ts';
 
 /** The confirmation after each action (`?udfoert=`): heading and text. */
 const FLASH = {
@@ -131,12 +131,13 @@ async function inform(req: Request) {
   return back(req, 'informeret');
 }
 
-export const networkRoutes: Route[] = [
-  { method: 'GET', path: '/netvaerk', handler: list },
-  { method: 'GET', path: '/netvaerk/:cancerType', handler: show },
-  { method: 'POST', path: '/netvaerk/:cancerType/status', handler: changeStatus },
-  { method: 'POST', path: '/netvaerk/:cancerType/medlemmer', handler: member },
-  { method: 'POST', path: '/netvaerk/:cancerType/moeder', handler: meeting },
-  { method: 'POST', path: '/netvaerk/:cancerType/handlinger/:actionId/udfoert', handler: actionDone },
-  { method: 'POST', path: '/netvaerk/:cancerType/informer-danske-regioner', handler: inform },
-];
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const networkHandlers = {
+  list,
+  show,
+  changeStatus,
+  member,
+  meeting,
+  actionDone,
+  inform,
+} satisfies RouteHandlers;

@@ -14,7 +14,7 @@ import { parseJson } from '../forms.ts';
 import { idempotencyKey, keyRecordWithWork, replayed } from '../idempotency.ts';
 import { requireActor } from '../identity.ts';
 import { jsonResponse } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandler, type RouteHandlers } from '../types.ts';
 import { openApiDocument } from './openapi.ts';
 
 function validate<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -73,13 +73,7 @@ async function resolve(req: Request) {
   return jsonResponse(await resolveProblem(req.params.id ?? '', actor, body.note));
 }
 
-export const problemApiRoutes: Route[] = [
-  { method: 'GET', path: '/api/openapi.json', handler: async () => jsonResponse(openApiDocument()) },
-  { method: 'GET', path: '/api/problems', handler: list },
-  // Its key is required and kept by `create` itself (one write fewer per report).
-  { method: 'POST', path: '/api/problems', handler: create },
-  { method: 'GET', path: '/api/problems/:id', handler: get },
-  { method: 'POST', path: '/api/problems/:id/acknowledgements', handler: ack, idempotency: 'optional' },
-  { method: 'POST', path: '/api/problems/:id/offers', handler: offer, idempotency: 'required' },
-  { method: 'POST', path: '/api/problems/:id/resolution', handler: resolve, idempotency: 'optional' },
-];
+const openApi: RouteHandler = async () => jsonResponse(openApiDocument());
+
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const problemApiHandlers = { openApi, list, create, get, ack, offer, resolve } satisfies RouteHandlers;

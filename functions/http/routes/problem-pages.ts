@@ -36,7 +36,7 @@ import { checkCsrf, requireActor } from '../identity.ts';
 import { closedPaths, page } from '../page-context.ts';
 import { csvResponse, redirect } from '../respond.ts';
 
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandler, type RouteHandlers } from '../types.ts';
 
 function departmentsFor(actor: Actor) {
   return referenceData()
@@ -316,14 +316,21 @@ async function actLink(req: Request) {
   return showLink(req, outcome);
 }
 
-export const problemPageRoutes: Route[] = [
-  { method: 'GET', path: '/indberet', handler: showForm },
-  { method: 'POST', path: '/indberet', handler: submitForm },
-  { method: 'GET', path: '/problemer', handler: list },
-  { method: 'GET', path: '/problemer.csv', handler: exportCsv },
-  { method: 'GET', path: '/problemer/:id/kvittering', handler: receipt },
-  { method: 'GET', path: '/problemer/:id', handler: (req) => show(req) },
-  { method: 'POST', path: '/problemer/:id', handler: act },
-  { method: 'GET', path: '/svar/:token', handler: (req) => showLink(req) },
-  { method: 'POST', path: '/svar/:token', handler: actLink },
-];
+/** The problem page with no outcome to report (a plain GET). */
+const showProblem: RouteHandler = (req) => show(req);
+
+/** The answer page of an e-mailed link, with no outcome to report. */
+const showAnswerLink: RouteHandler = (req) => showLink(req);
+
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const problemPageHandlers = {
+  showForm,
+  submitForm,
+  list,
+  exportCsv,
+  receipt,
+  showProblem,
+  act,
+  showAnswerLink,
+  actLink,
+} satisfies RouteHandlers;

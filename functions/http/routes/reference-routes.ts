@@ -26,7 +26,7 @@ import { asString, fromForm, parseForm, toForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { page } from '../page-context.ts';
 import { csvResponse, jsonResponse, redirect } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandlers } from '../types.ts';
 
 /** Public and read-only: integrators discover the valid ids here (in the OpenAPI too). */
 async function catalogue() {
@@ -147,15 +147,14 @@ async function submitImport(req: Request) {
   );
 }
 
-export const referenceRoutes: Route[] = [
-  { method: 'GET', path: '/api/reference-data', handler: catalogue },
-  { method: 'GET', path: '/stamdata', handler: list },
-  { method: 'GET', path: '/stamdata.csv', handler: exportCsv },
-  { method: 'GET', path: '/stamdata/import', handler: showImport },
-  { method: 'POST', path: '/stamdata/import', handler: submitImport },
-  { method: 'GET', path: '/stamdata/:kind/ny', handler: showForm },
-  { method: 'POST', path: '/stamdata/:kind/ny', handler: submitForm },
-  { method: 'GET', path: '/stamdata/:kind/:id', handler: showForm },
-  { method: 'POST', path: '/stamdata/:kind/:id', handler: submitForm },
-  { method: 'POST', path: '/stamdata/:kind/:id/udgaa', handler: retire },
-];
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const referenceHandlers = {
+  catalogue,
+  list,
+  exportCsv,
+  showImport,
+  submitImport,
+  showForm,
+  submitForm,
+  retire,
+} satisfies RouteHandlers;

@@ -24,7 +24,7 @@ import { asString, parseForm, parseJson } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { page } from '../page-context.ts';
 import { jsonResponse, redirect } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandlers } from '../types.ts';
 
 /** The weeks the form offers: the current one and the twelve before it, newest first. */
 function formWeeks(): string[] {
@@ -179,9 +179,5 @@ async function apiList(req: Request) {
   return jsonResponse({ from, to, weeks: await listReferralWeeks(from, to) });
 }
 
-export const referralRoutes: Route[] = [
-  { method: 'GET', path: '/henvisninger', handler: showForm },
-  { method: 'POST', path: '/henvisninger', handler: submitForm },
-  { method: 'GET', path: '/api/referral-counts', handler: apiList },
-  { method: 'POST', path: '/api/referral-counts', handler: apiRecord, idempotency: 'optional' },
-];
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const referralHandlers = { showForm, submitForm, apiList, apiRecord } satisfies RouteHandlers;

@@ -12,7 +12,7 @@ import { cancerOverview, capacityFinder, nationalOverview, submitWeekly } from '
 import { parseJson } from '../forms.ts';
 import { requireActor } from '../identity.ts';
 import { jsonResponse } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandlers } from '../types.ts';
 import { finderInput } from './weekly-pages.ts';
 
 async function submit(req: Request) {
@@ -58,9 +58,5 @@ async function overview(req: Request) {
   return jsonResponse(await cancerOverview(cancerType));
 }
 
-export const weeklyApiRoutes: Route[] = [
-  { method: 'GET', path: '/api/weekly-overview', handler: overview },
-  { method: 'GET', path: '/api/weekly-overview/:cancerType', handler: overview },
-  { method: 'POST', path: '/api/weekly-reports', handler: submit, idempotency: 'optional' },
-  { method: 'GET', path: '/api/capacity-finder', handler: find },
-];
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const weeklyApiHandlers = { overview, submit, find } satisfies RouteHandlers;

@@ -41,7 +41,7 @@ import { asString, fromForm, parseForm, toForm } from '../forms.ts';
 import { checkCsrf, requireActor } from '../identity.ts';
 import { closedPaths, page } from '../page-context.ts';
 import { redirect } from '../respond.ts';
-import { HttpError, type Request, type Route } from '../types.ts';
+import { HttpError, type Request, type RouteHandlers } from '../types.ts';
 
 /**
  * Form fields `<cancerType>.<field>[.<modality>]` → the submission the JSON API takes: one entry
@@ -275,11 +275,12 @@ async function finder(req: Request) {
   return page(req, title, finderPage({ query: input.raw, errors: {}, result, externalCancerTypes, lang }));
 }
 
-export const weeklyPageRoutes: Route[] = [
-  { method: 'GET', path: '/ugerapport', handler: showForm },
-  { method: 'POST', path: '/ugerapport', handler: submitForm },
-  { method: 'GET', path: '/ugerapport/kvittering', handler: receipt },
-  { method: 'GET', path: '/ventetider', handler: national },
-  { method: 'GET', path: '/ventetider/:cancerType', handler: perCancer },
-  { method: 'GET', path: '/find-kapacitet', handler: finder },
-];
+/** The group's handlers by name; their methods and paths are in routes/table.ts. */
+export const weeklyPageHandlers = {
+  showForm,
+  submitForm,
+  receipt,
+  national,
+  perCancer,
+  finder,
+} satisfies RouteHandlers;
