@@ -12,6 +12,7 @@ import { type Label, type Lang, PATHWAY_TYPE_LIST, SCOPE_LIST, TREATMENT_MODALIT
 import type { Problem } from './problem.ts';
 import { findDepartment, referenceData } from './reference.ts';
 import { formatDate, formatDateTime } from './time.ts';
+import { weeklyBasisText } from './weekly.ts';
 
 export interface Fact {
   id: string;
@@ -84,7 +85,11 @@ const REPORT_FACTS: FactDefinition[] = [
   },
   { id: 'period', label: { da: 'Periode', en: 'Period' }, value: periodText },
   { id: 'scope', label: { da: 'Omfang', en: 'Scope' }, value: (p, lang) => SCOPE_LIST.label(p.scope, lang) },
-  { id: 'description', label: { da: 'Beskrivelse', en: 'Description' }, value: (p) => p.description },
+  {
+    id: 'description',
+    label: { da: 'Beskrivelse', en: 'Description' },
+    value: (p, lang) => (p.weeklyBasis ? weeklyBasisText(p.weeklyBasis, lang) : p.description),
+  },
 ];
 
 /** Where the problem stands now: the page and the CSV show these after the report's facts. */

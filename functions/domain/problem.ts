@@ -7,6 +7,7 @@ import type { Level, Scope } from './ladder.ts';
 import { SCOPE_LIST } from './lists.ts';
 import type { PathwayType, TreatmentModality } from './reference.ts';
 import type { Offer, ProblemReport } from './schemas/problem.ts';
+import type { WeeklyBasis } from './weekly.ts';
 
 // The schemas are in schemas/problem.ts; the types they define are the problem's own.
 export type { Offer, ProblemReport };
@@ -55,6 +56,11 @@ export function parseProblemRef(text: string): string | undefined {
 
 export interface Problem extends ProblemReport {
   id: string;
+  /**
+   * Set when the weekly exchange opened the problem by itself: its description is then written
+   * from these figures in the reader's language (`description` stays empty).
+   */
+  weeklyBasis?: WeeklyBasis;
   /** problemRef(id). */
   ref: string;
   status: 'open' | 'resolved';

@@ -356,7 +356,7 @@ export function proposalQuery(proposal: EscalationProposal): string {
 }
 
 /** The proposal in one sentence: the problem's description in the pre-filled form (Danish) and in its e-mail. */
-export function proposalDescription(proposal: EscalationProposal, lang: Lang = 'da'): string {
+export function proposalDescription(proposal: WeeklyBasis, lang: Lang = 'da'): string {
   const parts = proposal.pathways.map(
     (p) => `${WAIT_PATHWAY_LIST.label(p, lang).toLowerCase()} ${daysText(proposal.days[p], lang)}`,
   );
@@ -364,6 +364,18 @@ export function proposalDescription(proposal: EscalationProposal, lang: Lang = '
   return lang === 'en'
     ? `The weekly reports for ${weeks} show waiting times over the maximum: ${parts.join(', ')}.`
     : `Ugerapporterne for ${weeks} viser ventetider over maksimum: ${parts.join(', ')}.`;
+}
+
+/** The figures a problem the weekly exchange opened by itself is described from. */
+export type WeeklyBasis = Pick<EscalationProposal, 'pathways' | 'weeks' | 'days'>;
+
+/** The description of a problem the weekly exchange opened by itself, in the reader's language. */
+export function weeklyBasisText(basis: WeeklyBasis, lang: Lang = 'da'): string {
+  const note =
+    lang === 'en'
+      ? 'Opened automatically from the weekly report; the number of patients affected is not counted.'
+      : 'Oprettet automatisk ud fra ugerapporten; antal berørte patienter er ikke opgjort.';
+  return `${proposalDescription(basis, lang)} ${note}`;
 }
 
 /** "1 dag", "3 dage" ("1 day", "3 days"). */

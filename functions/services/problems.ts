@@ -70,7 +70,7 @@ export function respondUrl(token: string): string {
  * call stored the report.
  */
 export async function reportProblem(
-  report: ProblemReport,
+  report: ProblemReport & Pick<Problem, 'weeklyBasis'>,
   actor: Actor,
   submissionKey: string,
   alsoStore: Record<string, unknown>[] = [],

@@ -46,7 +46,6 @@ import {
   type Pathway,
   parseDeadline,
   pressureOf,
-  proposalDescription,
   quarterWeeklyFigures,
   reportStatus,
   type WeeklyReport,
@@ -204,7 +203,9 @@ async function openProblems(proposals: EscalationProposal[]): Promise<SubmitResu
         from: currentTime().toISOString().slice(0, 10),
         longLasting: false,
         scope: 'hospital',
-        description: `${proposalDescription(p)} Oprettet automatisk ud fra ugerapporten; antal berørte patienter er ikke opgjort.`,
+        description: '',
+        // Described from these in each reader's language (problem-facts.ts).
+        weeklyBasis: { pathways: p.pathways, weeks: p.weeks, days: p.days },
       },
       reporter,
       `weekly-${p.departmentId}-${p.cancerType}-${p.week}`,

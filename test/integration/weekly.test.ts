@@ -297,6 +297,14 @@ describe('escalation proposal', () => {
       departmentId: 'suh-brystkirurgi',
       modalities: ['kirurgi'],
     });
+    // Its description is written from the weekly figures in the reader's language.
+    const problemPage = (lang: string) => mette.get(`/problemer/${auto.opened[0].problemId}?lang=${lang}`);
+    expect((await problemPage('da')).text).toContain(
+      'viser ventetider over maksimum: kirurgi 23 dage. Oprettet automatisk ud fra ugerapporten',
+    );
+    const english = (await problemPage('en')).text;
+    expect(english).toContain('show waiting times over the maximum: surgery 23 days. Opened automatically');
+    expect(english).not.toContain('Oprettet automatisk');
     // A correction in the same week does not open a second problem.
     const again = (await api(METTE, '/api/weekly-reports', suh(24, 5))).json();
     expect(again.opened[0].problemId).toBe(auto.opened[0].problemId);
