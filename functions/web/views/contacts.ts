@@ -16,6 +16,7 @@ import {
   regionLabel,
 } from '#domain/reference.ts';
 import { formatDate } from '#domain/time.ts';
+import type { ImportReport } from '../../services/contact-edits.ts';
 import { fieldError, limited } from '../fields.ts';
 import { html, type Raw } from '../html.ts';
 import { type Lang, translator } from '../i18n/index.ts';
@@ -261,17 +262,7 @@ ${errorSummary(errors, lang)}
 </form>`;
 }
 
-/** What an import did: rows read, and how many were new, changed or identical to the stored entry. */
-export interface ImportSummary {
-  imported: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: string[];
-  warnings: string[];
-}
-
-export function importPage(args: { csrf: string; text: string; report?: ImportSummary; lang?: Lang }): Raw {
+export function importPage(args: { csrf: string; text: string; report?: ImportReport; lang?: Lang }): Raw {
   const r = args.report;
   const lang = args.lang ?? 'da';
   const tr = translator(lang);
